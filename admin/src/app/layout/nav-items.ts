@@ -1,0 +1,28 @@
+import type { MessageKey } from '../i18n/messages-zh';
+
+export interface NavItem {
+  readonly path: string;
+  readonly label: MessageKey;
+  /** Shown only to holders of this permission (from /auth/me); null = everyone signed in. */
+  readonly permission: string | null;
+}
+
+export const NAV_ITEMS: readonly NavItem[] = [
+  { path: '/', label: 'nav.home', permission: null },
+  { path: '/identity/users', label: 'nav.users', permission: 'identity.users.read' },
+  { path: '/identity/orgs', label: 'nav.orgs', permission: 'identity.orgs.read' },
+  { path: '/audit', label: 'nav.audit', permission: 'audit.read' },
+  { path: '/jobs', label: 'nav.jobs', permission: 'jobs.read' },
+  { path: '/calendar', label: 'nav.calendar', permission: 'calendar.read' },
+];
+
+/** The menu entry a location belongs to: the longest matching path prefix. */
+export function activeNavPath(pathname: string): string {
+  let best = '/';
+  for (const item of NAV_ITEMS) {
+    if (item.path !== '/' && (pathname === item.path || pathname.startsWith(`${item.path}/`)) && item.path.length > best.length) {
+      best = item.path;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,83 @@
+import type { ReactNode } from 'react';
+import { Button } from 'antd';
+import { createBrowserRouter, useNavigate, useRouteError } from 'react-router';
+import { Forbidden, PageSpinner, RequirePermission, RequireSession } from './guards';
+import { AppLayout } from './layout/app-layout';
+import { useI18n } from './i18n/i18n-context';
+import { StatusPage } from './status-page';
+
+function NotFound() {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  return (
+    <StatusPage
+      title={t('common.notFound')}
+      extra={<Button onClick={() => void navigate('/')}>{t('common.backHome')}</Button>}
+    />
+  );
+}
+
+/** A page chunk that fails to load (usually a new deployment) or a render crash. */
+function RouteError() {
+  const { t } = useI18n();
+  const error = useRouteError();
+  const text = error instanceof Error ? error.message : String(error);
+  return (
+    <StatusPage
+      title={t('common.error')}
+      text={text}
+      extra={<Button onClick={() => window.location.reload()}>{t('common.retry')}</Button>}
+    />
+  );
+}
+
+function guarded(path: string, permission: string, lazy: () => Promise<{ Component: () => ReactNode }>) {
+  return { path, element: <RequirePermission permission={permission} />, children: [{ index: true, lazy }] };
+}
+
+// Every page is its own chunk: the first load carries only the shell and the login page's needs.
+export const router = createBrowserRouter(
+  [
+    {
+      path: '/',
+      HydrateFallback: PageSpinner,
+      ErrorBoundary: RouteError,
+      children: [
+        { path: 'login', lazy: () => import('../features/auth/login-page').then((m) => ({ Component: m.LoginPage })) },
+        {
+          element: <RequireSession />,
+          children: [
+            {
+              element: <AppLayout />,
+              children: [
+                { index: true, lazy: () => import('./home-page').then((m) => ({ Component: m.HomePage })) },
+                {
+                  path: 'account/password',
+                  lazy: () => import('../features/auth/change-password-page').then((m) => ({ Component: m.ChangePasswordPage })),
+                },
+                {
+                  path: 'account/totp',
+                  lazy: () => import('../features/auth/totp-setup-page').then((m) => ({ Component: m.TotpSetupPage })),
+                },
+                guarded('identity/users', 'identity.users.read', () =>
+                  import('../features/identity/users-page').then((m) => ({ Component: m.UsersPage })),
+                ),
+                guarded('identity/orgs', 'identity.orgs.read', () =>
+                  import('../features/identity/orgs-page').then((m) => ({ Component: m.OrgsPage })),
+                ),
+                guarded('audit', 'audit.read', () => import('../features/audit/audit-page').then((m) => ({ Component: m.AuditPage }))),
+                guarded('jobs', 'jobs.read', () => import('../features/jobs/jobs-page').then((m) => ({ Component: m.JobsPage }))),
+                guarded('calendar', 'calendar.read', () =>
+                  import('../features/calendar/calendar-page').then((m) => ({ Component: m.CalendarPage })),
+                ),
+                { path: 'forbidden', Component: Forbidden },
+                { path: '*', Component: NotFound },
+              ],
+            },
+          ],
+        },
+      ],
+    },
+  ],
+  { basename: '/admin' },
+);

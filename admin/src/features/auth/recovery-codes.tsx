@@ -1,0 +1,54 @@
+import { App, Alert, Button, Flex, List, Typography } from 'antd';
+import { CopyOutlined } from '@ant-design/icons';
+import { useI18n } from '../../app/i18n/i18n-context';
+
+interface Props {
+  readonly codes: readonly string[];
+  readonly onDone: () => void;
+}
+
+/** Shown exactly once after 2FA is turned on: the server keeps only their hashes. */
+export function RecoveryCodes({ codes, onDone }: Props) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+
+  const copyAll = async () => {
+    try {
+      await navigator.clipboard.writeText(codes.join('\n'));
+      void message.success(t('common.copied'));
+    } catch {
+      void message.error(t('common.error'));
+    }
+  };
+
+  return (
+    <Flex vertical gap={16}>
+      <Alert type="success" showIcon title={t('totp.enabled')} />
+      <Typography.Title level={2} style={{ fontSize: 18, margin: 0 }}>
+        {t('totp.recoveryTitle')}
+      </Typography.Title>
+      <Alert type="warning" showIcon title={t('totp.recoveryIntro')} />
+      <List
+        aria-label={t('totp.recoveryTitle')}
+        bordered
+        grid={{ column: 2 }}
+        dataSource={[...codes]}
+        renderItem={(code) => (
+          <List.Item>
+            <Typography.Text code style={{ fontSize: 16 }}>
+              {code}
+            </Typography.Text>
+          </List.Item>
+        )}
+      />
+      <Flex gap={12}>
+        <Button icon={<CopyOutlined aria-hidden />} onClick={() => void copyAll()}>
+          {t('totp.copyAll')}
+        </Button>
+        <Button type="primary" onClick={onDone}>
+          {t('totp.done')}
+        </Button>
+      </Flex>
+    </Flex>
+  );
+}

@@ -1,0 +1,86 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import underPressure from '@fastify/under-pressure';
+import type { Platform } from './platform/platform.js';
+import './platform/http/route-config.js';
+import { installErrorHandler } from './platform/http/error-handler.js';
+import { installAccessControl, type RegisteredRoute } from './platform/http/access-hook.js';
+import { installSecurityHeaders } from './platform/http/security-headers.js';
+import { installOpenApi } from './platform/http/openapi.js';
+import { installAdminStatic } from './platform/http/admin-static.js';
+import { installMetrics } from './platform/observability/metrics.js';
+import { problemFor, requestLocale, sendProblem } from './platform/http/problem.js';
+import { inTransaction } from './db/index.js';
+import { healthRoutes } from './platform/http/health.routes.js';
+import { authRoutes } from './platform/identity/auth.routes.js';
+import { identityRoutes } from './platform/identity/identity.routes.js';
+import { auditRoutes } from './platform/audit/audit.routes.js';
+import { jobsRoutes } from './platform/jobs/jobs.routes.js';
+import { calendarRoutes } from './platform/calendar/calendar.routes.js';
+
+export interface BuildAppOptions {
+  readonly platform: Platform;
+  /** pino logger options, or false in tests. */
+  readonly logger?: boolean | object;
+}
+
+export interface JiyueApp extends FastifyInstance {
+  jiyueRoutes(): RegisteredRoute[];
+}
+
+/**
+ * Builds the HTTP application: platform plugins first (errors, security headers, access
+ * control, limits), then each area's routes. The process entry (main.ts) and tests share it.
+ */
+export async function buildApp({ platform, logger = false }: BuildAppOptions): Promise<JiyueApp> {
+  const { config } = platform;
+  const app = Fastify({
+    logger: logger === true ? { level: config.logLevel } : logger,
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    return503OnClosing: true,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+  });
+  (app as unknown as { jiyueDefaultLocale: string }).jiyueDefaultLocale = config.defaultLocale;
+
+  installErrorHandler(app, async (req, status, code) => {
+    if (!req.url.startsWith('/api/')) return;
+    await inTransaction(platform.db, (trx) => platform.audit.append(trx, req.actor, {
+      action: code, result: status === 401 || status === 403 || status === 429 ? 'denied' : 'failure',
+      targetType: 'http', targetId: `${req.method} ${req.routeOptions.url ?? req.url.split('?')[0]}`.slice(0, 128),
+      detail: { status, path: (req.url.split('?')[0] ?? '').slice(0, 200) },
+    }));
+  });
+  // Cookies are parsed before the access hook reads the session cookie.
+  await app.register(cookie);
+  const routes = installAccessControl(app, platform);
+  await installSecurityHeaders(app);
+  await app.register(underPressure, {
+    maxEventLoopDelay: config.pressureMaxEventLoopDelayMs,
+    maxEventLoopUtilization: config.pressureMaxEventLoopUtilization,
+    retryAfter: 10,
+    pressureHandler: (req, reply) => {
+      app.jiyueOverloadCounter.inc();
+      void sendProblem(reply.header('retry-after', '10'), problemFor('http.overloaded', requestLocale(req)));
+    },
+  });
+  await app.register(rateLimit, { global: false });
+  installMetrics(app);
+  await installOpenApi(app);
+
+  await app.register(healthRoutes, { platform });
+  await app.register(authRoutes, { platform });
+  await app.register(identityRoutes, { platform });
+  await app.register(auditRoutes, { platform });
+  await app.register(jobsRoutes, { platform });
+  await app.register(calendarRoutes, { platform });
+  await installAdminStatic(app);
+  app.get('/', { config: { access: { kind: 'public' }, quietRefusals: true }, schema: { hide: true } }, async (_req, reply) => reply.redirect('/admin/'));
+
+  const jiyue = app as unknown as JiyueApp;
+  jiyue.jiyueRoutes = routes;
+  return jiyue;
+}

@@ -1,0 +1,30 @@
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Config } from '../config/index.js';
+import { ADMIN_DIST } from '../platform/http/admin-static.js';
+import { createPlatform } from '../platform/platform.js';
+import { isDatabaseEmpty, seedDemo } from '../demo/seed-demo.js';
+import { printAccounts } from './demo-command.js';
+
+/** `npm start`: build what is missing, migrate, seed an empty database, serve. Installs nothing. */
+export async function startCommand(config: Config): Promise<number> {
+  if (!fs.existsSync(`${ADMIN_DIST}index.html`)) {
+    process.stdout.write('building the admin console (first start only)…\n');
+    const { build } = await import('vite');
+    await build({ root: fileURLToPath(new URL('../../admin/', import.meta.url)), logLevel: 'warn' });
+  }
+  if (config.demoSeed) {
+    const platform = await createPlatform(config);
+    try {
+      if (await isDatabaseEmpty(platform.db)) {
+        process.stdout.write('seeding demo data…\n');
+        printAccounts(await seedDemo(platform), config);
+      }
+    } finally {
+      await platform.close();
+    }
+  }
+  const { serve } = await import('../main.js');
+  await serve(config, { onListening: (u) => process.stdout.write(`\n集约 Jiyue is running: ${u}/admin/  (API docs ${u}/api/docs)\n`) });
+  return -1;
+}

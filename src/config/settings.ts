@@ -1,0 +1,115 @@
+/**
+ * Every JIYUE_* setting in one table: name, parser, default and documentation.
+ * docs/configuration.md is generated from this table (`jiyue config docs`) and a test
+ * checks it has not drifted.
+ */
+export interface SettingDef<T> {
+  readonly env: string;
+  readonly key: string;
+  readonly doc: string;
+  readonly default: T;
+  /** Human-readable list of allowed values, used in error messages and docs. */
+  readonly allowed: string;
+  readonly parse: (raw: string) => T | undefined;
+}
+
+const int = (min: number, max: number) => (raw: string): number | undefined => {
+  if (!/^-?\d+$/.test(raw.trim())) return undefined;
+  const n = Number(raw);
+  return Number.isSafeInteger(n) && n >= min && n <= max ? n : undefined;
+};
+const oneOf = <T extends string>(...values: T[]) => (raw: string): T | undefined =>
+  (values as string[]).includes(raw.trim()) ? (raw.trim() as T) : undefined;
+const bool = (raw: string): boolean | undefined => {
+  const v = raw.trim().toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(v)) return true;
+  if (['0', 'false', 'no', 'off'].includes(v)) return false;
+  return undefined;
+};
+const list = (raw: string): string[] => raw.split(',').map((s) => s.trim()).filter(Boolean);
+
+function def<T>(d: SettingDef<T>): SettingDef<T> {
+  return d;
+}
+
+export const ROLE_NAMES = [
+  'system_admin', 'security_admin', 'audit_admin', 'platform_supervisor', 'site_admin',
+  'editor', 'reviewer', 'secrecy_reviewer', 'interaction_handler', 'template_developer',
+] as const;
+
+export const settings = {
+  port: def({ env: 'PORT', key: 'port', default: 8080, allowed: 'integer 0–65535', parse: int(0, 65535),
+    doc: 'TCP port the server listens on.' }),
+  host: def({ env: 'HOST', key: 'host', default: '127.0.0.1', allowed: 'an IP address or host name', parse: (r) => (r.trim() ? r.trim() : undefined),
+    doc: 'Address to listen on. The default keeps a fresh install private to this machine; use 0.0.0.0 behind a load balancer.' }),
+  dataDir: def({ env: 'JIYUE_DATA_DIR', key: 'dataDir', default: './data', allowed: 'a directory path', parse: (r) => (r.trim() ? r.trim() : undefined),
+    doc: 'Where the SQLite database, the key file, uploads and the page store live.' }),
+  databaseUrl: def<string | null>({ env: 'DATABASE_URL', key: 'databaseUrl', default: null, allowed: 'postgres://user@host:port/db, or unset for embedded SQLite',
+    parse: (r) => (/^postgres(ql)?:\/\/.+/.test(r.trim()) ? r.trim() : undefined),
+    doc: 'Unset: embedded SQLite in the data directory. A postgres:// URL: run on PostgreSQL.' }),
+  secretKey: def<string | null>({ env: 'JIYUE_SECRET_KEY', key: 'secretKey', default: null, allowed: '64 hex characters, or versioned list `1:<hex>,2:<hex>`',
+    parse: (r) => (/^([0-9a-fA-F]{64}|(\d+:[0-9a-fA-F]{64})(,\d+:[0-9a-fA-F]{64})*)$/.test(r.trim()) ? r.trim() : undefined),
+    doc: 'Master key for field encryption and signing. Unset: a key file `secret.key` (mode 0600) is created in the data directory on first start. Losing it loses the encrypted data.' }),
+  logLevel: def({ env: 'JIYUE_LOG_LEVEL', key: 'logLevel', default: 'info' as const, allowed: 'fatal, error, warn, info, debug, trace, silent',
+    parse: oneOf('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'), doc: 'Log level (pino).' }),
+  roles: def({ env: 'JIYUE_ROLES', key: 'roles', default: ['admin', 'public', 'worker'] as readonly ('admin' | 'public' | 'worker')[],
+    allowed: 'comma-separated subset of admin, public, worker',
+    parse: (r) => { const l = list(r); return l.length > 0 && l.every((x) => ['admin', 'public', 'worker'].includes(x)) ? (l as ('admin' | 'public' | 'worker')[]) : undefined; },
+    doc: 'Which parts this process runs (the `--roles` flag of `jiyue serve` overrides it).' }),
+  demoSeed: def({ env: 'JIYUE_DEMO_SEED', key: 'demoSeed', default: true, allowed: 'true or false', parse: bool,
+    doc: '`jiyue start` seeds demo data into an empty database.' }),
+  trustProxy: def({ env: 'JIYUE_TRUST_PROXY', key: 'trustProxy', default: false, allowed: 'true or false', parse: bool,
+    doc: 'Trust X-Forwarded-* headers (set when behind nginx or a load balancer). Decides the client IP used for throttling and audit, and whether the request was HTTPS.' }),
+  cookieSecure: def({ env: 'JIYUE_COOKIE_SECURE', key: 'cookieSecure', default: 'auto' as const, allowed: 'auto, always, never',
+    parse: oneOf('auto', 'always', 'never'), doc: '`auto` marks the session cookie `Secure` when the request came over HTTPS.' }),
+  bodyLimitBytes: def({ env: 'JIYUE_BODY_LIMIT_BYTES', key: 'bodyLimitBytes', default: 1_048_576, allowed: 'integer 1024–104857600', parse: int(1024, 104_857_600),
+    doc: 'Largest JSON request body accepted; larger bodies get 413.' }),
+  passwordIterations: def({ env: 'JIYUE_PASSWORD_ITERATIONS', key: 'passwordIterations', default: 140_000, allowed: 'integer 1000–10000000', parse: int(1000, 10_000_000),
+    doc: 'PBKDF2-HMAC-SM3 iterations for new password hashes (about 100 ms per hash on a 2-core reference machine). Existing hashes are upgraded at the next login.' }),
+  passwordMinLength: def({ env: 'JIYUE_PASSWORD_MIN_LENGTH', key: 'passwordMinLength', default: 12, allowed: 'integer 8–128', parse: int(8, 128),
+    doc: 'Minimum password length (see docs/adr/0002).' }),
+  passwordRequiredClasses: def({ env: 'JIYUE_PASSWORD_REQUIRED_CLASSES', key: 'passwordRequiredClasses', default: 3, allowed: 'integer 1–4', parse: int(1, 4),
+    doc: 'How many of the four character classes (lower, upper, digit, symbol) a password must contain (等保 complexity).' }),
+  passwordHistory: def({ env: 'JIYUE_PASSWORD_HISTORY', key: 'passwordHistory', default: 5, allowed: 'integer 0–24', parse: int(0, 24),
+    doc: 'A new password may not equal any of this many previous ones.' }),
+  passwordMaxAgeDays: def({ env: 'JIYUE_PASSWORD_MAX_AGE_DAYS', key: 'passwordMaxAgeDays', default: 180, allowed: 'integer 0–3650 (0 = never expires)', parse: int(0, 3650),
+    doc: 'After this many days the user must change the password at next login (等保 periodic change; see docs/adr/0002).' }),
+  lockoutThreshold: def({ env: 'JIYUE_LOCKOUT_THRESHOLD', key: 'lockoutThreshold', default: 5, allowed: 'integer 3–20', parse: int(3, 20),
+    doc: 'Consecutive failed logins that lock an account.' }),
+  lockoutMinutes: def({ env: 'JIYUE_LOCKOUT_MINUTES', key: 'lockoutMinutes', default: 30, allowed: 'integer 1–1440', parse: int(1, 1440),
+    doc: 'How long a locked account stays locked (a security admin may unlock earlier).' }),
+  loginRatePerMinute: def({ env: 'JIYUE_LOGIN_RATE_PER_MINUTE', key: 'loginRatePerMinute', default: 20, allowed: 'integer 1–10000', parse: int(1, 10_000),
+    doc: 'Login attempts allowed per client IP per minute; more get 429.' }),
+  sessionIdleMinutes: def({ env: 'JIYUE_SESSION_IDLE_MINUTES', key: 'sessionIdleMinutes', default: 30, allowed: 'integer 1–1440', parse: int(1, 1440),
+    doc: 'A session unused for this long ends (等保: 10–30 min).' }),
+  sessionAbsoluteHours: def({ env: 'JIYUE_SESSION_ABSOLUTE_HOURS', key: 'sessionAbsoluteHours', default: 12, allowed: 'integer 1–168', parse: int(1, 168),
+    doc: 'A session ends this long after login however active it is.' }),
+  mfaRequiredRoles: def({ env: 'JIYUE_MFA_REQUIRED_ROLES', key: 'mfaRequiredRoles', default: ['system_admin', 'security_admin', 'audit_admin', 'site_admin'] as readonly string[],
+    allowed: `comma-separated role names (${ROLE_NAMES.join(', ')}), or "none"`,
+    parse: (r) => { if (r.trim() === 'none') return []; const l = list(r); return l.every((x) => (ROLE_NAMES as readonly string[]).includes(x)) ? l : undefined; },
+    doc: 'Holders of these roles must set up a TOTP second factor before they can use the console.' }),
+  auditRetentionDays: def({ env: 'JIYUE_AUDIT_RETENTION_DAYS', key: 'auditRetentionDays', default: 180, allowed: 'integer ≥ 180 (网络安全法 §21: at least 6 months)', parse: int(180, 36_500),
+    doc: 'Audit events older than this may be pruned; younger ones can never be deleted.' }),
+  auditCheckpointEvery: def({ env: 'JIYUE_AUDIT_CHECKPOINT_EVERY', key: 'auditCheckpointEvery', default: 500, allowed: 'integer 1–1000000', parse: int(1, 1_000_000),
+    doc: 'Write an SM2-signed checkpoint of the audit hash chain after this many events (also hourly).' }),
+  jobsConcurrency: def({ env: 'JIYUE_JOBS_CONCURRENCY', key: 'jobsConcurrency', default: 2, allowed: 'integer 1–64', parse: int(1, 64),
+    doc: 'Jobs one worker runs at once.' }),
+  jobsPollMs: def({ env: 'JIYUE_JOBS_POLL_MS', key: 'jobsPollMs', default: 1000, allowed: 'integer 50–60000', parse: int(50, 60_000),
+    doc: 'How often an idle worker looks for due jobs.' }),
+  netAllow: def({ env: 'JIYUE_NET_ALLOW', key: 'netAllow', default: [] as readonly string[], allowed: 'comma-separated IPs, CIDRs or host names', parse: list,
+    doc: 'Private or loopback destinations that outgoing fetches may reach anyway (tests put 127.0.0.1 here). Empty: only public addresses.' }),
+  netTimeoutMs: def({ env: 'JIYUE_NET_TIMEOUT_MS', key: 'netTimeoutMs', default: 10_000, allowed: 'integer 100–120000', parse: int(100, 120_000),
+    doc: 'Timeout for one outgoing fetch.' }),
+  netMaxBytes: def({ env: 'JIYUE_NET_MAX_BYTES', key: 'netMaxBytes', default: 10_485_760, allowed: 'integer 1024–1073741824', parse: int(1024, 1_073_741_824),
+    doc: 'Largest response body an outgoing fetch reads.' }),
+  pressureMaxEventLoopDelayMs: def({ env: 'JIYUE_PRESSURE_MAX_EVENT_LOOP_DELAY_MS', key: 'pressureMaxEventLoopDelayMs', default: 1000, allowed: 'integer 10–60000', parse: int(10, 60_000),
+    doc: 'Above this event-loop delay the server answers 503 with Retry-After instead of queueing more work.' }),
+  pressureMaxEventLoopUtilization: def({ env: 'JIYUE_PRESSURE_MAX_ELU', key: 'pressureMaxEventLoopUtilization', default: 0.98, allowed: 'number between 0.5 and 1',
+    parse: (r) => { const n = Number(r); return /^\d*\.?\d+$/.test(r.trim()) && n >= 0.5 && n <= 1 ? n : undefined; },
+    doc: 'Above this event-loop utilisation the server answers 503 with Retry-After.' }),
+  defaultLocale: def({ env: 'JIYUE_DEFAULT_LOCALE', key: 'defaultLocale', default: 'zh-CN' as const, allowed: 'zh-CN or en', parse: oneOf('zh-CN', 'en'),
+    doc: 'Language of messages when the request has no Accept-Language preference.' }),
+} as const;
+
+export type Settings = typeof settings;
+export type Config = { readonly [K in keyof Settings]: Settings[K]['default'] };

@@ -1,0 +1,43 @@
+import path from 'node:path';
+import type { Kysely } from 'kysely';
+import type { Engine } from './engine.js';
+import type { Database } from './schema.js';
+import { connectSqlite } from './dialect/sqlite/connect.js';
+import { connectPostgres } from './dialect/postgres/connect.js';
+import { dialectOps, type DialectOps } from './dialect/index.js';
+import { migrate, type MigrationReport } from './migrator.js';
+import { migrations } from './migrations/index.js';
+
+export type Db = Kysely<Database>;
+
+export interface DatabaseHandle {
+  readonly db: Db;
+  readonly engine: Engine;
+  readonly ops: DialectOps;
+  /** PostgreSQL connection string when on PostgreSQL (LISTEN/NOTIFY needs its own client). */
+  readonly url: string | null;
+  migrate(): Promise<MigrationReport>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  readonly databaseUrl: string | null;
+  readonly dataDir: string;
+  readonly poolSize?: number;
+}
+
+export function openDatabase(opts: DatabaseOptions): DatabaseHandle {
+  if (opts.databaseUrl) {
+    const { db, close } = connectPostgres<Database>(opts.databaseUrl, opts.poolSize);
+    return handle(db, 'postgres', opts.databaseUrl, close);
+  }
+  const { db, close } = connectSqlite<Database>(path.join(opts.dataDir, 'jiyue.db'));
+  return handle(db, 'sqlite', null, close);
+}
+
+function handle(db: Db, engine: Engine, url: string | null, close: () => Promise<void>): DatabaseHandle {
+  return {
+    db, engine, url, ops: dialectOps(engine), close,
+    migrate: () => migrate(db as unknown as Kysely<unknown>, engine, migrations),
+  };
+}

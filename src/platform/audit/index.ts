@@ -1,0 +1,20 @@
+/** Public face of the audit module: the tamper-evident SM3 chain of audit events. */
+export { createAuditService } from './audit-service.js';
+export type { AuditService, AuditServiceDeps, AuditCheckpointInfo } from './audit-service.js';
+export { AuditErrors } from './errors.js';
+export { verifyAuditChain } from './verify-chain.js';
+export type { VerifyChainOptions } from './verify-chain.js';
+export { REASON_LABELS } from './verify-report.js';
+export type { AuditVerifyReport, AuditVerifyFailureReason, VerifyOptions } from './verify-report.js';
+export type { PruneResult } from './prune-events.js';
+export { MIN_RETENTION_DAYS } from './prune-events.js';
+export { MAX_PAGE_SIZE } from './search-events.js';
+export type { AuditFilter, AuditSearchInput, AuditSearchResult, AuditEventView } from './search-events.js';
+export { CSV_HEADER, csvCell, exportAuditCsv, formatShanghai } from './export-csv.js';
+export { checkpointMessage } from './checkpoints.js';
+export type { AuditSigner, AuditCheckpoint } from './checkpoints.js';
+export { eventHash, GENESIS_HASH } from './event-hash.js';
+export { AUDIT_LIMITS } from './event-fields.js';
+export { isSecretKey } from './sanitize-detail.js';
+export type { AuditResult } from './audit.tables.js';
+export { auditRoutes } from './audit.routes.js';

@@ -1,0 +1,55 @@
+/**
+ * The interfaces platform services expose to modules. Implementations live in their own
+ * folders (audit/, jobs/, calendar/); modules depend only on these shapes.
+ */
+import type { Db } from '../db/index.js';
+import type { Actor } from './identity/actor.js';
+import type { AuditResult } from './audit/audit.tables.js';
+
+export interface AuditEntry {
+  readonly action: string;
+  readonly result: AuditResult;
+  readonly targetType?: string | null;
+  readonly targetId?: string | number | null;
+  readonly detail?: Readonly<Record<string, unknown>>;
+}
+
+export interface AuditLog {
+  /** Appends one event to the SM3 chain inside the caller's transaction: if the change rolls back, so does the event. */
+  append(trx: Db, actor: Actor, entry: AuditEntry): Promise<void>;
+}
+
+export interface EnqueueOptions {
+  readonly kind: string;
+  readonly payload?: unknown;
+  /** Epoch ms; default now. */
+  readonly runAt?: number;
+  readonly maxAttempts?: number;
+  readonly createdBy?: number | null;
+}
+
+export interface JobQueue {
+  /** Writes the job row in the caller's transaction (outbox): a rolled-back transaction leaves no job. */
+  enqueue(trx: Db, job: EnqueueOptions): Promise<number>;
+}
+
+export interface JobContext<P = unknown> {
+  readonly jobId: number;
+  readonly payload: P;
+  readonly attempt: number;
+  /** Stores percent (0–100) and a message, and streams them to the admin console. */
+  progress(percent: number, message?: string): Promise<void>;
+  readonly signal: AbortSignal;
+}
+
+export type JobHandler<P = unknown> = (ctx: JobContext<P>) => Promise<unknown>;
+
+export interface WorkingCalendar {
+  /** Adds n working days (n ≥ 0) to the instant `start`, in Asia/Shanghai; returns epoch ms of the same local time. */
+  addWorkingDays(start: number, n: number): Promise<number>;
+  /** Working days strictly after `from`'s day up to and including `to`'s day. */
+  workingDaysBetween(from: number, to: number): Promise<number>;
+  isWorkingDay(dateYmd: string): Promise<boolean>;
+  /** Years in the range asked about that have no official data (computed Mon–Fri). */
+  missingYears(years: readonly number[]): Promise<number[]>;
+}

@@ -1,0 +1,23 @@
+import { Type, type TProperties, type TSchema } from 'typebox';
+
+/** Objects reject unknown keys: a typo or an injected field is an error, never silently dropped. */
+export function Obj<T extends TProperties>(props: T, opts: { description?: string } = {}) {
+  return Type.Object(props, { additionalProperties: false, ...opts });
+}
+
+export const Id = Type.Integer({ minimum: 1, maximum: 9_007_199_254_740_991 });
+export const IdParams = Obj({ id: Id });
+export const Page = Type.Integer({ minimum: 1, maximum: 100_000, default: 1 });
+export const PageSize = Type.Integer({ minimum: 1, maximum: 200, default: 20 });
+export const Ok = Obj({ ok: Type.Boolean() });
+
+/** problem+json, for OpenAPI documentation of error answers. */
+export const ProblemSchema = Type.Object({
+  type: Type.String(), title: Type.String(), status: Type.Integer(), detail: Type.String(), code: Type.String(),
+  instance: Type.Optional(Type.String()),
+  errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), code: Type.String(), message: Type.String() }))),
+});
+
+export function errorResponses(...statuses: number[]): Record<number, TSchema> {
+  return Object.fromEntries(statuses.map((s) => [s, ProblemSchema]));
+}

@@ -1,0 +1,16 @@
+/** Chinese names of common request fields, so validation messages read naturally. */
+const zhNames: Readonly<Record<string, string>> = {
+  username: '用户名', password: '密码', newPassword: '新密码', currentPassword: '当前密码', totp: '动态验证码',
+  displayName: '姓名', orgId: '所属机构', role: '角色', scopeType: '授权范围类型', scopeId: '授权范围',
+  name: '名称', code: '编码', parentId: '上级机构', kind: '类型', level: '层级', divisionCode: '行政区划代码',
+  email: '电子邮箱', phone: '手机号码', status: '状态', from: '开始时间', to: '结束时间', action: '操作',
+  result: '结果', actorId: '操作人', page: '页码', pageSize: '每页条数', year: '年份', days: '日期列表',
+  date: '日期', recoveryCode: '恢复码', reason: '原因', q: '关键词',
+};
+
+export function fieldLabel(field: string, locale: 'zh-CN' | 'en'): string {
+  const leaf = field.split('.').pop() ?? field;
+  if (locale === 'en') return field;
+  const zh = zhNames[leaf];
+  return zh ? `${zh}（${field}）` : field;
+}

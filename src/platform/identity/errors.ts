@@ -1,0 +1,27 @@
+import { defineErrors } from '../http/error-registry.js';
+
+export const IdentityErrors = defineErrors({
+  'auth.bad_credentials': { status: 401, zh: '用户名或密码错误', en: 'Wrong username or password' },
+  'auth.locked': { status: 423, zh: '账号因多次登录失败已被锁定，请于 {until} 后再试，或联系安全管理员解锁', en: 'The account is locked after repeated failed logins; try again after {until} or ask a security admin to unlock it' },
+  'auth.disabled': { status: 403, zh: '账号已停用，请联系系统管理员', en: 'The account is disabled; contact the system administrator' },
+  'auth.totp_required': { status: 401, zh: '请输入动态验证码', en: 'Enter the code from your authenticator app' },
+  'auth.totp_invalid': { status: 401, zh: '动态验证码或恢复码不正确', en: 'Wrong authenticator code or recovery code' },
+  'auth.totp_not_pending': { status: 409, zh: '请先开始设置双因素认证', en: 'Start two-factor setup first' },
+  'auth.totp_already_enabled': { status: 409, zh: '双因素认证已启用', en: 'Two-factor authentication is already enabled' },
+  'auth.wrong_current_password': { status: 400, zh: '当前密码不正确', en: 'The current password is wrong' },
+  'auth.password_policy': { status: 400, zh: '新密码不符合要求：{reasons}', en: 'The new password does not meet the policy: {reasons}' },
+  'identity.org.not_found': { status: 404, zh: '机构不存在', en: 'Organization not found' },
+  'identity.org.code_taken': { status: 409, zh: '机构编码“{code}”已被使用', en: 'Organization code "{code}" is already in use' },
+  'identity.org.bad_parent': { status: 400, zh: '上级机构不合适：{reason}', en: 'Unsuitable parent organization: {reason}' },
+  'identity.org.out_of_scope': { status: 403, zh: '该机构不在您的管理范围内', en: 'That organization is outside your scope' },
+  'identity.user.not_found': { status: 404, zh: '用户不存在', en: 'User not found' },
+  'identity.user.username_taken': { status: 409, zh: '用户名“{username}”已被使用', en: 'Username "{username}" is already taken' },
+  'identity.user.self_disable': { status: 400, zh: '不能停用自己的账号', en: 'You cannot disable your own account' },
+  'identity.grant.not_found': { status: 404, zh: '授权记录不存在', en: 'Role grant not found' },
+  'identity.grant.separation_of_duties': { status: 409, zh: '三员分立：该用户已担任{held}，不能再授予{role}（系统管理员、安全管理员、安全审计员不得由同一人兼任）', en: 'Separation of duties: the user already holds {held} and cannot also be given {role} (system, security and audit admin must be three different people)' },
+  'identity.grant.bad_scope': { status: 400, zh: '角色{role}不能授予在“{scopeType}”范围上', en: 'Role {role} cannot be granted on scope "{scopeType}"' },
+  'identity.grant.scope_not_found': { status: 404, zh: '授权范围对象不存在', en: 'The scope object does not exist' },
+  'identity.grant.duplicate': { status: 409, zh: '该用户已有此授权', en: 'The user already has this grant' },
+  'identity.grant.self': { status: 403, zh: '不能给自己授予或撤销角色', en: 'You cannot grant roles to or revoke roles from yourself' },
+  'identity.grant.unknown_role': { status: 400, zh: '未知角色“{role}”', en: 'Unknown role "{role}"' },
+});

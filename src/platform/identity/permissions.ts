@@ -1,0 +1,50 @@
+import type { Role } from './roles.js';
+
+/**
+ * Every permission a route or operation can demand, and the roles that carry it.
+ * Deny by default: a permission missing here belongs to nobody.
+ * Separation of powers: only security_admin grants roles and unlocks accounts; system_admin
+ * manages accounts and organizations but cannot read the audit log; audit_admin only reads it.
+ */
+export const PERMISSIONS = {
+  'identity.orgs.read': ['system_admin', 'security_admin', 'audit_admin', 'platform_supervisor', 'site_admin'],
+  'identity.orgs.manage': ['system_admin'],
+  'identity.users.read': ['system_admin', 'security_admin'],
+  'identity.users.manage': ['system_admin'],
+  'identity.grants.read': ['security_admin', 'system_admin'],
+  'identity.grants.manage': ['security_admin'],
+  'identity.lockout.manage': ['security_admin'],
+  'identity.sessions.manage': ['security_admin'],
+  'audit.read': ['audit_admin'],
+  'jobs.read': ['system_admin'],
+  'jobs.manage': ['system_admin'],
+  'calendar.read': ['system_admin', 'security_admin', 'audit_admin', 'platform_supervisor', 'site_admin', 'editor', 'reviewer', 'secrecy_reviewer', 'interaction_handler', 'template_developer'],
+  'calendar.manage': ['system_admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function rolesFor(permission: Permission): readonly Role[] {
+  return PERMISSIONS[permission];
+}
+
+/**
+ * How a route is reached:
+ * - `public`: anyone;
+ * - `session`: any signed-in user, even one who still has to change the password or set up 2FA
+ *   (the routes that let them do so);
+ * - `authenticated`: any fully signed-in user;
+ * - a permission: a fully signed-in user holding a role that carries it.
+ */
+export type AccessRule =
+  | { readonly kind: 'public' }
+  | { readonly kind: 'session' }
+  | { readonly kind: 'authenticated' }
+  | { readonly kind: 'permission'; readonly permission: Permission };
+
+export const access = {
+  public: { kind: 'public' } as AccessRule,
+  session: { kind: 'session' } as AccessRule,
+  authenticated: { kind: 'authenticated' } as AccessRule,
+  permission: (permission: Permission): AccessRule => ({ kind: 'permission', permission }),
+};

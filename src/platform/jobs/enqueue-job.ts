@@ -1,0 +1,42 @@
+import type { Db } from '../../db/index.js';
+import type { EnqueueOptions } from '../contracts.js';
+import { AppError } from '../http/error-registry.js';
+
+export const DEFAULT_MAX_ATTEMPTS = 5;
+
+export interface EnqueueContext {
+  readonly now: number;
+  /** The kind's own default when the caller gives none. */
+  readonly defaultMaxAttempts: number;
+  readonly scheduleName?: string | null;
+}
+
+/**
+ * Writes a queued job in the caller's transaction (outbox): it becomes visible to workers
+ * only when that transaction commits, and vanishes if it rolls back.
+ */
+export async function enqueueJob(trx: Db, job: EnqueueOptions, ctx: EnqueueContext): Promise<number> {
+  const kind = job.kind.trim();
+  if (kind === '' || kind.length > 100) throw new AppError('jobs.bad_kind', { kind: job.kind });
+  const maxAttempts = job.maxAttempts ?? ctx.defaultMaxAttempts;
+  const row = await trx.insertInto('jobs').values({
+    kind,
+    payload: JSON.stringify(job.payload ?? {}),
+    status: 'queued',
+    run_at: job.runAt ?? ctx.now,
+    attempts: 0,
+    max_attempts: Math.max(1, Math.floor(maxAttempts)),
+    last_error: null,
+    progress: 0,
+    progress_message: '',
+    result: null,
+    locked_by: null,
+    locked_until: null,
+    schedule_name: ctx.scheduleName ?? null,
+    created_by: job.createdBy ?? null,
+    created_at: ctx.now,
+    started_at: null,
+    finished_at: null,
+  }).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}

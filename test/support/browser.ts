@@ -1,0 +1,90 @@
+/**
+ * A real browser for the admin console tests: Debian's chromium driven by playwright-core.
+ * Nothing is ever downloaded; without /usr/bin/chromium the browser tests skip and say why.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+
+export const CHROMIUM_PATH = process.env.JIYUE_CHROMIUM ?? '/usr/bin/chromium';
+/** Screenshots land here (gitignored). */
+export const RESULTS_DIR = path.resolve('test-results');
+
+const LAUNCH_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Why browser tests cannot run here, or null when they can. */
+export function browserSkipReason(): string | null {
+  return fs.existsSync(CHROMIUM_PATH) ? null : `chromium not found at ${CHROMIUM_PATH} (apt-get install chromium fonts-noto-cjk)`;
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: LAUNCH_ARGS });
+}
+
+export interface ConsolePage {
+  readonly context: BrowserContext;
+  readonly page: Page;
+  /** Uncaught errors, console errors and CSP violations seen so far. */
+  readonly problems: string[];
+}
+
+/**
+ * A fresh context (own cookies) in Chinese, Beijing time, a desktop viewport. Console errors
+ * and CSP reports are collected so a test can assert the console ran cleanly.
+ */
+export async function openConsole(browser: Browser, baseUrl: string): Promise<ConsolePage> {
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport: { width: 1366, height: 900 },
+  });
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
+  page.on('console', (msg) => {
+    if (msg.type() !== 'error') return;
+    const text = msg.text();
+    // Failed requests the test provoked on purpose (401/409/423) are logged by Chromium too.
+    if (/Failed to load resource: the server responded with a status of (4\d\d)/.test(text)) return;
+    problems.push(`console: ${text}`);
+  });
+  return { context, page, problems };
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  const file = path.join(RESULTS_DIR, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+export interface AxeFinding {
+  readonly id: string;
+  readonly impact: string;
+  readonly help: string;
+  readonly targets: readonly string[];
+}
+
+/** WCAG 2 A and AA checks; returns only the serious and critical findings. */
+export async function seriousA11yViolations(page: Page): Promise<AxeFinding[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({
+      id: v.id,
+      impact: v.impact ?? '',
+      help: v.help,
+      targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
+    }));
+}

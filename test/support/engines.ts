@@ -1,0 +1,62 @@
+/**
+ * One suite, both engines. `JIYUE_TEST_DB=sqlite|postgres|both` picks the engines; the
+ * default (set by scripts/run-tests.mjs) is sqlite plus postgres when one answers.
+ * PostgreSQL tests get a fresh database per test file and drop it afterwards.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import type { Engine } from '../../src/db/index.js';
+
+export function selectedEngines(): Engine[] {
+  const v = (process.env.JIYUE_TEST_DB ?? 'sqlite').trim();
+  if (v === 'both') return ['sqlite', 'postgres'];
+  if (v === 'postgres') return ['postgres'];
+  return ['sqlite'];
+}
+
+export function postgresAdminUrl(): string {
+  return process.env.JIYUE_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+}
+
+export interface TestDatabase {
+  readonly engine: Engine;
+  /** DATABASE_URL for PostgreSQL, null for SQLite. */
+  readonly databaseUrl: string | null;
+  /** Data directory (SQLite file, key file, uploads). */
+  readonly dataDir: string;
+  drop(): Promise<void>;
+}
+
+let counter = 0;
+
+export async function createTestDatabase(engine: Engine): Promise<TestDatabase> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jiyue-test-'));
+  if (engine === 'sqlite') {
+    return { engine, databaseUrl: null, dataDir, drop: async () => fs.rmSync(dataDir, { recursive: true, force: true }) };
+  }
+  const name = `jiyue_test_${process.pid}_${Date.now().toString(36)}_${counter++}`;
+  const admin = new pg.Client({ connectionString: postgresAdminUrl() });
+  await admin.connect();
+  try {
+    await admin.query(`create database ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(postgresAdminUrl());
+  url.pathname = `/${name}`;
+  return {
+    engine, databaseUrl: url.toString(), dataDir,
+    drop: async () => {
+      const c = new pg.Client({ connectionString: postgresAdminUrl() });
+      await c.connect();
+      try {
+        await c.query(`drop database if exists ${name} with (force)`);
+      } finally {
+        await c.end();
+      }
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,41 @@
+import { loadConfig, type Config } from '../../src/config/index.js';
+import { createPlatform, type Platform } from '../../src/platform/platform.js';
+import { buildApp, type JiyueApp } from '../../src/app.js';
+import type { Engine } from '../../src/db/index.js';
+import type { Clock } from '../../src/platform/clock.js';
+import { createTestDatabase } from './engines.js';
+import { seedDemo, type DemoAccount } from '../../src/demo/seed-demo.js';
+import { registerPlatformJobs } from '../../src/platform/jobs/register-platform-jobs.js';
+
+export interface TestContext {
+  readonly engine: Engine;
+  readonly platform: Platform;
+  readonly app: JiyueApp;
+  readonly accounts: Readonly<Record<string, DemoAccount>>;
+  close(): Promise<void>;
+}
+
+/** Test settings: fast password hashing, loopback allowed for outgoing fetches. */
+export function testConfig(base: { dataDir: string; databaseUrl: string | null }, overrides: Partial<Config> = {}): Config {
+  return loadConfig({}, { dataDir: base.dataDir, databaseUrl: base.databaseUrl, passwordIterations: 1000, logLevel: 'silent', netAllow: ['127.0.0.1'], loginRatePerMinute: 10_000, pressureMaxEventLoopUtilization: 1, pressureMaxEventLoopDelayMs: 60_000, ...overrides });
+}
+
+/** A fresh database, the platform, the app (not listening) and the demo organizations and users. */
+export async function createTestContext(engine: Engine, opts: { clock?: Clock; config?: Partial<Config>; seed?: boolean } = {}): Promise<TestContext> {
+  const tdb = await createTestDatabase(engine);
+  const config = testConfig(tdb, opts.config);
+  const platform = await createPlatform(config, opts.clock ? { clock: opts.clock } : {});
+  registerPlatformJobs(platform);
+  const accounts: Record<string, DemoAccount> = {};
+  if (opts.seed ?? true) for (const a of await seedDemo(platform, { writeAccountsFile: false })) accounts[a.username] = a;
+  const app = await buildApp({ platform, logger: process.env.JIYUE_TEST_LOG ? { level: 'error' } : false });
+  await app.ready();
+  return {
+    engine, platform, app, accounts,
+    async close() {
+      await app.close();
+      await platform.close();
+      await tdb.drop();
+    },
+  };
+}
