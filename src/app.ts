@@ -5,6 +5,7 @@ import underPressure from '@fastify/under-pressure';
 import type { Platform } from './platform/platform.js';
 import './platform/http/route-config.js';
 import { installErrorHandler } from './platform/http/error-handler.js';
+import { installJsonBodyParser } from './platform/http/json-body-parser.js';
 import { installAccessControl, type RegisteredRoute } from './platform/http/access-hook.js';
 import { installSecurityHeaders } from './platform/http/security-headers.js';
 import { installOpenApi } from './platform/http/openapi.js';
@@ -45,6 +46,7 @@ export async function buildApp({ platform, logger = false }: BuildAppOptions): P
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
   });
   (app as unknown as { jiyueDefaultLocale: string }).jiyueDefaultLocale = config.defaultLocale;
+  installJsonBodyParser(app);
 
   installErrorHandler(app, async (req, status, code) => {
     if (!req.url.startsWith('/api/')) return;
@@ -54,10 +56,12 @@ export async function buildApp({ platform, logger = false }: BuildAppOptions): P
       detail: { status, path: (req.url.split('?')[0] ?? '').slice(0, 200) },
     }));
   });
+  // Security headers first: their onRequest hook must run before the access hook can refuse,
+  // or refusals (401/403) would leave without CSP and nosniff.
+  await installSecurityHeaders(app);
   // Cookies are parsed before the access hook reads the session cookie.
   await app.register(cookie);
   const routes = installAccessControl(app, platform);
-  await installSecurityHeaders(app);
   await app.register(underPressure, {
     maxEventLoopDelay: config.pressureMaxEventLoopDelayMs,
     maxEventLoopUtilization: config.pressureMaxEventLoopUtilization,

@@ -29,8 +29,8 @@ const commands: Record<string, Command> = {
   },
   worker: {
     summary: 'Run the job worker alone (no HTTP)',
-    usage: 'jiyue worker',
-    run: async (_args, config) => (await import('./cli/worker-command.js')).workerCommand(config()),
+    usage: 'jiyue worker [--once] [--concurrency N]',
+    run: async (args, config) => (await import('./cli/worker-command.js')).workerCommand(config(), args),
   },
   migrate: {
     summary: 'Apply pending database migrations (idempotent; all or nothing)',

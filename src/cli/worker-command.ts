@@ -6,6 +6,8 @@ import { registerPlatformJobs } from '../platform/jobs/register-platform-jobs.js
 export interface WorkerCommandIo {
   /** One line of human-readable output (default: stdout). */
   readonly out?: (line: string) => void;
+  /** One line about a usage error (default: stderr). */
+  readonly err?: (line: string) => void;
   /** Stops the worker when aborted (default: SIGINT or SIGTERM). */
   readonly signal?: AbortSignal;
 }
@@ -38,16 +40,17 @@ function waitForStop(signal: AbortSignal | undefined): Promise<string> {
  */
 export async function workerCommand(config: Config, args: readonly string[] = [], io: WorkerCommandIo = {}): Promise<number> {
   const out = io.out ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const err = io.err ?? ((line: string) => process.stderr.write(`${line}\n`));
   let values: { once?: boolean; concurrency?: string };
   try {
     ({ values } = parseArgs({ args: [...args], options: { once: { type: 'boolean' }, concurrency: { type: 'string' } } }));
-  } catch (err) {
-    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\nusage: ${WORKER_USAGE}\n`);
+  } catch (e) {
+    err(`${e instanceof Error ? e.message : String(e)}\nusage: ${WORKER_USAGE}`);
     return 2;
   }
   const concurrency = values.concurrency === undefined ? config.jobsConcurrency : Number(values.concurrency);
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
-    process.stderr.write(`--concurrency: an integer 1–64\nusage: ${WORKER_USAGE}\n`);
+    err(`--concurrency: an integer 1–64\nusage: ${WORKER_USAGE}`);
     return 2;
   }
   const platform = await createPlatform(Object.freeze({ ...config, jobsConcurrency: concurrency }));

@@ -45,7 +45,7 @@ export interface JobContext<P = unknown> {
 export type JobHandler<P = unknown> = (ctx: JobContext<P>) => Promise<unknown>;
 
 export interface WorkingCalendar {
-  /** Adds n working days (n ≥ 0) to the instant `start`, in Asia/Shanghai; returns epoch ms of the same local time. */
+  /** Deadline n working days after the day of `start` (that day not counted): epoch ms of 23:59:59.999 Asia/Shanghai on the n-th working day. */
   addWorkingDays(start: number, n: number): Promise<number>;
   /** Working days strictly after `from`'s day up to and including `to`'s day. */
   workingDaysBetween(from: number, to: number): Promise<number>;

@@ -41,10 +41,10 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
       ops: dbh.ops, clock, signer: keys.sm2, checkpointEvery: config.auditCheckpointEvery, retentionDays: config.auditRetentionDays,
     });
     const jobs = createJobService({
-      db: dbh.db, ops: dbh.ops, clock, events, pollMs: config.jobsPollMs, concurrency: config.jobsConcurrency,
+      db: dbh.db, ops: dbh.ops, clock, events, pollMs: config.jobsPollMs, concurrency: config.jobsConcurrency, logger: jobLogger(config),
       ...(opts.workerId ? { workerId: opts.workerId } : {}),
     });
-    const calendar = createCalendarService({ db: dbh.db, clock, audit });
+    const calendar = createCalendarService({ db: dbh.db, clock, audit, events });
     await calendar.seedFromChineseDays(dbh.db);
     return {
       config, dbh, db: dbh.db, clock, keys, cipher: keys.fieldCipher, audit, jobs, calendar, events,
@@ -58,4 +58,14 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
     await dbh.close();
     throw err;
   }
+}
+
+/** Job failures are logged as JSON lines on stderr (silenced with JIYUE_LOG_LEVEL=silent, as in tests). */
+function jobLogger(config: Config): { error(obj: object, msg: string): void } {
+  return {
+    error(obj, msg) {
+      if (config.logLevel === 'silent' || config.logLevel === 'fatal') return;
+      process.stderr.write(`${JSON.stringify({ level: 50, time: Date.now(), msg, ...obj }, (_k, v: unknown) => (v instanceof Error ? { message: v.message, stack: v.stack } : v))}\n`);
+    },
+  };
 }

@@ -32,6 +32,16 @@ for (const engine of selectedEngines()) {
       if (!found) throw new Error(`no demo account for role ${role}`);
       return found;
     };
+    /** A test that, when it fails, leaves a screenshot of every open page in test-results/. */
+    const it = (name: string, body: () => Promise<void>) =>
+      test(name, async () => {
+        try {
+          await body();
+        } catch (error) {
+          for (const [i, c] of opened.entries()) await screenshot(c.page, `${engine}-failed-${i}`).catch(() => undefined);
+          throw error;
+        }
+      });
     const suffix = Date.now().toString(36);
     const newUser = { username: `e2e_${suffix}`, displayName: `测试用户${suffix.slice(-4)}`, password: '' };
     let orgName = '';
@@ -51,7 +61,7 @@ for (const engine of selectedEngines()) {
       await server?.stop();
     });
 
-    test('login page is Chinese, switches to English, and has no serious accessibility problems', async () => {
+    it('login page is Chinese, switches to English, and has no serious accessibility problems', async () => {
       const { page } = await open();
       await page.goto('/admin/');
       await page.waitForURL(/\/admin\/login$/);
@@ -66,7 +76,7 @@ for (const engine of selectedEngines()) {
       await page.getByRole('heading', { name: '登录管理后台' }).waitFor();
     });
 
-    test('system admin signs in with the second factor and sees only their menu', async () => {
+    it('system admin signs in with the second factor and sees only their menu', async () => {
       const c = await open();
       sys = c.page;
       const admin = account('system_admin');
@@ -78,7 +88,7 @@ for (const engine of selectedEngines()) {
       await screenshot(sys, `${engine}-02-home-system-admin`);
     });
 
-    test('system admin creates a user and is shown the initial password once', async () => {
+    it('system admin creates a user and is shown the initial password once', async () => {
       const orgs = await apiAs(sys).get<{ items: { id: number; name: string; kind: string }[] }>('/api/v1/orgs');
       const org = orgs.items.find((o) => o.kind === 'department') ?? orgs.items[0];
       assert.ok(org, 'the demo data has organizations');
@@ -101,7 +111,7 @@ for (const engine of selectedEngines()) {
       newUser.password = (await shown.getByTestId('initial-password').innerText()).trim();
       assert.equal(newUser.password, ((await created.json()) as { initialPassword: string }).initialPassword);
       await screenshot(sys, `${engine}-03-initial-password`);
-      await shown.getByRole('button', { name: '关闭' }).click();
+      await shown.getByRole('button', { name: '我已记下' }).click();
       await shown.waitFor({ state: 'hidden' });
 
       await sys.getByLabel('搜索用户').fill(newUser.username);
@@ -109,7 +119,7 @@ for (const engine of selectedEngines()) {
       await sys.getByRole('row', { name: new RegExp(newUser.username) }).waitFor();
     });
 
-    test('users page has no serious accessibility problems', async () => {
+    it('users page has no serious accessibility problems', async () => {
       await sys.getByLabel('搜索用户').fill('');
       await sys.getByRole('button', { name: '查询' }).click();
       await sys.getByRole('row', { name: new RegExp(newUser.username) }).waitFor();
@@ -118,7 +128,7 @@ for (const engine of selectedEngines()) {
       assert.deepEqual(findings, [], 'axe (wcag2a, wcag2aa): serious or critical violations on the users page');
     });
 
-    test('the demo job streams its progress to 100%', async () => {
+    it('the demo job streams its progress to 100%', async () => {
       await openMenu(sys, '后台任务');
       await sys.getByText('实时更新已连接').waitFor();
       const [started] = await Promise.all([
@@ -134,7 +144,7 @@ for (const engine of selectedEngines()) {
       await screenshot(sys, `${engine}-05-jobs`);
     });
 
-    test('five wrong passwords lock the account and the login page says so', async () => {
+    it('five wrong passwords lock the account and the login page says so', async () => {
       const victim = await createUserViaApi(sys, { username: `e2e_lock_${suffix}`, displayName: '锁定测试', orgName });
       const { page } = await open();
       await page.goto('/admin/login');
@@ -152,7 +162,7 @@ for (const engine of selectedEngines()) {
       assert.equal(await tryLogin(page, victim.username, victim.password), 'auth.locked');
     });
 
-    test('security admin grants a role on an organization', async () => {
+    it('security admin grants a role on an organization', async () => {
       const { page } = await open();
       await signIn(page, account('security_admin'));
       await openMenu(page, '用户管理');
@@ -188,7 +198,7 @@ for (const engine of selectedEngines()) {
       await screenshot(page, `${engine}-08-grant-refused`);
     });
 
-    test('audit admin finds those events, filters by action, and verifies the chain', async () => {
+    it('audit admin finds those events, filters by action, and verifies the chain', async () => {
       const { page } = await open();
       await signIn(page, account('audit_admin'));
       await openMenu(page, '审计日志');
@@ -214,7 +224,7 @@ for (const engine of selectedEngines()) {
       await screenshot(page, `${engine}-09-audit`);
     });
 
-    test('the new user must change the initial password at first sign-in', async () => {
+    it('the new user must change the initial password at first sign-in', async () => {
       const { page } = await open();
       await page.goto('/admin/login');
       await page.getByLabel('用户名').fill(newUser.username);

@@ -100,7 +100,7 @@ for (const engine of selectedEngines()) {
       const again = await admin.request('POST', `/api/v1/jobs/${id}/retry`);
       assert.equal(again.statusCode, 409);
       assert.equal(again.json().code, 'jobs.bad_state');
-      assert.match(again.headers['content-type'] ?? '', /application\/problem\+json/);
+      assert.match(String(again.headers['content-type']), /application\/problem\+json/);
       assert.equal((await admin.request('POST', '/api/v1/jobs/999999/retry')).statusCode, 404);
     });
 

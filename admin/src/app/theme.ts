@@ -13,6 +13,18 @@ export const theme: ThemeConfig = {
     colorSuccess: '#237804',
     colorWarning: '#ad4e00',
     colorError: '#cf1322',
+    // Derived backgrounds of such dark seeds come out greyish and too dark for the text on
+    // them (2.7:1), so the light tints are named outright.
+    colorPrimaryBg: '#e6f4ff',
+    colorPrimaryBgHover: '#bae0ff',
+    colorInfoBg: '#e6f4ff',
+    colorInfoBorder: '#91caff',
+    colorSuccessBg: '#f6ffed',
+    colorSuccessBorder: '#b7eb8f',
+    colorWarningBg: '#fffbe6',
+    colorWarningBorder: '#ffe58f',
+    colorErrorBg: '#fff1f0',
+    colorErrorBorder: '#ffa39e',
     colorTextSecondary: 'rgba(0, 0, 0, 0.65)',
     colorTextTertiary: 'rgba(0, 0, 0, 0.6)',
     colorTextDescription: 'rgba(0, 0, 0, 0.6)',

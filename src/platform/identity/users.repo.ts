@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import { sql, type Selectable, type SqlBool } from 'kysely';
 import type { Db } from '../../db/index.js';
 import type { UsersTable } from './identity.tables.js';
 
@@ -23,7 +23,12 @@ export async function listUsers(db: Db, f: UserListFilter): Promise<{ rows: (Use
   let q = db.selectFrom('users').innerJoin('organizations as o', 'o.id', 'users.org_id');
   if (f.q) {
     const like = `%${f.q.replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
-    q = q.where((eb) => eb.or([eb('users.username', 'like', like), eb('users.display_name', 'like', like)]));
+    // SQLite's LIKE has no default escape character (PostgreSQL's is the backslash): name it on
+    // both, or a search for `nj_` matches nothing on SQLite.
+    q = q.where((eb) => eb.or([
+      sql<SqlBool>`${eb.ref('users.username')} like ${like} escape '\\'`,
+      sql<SqlBool>`${eb.ref('users.display_name')} like ${like} escape '\\'`,
+    ]));
   }
   if (f.orgIds !== undefined) {
     if (f.orgIds.length === 0) return { rows: [], total: 0 };

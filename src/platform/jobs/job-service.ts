@@ -111,9 +111,15 @@ export function createJobService(deps: JobServiceDeps): JobService {
 
   async function claim(limit: number, report?: RunDueReport): Promise<JobRow[]> {
     const now = clock.now();
-    const reclaimed = await requeueExpiredLeases(db, now);
-    for (const row of reclaimed) await announceRow(row);
-    if (report) report.reclaimed += reclaimed.length;
+    try {
+      const reclaimed = await requeueExpiredLeases(db, now);
+      for (const row of reclaimed) await announceRow(row);
+      if (report) report.reclaimed += reclaimed.length;
+    } catch (err) {
+      // Best effort: two workers reclaiming the same rows may deadlock on PostgreSQL; the
+      // next look reclaims them. Claiming must not stop because of it.
+      logError({ err }, 'reclaiming expired job leases failed');
+    }
     const names = [...kinds.keys()];
     if (names.length === 0) return [];
     const lease = Math.max(...names.map(leaseOf));

@@ -127,6 +127,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'users.updated': 'User {name} updated',
   'users.initialPasswordTitle': 'Initial password',
   'users.initialPasswordText': 'Give this initial password to {name} through a secure channel. It is shown only now, and must be changed at first sign-in.',
+  'users.passwordNoted': 'I have noted it',
   'users.initialPassword': 'Initial password of {name}',
 
   'orgs.title': 'Organizations',

@@ -125,6 +125,7 @@ export const zh = {
   'users.updated': '已更新用户 {name}',
   'users.initialPasswordTitle': '初始密码',
   'users.initialPasswordText': '请通过安全渠道将初始密码告知 {name}。该密码只显示这一次，用户首次登录后必须修改。',
+  'users.passwordNoted': '我已记下',
   'users.initialPassword': '{name} 的初始密码',
 
   'orgs.title': '组织机构',

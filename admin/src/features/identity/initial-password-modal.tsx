@@ -15,7 +15,7 @@ export function InitialPasswordModal({ value, onClose }: { value: InitialPasswor
       title={t('users.initialPasswordTitle')}
       onOk={onClose}
       onCancel={onClose}
-      okText={t('common.close')}
+      okText={t('users.passwordNoted')}
       cancelButtonProps={{ style: { display: 'none' } }}
       mask={{ closable: false }}
       destroyOnHidden

@@ -18,7 +18,7 @@ export async function claimJobs(db: QueryExecutorProvider, input: ClaimJobsInput
       for update skip locked
     )
     update jobs set status = 'running', locked_by = ${input.workerId}, locked_until = ${input.lockedUntil},
-      attempts = jobs.attempts + 1, started_at = ${input.now}
+      attempts = jobs.attempts + 1, started_at = ${input.now}, progress = 0, progress_message = ''
     from due where jobs.id = due.id
     returning jobs.*`.execute(db);
   return rows;

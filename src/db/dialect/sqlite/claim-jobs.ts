@@ -11,7 +11,7 @@ export async function claimJobs(db: QueryExecutorProvider, input: ClaimJobsInput
   const kinds = sql.join(input.kinds.map((k) => sql`${k}`));
   const { rows } = await sql<ClaimedJobRow>`
     update jobs set status = 'running', locked_by = ${input.workerId}, locked_until = ${input.lockedUntil},
-      attempts = attempts + 1, started_at = ${input.now}
+      attempts = attempts + 1, started_at = ${input.now}, progress = 0, progress_message = ''
     where status = 'queued' and id in (
       select id from jobs
       where status = 'queued' and run_at <= ${input.now} and kind in (${kinds})

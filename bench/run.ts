@@ -1,0 +1,79 @@
+/**
+ * `npm run bench [-- --quick] [-- --only hash,login,api,audit]`: runs the benchmarks and
+ * prints one table. Every figure is the median of interleaved rounds and stands next to a
+ * baseline measured in the same run, so the ratios mean something on any machine. Never
+ * part of `npm test`.
+ */
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import type { Engine } from '../src/db/index.js';
+import type { BenchOptions, BenchResult, Figure } from './lib/figure.js';
+import { cpuPlan } from './lib/cpu-pinning.js';
+import { formatTable } from './lib/print-table.js';
+import { postgresVersion } from './lib/postgres-available.js';
+import { BENCH_OVERRIDES_NOTE } from './lib/bench-server.js';
+import { benchPasswordHash, DEFAULT_ITERATIONS } from './password-hash.bench.js';
+import { benchLogin } from './login.bench.js';
+import { benchApiOverhead } from './api-overhead.bench.js';
+import { benchAuditAppend } from './audit-append.bench.js';
+
+const BENCHES = ['hash', 'login', 'api', 'audit'] as const;
+type BenchName = (typeof BENCHES)[number];
+
+function selected(only: readonly string[]): Set<BenchName> {
+  const names = only.flatMap((o) => o.split(',')).map((s) => s.trim()).filter(Boolean);
+  if (names.length === 0) return new Set(BENCHES);
+  const unknown = names.filter((n) => !(BENCHES as readonly string[]).includes(n));
+  if (unknown.length > 0) throw new Error(`unknown benchmark ${unknown.join(', ')}; choose from ${BENCHES.join(', ')}`);
+  return new Set(names as BenchName[]);
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string', multiple: true, default: [] } } });
+  const which = selected(values.only);
+  const cpu = cpuPlan();
+  const started = Date.now();
+  const opts: BenchOptions = { quick: values.quick, rounds: 3, cpu, log: (m) => process.stderr.write(`  ${m}\n`) };
+  const pgVersion = which.has('api') || which.has('audit') ? await postgresVersion() : null;
+  const engines: Engine[] = pgVersion ? ['sqlite', 'postgres'] : ['sqlite'];
+
+  const figures: Figure[] = [];
+  const notes: string[] = [];
+  const add = (r: BenchResult) => {
+    figures.push(...r.figures);
+    notes.push(...r.notes);
+  };
+  const step = async (label: string, fn: () => Promise<BenchResult>) => {
+    process.stderr.write(`${label}…\n`);
+    add(await fn());
+  };
+  if (which.has('hash')) await step('password hash', () => benchPasswordHash(opts));
+  if (which.has('login')) await step('login', () => benchLogin(opts));
+  if (which.has('api')) for (const e of engines) await step(`api overhead [${e}]`, () => benchApiOverhead(opts, e));
+  if (which.has('audit')) for (const e of engines) await step(`audit append [${e}]`, () => benchAuditAppend(opts, e));
+  if ((which.has('api') || which.has('audit')) && !pgVersion) notes.push('PostgreSQL did not answer (JIYUE_TEST_PG_URL or 127.0.0.1:5432): its figures were skipped');
+
+  const cpus = os.cpus();
+  const passed = figures.filter((f) => f.pass === true).length;
+  const goals = figures.filter((f) => f.pass !== null).length;
+  const lines = [
+    `Jiyue benchmarks${values.quick ? ' (--quick)' : ''} — ${new Date(started).toISOString()}`,
+    `machine: ${cpus[0]?.model ?? 'unknown CPU'}, ${cpu.cores} cores (nproc), ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}; Node ${process.version}; SQLite (better-sqlite3, WAL)${pgVersion ? `; PostgreSQL ${pgVersion} on loopback` : ''}`,
+    `default JIYUE_PASSWORD_ITERATIONS = ${DEFAULT_ITERATIONS}; every figure is the median of ${opts.rounds} interleaved rounds; ratios are medians of per-round ratios`,
+    '',
+    formatTable(figures),
+    '',
+    `${passed} of ${goals} goals met (the goals are ours, set for this issue; "info" rows have none). Took ${Math.round((Date.now() - started) / 1000)} s.`,
+    '',
+    'Notes:',
+    `- ${cpu.note}`,
+    `- ${BENCH_OVERRIDES_NOTE}`,
+    ...notes.map((n) => `- ${n}`),
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exitCode = 1;
+});
