@@ -1,14 +1,18 @@
 /**
  * The load generator child: `node --import tsx bench/load.ts '<JSON LoadRun[]>'`. Runs each
- * autocannon run in turn and prints one JSON array of LoadResult on stdout.
+ * run in turn and prints one JSON array of LoadResult on stdout.
  */
+import http from 'node:http';
 import autocannon, { type AutocannonRequest } from 'autocannon';
 import type { LoadResult, LoadRun } from './lib/load-plan.js';
 
-async function runOne(run: LoadRun): Promise<LoadResult> {
+function headersOf(run: LoadRun): Record<string, string> {
+  return { ...(run.bodies && run.bodies.length > 0 ? { 'content-type': 'application/json' } : {}), ...run.headers };
+}
+
+async function saturate(run: LoadRun): Promise<LoadResult> {
   const bodies = run.bodies ?? [];
   let next = 0;
-  const headers = { ...(bodies.length > 0 ? { 'content-type': 'application/json' } : {}), ...run.headers };
   const result = await autocannon({
     url: run.url,
     connections: run.connections,
@@ -17,7 +21,7 @@ async function runOne(run: LoadRun): Promise<LoadResult> {
     ...(run.warmupSec > 0 ? { warmup: { connections: run.connections, duration: run.warmupSec } } : {}),
     requests: [{
       method: run.method,
-      headers,
+      headers: headersOf(run),
       ...(bodies.length > 0 ? {
         setupRequest: (req: AutocannonRequest): AutocannonRequest => ({ ...req, body: bodies[next++ % bodies.length] ?? '' }),
       } : {}),
@@ -28,11 +32,60 @@ async function runOne(run: LoadRun): Promise<LoadResult> {
   for (const [code, s] of Object.entries(result.statusCodeStats)) statusCodes[code] = s.count;
   return {
     label: run.label, rps: ok / result.duration, ok, non2xx: result.non2xx, errors: result.errors, timeouts: result.timeouts,
-    latencyP50Ms: result.latency.p50, latencyP99Ms: result.latency.p99, durationSec: result.duration, statusCodes,
+    latencyMeanMs: result.latency.average, latencyP50Ms: result.latency.p50, latencyP99Ms: result.latency.p99, durationSec: result.duration, statusCodes,
+  };
+}
+
+function send(agent: http.Agent, run: LoadRun, body: string | undefined): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(run.url, { method: run.method, headers: headersOf(run), agent }, (res) => {
+      res.resume();
+      res.once('end', () => resolve(res.statusCode ?? 0));
+      res.once('error', reject);
+    });
+    req.once('error', reject);
+    req.end(body);
+  });
+}
+
+async function sequential(run: LoadRun): Promise<LoadResult> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const bodies = run.bodies ?? [];
+  let next = 0;
+  const statusCodes: Record<string, number> = {};
+  const times: number[] = [];
+  let errors = 0;
+  const loop = async (seconds: number, record: boolean) => {
+    const deadline = process.hrtime.bigint() + BigInt(Math.round(seconds * 1e9));
+    while (process.hrtime.bigint() < deadline) {
+      const start = process.hrtime.bigint();
+      try {
+        const status = await send(agent, run, bodies.length > 0 ? bodies[next++ % bodies.length] : undefined);
+        if (record) {
+          statusCodes[status] = (statusCodes[status] ?? 0) + 1;
+          times.push(Number(process.hrtime.bigint() - start) / 1e6);
+        }
+      } catch {
+        if (record) errors++;
+      }
+    }
+  };
+  await loop(run.warmupSec, false);
+  const started = process.hrtime.bigint();
+  await loop(run.durationSec, true);
+  const durationSec = Number(process.hrtime.bigint() - started) / 1e9;
+  agent.destroy();
+  const sorted = [...times].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
+  const ok = Object.entries(statusCodes).filter(([c]) => c.startsWith('2')).reduce((n, [, v]) => n + v, 0);
+  return {
+    label: run.label, rps: ok / durationSec, ok, non2xx: times.length - ok, errors, timeouts: 0,
+    latencyMeanMs: times.reduce((a, b) => a + b, 0) / Math.max(1, times.length), latencyP50Ms: at(0.5), latencyP99Ms: at(0.99),
+    durationSec, statusCodes,
   };
 }
 
 const runs = JSON.parse(process.argv[2] ?? '[]') as LoadRun[];
 const results: LoadResult[] = [];
-for (const run of runs) results.push(await runOne(run));
+for (const run of runs) results.push(run.mode === 'sequential' ? await sequential(run) : await saturate(run));
 process.stdout.write(`${JSON.stringify(results)}\n`);

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --only hash,login,api,audit]`: runs the benchmarks and
+ * `npm run bench [-- --quick] [--only hash,login,api,audit]`: runs the benchmarks and
  * prints one table. Every figure is the median of interleaved rounds and stands next to a
  * baseline measured in the same run, so the ratios mean something on any machine. Never
  * part of `npm test`.
@@ -20,11 +20,14 @@ import { benchAuditAppend } from './audit-append.bench.js';
 const BENCHES = ['hash', 'login', 'api', 'audit'] as const;
 type BenchName = (typeof BENCHES)[number];
 
+/** A mistake on the command line: the message is enough, no stack. */
+class UsageError extends Error {}
+
 function selected(only: readonly string[]): Set<BenchName> {
   const names = only.flatMap((o) => o.split(',')).map((s) => s.trim()).filter(Boolean);
   if (names.length === 0) return new Set(BENCHES);
   const unknown = names.filter((n) => !(BENCHES as readonly string[]).includes(n));
-  if (unknown.length > 0) throw new Error(`unknown benchmark ${unknown.join(', ')}; choose from ${BENCHES.join(', ')}`);
+  if (unknown.length > 0) throw new UsageError(`unknown benchmark ${unknown.join(', ')}; choose from ${BENCHES.join(', ')}`);
   return new Set(names as BenchName[]);
 }
 
@@ -36,6 +39,8 @@ async function main(): Promise<void> {
   const opts: BenchOptions = { quick: values.quick, rounds: 3, cpu, log: (m) => process.stderr.write(`  ${m}\n`) };
   const pgVersion = which.has('api') || which.has('audit') ? await postgresVersion() : null;
   const engines: Engine[] = pgVersion ? ['sqlite', 'postgres'] : ['sqlite'];
+  // Other busy processes take cores the figures assume are ours; say so next to the table.
+  const loadAtStart = os.loadavg()[0] ?? 0;
 
   const figures: Figure[] = [];
   const notes: string[] = [];
@@ -45,7 +50,9 @@ async function main(): Promise<void> {
   };
   const step = async (label: string, fn: () => Promise<BenchResult>) => {
     process.stderr.write(`${label}…\n`);
+    const t0 = Date.now();
     add(await fn());
+    process.stderr.write(`  (${((Date.now() - t0) / 1000).toFixed(1)} s)\n`);
   };
   if (which.has('hash')) await step('password hash', () => benchPasswordHash(opts));
   if (which.has('login')) await step('login', () => benchLogin(opts));
@@ -67,6 +74,7 @@ async function main(): Promise<void> {
     '',
     'Notes:',
     `- ${cpu.note}`,
+    `- load average when the run started: ${loadAtStart.toFixed(2)} on ${cpu.cores} cores${loadAtStart > cpu.cores / 2 ? ' — OTHER PROCESSES WERE BUSY: figures that assume every core is ours (login max) read low' : ''}`,
     `- ${BENCH_OVERRIDES_NOTE}`,
     ...notes.map((n) => `- ${n}`),
   ];
@@ -74,6 +82,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  const usage = err instanceof UsageError || (err instanceof Error && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS'));
+  process.stderr.write(`${usage ? `${(err as Error).message}\nusage: npm run bench [-- --quick] [--only ${BENCHES.join(',')}]` : err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
   process.exitCode = 1;
 });

@@ -4,8 +4,10 @@ import rateLimit from '@fastify/rate-limit';
 import underPressure from '@fastify/under-pressure';
 import type { Platform } from './platform/platform.js';
 import './platform/http/route-config.js';
-import { installErrorHandler } from './platform/http/error-handler.js';
+import { installValidators } from './platform/http/validator.js';
+import { answerFrameworkError, installErrorHandler } from './platform/http/error-handler.js';
 import { installJsonBodyParser } from './platform/http/json-body-parser.js';
+import { installTextGuard } from './platform/http/text-guard.js';
 import { installAccessControl, type RegisteredRoute } from './platform/http/access-hook.js';
 import { installSecurityHeaders } from './platform/http/security-headers.js';
 import { installOpenApi } from './platform/http/openapi.js';
@@ -43,10 +45,12 @@ export async function buildApp({ platform, logger = false }: BuildAppOptions): P
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
     return503OnClosing: true,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+    frameworkErrors: answerFrameworkError,
   });
   (app as unknown as { jiyueDefaultLocale: string }).jiyueDefaultLocale = config.defaultLocale;
+  installValidators(app);
   installJsonBodyParser(app);
+  installTextGuard(app);
 
   installErrorHandler(app, async (req, status, code) => {
     if (!req.url.startsWith('/api/')) return;
@@ -59,9 +63,7 @@ export async function buildApp({ platform, logger = false }: BuildAppOptions): P
   // Security headers first: their onRequest hook must run before the access hook can refuse,
   // or refusals (401/403) would leave without CSP and nosniff.
   await installSecurityHeaders(app);
-  // Cookies are parsed before the access hook reads the session cookie.
-  await app.register(cookie);
-  const routes = installAccessControl(app, platform);
+  // Overload is refused before any session lookup costs a database read.
   await app.register(underPressure, {
     maxEventLoopDelay: config.pressureMaxEventLoopDelayMs,
     maxEventLoopUtilization: config.pressureMaxEventLoopUtilization,
@@ -71,6 +73,9 @@ export async function buildApp({ platform, logger = false }: BuildAppOptions): P
       void sendProblem(reply.header('retry-after', '10'), problemFor('http.overloaded', requestLocale(req)));
     },
   });
+  // Cookies are parsed before the access hook reads the session cookie.
+  await app.register(cookie);
+  const routes = installAccessControl(app, platform);
   await app.register(rateLimit, { global: false });
   installMetrics(app);
   await installOpenApi(app);

@@ -6,6 +6,12 @@ export interface LoadRun {
   readonly headers?: Readonly<Record<string, string>>;
   /** One JSON body per request, used in turn (e.g. a different user for each login). */
   readonly bodies?: readonly string[];
+  /**
+   * 'saturate': autocannon with `connections` always busy (throughput). 'sequential': one
+   * request at a time on one keep-alive socket, timed with hrtime (latency of an idle server;
+   * autocannon's histogram only resolves whole milliseconds).
+   */
+  readonly mode: 'saturate' | 'sequential';
   readonly connections: number;
   readonly durationSec: number;
   readonly warmupSec: number;
@@ -19,6 +25,7 @@ export interface LoadResult {
   readonly non2xx: number;
   readonly errors: number;
   readonly timeouts: number;
+  readonly latencyMeanMs: number;
   readonly latencyP50Ms: number;
   readonly latencyP99Ms: number;
   readonly durationSec: number;

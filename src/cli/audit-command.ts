@@ -8,6 +8,10 @@ export interface AuditVerifyCommandOptions {
    * another key; the command says so.
    */
   readonly trustedPublicKeys?: readonly string[];
+  /** Key of the HMAC-SM3 chain, `deriveAuditChainKey(keys.sessionSecret)`: no hash can be checked without it. */
+  readonly chainKey: Buffer;
+  /** JIYUE_AUDIT_CHECKPOINT_EVERY: the end of a chain this long must be covered by a checkpoint. */
+  readonly checkpointEvery: number;
 }
 
 /**
@@ -17,7 +21,7 @@ export interface AuditVerifyCommandOptions {
 export async function auditVerifyCommand(
   dbh: DatabaseHandle,
   out: (line: string) => void,
-  opts: AuditVerifyCommandOptions = {},
+  opts: AuditVerifyCommandOptions,
 ): Promise<number> {
   const trusted = opts.trustedPublicKeys && opts.trustedPublicKeys.length > 0 ? opts.trustedPublicKeys : null;
   out('正在校验审计日志哈希链与签名检查点… / Verifying the audit hash chain and its signed checkpoints…');
@@ -27,6 +31,8 @@ export async function auditVerifyCommand(
   let lastStep = -1;
   const report = await verifyAuditChain(dbh.db, {
     trustedPublicKeys: trusted,
+    chainKey: opts.chainKey,
+    checkpointEvery: opts.checkpointEvery,
     onProgress(done, total) {
       const step = total > 0 ? Math.floor((done / total) * 10) : 10;
       if (step === lastStep) return;

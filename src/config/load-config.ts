@@ -26,5 +26,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     else out[key] = value;
   }
   if (problems.length > 0) throw new ConfigError(problems);
-  return Object.freeze({ ...out, ...overrides }) as Config;
+  // Freeze list values too: the defaults are shared arrays, and a config is never edited.
+  const merged: Record<string, unknown> = { ...out, ...overrides };
+  for (const [k, v] of Object.entries(merged)) if (Array.isArray(v)) merged[k] = Object.freeze([...v]);
+  return Object.freeze(merged) as Config;
 }

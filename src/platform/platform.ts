@@ -4,7 +4,7 @@ import { loadKeyMaterial, type FieldCipher, type KeyMaterial } from './crypto/in
 import { systemClock, type Clock } from './clock.js';
 import { LocalEventBus, type EventBus } from './events/event-bus.js';
 import { createPgEventBus } from './events/pg-event-bridge.js';
-import { createAuditService, type AuditService } from './audit/index.js';
+import { createAuditService, deriveAuditChainKey, type AuditService } from './audit/index.js';
 import { createJobService, type JobService } from './jobs/index.js';
 import { createCalendarService, type CalendarService } from './calendar/index.js';
 
@@ -39,6 +39,7 @@ export async function createPlatform(config: Config, opts: PlatformOptions = {})
     const events: EventBus = dbh.url && (opts.crossProcessEvents ?? true) ? await createPgEventBus(dbh.url) : new LocalEventBus();
     const audit = createAuditService({
       ops: dbh.ops, clock, signer: keys.sm2, checkpointEvery: config.auditCheckpointEvery, retentionDays: config.auditRetentionDays,
+      chainKey: deriveAuditChainKey(keys.sessionSecret),
     });
     const jobs = createJobService({
       db: dbh.db, ops: dbh.ops, clock, events, pollMs: config.jobsPollMs, concurrency: config.jobsConcurrency, logger: jobLogger(config),

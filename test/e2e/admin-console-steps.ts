@@ -4,6 +4,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { totpCode } from '../../src/platform/crypto/index.js';
+import type { PageWindow } from '../support/browser.js';
 
 export interface Account {
   readonly username: string;
@@ -103,11 +104,21 @@ export async function pickOrg(page: Page, combobox: Locator, orgName: string): P
   await combobox.click();
   await combobox.fill(orgName);
   await openPopup(page).getByTitle(orgName, { exact: true }).first().click();
+  await popupsClosed(page);
 }
 
 export async function pickSelectOption(page: Page, combobox: Locator, label: string): Promise<void> {
   await combobox.click();
   await openPopup(page).locator(`.ant-select-item-option[title="${label}"]`).click();
+  await popupsClosed(page);
+}
+
+/** Waits until no select/tree-select pop-up list is open (they close after a choice). */
+export async function popupsClosed(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const { document } = globalThis as unknown as PageWindow;
+    return !document.querySelector('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  });
 }
 
 /** Finds the user on the users page and opens their roles drawer. */

@@ -7,18 +7,18 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { startTestServer } from '../support/server.js';
+import { startTestServer, type TestServer } from '../support/server.js';
 import { selectedEngines } from '../support/engines.js';
 import { browserSkipReason, launchBrowser, openConsole, screenshot, seriousA11yViolations, type ConsolePage } from '../support/browser.js';
 import {
-  apiAs, createUserViaApi, grantDrawer, openMenu, pickOrg, pickSelectOption, signIn, tryLogin, waitForProgress, type Account,
+  apiAs, createUserViaApi, freshTotp, grantDrawer, openMenu, pickOrg, pickSelectOption, signIn, tryLogin, waitForProgress, type Account,
 } from './admin-console-steps.js';
 
 const skip = browserSkipReason();
 
 for (const engine of selectedEngines()) {
   describe(`admin console in the browser [${engine}]`, { skip: skip ?? false, timeout: 300_000 }, () => {
-    let server: Awaited<ReturnType<typeof startTestServer>>;
+    let server: TestServer;
     let browser: Browser;
     const opened: ConsolePage[] = [];
     const open = async () => {
@@ -27,18 +27,19 @@ for (const engine of selectedEngines()) {
       return c;
     };
     const account = (role: string): Account => {
-      const all = server.accounts as unknown as Readonly<Record<string, Account>>;
-      const found = all[role] ?? Object.values(all).find((a) => a.role === role);
+      const found = server.accounts[role];
       if (!found) throw new Error(`no demo account for role ${role}`);
       return found;
     };
     /** A test that, when it fails, leaves a screenshot of every open page in test-results/. */
+    let failures = 0;
     const it = (name: string, body: () => Promise<void>) =>
       test(name, async () => {
         try {
           await body();
         } catch (error) {
-          for (const [i, c] of opened.entries()) await screenshot(c.page, `${engine}-failed-${i}`).catch(() => undefined);
+          failures++;
+          for (const [i, c] of opened.entries()) await screenshot(c.page, `${engine}-failed-${failures}-page${i}`).catch(() => undefined);
           throw error;
         }
       });
@@ -140,7 +141,10 @@ for (const engine of selectedEngines()) {
       const seen = await waitForProgress(sys, `任务 ${id} 的进度`, 60_000);
       assert.equal(seen.at(-1), 100, `progress values seen: ${seen.join(',')}`);
       assert.ok(seen.some((v) => v > 0 && v < 100), `the bar should move live, saw only ${seen.join(',')}`);
-      await sys.getByRole('row', { name: new RegExp(`^${id}\\b`) }).getByText('已完成').waitFor();
+      const row = sys.getByRole('row', { name: new RegExp(`^${id}\\b`) });
+      await row.getByText('已完成').waitFor();
+      // The finished job is reloaded from the server: created and finished times both show.
+      await row.getByText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/).nth(1).waitFor();
       await screenshot(sys, `${engine}-05-jobs`);
     });
 
@@ -195,6 +199,7 @@ for (const engine of selectedEngines()) {
       const alert = drawer2.getByRole('alert').filter({ hasText: '授权被拒绝' });
       await alert.waitFor();
       assert.ok((await alert.innerText()).includes(problem.detail), 'the alert shows the server message in full');
+      await page.keyboard.press('Escape');
       await screenshot(page, `${engine}-08-grant-refused`);
     });
 
@@ -239,6 +244,31 @@ for (const engine of selectedEngines()) {
       await page.getByRole('button', { name: '确认修改' }).click();
       await page.getByRole('heading', { name: `欢迎，${newUser.displayName}` }).waitFor();
       await page.getByRole('menuitem', { name: '工作日历' }).waitFor();
+    });
+
+    it('a user turns on two-factor authentication with the QR code and gets recovery codes', async () => {
+      const c = opened.at(-1);
+      assert.ok(c);
+      const page = c.page;
+      await page.getByRole('button', { name: '账户设置' }).click();
+      await page.getByRole('menuitem', { name: '双因素认证' }).click();
+      await page.getByRole('heading', { name: '设置双因素认证' }).waitFor();
+      await page.getByRole('button', { name: '开始设置' }).click();
+      const qr = page.getByRole('img', { name: '双因素认证二维码' });
+      await qr.waitFor();
+      assert.match((await qr.getAttribute('src')) ?? '', /^data:image\/png;base64,/);
+      const secret = (await page.getByTestId('totp-secret').innerText()).trim();
+      await page.getByLabel('动态验证码').fill(await freshTotp(secret));
+      await page.getByRole('button', { name: '启用双因素认证' }).click();
+      const codes = page.getByRole('list', { name: '恢复码' }).getByRole('listitem');
+      await codes.first().waitFor();
+      assert.ok((await codes.count()) >= 5, 'several recovery codes are shown');
+      await screenshot(page, `${engine}-10-recovery-codes`);
+      await page.getByRole('button', { name: '我已保存，继续' }).click();
+      await page.getByRole('heading', { name: `欢迎，${newUser.displayName}` }).waitFor();
+      await page.getByText('已启用', { exact: true }).waitFor();
+      const me = await apiAs(page).get<{ user: { totpEnabled: boolean } }>('/api/v1/auth/me');
+      assert.equal(me.user.totpEnabled, true);
     });
   });
 }

@@ -3,10 +3,13 @@ import assert from 'node:assert/strict';
 import { inTransaction } from '../../src/db/index.js';
 import { AppError } from '../../src/platform/http/error-registry.js';
 import { anonymousActor, systemActor, type Actor } from '../../src/platform/identity/actor.js';
-import { sm2Verify } from '../../src/platform/crypto/index.js';
-import { checkpointMessage, eventHash, GENESIS_HASH, verifyAuditChain } from '../../src/platform/audit/index.js';
+import { hmacSm3, sm2Verify, sm3Hex } from '../../src/platform/crypto/index.js';
+import {
+  canonicalEventBody, checkpointMessage, createAuditService, deriveAuditChainKey, eventHash, GENESIS_HASH, verifyAuditChain,
+  type AuditServiceDeps,
+} from '../../src/platform/audit/index.js';
 import { selectedEngines } from '../support/engines.js';
-import { appendMany, eventAt, openAuditFixture, resetLog, T0, userActor, type AuditFixture } from './audit-fixtures.js';
+import { appendMany, eventAt, openAuditFixture, resetLog, T0, TEST_SESSION_SECRET, userActor, type AuditFixture } from './audit-fixtures.js';
 
 for (const engine of selectedEngines()) {
   describe(`audit chain [${engine}]`, () => {
@@ -15,17 +18,34 @@ for (const engine of selectedEngines()) {
     after(async () => { await fx.close(); });
     beforeEach(async () => { await resetLog(fx); fx.clock.set(T0); });
 
-    test('events form a contiguous SM3 chain from the genesis, hashing every stored column', async () => {
+    test('events form a contiguous HMAC-SM3 chain from the genesis, hashing every stored column', async () => {
       await appendMany(fx, 7);
       const rows = await fx.dbh.db.selectFrom('audit_events').selectAll().orderBy('seq').execute();
       assert.deepEqual(rows.map((r) => r.seq), [1, 2, 3, 4, 5, 6, 7]);
       assert.equal(rows[0]?.prev_hash, GENESIS_HASH);
       for (const [i, r] of rows.entries()) {
         assert.match(r.hash, /^[0-9a-f]{64}$/);
-        assert.equal(eventHash(r), r.hash, `hash of seq ${r.seq}`);
+        assert.equal(eventHash(fx.chainKey, r), r.hash, `hash of seq ${r.seq}`);
         if (i > 0) assert.equal(r.prev_hash, rows[i - 1]?.hash);
       }
       assert.deepEqual(await fx.audit.verify(fx.dbh.db), { ok: true, events: 7, checkpoints: 1 });
+    });
+
+    test('the chain is keyed: plain SM3 or another installation\'s key gives a different hash', async () => {
+      assert.deepEqual(fx.chainKey, hmacSm3(TEST_SESSION_SECRET, 'jiyue/audit-chain/v1'));
+      assert.equal(fx.chainKey.length, 32);
+      await appendMany(fx, 1);
+      const e = await eventAt(fx, 1);
+      assert.equal(e.hash, hmacSm3(fx.chainKey, `${GENESIS_HASH}\n${canonicalEventBody(e)}`).toString('hex'));
+      assert.notEqual(e.hash, sm3Hex(`${GENESIS_HASH}\n${canonicalEventBody(e)}`));
+      assert.notEqual(e.hash, eventHash(deriveAuditChainKey(Buffer.alloc(32, 0x01)), e));
+    });
+
+    test('an audit service without a real chain key cannot be configured', () => {
+      const base: Omit<AuditServiceDeps, 'chainKey'> = { ops: fx.dbh.ops, clock: fx.clock, signer: fx.keys, checkpointEvery: 5, retentionDays: 180 };
+      assert.throws(() => createAuditService({ ...base, chainKey: Buffer.alloc(0) }), /chainKey/);
+      assert.throws(() => createAuditService({ ...base, chainKey: Buffer.alloc(16, 1) }), /chainKey/);
+      assert.throws(() => createAuditService(base as AuditServiceDeps), /chainKey/, 'a JavaScript caller that forgets the key');
     });
 
     test('append records time, actor, organization, target, result, ip and user agent (cut to column size)', async () => {
@@ -139,7 +159,7 @@ for (const engine of selectedEngines()) {
       await appendMany(fx, 7);
       const calls: [number, number][] = [];
       const report = await verifyAuditChain(fx.dbh.db, {
-        trustedPublicKeys: [fx.keys.publicKey], batchSize: 3, onProgress: (d, t) => calls.push([d, t]),
+        trustedPublicKeys: [fx.keys.publicKey], chainKey: fx.chainKey, checkpointEvery: 5, batchSize: 3, onProgress: (d, t) => calls.push([d, t]),
       });
       assert.deepEqual(report, { ok: true, events: 7, checkpoints: 1 });
       assert.deepEqual(calls, [[0, 7], [3, 7], [6, 7], [7, 7]]);
@@ -147,6 +167,11 @@ for (const engine of selectedEngines()) {
 
     test('an empty log verifies', async () => {
       assert.deepEqual(await fx.audit.verify(fx.dbh.db), { ok: true, events: 0, checkpoints: 0 });
+    });
+
+    test('a log shorter than checkpointEvery needs no checkpoint yet', async () => {
+      await appendMany(fx, 4);
+      assert.deepEqual(await fx.audit.verify(fx.dbh.db), { ok: true, events: 4, checkpoints: 0 });
     });
   });
 }

@@ -1,18 +1,22 @@
-/** Shared set-up for the audit tests: a migrated database, a manual clock, a signing key. */
+/** Shared set-up for the audit tests: a migrated database, a manual clock, a signing key, a chain key. */
 import { inTransaction, openDatabase, type DatabaseHandle, type Engine } from '../../src/db/index.js';
 import { ManualClock } from '../../src/platform/clock.js';
 import { generateSm2KeyPair, type Sm2KeyPair } from '../../src/platform/crypto/index.js';
 import type { Actor } from '../../src/platform/identity/actor.js';
-import { createAuditService, type AuditService, type AuditServiceDeps } from '../../src/platform/audit/index.js';
+import { createAuditService, deriveAuditChainKey, type AuditService, type AuditServiceDeps } from '../../src/platform/audit/index.js';
 import { createTestDatabase, type TestDatabase } from '../support/engines.js';
 
 export const T0 = Date.UTC(2026, 0, 5, 1, 0, 0); // 2026-01-05 09:00 in Shanghai
 export const DAY = 86_400_000;
+/** A fixed stand-in for the installation's session secret (deterministic tests). */
+export const TEST_SESSION_SECRET = Buffer.alloc(32, 0x5a);
 
 export interface AuditFixture {
   readonly dbh: DatabaseHandle;
   readonly clock: ManualClock;
   readonly keys: Sm2KeyPair;
+  /** The server's chain key; a forger with only database access does not have it. */
+  readonly chainKey: Buffer;
   audit: AuditService;
   close(): Promise<void>;
 }
@@ -23,11 +27,12 @@ export async function openAuditFixture(engine: Engine, opts: Partial<Pick<AuditS
   await dbh.migrate();
   const clock = new ManualClock(T0);
   const keys = generateSm2KeyPair();
+  const chainKey = deriveAuditChainKey(TEST_SESSION_SECRET);
   const audit = createAuditService({
-    ops: dbh.ops, clock, signer: keys, checkpointEvery: opts.checkpointEvery ?? 5, retentionDays: opts.retentionDays ?? 180,
+    ops: dbh.ops, clock, signer: keys, checkpointEvery: opts.checkpointEvery ?? 5, retentionDays: opts.retentionDays ?? 180, chainKey,
   });
   return {
-    dbh, clock, keys, audit,
+    dbh, clock, keys, chainKey, audit,
     async close() {
       await dbh.close();
       await tdb.drop();

@@ -26,7 +26,9 @@ for (const engine of selectedEngines()) {
     });
 
     test('a retention period under 180 days cannot even be configured', () => {
-      assert.throws(() => createAuditService({ ops: fx.dbh.ops, clock: fx.clock, signer: fx.keys, checkpointEvery: 5, retentionDays: 179 }), RangeError);
+      assert.throws(() => createAuditService({
+        ops: fx.dbh.ops, clock: fx.clock, signer: fx.keys, checkpointEvery: 5, retentionDays: 179, chainKey: fx.chainKey,
+      }), (err: unknown) => err instanceof RangeError && /retentionDays/.test(err.message));
     });
 
     test('pruning events younger than the retention period is refused and deletes nothing', async () => {
@@ -81,6 +83,15 @@ for (const engine of selectedEngines()) {
       await db().deleteFrom('audit_checkpoints').where('kind', '=', 'prune').execute();
       const r2 = await fx.audit.verify(db());
       assert.ok(!r2.ok && r2.reason === 'gap' && r2.firstBadSeq === 1, JSON.stringify(r2));
+    });
+
+    test('a pruned chain still demands a recent checkpoint: deleting the periodic ones is missing_checkpoint', async () => {
+      await fx.audit.prune(db(), systemActor('retention'), { olderThanDays: 180 });
+      assert.equal((await fx.audit.verify(db())).ok, true);
+      // Left: the prune anchor at 5 only; the chain ends at 11 and needs a checkpoint at seq ≥ 7.
+      await db().deleteFrom('audit_checkpoints').where('kind', '=', 'periodic').execute();
+      const r = await fx.audit.verify(db());
+      assert.ok(!r.ok && r.reason === 'missing_checkpoint' && r.firstBadSeq === 6, JSON.stringify(r));
     });
 
     test('repeated prunes move the anchor forward and the log stays verifiable', async () => {

@@ -1,10 +1,18 @@
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { auditVerifyCommand } from '../../src/cli/audit-command.js';
-import { generateSm2KeyPair, sm2Sign } from '../../src/platform/crypto/index.js';
-import { checkpointMessage, eventHash, type AuditVerifyReport } from '../../src/platform/audit/index.js';
+import { generateSm2KeyPair, sm2Sign, sm3Hex } from '../../src/platform/crypto/index.js';
+import {
+  canonicalEventBody, checkpointMessage, deriveAuditChainKey, eventHash, REASON_LABELS, type AuditVerifyReport, type HashedEventFields,
+} from '../../src/platform/audit/index.js';
 import { selectedEngines } from '../support/engines.js';
 import { appendMany, eventAt, openAuditFixture, resetLog, T0, type AuditFixture } from './audit-fixtures.js';
+
+// How a forger without the chain key recomputes an event hash: SM3 as before the chain was
+// keyed, or HMAC-SM3 under a key of their own.
+const plainSm3 = (e: HashedEventFields): string => sm3Hex(`${e.prev_hash}\n${canonicalEventBody(e)}`);
+const otherKey = (e: HashedEventFields): string => eventHash(deriveAuditChainKey(Buffer.alloc(32, 0x01)), e);
+const forgers: [string, (e: HashedEventFields) => string][] = [['plain SM3', plainSm3], ['another installation\'s key', otherKey]];
 
 function assertBad(report: AuditVerifyReport, seq: number, reason: string, id?: number | null): void {
   assert.equal(report.ok, false, 'tampering must be detected');
@@ -20,6 +28,7 @@ for (const engine of selectedEngines()) {
     let fx: AuditFixture;
     const db = () => fx.dbh.db;
     const verify = () => fx.audit.verify(db());
+    const cliOpts = () => ({ trustedPublicKeys: [fx.keys.publicKey], chainKey: fx.chainKey, checkpointEvery: 5 });
     before(async () => { fx = await openAuditFixture(engine, { checkpointEvery: 5 }); });
     after(async () => { await fx.close(); });
     // 10 events, signed checkpoints at seq 5 and 10.
@@ -83,7 +92,7 @@ for (const engine of selectedEngines()) {
       const fake = {
         ...tail, seq: 11, at: tail.at + 1000, action: 'identity.user.delete', target_id: '1', prev_hash: 'a'.repeat(64),
       };
-      const { id: _id, ...row } = { ...fake, hash: eventHash(fake) };
+      const { id: _id, ...row } = { ...fake, hash: eventHash(fx.chainKey, fake) };
       await db().insertInto('audit_events').values(row).execute();
       assertBad(await verify(), 11, 'broken_link');
     });
@@ -94,7 +103,7 @@ for (const engine of selectedEngines()) {
       await db().updateTable('audit_events').set((eb) => ({ seq: eb(eb('seq', '*', -1), '+', 1) })).where('seq', '<', 0).execute();
       const five = await eventAt(fx, 5);
       const fake = { ...five, seq: 6, prev_hash: five.hash, action: 'identity.grant.create' };
-      const { id: _id, ...row } = { ...fake, hash: eventHash(fake) };
+      const { id: _id, ...row } = { ...fake, hash: eventHash(fx.chainKey, fake) };
       await db().insertInto('audit_events').values(row).execute();
       assertBad(await verify(), 7, 'order');
     });
@@ -107,19 +116,61 @@ for (const engine of selectedEngines()) {
       assertBad(await verify(), 4, 'broken_link', seven.id);
     });
 
-    test('rewriting history with recomputed hashes is caught by the signed checkpoint', async () => {
-      // The attacker edits event 3 and recomputes every later hash: the chain alone looks fine.
+    /** Edits event 3 and recomputes every later hash with `hashOf`, so the links all agree. */
+    async function rewriteFrom3(hashOf: (e: HashedEventFields) => string): Promise<void> {
       const rows = await db().selectFrom('audit_events').selectAll().orderBy('seq').execute();
       let prev = '';
       for (const r of rows) {
         if (r.seq < 3) { prev = r.hash; continue; }
         const edited = { ...r, prev_hash: prev, result: r.seq === 3 ? 'failure' as const : r.result };
-        const hash = eventHash(edited);
+        const hash = hashOf(edited);
         await db().updateTable('audit_events').set({ prev_hash: prev, result: edited.result, hash }).where('id', '=', r.id).execute();
         prev = hash;
       }
+    }
+
+    test('rewriting history with recomputed hashes is caught by the signed checkpoint, even with the chain key', async () => {
+      // Defence in depth: even someone who got hold of the chain key (but not the SM2 key)
+      // makes a chain whose links all agree, and the signed checkpoint still catches it.
+      await rewriteFrom3((e) => eventHash(fx.chainKey, e));
       const five = await eventAt(fx, 5);
       assertBad(await verify(), 5, 'checkpoint_mismatch', five.id);
+    });
+
+    for (const [how, hashOf] of forgers) {
+      test(`rewriting the chain with ${how} is detected at the edited event`, async () => {
+        const three = await eventAt(fx, 3);
+        await rewriteFrom3(hashOf);
+        assertBad(await verify(), 3, 'hash_mismatch', three.id);
+      });
+    }
+
+    test('rewriting the chain with plain SM3 and deleting all checkpoints is detected', async () => {
+      // The hole this closes: with an unkeyed chain and no checkpoint demanded, this verified as ok.
+      const three = await eventAt(fx, 3);
+      await rewriteFrom3(plainSm3);
+      await db().deleteFrom('audit_checkpoints').execute();
+      assertBad(await verify(), 3, 'hash_mismatch', three.id);
+      // A forger with another installation's key does no better.
+      await resetLog(fx);
+      await appendMany(fx, 10);
+      await rewriteFrom3(otherKey);
+      await db().deleteFrom('audit_checkpoints').execute();
+      assertBad(await verify(), 3, 'hash_mismatch');
+    });
+
+    test('deleting all checkpoints of a chain longer than checkpointEvery is detected as missing_checkpoint', async () => {
+      await appendMany(fx, 2); // 12 events > 5, checkpoints at 5 and 10
+      await db().deleteFrom('audit_checkpoints').execute();
+      const report = await verify();
+      assertBad(report, 1, 'missing_checkpoint', null);
+      assert.ok(!report.ok && report.message.includes('第 7–12 条'), !report.ok ? report.message : '');
+    });
+
+    test('deleting the newest checkpoint leaves the end of a chain unsigned for too long: missing_checkpoint', async () => {
+      await appendMany(fx, 2); // 12 events; the end needs a checkpoint at seq ≥ 7
+      await db().deleteFrom('audit_checkpoints').where('seq', '=', 10).execute();
+      assertBad(await verify(), 6, 'missing_checkpoint', null);
     });
 
     test('a checkpoint whose signature does not match is detected', async () => {
@@ -145,17 +196,31 @@ for (const engine of selectedEngines()) {
 
     test('the CLI command exits 0 on an intact log and 1 naming the first bad seq and id', async () => {
       const lines: string[] = [];
-      assert.equal(await auditVerifyCommand(fx.dbh, (l) => lines.push(l), { trustedPublicKeys: [fx.keys.publicKey] }), 0);
+      assert.equal(await auditVerifyCommand(fx.dbh, (l) => lines.push(l), cliOpts()), 0);
       assert.ok(lines.some((l) => l.includes('100%')));
       assert.ok(lines.some((l) => l.startsWith('OK') && l.includes('10 events')));
 
       const e = await eventAt(fx, 6);
       await db().updateTable('audit_events').set({ ip: '6.6.6.6' }).where('seq', '=', 6).execute();
       lines.length = 0;
-      assert.equal(await auditVerifyCommand(fx.dbh, (l) => lines.push(l), { trustedPublicKeys: [fx.keys.publicKey] }), 1);
+      assert.equal(await auditVerifyCommand(fx.dbh, (l) => lines.push(l), cliOpts()), 1);
       const failed = lines.find((l) => l.startsWith('FAILED'));
       assert.ok(failed?.includes(`seq 6 (id ${e.id})`), failed);
       assert.ok(lines.some((l) => l.includes('第 6 条')));
+    });
+
+    test('the CLI command fails on an intact log when given another chain key, and reports missing checkpoints', async () => {
+      const lines: string[] = [];
+      const wrongKey = deriveAuditChainKey(Buffer.alloc(32, 0x01));
+      assert.equal(await auditVerifyCommand(fx.dbh, (l) => lines.push(l), { ...cliOpts(), chainKey: wrongKey }), 1);
+      assert.ok(lines.some((l) => l.startsWith('FAILED: first bad event seq 1') && l.includes('[hash_mismatch]')), lines.join('\n'));
+
+      await db().deleteFrom('audit_checkpoints').execute();
+      lines.length = 0;
+      assert.equal(await auditVerifyCommand(fx.dbh, (l) => lines.push(l), cliOpts()), 1);
+      const failed = lines.find((l) => l.startsWith('FAILED'));
+      assert.ok(failed?.includes(REASON_LABELS.missing_checkpoint.en) && failed.includes('[missing_checkpoint]'), failed);
+      assert.ok(lines.some((l) => l.includes(REASON_LABELS.missing_checkpoint.zh) && l.includes('第 5–10 条')), lines.join('\n'));
     });
   });
 }

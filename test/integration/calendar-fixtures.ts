@@ -3,7 +3,7 @@ import { openDatabase, type DatabaseHandle, type Engine } from '../../src/db/ind
 import { ManualClock } from '../../src/platform/clock.js';
 import { generateSm2KeyPair } from '../../src/platform/crypto/index.js';
 import type { Actor } from '../../src/platform/identity/actor.js';
-import { createAuditService, type AuditService } from '../../src/platform/audit/index.js';
+import { createAuditService, deriveAuditChainKey, type AuditService } from '../../src/platform/audit/index.js';
 import { createCalendarService, type CalendarService, type CalendarServiceDeps } from '../../src/platform/calendar/index.js';
 import { createTestDatabase, type TestDatabase } from '../support/engines.js';
 
@@ -33,7 +33,9 @@ export async function openCalendarFixture(engine: Engine): Promise<CalendarFixtu
   const dbh = openDatabase({ databaseUrl: tdb.databaseUrl, dataDir: tdb.dataDir });
   await dbh.migrate();
   const clock = new ManualClock(NOW);
-  const audit = createAuditService({ ops: dbh.ops, clock, signer: generateSm2KeyPair(), checkpointEvery: 100, retentionDays: 180 });
+  const audit = createAuditService({
+    ops: dbh.ops, clock, signer: generateSm2KeyPair(), checkpointEvery: 100, retentionDays: 180, chainKey: deriveAuditChainKey(Buffer.alloc(32, 7)),
+  });
   return {
     dbh, clock, audit,
     service: (extra = {}) => createCalendarService({ db: dbh.db, clock, audit, ...extra }),

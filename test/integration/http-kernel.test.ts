@@ -171,12 +171,24 @@ for (const engine of selectedEngines()) {
       assert.deepEqual((q.json() as typeof p).errors.map((e) => e.field), ['querystring.sneaky']);
     });
 
+    test('URLs Fastify cannot route (bad percent-encoding, over-long parameter) still get problem+json', async () => {
+      const bad = await ctx.app.inject({ method: 'GET', url: '/api/v1/jobs/%E4%B8' });
+      assert.equal(bad.statusCode, 400);
+      assert.match(String(bad.headers['content-type']), PROBLEM);
+      assert.equal(bad.json().code, 'http.bad_request');
+      const long = await ctx.app.inject({ method: 'GET', url: `/api/v1/jobs/${'1'.repeat(150)}`, headers: { 'accept-language': 'en' } });
+      assert.equal(long.statusCode, 414);
+      assert.match(String(long.headers['content-type']), PROBLEM);
+      assert.equal(long.json().code, 'http.uri_too_long');
+      assert.equal(long.json().detail, 'The request URL is too long');
+    });
+
     test('start-up fails naming a route that has no access rule', async () => {
       const bare = Fastify();
       installAccessControl(bare, ctx.platform);
       bare.get('/api/v1/forgotten', async () => ({ ok: true }));
       bare.get('/api/v1/declared', { config: { access: { kind: 'public' } } }, async () => ({ ok: true }));
-      await assert.rejects(bare.ready(), (err: Error) => {
+      await assert.rejects(async () => { await bare.ready(); }, (err: Error) => {
         assert.match(err.message, /without an access rule/);
         assert.match(err.message, /GET \/api\/v1\/forgotten/);
         assert.ok(!err.message.includes('/api/v1/declared'));

@@ -69,6 +69,14 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return file;
 }
 
+/** The few DOM members used inside page functions (this file has no DOM lib types). */
+export interface PageWindow {
+  readonly document: {
+    querySelector(selector: string): unknown;
+    getAnimations(): readonly { readonly effect: { getTiming(): { readonly iterations?: number } } | null }[];
+  };
+}
+
 export interface AxeFinding {
   readonly id: string;
   readonly impact: string;
@@ -76,8 +84,29 @@ export interface AxeFinding {
   readonly targets: readonly string[];
 }
 
+/**
+ * Waits until toasts are gone and no finite CSS animation or transition runs: axe measures
+ * colours as painted, and a half-faded element would fail the contrast check.
+ */
+export async function settle(page: Page, timeoutMs = 8_000): Promise<void> {
+  // A function, not a string: the console's CSP (script-src 'self') forbids string eval.
+  // The tiny PageWindow type stands in for the DOM library this file is checked without.
+  await page.waitForFunction(
+    () => {
+      const { document } = globalThis as unknown as PageWindow;
+      return (
+        !document.querySelector('.ant-message-notice, .ant-notification-notice') &&
+        document.getAnimations().every((a) => a.effect?.getTiming().iterations === Infinity)
+      );
+    },
+    undefined,
+    { timeout: timeoutMs, polling: 100 },
+  );
+}
+
 /** WCAG 2 A and AA checks; returns only the serious and critical findings. */
 export async function seriousA11yViolations(page: Page): Promise<AxeFinding[]> {
+  await settle(page);
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')

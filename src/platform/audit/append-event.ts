@@ -13,6 +13,8 @@ export interface AppendDeps {
   readonly clock: Clock;
   readonly signer: AuditSigner;
   readonly checkpointEvery: number;
+  /** Key of the HMAC-SM3 chain (deriveAuditChainKey). */
+  readonly chainKey: Buffer;
 }
 
 /**
@@ -28,7 +30,7 @@ export async function appendEvent(deps: AppendDeps, db: Db, actor: Actor, entry:
     const tail = await readChainTail(trx);
     // Times never go backwards along the chain (a stepped clock would otherwise look like reordering).
     const fields = { ...columns, seq: tail.seq + 1, at: Math.max(deps.clock.now(), tail.at), prev_hash: tail.hash };
-    const hash = eventHash(fields);
+    const hash = eventHash(deps.chainKey, fields);
     await trx.insertInto('audit_events').values({ ...fields, hash }).execute();
     if (fields.seq % deps.checkpointEvery === 0) {
       await writeCheckpoint(trx, deps.signer, { seq: fields.seq, hash, at: fields.at, kind: 'periodic' });

@@ -18,11 +18,18 @@ export interface AuditServiceDeps {
   readonly signer: AuditSigner;
   /** Write a signed checkpoint after every this many events. */
   readonly checkpointEvery: number;
+  /**
+   * Key of the HMAC-SM3 hash chain: `deriveAuditChainKey(keys.sessionSecret)`. It must stay the
+   * same for the life of the installation, or every existing event fails verification.
+   */
+  readonly chainKey: Buffer;
   /** Events younger than this can never be pruned (≥ 180). */
   readonly retentionDays: number;
   /** Earlier signing keys whose checkpoints still count (after a key change). The current key always counts. */
   readonly trustedPublicKeys?: readonly string[];
 }
+
+const MIN_CHAIN_KEY_BYTES = 32;
 
 export interface AuditCheckpointInfo {
   readonly seq: number;
@@ -44,6 +51,10 @@ export interface AuditService extends AuditLog {
 export function createAuditService(deps: AuditServiceDeps): AuditService {
   if (!Number.isInteger(deps.checkpointEvery) || deps.checkpointEvery < 1) {
     throw new RangeError('audit checkpointEvery must be a positive integer');
+  }
+  // A short or empty key would make the chain as forgeable as plain SM3.
+  if (!Buffer.isBuffer(deps.chainKey) || deps.chainKey.length < MIN_CHAIN_KEY_BYTES) {
+    throw new RangeError(`audit chainKey must be at least ${MIN_CHAIN_KEY_BYTES} bytes`);
   }
   if (!(deps.retentionDays >= MIN_RETENTION_DAYS)) {
     throw new RangeError(`audit retentionDays must be at least ${MIN_RETENTION_DAYS} (网络安全法 §21)`);
@@ -71,7 +82,7 @@ export function createAuditService(deps: AuditServiceDeps): AuditService {
     },
 
     verify(db, opts = {}) {
-      return verifyAuditChain(db, { ...opts, trustedPublicKeys });
+      return verifyAuditChain(db, { ...opts, trustedPublicKeys, chainKey: deps.chainKey, checkpointEvery: deps.checkpointEvery });
     },
 
     prune(db, actor, opts) {

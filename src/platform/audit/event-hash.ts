@@ -1,6 +1,6 @@
 import type { AuditEventsTable } from './audit.tables.js';
 import { canonicalJson } from './canonical-json.js';
-import { sm3Hex } from '../crypto/index.js';
+import { hmacSm3 } from '../crypto/index.js';
 
 /** prev_hash of the very first event of a chain that was never pruned. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -9,13 +9,12 @@ export const GENESIS_HASH = '0'.repeat(64);
 export type HashedEventFields = Omit<AuditEventsTable, 'id' | 'hash'>;
 
 /**
- * SM3 over prev_hash and the canonical serialization of every column (seq and at included),
- * so editing any column, or moving a row to another seq, changes the hash.
- * The object is serialized with sorted keys: the field order is fixed by the algorithm,
- * not by how the row happened to be read.
+ * The canonical serialization of every hashed column (seq and at included), so editing any
+ * column, or moving a row to another seq, changes the hash. Keys are sorted: the field order
+ * is fixed by the algorithm, not by how the row happened to be read.
  */
-export function eventHash(e: HashedEventFields): string {
-  const body = canonicalJson({
+export function canonicalEventBody(e: HashedEventFields): string {
+  return canonicalJson({
     seq: e.seq,
     at: e.at,
     actor_id: e.actor_id,
@@ -29,5 +28,13 @@ export function eventHash(e: HashedEventFields): string {
     user_agent: e.user_agent,
     detail: e.detail,
   });
-  return sm3Hex(`${e.prev_hash}\n${body}`);
+}
+
+/**
+ * HMAC-SM3 under the chain key over prev_hash and the canonical body, in hex. A plain SM3
+ * chain could be recomputed after an edit by anyone who can write the database; with a key,
+ * only a holder of the platform's key material can produce hashes that verify.
+ */
+export function eventHash(chainKey: Buffer, e: HashedEventFields): string {
+  return hmacSm3(chainKey, `${e.prev_hash}\n${canonicalEventBody(e)}`).toString('hex');
 }

@@ -1,4 +1,4 @@
-/** Public face of the audit module: the tamper-evident SM3 chain of audit events. */
+/** Public face of the audit module: the tamper-evident, keyed (HMAC-SM3) chain of audit events. */
 export { createAuditService } from './audit-service.js';
 export type { AuditService, AuditServiceDeps, AuditCheckpointInfo } from './audit-service.js';
 export { AuditErrors } from './errors.js';
@@ -13,7 +13,9 @@ export type { AuditFilter, AuditSearchInput, AuditSearchResult, AuditEventView }
 export { CSV_HEADER, csvCell, exportAuditCsv, formatShanghai } from './export-csv.js';
 export { checkpointMessage } from './checkpoints.js';
 export type { AuditSigner, AuditCheckpoint } from './checkpoints.js';
-export { eventHash, GENESIS_HASH } from './event-hash.js';
+export { canonicalEventBody, eventHash, GENESIS_HASH } from './event-hash.js';
+export type { HashedEventFields } from './event-hash.js';
+export { deriveAuditChainKey } from './chain-key.js';
 export { AUDIT_LIMITS } from './event-fields.js';
 export { isSecretKey } from './sanitize-detail.js';
 export type { AuditResult } from './audit.tables.js';

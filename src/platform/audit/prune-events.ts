@@ -44,7 +44,11 @@ export async function pruneEvents(deps: PruneDeps, db: Db, actor: Actor, input: 
     let deleted = 0;
     if (anchorSeq !== null) {
       // Deleting tampered events would destroy the evidence: check what is about to go first.
-      const report = await verifyAuditChain(trx, { trustedPublicKeys: deps.trustedPublicKeys, upToSeq: anchorSeq + 1 });
+      // No checkpoint is demanded here: this checks a slice of the past, not the chain's end, and
+      // a slice written under a larger checkpointEvery must stay prunable.
+      const report = await verifyAuditChain(trx, {
+        trustedPublicKeys: deps.trustedPublicKeys, chainKey: deps.chainKey, checkpointEvery: null, upToSeq: anchorSeq + 1,
+      });
       if (!report.ok) throw new AppError(AuditErrors['audit.chain_broken'], { seq: report.firstBadSeq, reason: report.reason });
       const anchor = await trx.selectFrom('audit_events').select(['seq', 'hash']).where('seq', '=', anchorSeq).executeTakeFirstOrThrow();
       const res = await trx.deleteFrom('audit_events').where('seq', '<=', anchorSeq).executeTakeFirst();

@@ -2,12 +2,21 @@ import type { Selectable } from 'kysely';
 import type { Db } from '../../db/index.js';
 import type { AuditEventsTable } from './audit.tables.js';
 import { isCheckpointSignatureValid, type AuditCheckpoint } from './checkpoints.js';
+import { timingSafeEqualHex } from '../crypto/index.js';
 import { eventHash, GENESIS_HASH } from './event-hash.js';
 import type { AuditVerifyFailureReason, AuditVerifyReport, VerifyOptions } from './verify-report.js';
 
 export interface VerifyChainOptions extends VerifyOptions {
   /** Public keys whose checkpoint signatures count; null accepts the key stored in each row. */
   readonly trustedPublicKeys: readonly string[] | null;
+  /** Key of the HMAC-SM3 chain (deriveAuditChainKey); without it no hash can be checked. */
+  readonly chainKey: Buffer;
+  /**
+   * The service's checkpoint interval: a chain at least this long must end with a valid
+   * checkpoint no more than this many events before its last event. Null checks no such
+   * thing (prune, which checks a slice of the past rather than the chain's end).
+   */
+  readonly checkpointEvery: number | null;
   readonly batchSize?: number;
   /** Check only events up to this seq (prune checks what it is about to delete). */
   readonly upToSeq?: number;
@@ -18,8 +27,9 @@ interface Cursor { seq: number; hash: string; id: number | null; at: number }
 
 /**
  * Walks the chain in seq order, in batches, from its anchor (the genesis, or the signed
- * checkpoint a prune left behind), and checks every event and every checkpoint. Returns at
- * the first fault, which is what an auditor needs to start from.
+ * checkpoint a prune left behind), and checks every event and every checkpoint, then that the
+ * end of the chain is recently signed. Returns at the first fault, which is what an auditor
+ * needs to start from.
  * It reads outside a transaction so it never holds up writers (on SQLite a long transaction
  * would block every append); a prune committing mid-run can therefore show up as a gap at
  * the head of the log, and a second run settles it.
@@ -57,7 +67,7 @@ export async function verifyAuditChain(db: Db, opts: VerifyChainOptions): Promis
       .where('seq', '>', prev.seq).where('seq', '<=', lastSeq)
       .orderBy('seq').limit(batchSize).execute();
     for (const e of rows) {
-      const fault = checkEvent(e, prev);
+      const fault = checkEvent(e, prev, opts.chainKey);
       if (fault) return fault;
       prev = { seq: e.seq, hash: e.hash, id: e.id, at: e.at };
       for (; i < cps.length && (cps[i] as AuditCheckpoint).seq <= e.seq; i++) {
@@ -81,7 +91,26 @@ export async function verifyAuditChain(db: Db, opts: VerifyChainOptions): Promis
     return fail('gap', prev.seq + 1, null,
       `第 ${cp.seq} 号检查点（id ${cp.id}）已签名确认存在第 ${cp.seq} 条事件，但日志只到第 ${prev.seq} 条：末尾的记录被删除`);
   }
+  // Every checkpoint read so far is valid and at or before the last event (sorted by seq).
+  const lastCheckpointSeq = i > 0 ? (cps[i - 1] as AuditCheckpoint).seq : null;
+  const missing = missingCheckpoint(prev.seq, lastCheckpointSeq, opts.checkpointEvery);
+  if (missing) return missing;
   return { ok: true, events: done, checkpoints: i };
+}
+
+/**
+ * The service signs every checkpointEvery-th event, so a live chain always has a valid
+ * checkpoint within checkpointEvery events of its end. Without this rule, deleting every
+ * checkpoint row would leave nothing for verification to compare the events against.
+ */
+function missingCheckpoint(lastSeq: number, lastCheckpointSeq: number | null, every: number | null): AuditVerifyReport | null {
+  if (every === null || lastSeq < every) return null;
+  if (lastCheckpointSeq !== null && lastCheckpointSeq >= lastSeq - every) return null;
+  const from = Math.max(lastSeq - every, 1); // seq 0 is the genesis: no checkpoint can sit there
+  const firstUnsigned = (lastCheckpointSeq ?? 0) + 1;
+  const after = lastCheckpointSeq === null ? '整个日志没有任何有效的签名检查点' : `最后一个有效检查点在第 ${lastCheckpointSeq} 条`;
+  return fail('missing_checkpoint', firstUnsigned, null,
+    `第 ${from}–${lastSeq} 条之间应至少有一个签名检查点（每 ${every} 条事件一个），但${after}：检查点被删除，第 ${firstUnsigned}–${lastSeq} 条事件没有签名保护`);
 }
 
 /** The latest prune anchor below the first event; the genesis when the head was never pruned. */
@@ -94,7 +123,7 @@ function pickAnchor(cps: readonly AuditCheckpoint[], firstSeq: number): { seq: n
 }
 
 /** One event against the one before it: present, in order, linked, unaltered. */
-function checkEvent(e: EventRow, prev: Cursor): AuditVerifyReport | null {
+function checkEvent(e: EventRow, prev: Cursor, chainKey: Buffer): AuditVerifyReport | null {
   const expected = prev.seq + 1;
   if (e.seq !== expected) {
     return fail('gap', expected, null, `缺少第 ${expected}${e.seq - 1 > expected ? `–${e.seq - 1}` : ''} 条事件：之后的下一条是第 ${e.seq} 条（id ${e.id}）`);
@@ -106,7 +135,7 @@ function checkEvent(e: EventRow, prev: Cursor): AuditVerifyReport | null {
   if (e.prev_hash !== prev.hash) {
     return fail('broken_link', e.seq, e.id, `第 ${e.seq} 条事件（id ${e.id}）没有链接到第 ${prev.seq} 条：记录被插入、替换或调换了顺序`);
   }
-  if (eventHash(e) !== e.hash) {
+  if (!timingSafeEqualHex(eventHash(chainKey, e), e.hash)) {
     return fail('hash_mismatch', e.seq, e.id, `第 ${e.seq} 条事件（id ${e.id}）的内容与其哈希不符：记录被修改`);
   }
   return null;

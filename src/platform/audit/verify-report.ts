@@ -4,13 +4,17 @@ export type AuditVerifyFailureReason =
   | 'gap'
   | 'order'
   | 'bad_checkpoint'
-  | 'checkpoint_mismatch';
+  | 'checkpoint_mismatch'
+  | 'missing_checkpoint';
 
 export type AuditVerifyReport =
   | { readonly ok: true; readonly events: number; readonly checkpoints: number }
   | {
     readonly ok: false;
-    /** The first seq where the log is wrong (for a gap: the first missing seq). */
+    /**
+     * The first seq where the log is wrong (for a gap: the first missing seq; for a missing
+     * checkpoint: the first event that no valid checkpoint covers).
+     */
     readonly firstBadSeq: number;
     /** The event row at fault, when there is one (none for a missing event or a bad checkpoint). */
     readonly firstBadId: number | null;
@@ -31,4 +35,5 @@ export const REASON_LABELS: Readonly<Record<AuditVerifyFailureReason, { zh: stri
   order: { zh: '记录顺序被改动', en: 'events were reordered' },
   bad_checkpoint: { zh: '检查点签名无效（检查点被伪造或篡改）', en: 'a checkpoint signature is invalid (forged or altered checkpoint)' },
   checkpoint_mismatch: { zh: '检查点与记录不符', en: 'a checkpoint does not match the events' },
+  missing_checkpoint: { zh: '缺少签名检查点（检查点被删除）', en: 'a signed checkpoint is missing (checkpoints were deleted)' },
 };

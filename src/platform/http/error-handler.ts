@@ -54,3 +54,12 @@ export function installErrorHandler(app: FastifyInstance, onRefusal: RefusalList
     return sendProblem(reply, { ...problemFor(HttpErrors['http.not_found'], requestLocale(req)), instance: req.url.split('?')[0] ?? '' });
   });
 }
+
+/**
+ * Errors Fastify raises before routing (a malformed percent-encoding, an over-long path
+ * parameter) bypass the error handler; without this they would leave as Fastify's own JSON.
+ */
+export function answerFrameworkError(err: FastifyError, req: FastifyRequest, reply: FastifyReply): void {
+  const code = err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? HttpErrors['http.uri_too_long'] : HttpErrors['http.bad_request'];
+  void sendProblem(reply, { ...problemFor(code, requestLocale(req)), instance: req.url.split('?')[0] ?? '' });
+}

@@ -15,7 +15,6 @@ import { inTransaction } from '../../db/index.js';
 import { getUserById } from './users.repo.js';
 import { AppError } from '../http/error-registry.js';
 import { HttpErrors } from '../http/errors.js';
-import { IdentityErrors } from './errors.js';
 
 const LoginBody = Obj({
   username: Type.String({ minLength: 1, maxLength: 64 }),

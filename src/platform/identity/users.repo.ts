@@ -22,12 +22,13 @@ export interface UserListFilter {
 export async function listUsers(db: Db, f: UserListFilter): Promise<{ rows: (UserRow & { org_name: string })[]; total: number }> {
   let q = db.selectFrom('users').innerJoin('organizations as o', 'o.id', 'users.org_id');
   if (f.q) {
-    const like = `%${f.q.replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
+    const like = `%${f.q.toLowerCase().replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
     // SQLite's LIKE has no default escape character (PostgreSQL's is the backslash): name it on
     // both, or a search for `nj_` matches nothing on SQLite.
     q = q.where((eb) => eb.or([
-      sql<SqlBool>`${eb.ref('users.username')} like ${like} escape '\\'`,
-      sql<SqlBool>`${eb.ref('users.display_name')} like ${like} escape '\\'`,
+      // lower() on both sides: SQLite's LIKE ignores ASCII case, PostgreSQL's does not.
+      sql<SqlBool>`lower(${eb.ref('users.username')}) like ${like} escape '\\'`,
+      sql<SqlBool>`lower(${eb.ref('users.display_name')}) like ${like} escape '\\'`,
     ]));
   }
   if (f.orgIds !== undefined) {

@@ -251,7 +251,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'calendar.check': 'Working-day check',
   'calendar.checkDate': 'Date',
   'calendar.addDays': 'Working days to add',
-  'calendar.sentenceEnd': '.',
+  'calendar.sentenceEnd': '. ',
   'calendar.checkButton': 'Check',
   'calendar.isWorkingDay': '{date} is a working day',
   'calendar.isRestDay': '{date} is a rest day',

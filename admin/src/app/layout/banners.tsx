@@ -1,5 +1,6 @@
 import { Alert } from 'antd';
 import { useQuery } from '@tanstack/react-query';
+import { useLocation } from 'react-router';
 import { api } from '../api-client';
 import { useAuth } from '../auth-context';
 import { formatDate } from '../format';
@@ -22,8 +23,10 @@ export function HealthBanner() {
     refetchInterval: 5 * 60_000,
     retry: false,
   });
+  const { pathname } = useLocation();
   const warning = (language === 'en' ? data?.calendar?.warningEn : null) ?? data?.calendar?.warning;
-  if (!warning) return null;
+  // The calendar page shows the same warning next to the import form.
+  if (!warning || pathname === '/calendar') return null;
   return <Alert type="warning" showIcon banner title={t('banner.calendar')} description={warning} style={{ marginBottom: 16 }} />;
 }
 

@@ -16,9 +16,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/calendar', label: 'nav.calendar', permission: 'calendar.read' },
 ];
 
-/** The menu entry a location belongs to: the longest matching path prefix. */
+/** The menu entry a location belongs to: the longest matching path prefix ('' for none). */
 export function activeNavPath(pathname: string): string {
-  let best = '/';
+  let best = pathname === '/' ? '/' : '';
   for (const item of NAV_ITEMS) {
     if (item.path !== '/' && (pathname === item.path || pathname.startsWith(`${item.path}/`)) && item.path.length > best.length) {
       best = item.path;

@@ -1,6 +1,18 @@
-import { App, Alert, Button, Flex, List, Typography } from 'antd';
+import type { CSSProperties } from 'react';
+import { App, Alert, Button, Flex, Typography } from 'antd';
 import { CopyOutlined } from '@ant-design/icons';
 import { useI18n } from '../../app/i18n/i18n-context';
+
+const listStyle: CSSProperties = {
+  display: 'grid',
+  gridTemplateColumns: 'repeat(2, minmax(0, 1fr))',
+  gap: '8px 24px',
+  listStyle: 'none',
+  margin: 0,
+  padding: 16,
+  border: '1px solid #d9d9d9',
+  borderRadius: 4,
+};
 
 interface Props {
   readonly codes: readonly string[];
@@ -28,19 +40,15 @@ export function RecoveryCodes({ codes, onDone }: Props) {
         {t('totp.recoveryTitle')}
       </Typography.Title>
       <Alert type="warning" showIcon title={t('totp.recoveryIntro')} />
-      <List
-        aria-label={t('totp.recoveryTitle')}
-        bordered
-        grid={{ column: 2 }}
-        dataSource={[...codes]}
-        renderItem={(code) => (
-          <List.Item>
+      <ul aria-label={t('totp.recoveryTitle')} style={listStyle}>
+        {codes.map((code) => (
+          <li key={code}>
             <Typography.Text code style={{ fontSize: 16 }}>
               {code}
             </Typography.Text>
-          </List.Item>
-        )}
-      />
+          </li>
+        ))}
+      </ul>
       <Flex gap={12}>
         <Button icon={<CopyOutlined aria-hidden />} onClick={() => void copyAll()}>
           {t('totp.copyAll')}

@@ -39,7 +39,7 @@ export function TotpSetupPage() {
         <img src={setup.qrDataUrl} alt={t('totp.qrAlt')} width={200} height={200} style={{ alignSelf: 'center' }} />
         <div>
           <Typography.Text>{t('totp.secret')}：</Typography.Text>
-          <Typography.Text code copyable>
+          <Typography.Text code copyable data-testid="totp-secret">
             {setup.secret}
           </Typography.Text>
         </div>

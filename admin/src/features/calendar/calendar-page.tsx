@@ -51,9 +51,9 @@ export function CalendarPage() {
           rowKey="year"
           size="small"
           columns={columns}
-          dataSource={[...(status.data?.years ?? [])]}
+          dataSource={[...(status.data?.years ?? [])].sort((a, b) => b.year - a.year)}
           loading={status.isLoading}
-          pagination={false}
+          pagination={{ pageSize: 5, size: 'small', hideOnSinglePage: true }}
         />
         <Flex gap={8} align="center" wrap style={{ marginTop: 16 }}>
           <Typography.Text strong>{t('calendar.missing')}：</Typography.Text>

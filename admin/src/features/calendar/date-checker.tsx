@@ -22,9 +22,11 @@ export function DateChecker() {
   const result = (r: DateCheck) => {
     const day = r.isWorkingDay ? t('calendar.isWorkingDay', { date: r.date }) : t('calendar.isRestDay', { date: r.date });
     const at = r.deadline === null ? null : typeof r.deadline === 'number' ? r.deadline : r.deadline.at;
-    const deadline = at === null ? '' : ` ${t('calendar.deadline', { n: asked, deadline: formatTime(at) })}`;
-    const missing = r.missingYears && r.missingYears.length > 0 ? ` ${t('calendar.missing')}：${r.missingYears.join('、')}` : '';
-    return `${day}${t('calendar.sentenceEnd')}${deadline}${missing}`;
+    const end = t('calendar.sentenceEnd');
+    const parts = [day];
+    if (at !== null) parts.push(t('calendar.deadline', { n: asked, deadline: formatTime(at) }));
+    if (r.missingYears && r.missingYears.length > 0) parts.push(`${t('calendar.missing')}：${r.missingYears.join('、')}`);
+    return parts.map((p) => `${p}${end}`).join('').trim();
   };
 
   return (

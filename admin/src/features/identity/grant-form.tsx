@@ -29,9 +29,10 @@ export function GrantForm({ userId, onGranted }: { userId: number; onGranted: ()
 
   const grant = useMutation({
     mutationFn: (input: NewGrant) => identityApi.grant(input),
-    onSuccess: (r) => {
+    onSuccess: (_, input) => {
       setRefusal(null);
-      void message.success(t('grants.granted', { role: r.grant.roleLabel }));
+      const label = roles.data?.find((r) => r.role === input.role)?.label ?? input.role;
+      void message.success(t('grants.granted', { role: label }));
       form.resetFields();
       onGranted();
     },

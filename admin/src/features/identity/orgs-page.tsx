@@ -35,6 +35,8 @@ export function OrgsPage() {
   const tree = useMemo(() => buildOrgTree(orgs.data ?? []), [orgs.data]);
   const byId = useMemo(() => new Map((orgs.data ?? []).map((o) => [o.id, o])), [orgs.data]);
   const current = selected === null ? undefined : byId.get(selected);
+  // Province and cities open; deeper levels (counties, townships) on demand.
+  const expandedByDefault = useMemo(() => [...tree.map((n) => n.key), ...tree.flatMap((n) => n.children.map((c) => c.key))], [tree]);
 
   return (
     <Flex vertical gap={16}>
@@ -57,7 +59,7 @@ export function OrgsPage() {
               <Tree
                 aria-label={t('orgs.tree')}
                 treeData={tree}
-                defaultExpandAll
+                defaultExpandedKeys={expandedByDefault}
                 selectedKeys={selected === null ? [] : [selected]}
                 onSelect={(keys) => setSelected(keys.length > 0 ? Number(keys[0]) : null)}
               />

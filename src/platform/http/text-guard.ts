@@ -1,0 +1,49 @@
+import type { FastifyInstance } from 'fastify';
+import { AppError } from './error-registry.js';
+import { HttpErrors } from './errors.js';
+import { requestLocale } from './problem.js';
+import { fieldLabel } from '../i18n/field-names.js';
+
+/** NUL, or a UTF-16 surrogate without its partner: never text a person typed. */
+const BAD_TEXT = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const MAX_DEPTH = 64;
+
+function isPlainContainer(value: object): boolean {
+  // Plain objects, null-prototype objects and the query parser's bare-prototype objects; never
+  // Buffers or streams (their entries are not request text).
+  const proto: unknown = Object.getPrototypeOf(value);
+  return Array.isArray(value) || proto === null || Object.getPrototypeOf(proto) === null;
+}
+
+/** The dotted path of the first string (or key) holding forbidden characters, or null. */
+function findBadText(value: unknown, path: string, depth: number): string | null {
+  if (typeof value === 'string') return BAD_TEXT.test(value) ? path || '(root)' : null;
+  if (value === null || typeof value !== 'object' || depth > MAX_DEPTH || !isPlainContainer(value)) return null;
+  for (const [key, child] of Object.entries(value)) {
+    const p = path ? `${path}.${key}` : key;
+    if (BAD_TEXT.test(key)) return p;
+    const found = findBadText(child, p, depth + 1);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+/**
+ * Refuses NUL characters and unpaired surrogates anywhere in the query, path parameters or
+ * body. PostgreSQL rejects NUL in text (the request would end in a 500) while SQLite stores it,
+ * and lone surrogates are mangled differently by the two drivers; a 400 keeps both engines alike.
+ */
+export function installTextGuard(app: FastifyInstance): void {
+  app.addHook('preValidation', async (req) => {
+    const parts: readonly [string, unknown][] = [['querystring', req.query], ['params', req.params], ['body', req.body]];
+    for (const [part, value] of parts) {
+      const found = findBadText(value, '', 0);
+      if (found === null) continue;
+      const field = part === 'body' ? found : `${part}.${found}`;
+      const locale = requestLocale(req);
+      const label = fieldLabel(field, locale);
+      const message = locale === 'en' ? `Field "${label}" contains characters that are not allowed` : `字段“${label}”含有不允许的字符`;
+      throw new AppError(HttpErrors['http.invalid_text'], {}, [{ field, code: 'validation.characters', message }]);
+    }
+  });
+}
