@@ -199,7 +199,6 @@ for (const engine of selectedEngines()) {
       const alert = drawer2.getByRole('alert').filter({ hasText: '授权被拒绝' });
       await alert.waitFor();
       assert.ok((await alert.innerText()).includes(problem.detail), 'the alert shows the server message in full');
-      await page.keyboard.press('Escape');
       await screenshot(page, `${engine}-08-grant-refused`);
     });
 

@@ -15,6 +15,13 @@ export const theme: ThemeConfig = {
     colorError: '#cf1322',
     // Derived backgrounds of such dark seeds come out greyish and too dark for the text on
     // them (2.7:1), so the light tints are named outright.
+    // Hover and pressed shades stay dark enough for white button text (hover 5.1:1).
+    colorPrimaryHover: '#1f6ad9',
+    colorPrimaryActive: '#003eb3',
+    colorLinkHover: '#1f6ad9',
+    colorLinkActive: '#003eb3',
+    colorErrorHover: '#a8071a',
+    colorErrorActive: '#820014',
     colorPrimaryBg: '#e6f4ff',
     colorPrimaryBgHover: '#bae0ff',
     colorInfoBg: '#e6f4ff',

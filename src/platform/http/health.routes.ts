@@ -12,6 +12,6 @@ export async function healthRoutes(app: FastifyInstance, { platform }: { platfor
       return reply.code(503).send({ status: 'error', db: platform.dbh.engine });
     }
     const calendar = await platform.calendar.status();
-    return { status: 'ok', db: platform.dbh.engine, calendar: { warning: calendar.warning, missing: calendar.missing } };
+    return { status: 'ok', db: platform.dbh.engine, calendar: { warning: calendar.warning, warningEn: calendar.warningEn, missing: calendar.missing } };
   });
 }
