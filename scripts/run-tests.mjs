@@ -61,5 +61,5 @@ if (fs.existsSync(chromium)) {
   console.log(`# browser tests SKIPPED: ${chromium} not found (apt-get install chromium fonts-noto-cjk)`);
 }
 
-const testArgs = ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-timeout=120000', '--test-reporter=spec', ...files];
+const testArgs = ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-timeout=900000', '--test-reporter=spec', ...files];
 process.exit(run(process.execPath, testArgs, env));

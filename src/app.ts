@@ -21,6 +21,7 @@ import { identityRoutes } from './platform/identity/identity.routes.js';
 import { auditRoutes } from './platform/audit/audit.routes.js';
 import { jobsRoutes } from './platform/jobs/jobs.routes.js';
 import { calendarRoutes } from './platform/calendar/calendar.routes.js';
+import { moduleRoutes } from './modules/index.js';
 
 export interface BuildAppOptions {
   readonly platform: Platform;
@@ -86,6 +87,7 @@ export async function buildApp({ platform, logger = false }: BuildAppOptions): P
   await app.register(auditRoutes, { platform });
   await app.register(jobsRoutes, { platform });
   await app.register(calendarRoutes, { platform });
+  for (const routes of moduleRoutes) await app.register(routes, { platform });
   await installAdminStatic(app);
   app.get('/', { config: { access: { kind: 'public' }, quietRefusals: true }, schema: { hide: true } }, async (_req, reply) => reply.redirect('/admin/'));
 

@@ -1,7 +1,7 @@
 import { loadConfig, type Config } from './config/index.js';
 import { createPlatform, type Platform } from './platform/platform.js';
 import { buildApp } from './app.js';
-import { registerPlatformJobs } from './platform/jobs/register-platform-jobs.js';
+import { registerAllJobs } from './register-jobs.js';
 
 export interface ServeOptions {
   readonly roles?: readonly ('admin' | 'public' | 'worker')[];
@@ -12,7 +12,7 @@ export interface ServeOptions {
 export async function serve(config: Config = loadConfig(), opts: ServeOptions = {}): Promise<{ platform: Platform; close: () => Promise<void> }> {
   const roles = opts.roles ?? config.roles;
   const platform = await createPlatform(config);
-  registerPlatformJobs(platform);
+  registerAllJobs(platform);
   const app = await buildApp({ platform, logger: true });
   await app.listen({ port: config.port, host: config.host });
   const shownHost = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;

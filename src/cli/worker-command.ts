@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { Config } from '../config/index.js';
 import { createPlatform } from '../platform/platform.js';
-import { registerPlatformJobs } from '../platform/jobs/register-platform-jobs.js';
+import { registerAllJobs } from '../register-jobs.js';
 
 export interface WorkerCommandIo {
   /** One line of human-readable output (default: stdout). */
@@ -55,7 +55,7 @@ export async function workerCommand(config: Config, args: readonly string[] = []
   }
   const platform = await createPlatform(Object.freeze({ ...config, jobsConcurrency: concurrency }));
   try {
-    registerPlatformJobs(platform);
+    registerAllJobs(platform);
     const { jobs } = platform;
     if (values.once) {
       const enqueued = await jobs.tickSchedules();

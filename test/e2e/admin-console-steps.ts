@@ -99,12 +99,26 @@ function openPopup(page: Page): Locator {
   return page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
 }
 
-/** Chooses an organization in a TreeSelect: type to filter, click the node. */
+/**
+ * Chooses an organization in a TreeSelect: type to filter, click the node. Under load the
+ * filtered list may re-render between finding the node and the click, so the choice is
+ * retried until the pop-up closes with the value shown.
+ */
 export async function pickOrg(page: Page, combobox: Locator, orgName: string): Promise<void> {
-  await combobox.click();
-  await combobox.fill(orgName);
-  await openPopup(page).getByTitle(orgName, { exact: true }).first().click();
-  await popupsClosed(page);
+  for (let attempt = 1; ; attempt++) {
+    await combobox.click();
+    await combobox.fill(orgName);
+    const node = openPopup(page).locator(`.ant-select-tree-node-content-wrapper[title="${orgName}"]`).first();
+    await node.waitFor({ state: 'visible' });
+    await node.click();
+    try {
+      await popupsClosed(page, 3000);
+      return;
+    } catch (err) {
+      if (attempt >= 3) throw err;
+      await page.keyboard.press('Escape');
+    }
+  }
 }
 
 export async function pickSelectOption(page: Page, combobox: Locator, label: string): Promise<void> {
@@ -114,11 +128,11 @@ export async function pickSelectOption(page: Page, combobox: Locator, label: str
 }
 
 /** Waits until no select/tree-select pop-up list is open (they close after a choice). */
-export async function popupsClosed(page: Page): Promise<void> {
+export async function popupsClosed(page: Page, timeout?: number): Promise<void> {
   await page.waitForFunction(() => {
     const { document } = globalThis as unknown as PageWindow;
     return !document.querySelector('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
-  });
+  }, undefined, timeout !== undefined ? { timeout } : {});
 }
 
 /** Finds the user on the users page and opens their roles drawer. */

@@ -5,7 +5,7 @@ import type { Engine } from '../../src/db/index.js';
 import type { Clock } from '../../src/platform/clock.js';
 import { createTestDatabase } from './engines.js';
 import { seedDemo, type DemoAccount } from '../../src/demo/seed-demo.js';
-import { registerPlatformJobs } from '../../src/platform/jobs/register-platform-jobs.js';
+import { registerAllJobs } from '../../src/register-jobs.js';
 
 export interface TestContext {
   readonly engine: Engine;
@@ -25,7 +25,7 @@ export async function createTestContext(engine: Engine, opts: { clock?: Clock; c
   const tdb = await createTestDatabase(engine);
   const config = testConfig(tdb, opts.config);
   const platform = await createPlatform(config, opts.clock ? { clock: opts.clock } : {});
-  registerPlatformJobs(platform);
+  registerAllJobs(platform);
   const accounts: Record<string, DemoAccount> = {};
   if (opts.seed ?? true) for (const a of await seedDemo(platform, { writeAccountsFile: false })) accounts[a.username] = a;
   const app = await buildApp({ platform, logger: process.env.JIYUE_TEST_LOG ? { level: 'error' } : false });
