@@ -12,7 +12,6 @@ import { csrfTokenFor, revokeAllSessions, revokeSession, SESSION_COOKIE } from '
 import { describeMe } from './me.js';
 import { identityDeps } from './identity-deps.js';
 import { inTransaction } from '../../db/index.js';
-import { getUserById } from './users.repo.js';
 import { AppError } from '../http/error-registry.js';
 import { HttpErrors } from '../http/errors.js';
 
@@ -43,9 +42,9 @@ export async function authRoutes(fastify: FastifyInstance, { platform }: { platf
   app.get('/api/v1/auth/me', { schema: { tags, summary: '当前用户 / Current user' }, config: { access: access.session } }, async (req) => {
     const s = req.session;
     if (!s) throw new AppError(HttpErrors['auth.unauthenticated']);
-    const user = (await getUserById(platform.db, s.user.id)) ?? s.user;
+    // The access hook loaded the user and grants for this very request: reuse them.
     return {
-      user: await describeMe(platform.db, user, { now: platform.clock.now(), config: platform.config, locale: requestLocale(req) }),
+      user: await describeMe(platform.db, s.user, { now: platform.clock.now(), config: platform.config, locale: requestLocale(req), grants: s.grantViews }),
       csrfToken: csrfTokenFor(req.cookies[SESSION_COOKIE] ?? '', platform.keys.sessionSecret),
     };
   });

@@ -2,7 +2,7 @@ import type { Db } from '../../db/index.js';
 import type { Config } from '../../config/index.js';
 import { PERMISSIONS, type Permission } from './permissions.js';
 import { ROLE_LABELS } from './roles.js';
-import { listGrants } from './grants.repo.js';
+import { listGrants, type GrantView } from './grants.repo.js';
 import { getOrg } from './orgs.repo.js';
 import { passwordChangeDue } from './session-store.js';
 import type { UserRow } from './users.repo.js';
@@ -23,8 +23,8 @@ export interface MeView {
 }
 
 /** What the console needs to know about the signed-in user (menus follow `permissions`). */
-export async function describeMe(db: Db, user: UserRow, ctx: { now: number; config: Config; locale: Locale }): Promise<MeView> {
-  const grants = await listGrants(db, { userId: user.id });
+export async function describeMe(db: Db, user: UserRow, ctx: { now: number; config: Config; locale: Locale; grants?: readonly GrantView[] }): Promise<MeView> {
+  const grants = ctx.grants ?? await listGrants(db, { userId: user.id });
   const org = await getOrg(db, user.org_id);
   const roleSet = new Set(grants.map((g) => g.role));
   const permissions = (Object.keys(PERMISSIONS) as Permission[]).filter((p) => PERMISSIONS[p].some((r) => roleSet.has(r)));

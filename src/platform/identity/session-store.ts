@@ -2,9 +2,8 @@ import type { Db } from '../../db/index.js';
 import { hmacSm3, randomToken, sm3Hex, timingSafeEqualHex } from '../crypto/index.js';
 import type { Config } from '../../config/index.js';
 import type { UserRow } from './users.repo.js';
-import { getUserById } from './users.repo.js';
-import { grantsOfUser } from './grants.repo.js';
-import type { Actor } from './actor.js';
+import { listGrants, type GrantView } from './grants.repo.js';
+import type { Actor, Grant } from './actor.js';
 
 export const SESSION_COOKIE = 'jiyue_session';
 /** Writing last_seen on every request would make every read a write; a minute is precise enough for a 30-minute idle limit. */
@@ -40,6 +39,8 @@ export interface ResolvedSession {
   readonly sessionId: number;
   readonly csrfHash: string;
   readonly user: UserRow;
+  /** The user's grants with scope names, as loaded for this request. */
+  readonly grantViews: readonly GrantView[];
   readonly actor: Actor;
   readonly needsPasswordChange: boolean;
   readonly needsMfaSetup: boolean;
@@ -48,23 +49,28 @@ export interface ResolvedSession {
 /** Finds the live session for a cookie token, enforcing idle and absolute timeouts. */
 export async function resolveSession(db: Db, token: string, ctx: { now: number; ip: string; userAgent: string; config: Config }): Promise<ResolvedSession | null> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
-  const s = await db.selectFrom('sessions').selectAll().where('token_hash', '=', sm3Hex(token)).executeTakeFirst();
-  if (!s || s.revoked_at !== null) return null;
+  // One round trip for session and user: this runs on every signed-in request.
+  const row = await db.selectFrom('sessions as s').innerJoin('users as u', 'u.id', 's.user_id')
+    .select(['s.id as session_id', 's.csrf_hash', 's.revoked_at', 's.expires_at', 's.last_seen_at'])
+    .selectAll('u')
+    .where('s.token_hash', '=', sm3Hex(token)).executeTakeFirst();
+  if (!row || row.revoked_at !== null) return null;
   const idleLimit = ctx.config.sessionIdleMinutes * 60_000;
-  if (s.expires_at <= ctx.now || s.last_seen_at + idleLimit <= ctx.now) return null;
-  const user = await getUserById(db, s.user_id);
-  if (!user || user.status !== 'active') return null;
-  if (ctx.now - s.last_seen_at >= TOUCH_INTERVAL_MS) {
-    await db.updateTable('sessions').set({ last_seen_at: ctx.now }).where('id', '=', s.id).execute();
+  if (row.expires_at <= ctx.now || row.last_seen_at + idleLimit <= ctx.now) return null;
+  const { session_id: sessionId, csrf_hash: csrfHash, revoked_at: _r, expires_at: _e, last_seen_at: lastSeenAt, ...user } = row;
+  if (user.status !== 'active') return null;
+  if (ctx.now - lastSeenAt >= TOUCH_INTERVAL_MS) {
+    await db.updateTable('sessions').set({ last_seen_at: ctx.now }).where('id', '=', sessionId).execute();
   }
-  const grants = await grantsOfUser(db, user.id);
+  const grantViews = await listGrants(db, { userId: user.id });
+  const grants: Grant[] = grantViews.map((g) => ({ role: g.role, scopeType: g.scopeType, scopeId: g.scopeId, scopePath: g.scopePath }));
   const actor: Actor = {
     kind: 'user', userId: user.id, username: user.username, displayName: user.display_name, orgId: user.org_id,
-    grants, sessionId: s.id, ip: ctx.ip, userAgent: ctx.userAgent,
+    grants, sessionId, ip: ctx.ip, userAgent: ctx.userAgent,
   };
   const mfaRoles = ctx.config.mfaRequiredRoles;
   const needsMfaSetup = user.totp_enabled !== 1 && grants.some((g) => mfaRoles.includes(g.role));
-  return { sessionId: s.id, csrfHash: s.csrf_hash, user, actor, needsPasswordChange: passwordChangeDue(user, ctx.now, ctx.config), needsMfaSetup };
+  return { sessionId, csrfHash, user, grantViews, actor, needsPasswordChange: passwordChangeDue(user, ctx.now, ctx.config), needsMfaSetup };
 }
 
 export function passwordChangeDue(user: UserRow, now: number, config: Config): boolean {
