@@ -176,6 +176,21 @@ for (const engine of selectedEngines()) {
 
   });
 
+  describe(`session cookie behind HTTPS [${engine}]`, () => {
+    let ctx: TestContext;
+    before(async () => { ctx = await createTestContext(engine, { config: { trustProxy: true } }); });
+    after(async () => { await ctx.close(); });
+
+    test('the cookie is Secure when the request came over HTTPS through a trusted proxy', async () => {
+      const a = ctx.accounts.editor!;
+      const https = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: a.username, password: a.password }, headers: { 'x-forwarded-proto': 'https' } });
+      assert.equal(https.statusCode, 200);
+      assert.equal(https.cookies.find((x) => x.name === 'jiyue_session')?.secure, true);
+      const plain = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: a.username, password: a.password } });
+      assert.equal(plain.cookies.find((x) => x.name === 'jiyue_session')?.secure, undefined);
+    });
+  });
+
   describe(`login throttle [${engine}]`, () => {
     let ctx: TestContext;
     before(async () => { ctx = await createTestContext(engine, { config: { loginRatePerMinute: 3 }, seed: false }); });
