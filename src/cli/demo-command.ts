@@ -15,7 +15,7 @@ export async function demoCommand(args: string[], config: Config): Promise<numbe
   const platform = await createPlatform(config);
   try {
     if (!(await isDatabaseEmpty(platform.db))) { process.stdout.write('database already has data; demo seed skipped\n'); return 0; }
-    printAccounts(await seedDemo(platform), config);
+    printAccounts(await seedDemo(platform, { documents: 'full' }), config);
     return 0;
   } finally {
     await platform.close();

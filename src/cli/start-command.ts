@@ -18,7 +18,7 @@ export async function startCommand(config: Config): Promise<number> {
     try {
       if (await isDatabaseEmpty(platform.db)) {
         process.stdout.write('seeding demo data…\n');
-        printAccounts(await seedDemo(platform), config);
+        printAccounts(await seedDemo(platform, { documents: 'full' }), config);
       }
     } finally {
       await platform.close();

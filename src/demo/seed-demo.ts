@@ -7,6 +7,10 @@ import { insertOrg, getOrgByCode } from '../platform/identity/orgs.repo.js';
 import { systemActor } from '../platform/identity/actor.js';
 import type { Role } from '../platform/identity/roles.js';
 import { demoOrganizationTree, type DemoOrg } from './demo-organizations.js';
+import { seedDemoSites } from './seed-sites.js';
+import { seedDemoColumns } from './seed-columns.js';
+import { seedDemoChecks } from './seed-checks.js';
+import { seedDemoDocuments, type DemoDocumentsMode } from './seed-documents.js';
 
 export interface DemoAccount {
   readonly username: string;
@@ -18,18 +22,23 @@ export interface DemoAccount {
   readonly totpSecret: string | null;
 }
 
-const DEMO_USERS: readonly { username: string; displayName: string; role: Role; orgCode: string; scope: 'platform' | 'org' }[] = [
+/**
+ * `orgCode` is where the user works (membership); `scopeOrgCode` is the organization an org-scoped
+ * grant covers. Sites belong to governments and departments, never to a general office, so the
+ * office staff are granted on their government: its portal and its departments' sites are in scope.
+ */
+const DEMO_USERS: readonly { username: string; displayName: string; role: Role; orgCode: string; scope: 'platform' | 'org'; scopeOrgCode?: string }[] = [
   { username: 'sysadmin', displayName: '王系统', role: 'system_admin', orgCode: '320000-bgt', scope: 'platform' },
   { username: 'secadmin', displayName: '李安全', role: 'security_admin', orgCode: '320000-bgt', scope: 'platform' },
   { username: 'auditor', displayName: '张审计', role: 'audit_admin', orgCode: '320000-bgt', scope: 'platform' },
   { username: 'supervisor', displayName: '赵监管', role: 'platform_supervisor', orgCode: '320000-bgt', scope: 'platform' },
-  { username: 'siteadmin', displayName: '陈站务', role: 'site_admin', orgCode: '320000-bgt', scope: 'org' },
-  { username: 'editor', displayName: '刘编辑', role: 'editor', orgCode: '320000-bgt', scope: 'org' },
-  { username: 'reviewer', displayName: '杨审核', role: 'reviewer', orgCode: '320000-bgt', scope: 'org' },
-  { username: 'secrecy', displayName: '黄保密', role: 'secrecy_reviewer', orgCode: '320000-bgt', scope: 'org' },
-  { username: 'handler', displayName: '周办理', role: 'interaction_handler', orgCode: '320000-bgt', scope: 'org' },
+  { username: 'siteadmin', displayName: '陈站务', role: 'site_admin', orgCode: '320000-bgt', scope: 'org', scopeOrgCode: '320000' },
+  { username: 'editor', displayName: '刘编辑', role: 'editor', orgCode: '320000-bgt', scope: 'org', scopeOrgCode: '320000' },
+  { username: 'reviewer', displayName: '杨审核', role: 'reviewer', orgCode: '320000-bgt', scope: 'org', scopeOrgCode: '320000' },
+  { username: 'secrecy', displayName: '黄保密', role: 'secrecy_reviewer', orgCode: '320000-bgt', scope: 'org', scopeOrgCode: '320000' },
+  { username: 'handler', displayName: '周办理', role: 'interaction_handler', orgCode: '320000-bgt', scope: 'org', scopeOrgCode: '320000' },
   { username: 'templater', displayName: '吴模板', role: 'template_developer', orgCode: '320000-bgt', scope: 'platform' },
-  { username: 'nj_editor', displayName: '孙编辑', role: 'editor', orgCode: '320100-bgt', scope: 'org' },
+  { username: 'nj_editor', displayName: '孙编辑', role: 'editor', orgCode: '320100-bgt', scope: 'org', scopeOrgCode: '320100' },
 ];
 
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {
@@ -42,7 +51,7 @@ export async function isDatabaseEmpty(db: Db): Promise<boolean> {
  * are generated; accounts whose role requires 2FA get a TOTP secret so a newcomer can sign in
  * (`npm run jiyue -- demo code <username>` prints the current code).
  */
-export async function seedDemo(platform: Platform, opts: { writeAccountsFile?: boolean } = {}): Promise<DemoAccount[]> {
+export async function seedDemo(platform: Platform, opts: { writeAccountsFile?: boolean; documents?: DemoDocumentsMode } = {}): Promise<DemoAccount[]> {
   const now = platform.clock.now();
   const actor = systemActor('demo-seed');
   const accounts: DemoAccount[] = [];
@@ -73,10 +82,17 @@ export async function seedDemo(platform: Platform, opts: { writeAccountsFile?: b
         await trx.updateTable('users').set({ totp_secret_enc: platform.cipher.encrypt(totpSecret, `totp:${id}`) }).where('id', '=', id).execute();
         await trx.insertInto('recovery_codes').values(generateRecoveryCodes(10).map((c) => ({ user_id: id, code_hash: sm3Hex(c), used_at: null }))).execute();
       }
-      await trx.insertInto('role_grants').values({ user_id: id, role: u.role, scope_type: u.scope, scope_id: u.scope === 'org' ? org.id : null, granted_by: null, granted_at: now }).execute();
+      const scopeOrg = u.scopeOrgCode ? await getOrgByCode(trx, u.scopeOrgCode) : org;
+      if (!scopeOrg) throw new Error(`demo org ${u.scopeOrgCode ?? ''} missing`);
+      await trx.insertInto('role_grants').values({ user_id: id, role: u.role, scope_type: u.scope, scope_id: u.scope === 'org' ? scopeOrg.id : null, granted_by: null, granted_at: now }).execute();
       accounts.push({ username: u.username, displayName: u.displayName, role: u.role, orgCode: u.orgCode, password: u.password, totpSecret });
     }
-    await platform.audit.append(trx, actor, { action: 'demo.seed', result: 'success', detail: { users: accounts.length } });
+    const sites = await seedDemoSites(trx, platform);
+    await seedDemoColumns(trx, platform, sites);
+    await seedDemoChecks(trx, platform);
+    // Tests build a demo province per file: by default only the seed policy and its interpretation.
+    await seedDemoDocuments(trx, platform, sites, { mode: opts.documents ?? 'minimal' });
+    await platform.audit.append(trx, actor, { action: 'demo.seed', result: 'success', detail: { users: accounts.length, sites: sites.length } });
   });
   if (opts.writeAccountsFile ?? true) writeAccountsFile(platform.config.dataDir, accounts);
   return accounts;

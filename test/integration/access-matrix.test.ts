@@ -8,7 +8,14 @@ import { createUser } from '../../src/platform/identity/operations/manage-users.
 import { identityDeps } from '../../src/platform/identity/identity-deps.js';
 import { systemActor } from '../../src/platform/identity/actor.js';
 import { inTransaction } from '../../src/db/index.js';
+import { columnsDeps, createColumn } from '../../src/modules/columns/index.js';
 import { ACCESS_MATRIX, PUBLIC_PREFIXES, ROLE_COLUMNS, SKIPPED } from './access-matrix.table.js';
+import { Readable } from 'node:stream';
+import { contentDeps } from '../../src/modules/content/content-deps.js';
+import { createDocument } from '../../src/modules/content/operations/create-document.js';
+import { uploadAttachment } from '../../src/modules/content/operations/upload-attachment.js';
+import { multipartFile, SAMPLE_FILES } from '../support/content-fixtures.js';
+import { documentInReview, fastTrackedDocument, ONE_STEP, publishedDocument, workflowDraft } from '../support/workflow-fixtures.js';
 
 /** Demo account holding each role (see src/demo/seed-demo.ts). */
 const ACCOUNT_OF_ROLE: Readonly<Record<string, string>> = {
@@ -17,7 +24,7 @@ const ACCOUNT_OF_ROLE: Readonly<Record<string, string>> = {
   interaction_handler: 'handler', template_developer: 'templater',
 };
 
-type Prepared = { url: string; body?: unknown };
+type Prepared = { url: string; body?: unknown; headers?: Record<string, string> };
 let counter = 0;
 
 async function freshUserId(ctx: TestContext): Promise<number> {
@@ -31,8 +38,47 @@ async function job(ctx: TestContext, status: 'queued' | 'failed'): Promise<numbe
   return id;
 }
 
+async function dictionaryEntry(ctx: TestContext): Promise<number> {
+  const { id } = await ctx.platform.db.insertInto('banned_expressions').values({ phrase: `矩阵待改${counter++}`, suggestion: '', category: 'miswritten', severity: 'warn', created_at: 0 }).returning('id').executeTakeFirstOrThrow();
+  return id;
+}
+
+/** A fresh empty column on the provincial portal (site 1), for the column write routes. */
+async function freshColumn(ctx: TestContext): Promise<number> {
+  const column = await createColumn({ db: ctx.platform.db, actor: systemActor('matrix'), siteId: 1, deps: columnsDeps(ctx.platform), input: { name: `矩阵栏目${counter}`, slug: `matrix${counter++}`, kind: 'news' } });
+  return column.id;
+}
+
+/** One column of the provincial portal for the document routes, and one shared draft for the read-only ones (per test context). */
+const documentFixtures = new WeakMap<TestContext, { columnId: number; shared?: { id: number; editionId: number; attachmentId: number } }>();
+
+async function documentColumn(ctx: TestContext): Promise<number> {
+  const fx = documentFixtures.get(ctx) ?? { columnId: await freshColumn(ctx) };
+  documentFixtures.set(ctx, fx);
+  return fx.columnId;
+}
+
+/** A fresh draft (with one attachment when asked) in the matrix column of the provincial portal. */
+async function freshDocument(ctx: TestContext, withAttachment = false): Promise<{ id: number; editionId: number; attachmentId: number }> {
+  const columnId = await documentColumn(ctx);
+  const deps = contentDeps(ctx.platform);
+  const { document, edition } = await createDocument({ db: ctx.platform.db, actor: systemActor('matrix'), deps, input: { columnId, kind: 'notice', title: `矩阵稿件${counter++}` } });
+  const attachmentId = withAttachment ? (await uploadAttachment({ db: ctx.platform.db, actor: systemActor('matrix'), documentId: document.id, deps, file: { filename: '矩阵.pdf', stream: Readable.from([SAMPLE_FILES.pdf]), isTruncated: () => false } })).attachment.id : 0;
+  return { id: document.id, editionId: edition.id, attachmentId };
+}
+
+/** The draft the read-only document routes share (reads change nothing, so one is enough). */
+async function sharedDocument(ctx: TestContext): Promise<{ id: number; editionId: number; attachmentId: number }> {
+  const existing = documentFixtures.get(ctx)?.shared;
+  if (existing) return existing;
+  const shared = await freshDocument(ctx, true);
+  documentFixtures.get(ctx)!.shared = shared;
+  return shared;
+}
+
 /** A request that succeeds for a permitted role. */
-const REQUESTS: Readonly<Record<string, (ctx: TestContext) => Promise<Prepared>>> = {
+/** `role` is the role about to call, for routes whose valid request depends on it (each review step needs its own role). */
+const REQUESTS: Readonly<Record<string, (ctx: TestContext, role: string) => Promise<Prepared>>> = {
   'POST /api/v1/orgs': async () => ({ url: '/api/v1/orgs', body: { parentId: 1, name: `矩阵测试部门${counter++}`, kind: 'department' } }),
   'POST /api/v1/users': async () => ({ url: '/api/v1/users', body: { username: `matrix${counter++}`, displayName: '矩阵用户', orgId: 1 } }),
   'PATCH /api/v1/users/:id': async (ctx) => ({ url: `/api/v1/users/${await freshUserId(ctx)}`, body: { displayName: '改名' } }),
@@ -52,6 +98,53 @@ const REQUESTS: Readonly<Record<string, (ctx: TestContext) => Promise<Prepared>>
   'GET /api/v1/calendar/years/:year': async () => ({ url: '/api/v1/calendar/years/2026' }),
   'GET /api/v1/calendar/check': async () => ({ url: '/api/v1/calendar/check?date=2026-10-01&add=5' }),
   'POST /api/v1/calendar/import': async () => ({ url: '/api/v1/calendar/import', body: { csv: 'date,kind,name\n2030-01-01,holiday,元旦\n' } }),
+  // Checks: each write gets its own dictionary entry, so every role's call is a fresh, valid request.
+  'POST /api/v1/checks/dictionary': async () => ({ url: '/api/v1/checks/dictionary', body: { phrase: `矩阵词条${counter++}`, suggestion: '替换', category: 'miswritten', severity: 'warn' } }),
+  'PATCH /api/v1/checks/dictionary/:id': async (ctx) => ({ url: `/api/v1/checks/dictionary/${await dictionaryEntry(ctx)}`, body: { severity: 'block' } }),
+  'DELETE /api/v1/checks/dictionary/:id': async (ctx) => ({ url: `/api/v1/checks/dictionary/${await dictionaryEntry(ctx)}` }),
+  'PUT /api/v1/checks/rules': async () => ({ url: '/api/v1/checks/rules', body: { severities: { bank_card: 'warn' } } }),
+  'POST /api/v1/checks/run': async () => ({ url: '/api/v1/checks/run', body: { title: '通知', bodyHtml: '<p>联系电话 13800138000</p>', metadata: {}, requiredFields: [] } }),
+  // Sites: site 1 is the provincial portal (owner: 江苏省人民政府, org 1), in every demo grant's scope.
+  'GET /api/v1/sites/:id': async () => ({ url: '/api/v1/sites/1' }),
+  'POST /api/v1/sites': async (ctx) => {
+    const n = counter++;
+    const { id } = await ctx.platform.db.insertInto('organizations').values({ parent_id: 1, code: `320000-m${n}`, name: `矩阵测试厅${n}`, kind: 'department', level: 'province', division_code: '320000', credit_code: null, path: '', sort_order: 0, created_at: 0, updated_at: 0 }).returning('id').executeTakeFirstOrThrow();
+    await ctx.platform.db.updateTable('organizations').set({ path: `/1/${id}/` }).where('id', '=', id).execute();
+    return { url: '/api/v1/sites', body: { kind: 'department', ownerOrgId: id, name: `矩阵测试厅${n}`, code: `320000${String(5000 + n).padStart(4, '0')}`, primaryDomain: `m${n}.jiangsu.gov.cn` } };
+  },
+  'PATCH /api/v1/sites/:id': async () => ({ url: '/api/v1/sites/1', body: { hostUnit: '江苏省人民政府办公厅' } }),
+  'PATCH /api/v1/sites/:id/settings': async () => ({ url: '/api/v1/sites/1/settings', body: { contact: { phone: '025-83391000' } } }),
+  // Columns: on the provincial portal (site 1), in the demo site admin's scope.
+  'GET /api/v1/sites/:siteId/columns': async () => ({ url: '/api/v1/sites/1/columns' }),
+  'POST /api/v1/sites/:siteId/columns': async () => ({ url: '/api/v1/sites/1/columns', body: { name: '矩阵新栏目', slug: `matrixnew${counter++}`, kind: 'notice' } }),
+  'PATCH /api/v1/columns/:id': async (ctx) => ({ url: `/api/v1/columns/${await freshColumn(ctx)}`, body: { name: '矩阵改名' } }),
+  'POST /api/v1/columns/:id/move': async (ctx) => ({ url: `/api/v1/columns/${await freshColumn(ctx)}/move`, body: { parentId: await freshColumn(ctx), sortOrder: 0 } }),
+  'POST /api/v1/columns/:id/merge': async (ctx) => ({ url: `/api/v1/columns/${await freshColumn(ctx)}/merge`, body: { intoId: await freshColumn(ctx) } }),
+  'DELETE /api/v1/columns/:id': async (ctx) => ({ url: `/api/v1/columns/${await freshColumn(ctx)}` }),
+  'POST /api/v1/documents': async (ctx) => ({ url: '/api/v1/documents', body: { columnId: await documentColumn(ctx), kind: 'notice', title: '矩阵新稿件' } }),
+  'GET /api/v1/documents/:id': async (ctx) => ({ url: `/api/v1/documents/${(await sharedDocument(ctx)).id}` }),
+  'PATCH /api/v1/documents/:id': async (ctx) => ({ url: `/api/v1/documents/${(await freshDocument(ctx)).id}`, body: { lockVersion: 1, title: '矩阵保存' } }),
+  'GET /api/v1/documents/:id/editions': async (ctx) => ({ url: `/api/v1/documents/${(await sharedDocument(ctx)).id}/editions` }),
+  'GET /api/v1/documents/:id/diff': async (ctx) => { const d = await sharedDocument(ctx); return { url: `/api/v1/documents/${d.id}/diff?from=${d.editionId}&to=${d.editionId}` }; },
+  'POST /api/v1/documents/:id/attachments': async (ctx) => { const { payload, headers } = multipartFile('矩阵.pdf', SAMPLE_FILES.pdf); return { url: `/api/v1/documents/${(await freshDocument(ctx)).id}/attachments`, body: payload, headers }; },
+  'GET /api/v1/attachments/:id/download': async (ctx) => ({ url: `/api/v1/attachments/${(await sharedDocument(ctx)).attachmentId}/download` }),
+  'DELETE /api/v1/attachments/:id': async (ctx) => ({ url: `/api/v1/attachments/${(await freshDocument(ctx, true)).attachmentId}` }),
+  // Review workflow: each call gets its own document in the state the route needs (审核 → 保密审查 columns).
+  'POST /api/v1/documents/:id/submit': async (ctx) => ({ url: `/api/v1/documents/${(await workflowDraft(ctx.platform)).documentId}/submit`, body: {} }),
+  'POST /api/v1/documents/:id/approve': async (ctx, role) => {
+    const step = role === 'secrecy_reviewer' ? 1 : 0;
+    return { url: `/api/v1/documents/${(await documentInReview(ctx.platform, { workflow: ONE_STEP, atStep: step })).documentId}/approve`, body: { step } };
+  },
+  'POST /api/v1/documents/:id/reject': async (ctx, role) => {
+    const step = role === 'secrecy_reviewer' ? 1 : 0;
+    return { url: `/api/v1/documents/${(await documentInReview(ctx.platform, { workflow: ONE_STEP, atStep: step })).documentId}/reject`, body: { step, reason: '矩阵退回' } };
+  },
+  'POST /api/v1/documents/:id/schedule': async (ctx) => ({ url: `/api/v1/documents/${(await workflowDraft(ctx.platform)).documentId}/schedule`, body: { publishAt: ctx.platform.clock.now() + 86_400_000 } }),
+  'POST /api/v1/documents/:id/withdraw': async (ctx) => ({ url: `/api/v1/documents/${(await publishedDocument(ctx.platform)).documentId}/withdraw`, body: { reason: '矩阵撤稿', showPublicly: true } }),
+  'POST /api/v1/documents/:id/fast-track': async (ctx) => ({ url: `/api/v1/documents/${(await workflowDraft(ctx.platform)).documentId}/fast-track`, body: { reason: '矩阵紧急发布' } }),
+  'POST /api/v1/documents/:id/post-review': async (ctx) => ({ url: `/api/v1/documents/${(await fastTrackedDocument(ctx.platform)).documentId}/post-review`, body: {} }),
+  'PUT /api/v1/documents/:id/policy-link': async (ctx) => ({ url: `/api/v1/documents/${(await workflowDraft(ctx.platform, { kind: 'policy' })).documentId}/policy-link`, body: { isMajor: true } }),
+  'GET /api/v1/documents/:id/review': async (ctx) => ({ url: `/api/v1/documents/${(await workflowDraft(ctx.platform)).documentId}/review` }),
 };
 
 for (const engine of selectedEngines()) {
@@ -93,11 +186,11 @@ for (const engine of selectedEngines()) {
         const [method, pattern] = route.split(' ') as [string, string];
         const outcomes: string[] = [];
         for (const [i, role] of ROLE_COLUMNS.entries()) {
-          const prepared = REQUESTS[route] ? await REQUESTS[route](ctx) : { url: pattern };
+          const prepared = REQUESTS[route] ? await REQUESTS[route](ctx, role) : { url: pattern };
           const s = sessions.get(role);
           const res = s
-            ? await s.request(method, prepared.url, prepared.body)
-            : await ctx.app.inject({ method: method as 'GET', url: prepared.url, ...(prepared.body !== undefined ? { payload: prepared.body as object } : {}) });
+            ? await s.request(method, prepared.url, prepared.body, prepared.headers)
+            : await ctx.app.inject({ method: method as 'GET', url: prepared.url, ...(prepared.headers ? { headers: prepared.headers } : {}), ...(prepared.body !== undefined ? { payload: prepared.body as object } : {}) });
           const got = res.statusCode >= 200 && res.statusCode < 300 ? '2' : res.statusCode === 403 ? '3' : res.statusCode === 401 ? '1' : String(res.statusCode);
           outcomes.push(got === expected[i] ? got : `${got}(${role}: ${res.statusCode} ${res.body.slice(0, 120)})`);
         }

@@ -103,7 +103,9 @@ async function request<T>(method: string, path: string, query?: QueryParams, bod
     accept: 'application/json, application/problem+json',
     'accept-language': state.language,
   };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  // FormData (file uploads) sets its own multipart content type with the boundary.
+  const isForm = typeof FormData !== 'undefined' && body instanceof FormData;
+  if (body !== undefined && !isForm) headers['content-type'] = 'application/json';
   if (method !== 'GET' && state.csrfToken) headers['x-csrf-token'] = state.csrfToken;
   let res: Response;
   try {
@@ -111,7 +113,7 @@ async function request<T>(method: string, path: string, query?: QueryParams, bod
       method,
       headers,
       credentials: 'same-origin',
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      ...(body !== undefined ? { body: isForm ? body : JSON.stringify(body) } : {}),
     });
   } catch {
     throw new ApiError({ status: 0, code: 'network', detail: NETWORK_MESSAGE[state.language] });
@@ -138,7 +140,9 @@ export const api = {
   get: <T>(path: string, query?: QueryParams): Promise<T> => request<T>('GET', path, query),
   post: <T>(path: string, body?: unknown): Promise<T> => request<T>('POST', path, undefined, body),
   patch: <T>(path: string, body: unknown): Promise<T> => request<T>('PATCH', path, undefined, body),
+  put: <T>(path: string, body: unknown): Promise<T> => request<T>('PUT', path, undefined, body),
   delete: <T>(path: string): Promise<T> => request<T>('DELETE', path),
+  upload: <T>(path: string, form: FormData): Promise<T> => request<T>('POST', path, undefined, form),
 };
 
 export function isApiError(error: unknown): error is ApiError {

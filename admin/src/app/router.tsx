@@ -70,6 +70,21 @@ export const router = createBrowserRouter(
                 guarded('calendar', 'calendar.read', () =>
                   import('../features/calendar/calendar-page').then((m) => ({ Component: m.CalendarPage })),
                 ),
+                guarded('checks', 'checks.manage', () => import('../features/checks/checks-page').then((m) => ({ Component: m.ChecksPage }))),
+                guarded('sites', 'sites.read', () => import('../features/sites/sites-page').then((m) => ({ Component: m.SitesPage }))),
+                guarded('columns', 'columns.read', () =>
+                  import('../features/columns/columns-page').then((m) => ({ Component: m.ColumnsPage })),
+                ),
+                guarded('documents', 'documents.read', () =>
+                  import('../features/documents/documents-page').then((m) => ({ Component: m.DocumentsPage })),
+                ),
+                guarded('documents/:id', 'documents.read', () =>
+                  import('../features/documents/document-editor-page').then((m) => ({ Component: m.DocumentEditorPage })),
+                ),
+                guarded('review', 'documents.read', () =>
+                  import('../features/review/review-inbox-page').then((m) => ({ Component: m.ReviewInboxPage })),
+                ),
+                guarded('review/:id', 'documents.read', () => import('../features/review/review-page').then((m) => ({ Component: m.ReviewPage }))),
                 { path: 'forbidden', Component: Forbidden },
                 { path: '*', Component: NotFound },
               ],

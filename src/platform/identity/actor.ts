@@ -49,3 +49,29 @@ export function hasPermissionOnOrg(actor: Actor, permission: Permission, orgPath
   return actor.grants.some((g) => roles.includes(g.role)
     && (g.scopeType === 'platform' || (g.scopeType === 'org' && g.scopePath !== null && orgPath.startsWith(g.scopePath))));
 }
+
+/** Where a site sits: its id and the materialised path of its owner organization. */
+export interface SiteScope {
+  readonly siteId: number;
+  readonly orgPath: string;
+}
+
+/** Where a column sits: its site, and the column's materialised path within the site (`/12/40/`). */
+export interface ColumnScope extends SiteScope {
+  readonly columnPath: string;
+}
+
+/** Holds the permission on the site: platform grant, an org grant above the owner, or a grant on this site. */
+export function hasPermissionOnSite(actor: Actor, permission: Permission, site: SiteScope): boolean {
+  if (hasPermissionOnOrg(actor, permission, site.orgPath)) return true;
+  const roles = rolesFor(permission);
+  return actor.grants.some((g) => roles.includes(g.role) && g.scopeType === 'site' && g.scopeId === site.siteId);
+}
+
+/** As hasPermissionOnSite, plus grants on the column or any of its ancestors. */
+export function hasPermissionOnColumn(actor: Actor, permission: Permission, column: ColumnScope): boolean {
+  if (hasPermissionOnSite(actor, permission, column)) return true;
+  const roles = rolesFor(permission);
+  const ids = new Set(column.columnPath.split('/').filter(Boolean).map(Number));
+  return actor.grants.some((g) => roles.includes(g.role) && g.scopeType === 'column' && g.scopeId !== null && ids.has(g.scopeId));
+}

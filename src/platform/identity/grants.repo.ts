@@ -2,6 +2,7 @@ import type { Db } from '../../db/index.js';
 import type { Grant } from './actor.js';
 import { isRole, type Role } from './roles.js';
 import type { ScopeType } from './identity.tables.js';
+import { scopeResolver } from './scope-resolvers.js';
 
 export interface GrantView {
   readonly id: number;
@@ -28,9 +29,15 @@ export async function listGrants(db: Db, filter: { userId?: number; userIds?: re
     q = q.where('g.user_id', 'in', filter.userIds);
   }
   const rows = await q.execute();
-  return rows.filter((r) => isRole(r.role)).map((r) => ({
+  const views = rows.filter((r) => isRole(r.role)).map((r) => ({
     id: r.id, userId: r.user_id, username: r.username, displayName: r.display_name, role: r.role as Role,
     scopeType: r.scope_type, scopeId: r.scope_id, scopeName: r.scope_type === 'platform' ? null : r.scope_name, scopePath: r.scope_path, grantedAt: r.granted_at,
+  }));
+  // Site and column scopes belong to other modules: their registered resolvers name them.
+  return Promise.all(views.map(async (g) => {
+    if ((g.scopeType !== 'site' && g.scopeType !== 'column') || g.scopeId === null) return g;
+    const found = await scopeResolver(g.scopeType)?.(db, g.scopeId);
+    return found ? { ...g, scopeName: found.name } : g;
   }));
 }
 

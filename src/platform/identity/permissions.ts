@@ -20,6 +20,19 @@ export const PERMISSIONS = {
   'jobs.manage': ['system_admin'],
   'calendar.read': ['system_admin', 'security_admin', 'audit_admin', 'platform_supervisor', 'site_admin', 'editor', 'reviewer', 'secrecy_reviewer', 'interaction_handler', 'template_developer'],
   'calendar.manage': ['system_admin'],
+  // Sites and content (scoped: platform, org subtree, site, column — checked in operations).
+  'sites.read': ['system_admin', 'platform_supervisor', 'site_admin', 'editor', 'reviewer', 'secrecy_reviewer', 'template_developer'],
+  'sites.manage': ['system_admin'],
+  'sites.settings': ['site_admin'],
+  'columns.read': ['system_admin', 'platform_supervisor', 'site_admin', 'editor', 'reviewer', 'secrecy_reviewer'],
+  'columns.manage': ['site_admin'],
+  'documents.read': ['platform_supervisor', 'site_admin', 'editor', 'reviewer', 'secrecy_reviewer'],
+  'documents.write': ['site_admin', 'editor'],
+  'documents.review': ['reviewer', 'site_admin'],
+  'documents.secrecy_review': ['secrecy_reviewer'],
+  'documents.fast_track': ['site_admin'],
+  'documents.withdraw': ['site_admin'],
+  'checks.manage': ['system_admin', 'platform_supervisor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

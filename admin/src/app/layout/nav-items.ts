@@ -13,7 +13,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/identity/orgs', label: 'nav.orgs', permission: 'identity.orgs.read' },
   { path: '/audit', label: 'nav.audit', permission: 'audit.read' },
   { path: '/jobs', label: 'nav.jobs', permission: 'jobs.read' },
+  { path: '/sites', label: 'nav.sites', permission: 'sites.read' },
+  { path: '/columns', label: 'nav.columns', permission: 'columns.read' },
+  { path: '/documents', label: 'nav.documents', permission: 'documents.read' },
+  { path: '/review', label: 'nav.review', permission: 'documents.read' },
   { path: '/calendar', label: 'nav.calendar', permission: 'calendar.read' },
+  { path: '/checks', label: 'nav.checks', permission: 'checks.manage' },
 ];
 
 /** The menu entry a location belongs to: the longest matching path prefix ('' for none). */

@@ -1,0 +1,60 @@
+import type { Db } from '../../db/index.js';
+import { getOrg, getOrgByCode } from '../../platform/identity/orgs.repo.js';
+import type { SiteView } from '../../modules/sites/index.js';
+import { listSiteColumns } from '../../modules/columns/index.js';
+import type { DemoIssuer, DemoSiteContext } from './demo-document.js';
+
+/** 文号 issuer characters of the cities (苏州 uses 苏府, as its government does). */
+const CITY_ABBR: Readonly<Record<string, string>> = {
+  '320100': '宁', '320200': '锡', '320300': '徐', '320400': '常', '320500': '苏府', '320600': '通', '320700': '连',
+  '320800': '淮', '320900': '盐', '321000': '扬', '321100': '镇', '321200': '泰', '321300': '宿', '320102': '玄', '320583': '昆',
+};
+/** 文号 issuer abbreviations of the departments that run sites of their own. */
+const DEPARTMENT_ABBR: Readonly<Record<string, string>> = {
+  '320000-fgw': '苏发改', '320000-jyt': '苏教', '320000-gat': '苏公', '320000-czt': '苏财', '320000-rst': '苏人社',
+  '320000-zrzyt': '苏自然资', '320000-sthjt': '苏环', '320000-wjw': '苏卫', '320100-fgw': '宁发改', '320100-jyj': '宁教',
+};
+
+function prefixes(level: DemoSiteContext['level'], orgCode: string): DemoSiteContext['numberPrefixes'] {
+  if (level === 'province') return { main: '苏政发', office: '苏政办发', rules: '苏政规' };
+  if (level === 'department') {
+    const a = DEPARTMENT_ABBR[orgCode] ?? '苏部';
+    return { main: `${a}发`, office: `${a}办`, rules: `${a}规` };
+  }
+  const a = CITY_ABBR[orgCode] ?? '苏市';
+  if (a === '苏府') return { main: '苏府', office: '苏府办', rules: '苏府规' };
+  return { main: `${a}政发`, office: `${a}政办发`, rules: `${a}政规` };
+}
+
+async function issuer(db: Db, code: string): Promise<DemoIssuer> {
+  const org = await getOrgByCode(db, code);
+  if (!org?.creditCode) throw new Error(`demo org ${code} missing or without an organization code`);
+  return { id: org.id, code: org.creditCode, name: org.name };
+}
+
+/** What the templates need of every demo site: its issuers, 文号 prefixes, places and columns. */
+export async function demoSiteContexts(db: Db, sites: readonly SiteView[]): Promise<DemoSiteContext[]> {
+  const cityNames = sites.filter((s) => s.kind === 'city_portal').map((s) => s.name.replace(/人民政府$/, ''));
+  const out: DemoSiteContext[] = [];
+  for (const site of sites) {
+    const owner = await getOrg(db, site.ownerOrgId);
+    if (!owner) throw new Error(`demo site ${site.name} has no owner`);
+    const level: DemoSiteContext['level'] = site.kind === 'province_portal' ? 'province' : site.kind === 'city_portal' ? 'city'
+      : site.kind === 'county_portal' ? 'county' : 'department';
+    const government = await issuer(db, owner.code);
+    const office = level === 'department' ? government : await issuer(db, `${owner.code}-bgt`);
+    const columns: Record<string, number> = {};
+    for (const c of await listSiteColumns(db, site.id)) if (!(c.slug in columns)) columns[c.slug] = c.id;
+    out.push({
+      siteId: site.id, siteName: site.name, level,
+      place: level === 'department' ? site.name : site.name.replace(/人民政府$/, ''),
+      government, office, numberPrefixes: prefixes(level, owner.code),
+      subPlaces: level === 'province' ? cityNames
+        : level === 'city' ? ['高新区', '经济开发区', '政务服务中心', '重点企业', '基层一线']
+          : level === 'county' ? ['辖区街道', '重点企业', '城乡社区', '政务服务中心']
+            : ['基层单位', '有关设区市', '重点企业', '服务窗口'],
+      columns,
+    });
+  }
+  return out;
+}

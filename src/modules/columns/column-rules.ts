@@ -1,0 +1,61 @@
+import { AppError } from '../../platform/http/error-registry.js';
+import type { ColumnKind } from './columns.tables.js';
+import type { WorkflowStep } from './columns.repo.js';
+import { MAX_WORKFLOW_STEPS, SECRECY_STEP } from './column-kinds.js';
+import { ColumnErrors } from './errors.js';
+
+/** Checks a custom review chain: 1–5 named steps, distinct names, roles reviewer or site_admin. */
+export function checkWorkflow(steps: readonly WorkflowStep[]): WorkflowStep[] {
+  const fail = (reason: string): never => {
+    throw new AppError(ColumnErrors['columns.workflow_invalid'], { reason }, [{ field: 'workflow', code: ColumnErrors['columns.workflow_invalid'], message: `审核流程（workflow）不正确：${reason}` }]);
+  };
+  if (steps.length < 1 || steps.length > MAX_WORKFLOW_STEPS) fail(`须有 1–${MAX_WORKFLOW_STEPS} 个审核步骤（保密审查由系统自动追加）`);
+  const out = steps.map((s) => ({ name: s.name.trim(), role: s.role }));
+  for (const s of out) {
+    if (!s.name || s.name.length > 20) fail('步骤名称不能为空，且不超过 20 个字');
+    if (s.role !== 'reviewer' && s.role !== 'site_admin') fail(`步骤“${s.name}”的角色只能是审核员或站点管理员`);
+    if (s.name === SECRECY_STEP.name) fail('保密审查总是最后一步，由系统自动追加，不必填写');
+  }
+  if (new Set(out.map((s) => s.name)).size !== out.length) fail('步骤名称不能重复');
+  return out;
+}
+
+/** A link-out column needs an absolute http(s) URL; other kinds store none. */
+export function checkLinkUrl(kind: ColumnKind, linkUrl: string | null | undefined): string | null {
+  if (kind !== 'link') return null;
+  const url = (linkUrl ?? '').trim();
+  let ok = false;
+  try {
+    const u = new URL(url);
+    ok = (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname.length > 0;
+  } catch {
+    ok = false;
+  }
+  if (!ok) throw new AppError(ColumnErrors['columns.link_url_required'], {}, [{ field: 'linkUrl', code: ColumnErrors['columns.link_url_required'], message: '外链栏目必须填写链接地址，且以 http:// 或 https:// 开头' }]);
+  return url;
+}
+
+export function checkUpdateDays(days: number | null): number | null {
+  if (days !== null && (!Number.isInteger(days) || days < 1 || days > 3650)) {
+    throw new AppError(ColumnErrors['columns.update_days_invalid'], {}, [{ field: 'updateDays', code: ColumnErrors['columns.update_days_invalid'], message: '更新周期须为 1–3650 天，或留空表示不要求' }]);
+  }
+  return days;
+}
+
+export function slugTaken(slug: string): AppError {
+  return new AppError(ColumnErrors['columns.slug_taken'], { slug }, [{ field: 'slug', code: ColumnErrors['columns.slug_taken'], message: `同级栏目中已有英文标识“${slug}”` }]);
+}
+
+export const SLUG_PATTERN = '^[a-z0-9][a-z0-9-]{0,63}$';
+
+export function checkSlug(slug: string): string {
+  const s = slug.trim();
+  if (!new RegExp(SLUG_PATTERN).test(s)) throw new AppError(ColumnErrors['columns.slug_invalid'], {}, [{ field: 'slug', code: ColumnErrors['columns.slug_invalid'], message: '英文标识只能由小写字母、数字和连字符组成' }]);
+  return s;
+}
+
+export function checkName(name: string): string {
+  const n = name.trim();
+  if (n.length < 1 || n.length > 100) throw new AppError(ColumnErrors['columns.name_invalid'], {}, [{ field: 'name', code: ColumnErrors['columns.name_invalid'], message: '栏目名称不能为空，且不超过 100 个字' }]);
+  return n;
+}

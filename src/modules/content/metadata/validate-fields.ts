@@ -1,0 +1,107 @@
+import type { FieldError } from '../../../platform/http/error-registry.js';
+import { documentNumberProblem, documentNumberYear } from './document-number.js';
+import { topicCategoryProblem } from './topic-categories.js';
+import { genreProblem } from './genres.js';
+
+export type Validity = 'valid' | 'expired' | 'repealed';
+
+/** Everything an editor sets on an edition (camelCase, as the API speaks). */
+export interface EditionFields {
+  readonly title: string;
+  readonly subtitle: string;
+  readonly bodyHtml: string;
+  readonly summary: string;
+  readonly keywords: string;
+  readonly documentNumber: string | null;
+  readonly topicCategory: string | null;
+  readonly genre: string | null;
+  readonly validity: Validity;
+  readonly validityDate: string | null;
+  readonly issuingOrgName: string;
+  readonly dateWritten: string | null;
+  readonly source: string;
+  readonly correctionNote: string | null;
+}
+
+export type EditionFieldsPatch = { readonly [K in keyof EditionFields]?: EditionFields[K] | undefined };
+
+const LIMITS: Readonly<Partial<Record<keyof EditionFields, number>>> = {
+  title: 500, subtitle: 500, summary: 2000, keywords: 500, documentNumber: 100, topicCategory: 100, genre: 32,
+  issuingOrgName: 200, source: 200, correctionNote: 1000, bodyHtml: 1_000_000,
+};
+
+const LABELS: Readonly<Record<keyof EditionFields, string>> = {
+  title: '标题', subtitle: '副标题', bodyHtml: '正文', summary: '内容概述', keywords: '主题词', documentNumber: '文号',
+  topicCategory: '主题分类', genre: '体裁', validity: '有效性', validityDate: '失效/废止日期', issuingOrgName: '发布机构',
+  dateWritten: '成文日期', source: '来源', correctionNote: '更正说明',
+};
+
+export function fieldLabel(field: keyof EditionFields): string {
+  return LABELS[field];
+}
+
+const NULLABLE = new Set<keyof EditionFields>(['documentNumber', 'topicCategory', 'genre', 'validityDate', 'dateWritten', 'correctionNote']);
+
+/** Applies a patch: strings trimmed (except the body), empty optional values become null. */
+export function mergeFields(base: EditionFields, patch: EditionFieldsPatch): EditionFields {
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, raw] of Object.entries(patch) as [keyof EditionFields, unknown][]) {
+    if (raw === undefined) continue;
+    let v = raw;
+    if (typeof v === 'string' && key !== 'bodyHtml') v = v.trim();
+    if (NULLABLE.has(key) && (v === '' || v === null)) v = null;
+    out[key] = v;
+  }
+  return out as unknown as EditionFields;
+}
+
+/** A real calendar date written YYYY-MM-DD. */
+export function isRealDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+/**
+ * Every rule of the disclosure metadata (NORMS: Content). Returns all problems at once, each
+ * naming its field with a Chinese message, so the form can mark every wrong field in one go.
+ * `today` is the current date in Asia/Shanghai (YYYY-MM-DD).
+ */
+export function validateFields(f: EditionFields, today: string): FieldError[] {
+  const errors: FieldError[] = [];
+  const add = (field: keyof EditionFields, code: string, message: string) => errors.push({ field, code: `content.field.${code}`, message });
+
+  if (f.title === '') add('title', 'required', '标题不能为空');
+  if (/[\r\n]/.test(f.title)) add('title', 'format', '标题不能换行');
+  for (const [field, max] of Object.entries(LIMITS) as [keyof EditionFields, number][]) {
+    const v = f[field];
+    if (typeof v === 'string' && v.length > max) add(field, 'too_long', `${LABELS[field]}最多 ${max} 个字符（现有 ${v.length} 个）`);
+  }
+  if (f.documentNumber !== null) {
+    const problem = documentNumberProblem(f.documentNumber);
+    if (problem) add('documentNumber', 'format', problem);
+    const year = documentNumberYear(f.documentNumber);
+    if (!problem && year !== null && (year < 1949 || year > Number(today.slice(0, 4)))) add('documentNumber', 'year', `文号的年份“${year}”不合理（应在 1949 年至今年之间）`);
+  }
+  if (f.topicCategory !== null) {
+    const problem = topicCategoryProblem(f.topicCategory);
+    if (problem) add('topicCategory', 'unknown', problem);
+  }
+  if (f.genre !== null) {
+    const problem = genreProblem(f.genre);
+    if (problem) add('genre', 'unknown', problem);
+  }
+  if (!['valid', 'expired', 'repealed'].includes(f.validity)) add('validity', 'unknown', '有效性只能是“有效”“失效”或“废止”');
+  if (f.validity === 'valid' && f.validityDate !== null) add('validityDate', 'not_allowed', '有效的文件不填写失效/废止日期');
+  if (f.validity !== 'valid' && f.validityDate === null) add('validityDate', 'required', `文件已${f.validity === 'expired' ? '失效' : '废止'}，请填写${f.validity === 'expired' ? '失效' : '废止'}日期`);
+  if (f.validityDate !== null && !isRealDate(f.validityDate)) add('validityDate', 'format', `失效/废止日期“${f.validityDate}”不是有效日期，应为 YYYY-MM-DD`);
+  if (f.dateWritten !== null) {
+    if (!isRealDate(f.dateWritten)) add('dateWritten', 'format', `成文日期“${f.dateWritten}”不是有效日期，应为 YYYY-MM-DD`);
+    else if (f.dateWritten > today) add('dateWritten', 'future', `成文日期“${f.dateWritten}”不能晚于今天（${today}）`);
+  }
+  if (f.validityDate !== null && f.dateWritten !== null && isRealDate(f.validityDate) && isRealDate(f.dateWritten) && f.validityDate < f.dateWritten) {
+    add('validityDate', 'before_written', `失效/废止日期“${f.validityDate}”不能早于成文日期“${f.dateWritten}”`);
+  }
+  if (f.issuingOrgName === '') add('issuingOrgName', 'required', '发布机构不能为空');
+  return errors;
+}

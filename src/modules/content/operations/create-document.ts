@@ -1,0 +1,68 @@
+import { inTransaction, type Db } from '../../../db/index.js';
+import { AppError } from '../../../platform/http/error-registry.js';
+import { hasPermissionOnColumn, type Actor } from '../../../platform/identity/actor.js';
+import { getOrg } from '../../../platform/identity/orgs.repo.js';
+import { formatShanghai } from '../../../platform/i18n/format-time.js';
+import { getSite } from '../../sites/index.js';
+import type { DocumentKind } from '../content.tables.js';
+import type { ContentDeps } from '../content-deps.js';
+import { columnPlace } from '../document-scope.js';
+import { getDocument, insertDocument, type DocumentView } from '../documents.repo.js';
+import { getEdition, insertEdition, type EditionView } from '../editions.repo.js';
+import { ContentErrors } from '../errors.js';
+import { allocateIndexNumber, ORG_CODE } from '../index-number.js';
+import { mergeFields, type EditionFields, type EditionFieldsPatch } from '../metadata/validate-fields.js';
+import { prepareFields } from './prepare-fields.js';
+
+export interface CreateDocumentInput extends EditionFieldsPatch {
+  readonly columnId: number;
+  readonly kind: DocumentKind;
+  /** Issuing organization; default: the site's owner. Its code prefixes the index number. */
+  readonly orgId?: number | undefined;
+}
+
+function emptyFields(issuingOrgName: string): EditionFields {
+  return {
+    title: '', subtitle: '', bodyHtml: '', summary: '', keywords: '', documentNumber: null, topicCategory: null, genre: null,
+    validity: 'valid', validityDate: null, issuingOrgName, dateWritten: null, source: '', correctionNote: null,
+  };
+}
+
+/**
+ * Creates a draft (edition 1) in a column. Steps: find the column, check documents.write on
+ * it, validate every field (all problems at once; nothing is written when any fails), then in
+ * one transaction allocate the index number, insert document and edition, and audit.
+ */
+export async function createDocument({ db, actor, input, deps }: { db: Db; actor: Actor; input: CreateDocumentInput; deps: ContentDeps }): Promise<{ document: DocumentView; edition: EditionView }> {
+  const now = deps.clock.now();
+  const place = await columnPlace(db, input.columnId);
+  if (!place || place.column.status !== 'active') throw new AppError(ContentErrors['content.column.not_found']);
+  if (!hasPermissionOnColumn(actor, 'documents.write', place.scope)) throw new AppError(ContentErrors['content.column.out_of_scope'], { column: place.column.name });
+  if (place.column.kind === 'link') throw new AppError(ContentErrors['content.column.not_for_documents'], { column: place.column.name });
+  const site = await getSite(db, place.column.siteId);
+  if (!site) throw new AppError(ContentErrors['content.column.not_found']);
+
+  const orgId = input.orgId ?? site.ownerOrgId;
+  const org = await getOrg(db, orgId);
+  if (!org) {
+    throw new AppError(ContentErrors['content.document.invalid'], { summary: '发布机构不存在' }, [{ field: 'orgId', code: 'content.field.unknown', message: '发布机构（orgId）不存在' }]);
+  }
+  const needsIndexNumber = input.kind !== 'page';
+  if (needsIndexNumber && (!org.creditCode || !ORG_CODE.test(org.creditCode))) throw new AppError(ContentErrors['content.index_number.no_org_code'], { org: org.name });
+  const { columnId: _c, kind: _k, orgId: _o, ...patch } = input;
+  const fields = prepareFields(mergeFields(emptyFields(org.name), patch), { now, wasPublished: false });
+
+  const ids = await inTransaction(db, async (trx) => {
+    const year = Number(formatShanghai(now).slice(0, 4));
+    const indexNumber = needsIndexNumber ? await allocateIndexNumber(trx, { orgId: org.id, orgCode: org.creditCode as string, year }) : null;
+    const documentId = await insertDocument(trx, { siteId: site.id, columnId: place.column.id, orgId: org.id, kind: input.kind, indexNumber, createdBy: actor.userId ?? 0, now });
+    const editionId = await insertEdition(trx, { documentId, number: 1, lockVersion: 1, fields, authorId: actor.userId ?? 0, now });
+    await trx.updateTable('documents').set({ current_edition_id: editionId }).where('id', '=', documentId).execute();
+    await deps.audit.append(trx, actor, {
+      action: 'content.document.create', result: 'success', targetType: 'document', targetId: documentId,
+      detail: { siteId: site.id, columnId: place.column.id, kind: input.kind, indexNumber, editionId, title: fields.title.slice(0, 100) },
+    });
+    return { documentId, editionId };
+  });
+  return { document: (await getDocument(db, ids.documentId))!, edition: (await getEdition(db, ids.editionId))! };
+}

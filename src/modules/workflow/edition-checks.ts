@@ -1,0 +1,63 @@
+import type { Db } from '../../db/index.js';
+import { AppError } from '../../platform/http/error-registry.js';
+import { hasBlocking, loadCheckContext, REQUIRED_METADATA_BY_COLUMN_KIND, runChecks, type CheckResult } from '../checks/index.js';
+import { editionAttachmentTexts, storeEditionChecks } from '../content/index.js';
+import type { WorkflowTarget } from './workflow-target.js';
+import { WorkflowErrors } from './errors.js';
+
+export interface EditionChecks {
+  readonly results: CheckResult[];
+  readonly blocking: boolean;
+  readonly counts: { readonly block: number; readonly warn: number };
+}
+
+/** Broken-link results come from a background job (checks.links); they are kept across re-runs. */
+function storedLinkResults(checks: unknown): CheckResult[] {
+  if (!Array.isArray(checks)) return [];
+  return checks.filter((r): r is CheckResult => typeof r === 'object' && r !== null && (r as { rule?: unknown }).rule === 'broken_link');
+}
+
+/** Runs the machine checks on the current edition as it stands (title, body, attachment text, metadata the column's kind requires). */
+export async function computeEditionChecks(db: Db, target: WorkflowTarget): Promise<EditionChecks> {
+  const { doc, edition, column } = target;
+  const ctx = await loadCheckContext(db);
+  const results = runChecks({
+    title: edition.title,
+    bodyHtml: edition.bodyHtml,
+    attachmentsText: await editionAttachmentTexts(db, edition.id),
+    metadata: {
+      subtitle: edition.subtitle, summary: edition.summary, keywords: edition.keywords, documentNumber: edition.documentNumber,
+      topicCategory: edition.topicCategory, genre: edition.genre, issuingOrgName: edition.issuingOrgName, dateWritten: edition.dateWritten,
+      source: edition.source, indexNumber: doc.indexNumber, interpretsId: doc.interpretsId,
+    },
+    requiredFields: REQUIRED_METADATA_BY_COLUMN_KIND[column.kind] ?? [],
+  }, ctx);
+  const all = [...results, ...storedLinkResults(edition.checks)];
+  const block = all.filter((r) => r.severity === 'block').length;
+  return { results: all, blocking: hasBlocking(all), counts: { block, warn: all.length - block } };
+}
+
+/**
+ * Runs the checks and stores the results on the edition, so the editor and the review view show
+ * what each decision was based on (stored even when the action is then refused).
+ */
+export async function checkEdition(db: Db, target: WorkflowTarget): Promise<EditionChecks> {
+  const checks = await computeEditionChecks(db, target);
+  await storeEditionChecks(db, target.edition.id, checks.results);
+  return checks;
+}
+
+/** The 409 that lists the blocking findings in Chinese, each also as a field error pointing at where it is. */
+export function blockedByChecks(checks: EditionChecks): AppError {
+  const blocking = checks.results.filter((r) => r.severity === 'block');
+  const findings = blocking.slice(0, 5).map((r) => r.message).join('；') + (blocking.length > 5 ? `；等 ${blocking.length} 项` : '');
+  return new AppError(WorkflowErrors['content.workflow.blocked_by_checks'], { count: blocking.length, findings },
+    blocking.slice(0, 50).map((r) => ({ field: r.field, code: `checks.${r.rule}`, message: r.message })));
+}
+
+/** Runs the checks and refuses (409) when any result blocks publication. */
+export async function requireChecksPass(db: Db, target: WorkflowTarget): Promise<EditionChecks> {
+  const checks = await checkEdition(db, target);
+  if (checks.blocking) throw blockedByChecks(checks);
+  return checks;
+}

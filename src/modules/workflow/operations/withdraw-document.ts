@@ -1,0 +1,27 @@
+import { inTransaction, type Db } from '../../../db/index.js';
+import { AppError } from '../../../platform/http/error-registry.js';
+import type { Actor } from '../../../platform/identity/actor.js';
+import { requireReason } from '../review-guards.js';
+import { withdrawPublished } from '../withdraw-published.js';
+import { requireDocumentTarget, requirePermissionOn } from '../workflow-target.js';
+import { workflowResult, type WorkflowResult } from '../workflow-result.js';
+import type { WorkflowDeps } from '../workflow-deps.js';
+import { WorkflowErrors } from '../errors.js';
+
+export interface WithdrawInput {
+  readonly reason: string;
+  /** Whether the public site shows a withdrawal notice with the reason (撤稿说明) or the page simply goes. */
+  readonly showPublicly: boolean;
+}
+
+/** 撤稿: takes a published document down with a reason (documents.withdraw on its column). */
+export async function withdrawDocument({ db, actor, documentId, input, deps }: { db: Db; actor: Actor; documentId: number; input: WithdrawInput; deps: WorkflowDeps }): Promise<WorkflowResult> {
+  const target = await requireDocumentTarget(db, actor, documentId, 'documents.read');
+  requirePermissionOn(actor, target, 'documents.withdraw', { step: '撤稿', role: '站点管理员' });
+  const reason = requireReason(input.reason, '撤稿原因');
+  const editionId = target.doc.publishedEditionId;
+  if (editionId === null) throw new AppError(WorkflowErrors['content.workflow.not_published']);
+  const now = deps.clock.now();
+  await inTransaction(db, (trx) => withdrawPublished(trx, deps, actor, { documentId, editionId, reason, showPublicly: input.showPublicly, now, action: 'withdraw' }));
+  return workflowResult(db, documentId);
+}
