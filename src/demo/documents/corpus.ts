@@ -43,7 +43,7 @@ export const POLICY_SUBJECTS: readonly PolicySubject[] = [
   { subject: '做好突发事件应急处置', topic: '综合政务\\应急管理', keywords: '应急管理,突发事件', area: '应急管理' },
   { subject: '加强水资源节约保护', topic: '国土资源、能源\\水资源', keywords: '水资源,节水', area: '节水型社会建设' },
   { subject: '推进综合交通运输高质量发展', topic: '工业、交通\\公路', keywords: '交通运输,综合交通', area: '交通运输' },
-  { subject: '保障妇女儿童合法权益', topic: '人口与计划生育、妇女儿童工作\\妇女儿童', keywords: '妇女儿童,权益保障', area: '妇女儿童工作' },
+  { subject: '保障妇女儿童合法权益', topic: '人口与计划生育、妇女儿童工作\\妇女儿童', keywords: '妇女儿童,权益保障', area: '妇女儿童权益保障' },
 ];
 
 /** Things governments issue 管理办法 for. */
@@ -60,7 +60,7 @@ export const MANAGEMENT_NOUNS: readonly { noun: string; topic: string }[] = [
 
 export const INTRO_PHRASES: readonly string[] = [
   '为深入贯彻党中央、国务院和省委、省政府决策部署，进一步{subject}，结合{place}实际，提出如下意见。',
-  '为认真落实国家和省有关工作要求，加快{subject}，更好满足人民群众和市场主体需求，现结合{place}实际，制定本方案。',
+  '为认真落实国家和省有关工作要求，推动{area}工作取得新突破，更好满足人民群众和市场主体需求，现结合{place}实际，{closing}。',
   '为进一步{subject}，推动各项政策措施落地见效，经{place}人民政府同意，现就有关事项通知如下。',
 ];
 
@@ -95,7 +95,8 @@ export const LEADER_ROLES: Readonly<Record<'province' | 'city' | 'county' | 'dep
   province: ['省政府主要负责同志', '省政府分管负责同志', '副省长', '省政府秘书长'],
   city: ['市长', '市委副书记、市长', '副市长', '市政府秘书长'],
   county: ['区（县、市）长', '常务副区（县、市）长', '副区（县、市）长'],
-  department: ['主要负责同志', '党组书记、主任（厅长、局长）', '分管负责同志'],
+  /** Completed by the department's own head title (厅长, 主任, 局长). */
+  department: ['主要负责同志', '分管负责同志'],
 };
 
 export const NEWS_OPENINGS: readonly string[] = [

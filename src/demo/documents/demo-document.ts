@@ -1,5 +1,6 @@
 import type { DocumentKind } from '../../modules/content/index.js';
 import { formatShanghai } from '../../platform/i18n/format-time.js';
+import type { PolicySubject } from './corpus.js';
 
 /** One published demo document as the templates produce it, before it is written. */
 export interface DemoDocument {
@@ -46,8 +47,12 @@ export interface DemoSiteContext {
   readonly office: DemoIssuer;
   /** 文号 issuer abbreviations: 苏政发 / 苏政办发 / 苏政规, 宁政发…, 苏教发… */
   readonly numberPrefixes: { readonly main: string; readonly office: string; readonly rules: string };
-  /** Places below this one (cities of the province, zones of a city) for visits and local news. */
+  /** Places visited by leaders (localities plus enterprises, service halls…). */
   readonly subPlaces: readonly string[];
+  /** Places below this one (cities of the province, zones of a city) for local news. */
+  readonly localities: readonly string[];
+  /** The policy subjects this issuer writes about (a department keeps to its own field). */
+  readonly subjects: readonly PolicySubject[];
   /** Column ids by slug (yaowen, cwhy, bmdt, tzgg, zfwj, zcwj, zcjd, rsxx, gzdt, topic slugs…). */
   readonly columns: Readonly<Record<string, number>>;
 }

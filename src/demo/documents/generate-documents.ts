@@ -55,7 +55,7 @@ export function generateDemoDocuments(contexts: readonly DemoSiteContext[], q: {
       if (r < 0.16) docs.push(newsDocument(t(col('yaowen'))));
       else if (r < 0.22) docs.push(newsDocument(t(col('cwhy')), { meetingNumber: meeting++ }));
       else if (r < 0.31) docs.push(newsDocument(t(col('bmdt'))));
-      else if (r < 0.4) docs.push(newsDocument(t(col('sxdt', 'qxdt', 'zjdt')), { aboutPlace: rng.pick(ctx.subPlaces) }));
+      else if (r < 0.4) docs.push(newsDocument(t(col('sxdt', 'qxdt', 'zjdt')), { aboutPlace: rng.pick(ctx.localities) }));
       else if (r < 0.45 && topicSlugs.length > 0) docs.push(newsDocument(t(col(rng.pick(topicSlugs)))));
       else if (r < 0.63) docs.push(noticeDocument(t(col('tzgg'))));
       else if (r < 0.84) pushPolicy(t(col(rng.chance(0.5) ? 'zfwj' : 'zcwj')));

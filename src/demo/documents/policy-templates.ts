@@ -1,4 +1,4 @@
-import { GOAL_PHRASES, INTRO_PHRASES, MANAGEMENT_NOUNS, POLICY_SUBJECTS, SAFEGUARD_PHRASES, TASK_PHRASES } from './corpus.js';
+import { GOAL_PHRASES, INTRO_PHRASES, MANAGEMENT_NOUNS, SAFEGUARD_PHRASES, TASK_PHRASES } from './corpus.js';
 import { chineseDate, fill, paragraphs, shanghaiDate, summaryOf, type DemoDocument } from './demo-document.js';
 import type { TemplateInput } from './templates.js';
 
@@ -30,24 +30,28 @@ export function policyDocument(t: TemplateInput, numbers: DocumentNumbers): Demo
   const short = ctx.level === 'province' ? (fromOffice ? '省政府办公厅' : '省政府')
     : ctx.level === 'department' ? ctx.government.name
       : fromOffice ? `${ctx.place}政府办公室` : `${ctx.place}政府`;
-  const s = rng.pick(POLICY_SUBJECTS);
+  const s = rng.pick(ctx.subjects);
+  // A department's own plans are named without its name again (江苏省财政厅关于印发…若干措施).
+  const inner = ctx.level === 'department' ? '' : ctx.place;
   const variant = rng.int(0, 3);
   let title: string;
   let genre: string;
   let topic = s.topic;
+  let noun = '';
   let prefix = fromOffice ? ctx.numberPrefixes.office : ctx.numberPrefixes.main;
   if (variant === 0) {
     title = `${short}关于${s.subject}的实施意见`;
     genre = '意见';
   } else if (variant === 1) {
-    title = `${short}关于印发${ctx.place}${s.subject}行动方案（${year}—${year + 2}年）的通知`;
+    title = `${short}关于印发${inner}${s.subject}行动方案（${year}—${year + 2}年）的通知`;
     genre = '通知';
   } else if (variant === 2) {
-    title = `${short}关于印发${ctx.place}${s.subject}若干措施的通知`;
+    title = `${short}关于印发${inner}${s.subject}若干措施的通知`;
     genre = '通知';
   } else {
     const m = rng.pick(MANAGEMENT_NOUNS);
-    title = `${short}关于印发${ctx.place}${m.noun}管理办法的通知`;
+    noun = m.noun;
+    title = `${short}关于印发${inner}${m.noun}管理办法的通知`;
     genre = '通知';
     topic = m.topic;
     prefix = ctx.numberPrefixes.rules;
@@ -56,12 +60,15 @@ export function policyDocument(t: TemplateInput, numbers: DocumentNumbers): Demo
     : ctx.level === 'city' ? '各区（县、市）人民政府，市各委办局，市各直属单位：'
       : ctx.level === 'county' ? '各镇人民政府、街道办事处，区（县、市）各委办局，各直属单位：'
         : '各设区市对口部门，机关各处室，各直属单位：';
-  const vars = { subject: s.subject, place: ctx.place, year: String(year + 3) };
+  const vars = {
+    subject: variant === 3 ? `规范${noun}管理` : s.subject,
+    area: s.area, place: ctx.place, year: String(year + 3), closing: variant === 2 ? '提出以下措施' : '制定本方案',
+  };
   const tasks = rng.sample(TASK_PHRASES, rng.int(3, 5));
   const safeguards = rng.sample(SAFEGUARD_PHRASES, 2);
   const lines = [
     addressees,
-    fill(rng.pick(INTRO_PHRASES), vars),
+    fill(INTRO_PHRASES[variant === 0 ? 0 : variant === 3 ? 2 : 1] ?? '', vars),
     '一、总体要求',
     ...rng.sample(GOAL_PHRASES, 2).map((g) => fill(g, vars)),
     '二、主要任务',
@@ -84,10 +91,11 @@ export function policyDocument(t: TemplateInput, numbers: DocumentNumbers): Demo
 export function interpretationDocument(t: TemplateInput, policy: DemoDocument): DemoDocument {
   const { ctx, rng } = t;
   const core = policy.title;
+  const inner = core.includes('关于印发') ? core.replace(/^.*?关于印发/, '').replace(/的通知$/, '') : core;
   const steps = rng.sample(TASK_PHRASES, 3).map((p) => p.split('。')[0] ?? p);
   const lines = [
     '一、出台背景',
-    `为贯彻落实国家和省有关决策部署，回应企业和群众关切，${policy.issuingOrgName}在深入调研、广泛征求意见的基础上，研究制定了《${core.replace(/^.*?关于印发/, '').replace(/的通知$/, '')}》（${policy.documentNumber ?? ''}），于${chineseDate(policy.dateWritten ?? shanghaiDate(policy.publishedAt))}印发。`,
+    `为贯彻落实国家和省有关决策部署，回应企业和群众关切，${policy.issuingOrgName}在深入调研、广泛征求意见的基础上，研究制定了《${inner}》（${policy.documentNumber ?? ''}），于${chineseDate(policy.dateWritten ?? shanghaiDate(policy.publishedAt))}印发。`,
     '二、主要内容',
     `文件共分总体要求、主要任务和保障措施三个部分，明确了${steps.join('、')}等重点任务，并对组织领导、督查考核和经费保障作出安排。`,
     '三、创新举措',
@@ -97,7 +105,7 @@ export function interpretationDocument(t: TemplateInput, policy: DemoDocument): 
   ];
   return {
     key: t.key, siteId: ctx.siteId, columnId: t.columnId, publishedAt: t.publishedAt, isMajor: false, interpretsKey: policy.key,
-    orgId: policy.orgId, orgCode: policy.orgCode, kind: 'interpretation', title: `《${core}》政策解读`, bodyHtml: paragraphs(lines),
+    orgId: policy.orgId, orgCode: policy.orgCode, kind: 'interpretation', title: `《${inner}》政策解读`, bodyHtml: paragraphs(lines),
     summary: summaryOf(lines.slice(3, 4)), keywords: `政策解读,${policy.keywords}`, documentNumber: null, topicCategory: policy.topicCategory,
     genre: null, issuingOrgName: policy.issuingOrgName, dateWritten: shanghaiDate(t.publishedAt), source: policy.issuingOrgName,
   };

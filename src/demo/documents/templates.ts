@@ -1,6 +1,6 @@
 import type { Prng } from './prng.js';
 import {
-  CHECK_ITEMS, EDUCATION, GIVEN_CHARS, HOLIDAYS, LEADER_ROLES, NEWS_BODY, NEWS_OPENINGS, POLICY_SUBJECTS, POSITIONS,
+  CHECK_ITEMS, EDUCATION, GIVEN_CHARS, HOLIDAYS, LEADER_ROLES, NEWS_BODY, NEWS_OPENINGS, POSITIONS,
   PROCUREMENT_PROJECTS, SURNAMES,
 } from './corpus.js';
 import { fill, monthDay, paragraphs, shanghaiDate, chineseDate, summaryOf, type DemoDocument, type DemoSiteContext } from './demo-document.js';
@@ -16,16 +16,28 @@ export interface TemplateInput {
 
 const DAY = 86_400_000;
 
+/** Body sentences that do not fit an opening (by opening index: visit, meeting, training, progress). */
+const NEWS_BODY_EXCLUDE: readonly (readonly string[])[] = [
+  ['会议', '培训', '有关部门负责同志就'], ['调研中', '培训'], ['调研中', '会议', '强调'], ['会议', '调研中', '培训', '有关部门负责同志就', '强调'],
+];
+
 function base(t: TemplateInput): Pick<DemoDocument, 'key' | 'siteId' | 'columnId' | 'publishedAt' | 'isMajor' | 'interpretsKey'> {
   return { key: t.key, siteId: t.ctx.siteId, columnId: t.columnId, publishedAt: t.publishedAt, isMajor: false, interpretsKey: null };
+}
+
+/** Who leads visits and meetings; a department's head is 厅长, 主任 or 局长 by its kind. */
+function leaderRoles(ctx: DemoSiteContext): readonly string[] {
+  if (ctx.level !== 'department') return LEADER_ROLES[ctx.level];
+  const head = ctx.place.endsWith('厅') ? '厅长' : ctx.place.endsWith('委员会') ? '主任' : '局长';
+  return [...LEADER_ROLES.department, head, `副${head}`, `党组书记、${head}`];
 }
 
 /** News (领导调研, 会议召开, 工作推进); `meetingNumber` makes it a 常务会议 report. */
 export function newsDocument(t: TemplateInput, opts: { meetingNumber?: number; aboutPlace?: string } = {}): DemoDocument {
   const { ctx, rng } = t;
-  const s = rng.pick(POLICY_SUBJECTS);
-  const who = rng.pick(LEADER_ROLES[ctx.level]);
-  const sub = rng.pick(ctx.subPlaces);
+  const s = rng.pick(ctx.subjects);
+  const who = rng.pick(leaderRoles(ctx));
+  const sub = opts.aboutPlace ?? rng.pick(ctx.subPlaces);
   const place = opts.aboutPlace ?? ctx.place;
   const vars = { date: monthDay(t.publishedAt - rng.int(0, 1) * DAY), who, sub, area: s.area, place };
   let title: string;
@@ -33,10 +45,10 @@ export function newsDocument(t: TemplateInput, opts: { meetingNumber?: number; a
   if (opts.meetingNumber !== undefined) {
     const head = ctx.level === 'province' ? '省政府' : ctx.level === 'city' ? `${ctx.place}政府` : `${ctx.place}政府`;
     title = `${head}召开第${opts.meetingNumber}次常务会议`;
-    const topics = rng.sample(POLICY_SUBJECTS, 3).map((x) => x.area);
+    const topics = rng.sample(ctx.subjects, 3).map((x) => x.area);
     lines = [
       `${vars.date}，${head}召开第${opts.meetingNumber}次常务会议，研究${topics.join('、')}等工作。`,
-      `会议听取了关于${topics[0] ?? s.area}工作情况的汇报，审议并原则通过《${ctx.place}${rng.pick(POLICY_SUBJECTS).subject}的实施方案》。`,
+      `会议听取了关于${topics[0] ?? s.area}工作情况的汇报，审议并原则通过《${ctx.place}${rng.pick(ctx.subjects).subject}实施方案》。`,
       fill(rng.pick(NEWS_BODY), vars),
       '会议还研究了其他事项。',
     ];
@@ -48,7 +60,9 @@ export function newsDocument(t: TemplateInput, opts: { meetingNumber?: number; a
       `${place}举办${s.area}专题培训班`,
       `${place}${s.area}工作取得新进展`,
     ][opening] ?? `${place}扎实推进${s.area}`;
-    lines = [fill(NEWS_OPENINGS[opening] ?? '', vars), ...rng.sample(NEWS_BODY, rng.int(2, 4)).map((p) => fill(p, vars))];
+    // Each kind of story only takes the body sentences that fit it (no 会议指出 in a visit report).
+    const fits = NEWS_BODY.filter((p) => !NEWS_BODY_EXCLUDE[opening]?.some((w) => p.startsWith(w) || p.startsWith(`{who}${w}`)));
+    lines = [fill(NEWS_OPENINGS[opening] ?? '', vars), ...rng.sample(fits, rng.int(2, 3)).map((p) => fill(p, vars))];
   }
   return {
     ...base(t), orgId: ctx.office.id, orgCode: ctx.office.code, kind: 'article', title, bodyHtml: paragraphs(lines),
