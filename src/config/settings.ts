@@ -64,7 +64,7 @@ export const settings = {
     parse: oneOf('auto', 'always', 'never'), doc: '`auto` marks the session cookie `Secure` when the request came over HTTPS.' }),
   bodyLimitBytes: def({ env: 'JIYUE_BODY_LIMIT_BYTES', key: 'bodyLimitBytes', default: 1_048_576, allowed: 'integer 1024–104857600', parse: int(1024, 104_857_600),
     doc: 'Largest JSON request body accepted; larger bodies get 413.' }),
-  passwordIterations: def({ env: 'JIYUE_PASSWORD_ITERATIONS', key: 'passwordIterations', default: 140_000, allowed: 'integer 1000–10000000', parse: int(1000, 10_000_000),
+  passwordIterations: def({ env: 'JIYUE_PASSWORD_ITERATIONS', key: 'passwordIterations', default: 190_000, allowed: 'integer 1000–10000000', parse: int(1000, 10_000_000),
     doc: 'PBKDF2-HMAC-SM3 iterations for new password hashes (about 100 ms per hash on a 2-core reference machine). Existing hashes are upgraded at the next login.' }),
   passwordMinLength: def({ env: 'JIYUE_PASSWORD_MIN_LENGTH', key: 'passwordMinLength', default: 12, allowed: 'integer 8–128', parse: int(8, 128),
     doc: 'Minimum password length (see docs/adr/0002).' }),
