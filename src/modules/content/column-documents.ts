@@ -1,7 +1,7 @@
 import type { Db } from '../../db/index.js';
 import { getColumn } from '../columns/index.js';
 
-/** Documents filed in a column (the columns module refuses to delete a column that has any). */
+/** Documents filed in a column (the columns module refuses to delete a column that still holds documents). */
 export async function countDocumentsInColumn(db: Db, columnId: number): Promise<number> {
   const r = await db.selectFrom('documents').select((eb) => eb.fn.countAll<number>().as('n')).where('column_id', '=', columnId).executeTakeFirstOrThrow();
   return Number(r.n);

@@ -44,9 +44,9 @@ export function rolesFor(permission: Permission): readonly Role[] {
 /**
  * How a route is reached:
  * - `public`: anyone;
- * - `session`: any signed-in user, even one who still has to change the password or set up 2FA
+ * - `session`: every signed-in user, even one who still has to change the password or set up 2FA
  *   (the routes that let them do so);
- * - `authenticated`: any fully signed-in user;
+ * - `authenticated`: every fully signed-in user;
  * - a permission: a fully signed-in user holding a role that carries it.
  */
 export type AccessRule =
