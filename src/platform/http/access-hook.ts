@@ -42,12 +42,11 @@ export function installAccessControl(app: FastifyInstance, platform: Platform): 
     const ip = req.ip;
     const userAgent = String(req.headers['user-agent'] ?? '').slice(0, 512);
     req.actor = anonymousActor(ip, userAgent);
-    if (!rule) return; // 404 handler and the like
+    // Public routes (login, console assets, docs, health) never use the session: skip the lookup.
+    if (!rule || rule.kind === 'public') return;
     const token = req.cookies[SESSION_COOKIE];
-    req.session = rule.kind === 'public' && !token ? null
-      : token ? await resolveSession(platform.db, token, { now: platform.clock.now(), ip, userAgent, config: platform.config }) : null;
+    req.session = token ? await resolveSession(platform.db, token, { now: platform.clock.now(), ip, userAgent, config: platform.config }) : null;
     if (req.session) req.actor = req.session.actor;
-    if (rule.kind === 'public') return;
     if (!req.session) {
       if (token) void reply.clearCookie(SESSION_COOKIE, { path: '/' });
       throw new AppError(HttpErrors['auth.unauthenticated']);
