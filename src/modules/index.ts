@@ -3,6 +3,7 @@ import type { Platform } from '../platform/platform.js';
 import { sitesRoutes } from './sites/sites.routes.js';
 import { columnsRoutes } from './columns/columns.routes.js';
 import { documentsRoutes } from './content/documents.routes.js';
+import { placementsRoutes } from './content/placements/placements.routes.js';
 import { checksRoutes, registerChecksJobs } from './checks/index.js';
 import { registerWorkflowJobs, workflowRoutes } from './workflow/index.js';
 
@@ -14,6 +15,7 @@ export const moduleRoutes: readonly ((app: FastifyInstance, opts: { platform: Pl
   sitesRoutes,
   columnsRoutes,
   documentsRoutes,
+  placementsRoutes,
   checksRoutes,
   workflowRoutes,
 ];

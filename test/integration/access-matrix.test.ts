@@ -15,7 +15,8 @@ import { contentDeps } from '../../src/modules/content/content-deps.js';
 import { createDocument } from '../../src/modules/content/operations/create-document.js';
 import { uploadAttachment } from '../../src/modules/content/operations/upload-attachment.js';
 import { multipartFile, SAMPLE_FILES } from '../support/content-fixtures.js';
-import { documentInReview, fastTrackedDocument, ONE_STEP, publishedDocument, workflowDraft } from '../support/workflow-fixtures.js';
+import { documentInReview, fastTrackedDocument, NANJING_PORTAL_CODE, ONE_STEP, publishedDocument, workflowColumn, workflowDraft } from '../support/workflow-fixtures.js';
+import { placementFixture } from '../support/placement-fixtures.js';
 
 /** Demo account holding each role (see src/demo/seed-demo.ts). */
 const ACCOUNT_OF_ROLE: Readonly<Record<string, string>> = {
@@ -145,6 +146,18 @@ const REQUESTS: Readonly<Record<string, (ctx: TestContext, role: string) => Prom
   'POST /api/v1/documents/:id/post-review': async (ctx) => ({ url: `/api/v1/documents/${(await fastTrackedDocument(ctx.platform)).documentId}/post-review`, body: {} }),
   'PUT /api/v1/documents/:id/policy-link': async (ctx) => ({ url: `/api/v1/documents/${(await workflowDraft(ctx.platform, { kind: 'policy' })).documentId}/policy-link`, body: { isMajor: true } }),
   'GET /api/v1/documents/:id/review': async (ctx) => ({ url: `/api/v1/documents/${(await workflowDraft(ctx.platform)).documentId}/review` }),
+  // Resource library: every call gets its own published source and receiving column (or its own pending placement).
+  'GET /api/v1/library': async () => ({ url: '/api/v1/library?q=%E9%80%9A%E7%9F%A5' }),
+  'POST /api/v1/documents/:id/placements': async (ctx) => {
+    const source = await publishedDocument(ctx.platform);
+    const target = await workflowColumn(ctx.platform, { siteCode: NANJING_PORTAL_CODE });
+    return { url: `/api/v1/documents/${source.documentId}/placements`, body: { columnId: target.id, mode: 'reference' } };
+  },
+  'GET /api/v1/documents/:id/placements': async (ctx) => ({ url: `/api/v1/documents/${(await placementFixture(ctx.platform)).sourceId}/placements` }),
+  'GET /api/v1/placements': async () => ({ url: '/api/v1/placements?status=pending' }),
+  'POST /api/v1/placements/:id/accept': async (ctx) => ({ url: `/api/v1/placements/${(await placementFixture(ctx.platform)).placement.id}/accept`, body: {} }),
+  'POST /api/v1/placements/:id/decline': async (ctx) => ({ url: `/api/v1/placements/${(await placementFixture(ctx.platform)).placement.id}/decline`, body: { reason: '与本站定位不符' } }),
+  'POST /api/v1/placements/:id/remove': async (ctx) => ({ url: `/api/v1/placements/${(await placementFixture(ctx.platform)).placement.id}/remove`, body: {} }),
 };
 
 for (const engine of selectedEngines()) {

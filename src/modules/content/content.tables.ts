@@ -108,9 +108,14 @@ export interface PlacementsTable {
   mode: 'reference' | 'copy';
   /** For a copy: the document copied from. For a reference: equals document_id. */
   origin_document_id: number;
-  status: 'pending' | 'accepted' | 'removed';
+  /** A reference waits for the receiving site (pending); a copy is accepted at once and reviewed as its own draft. */
+  status: 'pending' | 'accepted' | 'declined' | 'removed';
   created_by: number;
   created_at: number;
+  decided_by: number | null;
+  decided_at: number | null;
+  /** Why it was declined or removed. */
+  note: string | null;
 }
 
 export interface ContentTables {

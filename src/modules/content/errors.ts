@@ -102,6 +102,56 @@ export const ContentErrors = defineErrors({
     zh: '附件文件已不在存储中，请联系管理员',
     en: 'The attachment file is no longer in the store; contact the administrator',
   },
+  'content.placement.source_not_published': {
+    status: 409,
+    zh: '只有已发布的稿件才能放入资源库供其他栏目引用或复制（当前状态：{status}）',
+    en: 'Only a published document can be placed in other columns (it is "{status}")',
+  },
+  'content.placement.same_column': {
+    status: 409,
+    zh: '稿件已在栏目“{column}”中，不能再放入同一栏目',
+    en: 'The document already lives in column "{column}"',
+  },
+  'content.placement.duplicate': {
+    status: 409,
+    zh: '该稿件已放入栏目“{column}”（{mode}，状态：{status}），不能重复放置',
+    en: 'The document is already placed in column "{column}" ({mode}, {status})',
+  },
+  'content.placement.not_found': {
+    status: 404,
+    zh: '引用记录不存在或您无权查看',
+    en: 'Placement not found, or you may not see it',
+  },
+  'content.placement.not_pending': {
+    status: 409,
+    zh: '该引用已处理（状态：{status}），不能再次审核',
+    en: 'This placement was already decided ({status})',
+  },
+  'content.placement.not_active': {
+    status: 409,
+    zh: '该引用已不在栏目中（状态：{status}）',
+    en: 'This placement is no longer active ({status})',
+  },
+  'content.placement.out_of_scope': {
+    status: 403,
+    zh: '您在栏目“{column}”没有“{permission}”权限',
+    en: 'You do not hold "{permission}" on column "{column}"',
+  },
+  'content.placement.self_decision': {
+    status: 403,
+    zh: '不能审核自己提交的引用，请由接收栏目的其他审核人员处理',
+    en: 'You cannot decide on a placement you requested; another reviewer of the receiving column must',
+  },
+  'content.placement.copy_is_document': {
+    status: 409,
+    zh: '复制的稿件已是本站独立稿件，请在稿件中撤稿，而不是移除引用',
+    en: 'A copy is a document of this site in its own right; withdraw the document instead',
+  },
+  'content.placement.reason_required': {
+    status: 400,
+    zh: '请填写不予引用的理由（reason）',
+    en: 'Give a reason for declining (reason)',
+  },
   'content.diff.bad_editions': {
     status: 400,
     zh: '请选择同一稿件的两个版本进行比较（from、to）',

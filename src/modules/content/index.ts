@@ -30,3 +30,5 @@ export type { DocumentKind, DocumentStatus, EditionStatus } from './content.tabl
 export { ContentErrors } from './errors.js';
 export { countDocumentsInColumn, moveDocumentsToColumn } from './column-documents.js';
 export { documentsRoutes } from './documents.routes.js';
+export { placementsRoutes } from './placements/placements.routes.js';
+export { acceptedReferencesInColumn, referencingColumns, type PlacementView } from './placements/placements.repo.js';

@@ -9,6 +9,7 @@ import * as checks from './messages/checks';
 import * as columns from './messages/columns';
 import * as documents from './messages/documents';
 import * as review from './messages/review';
+import * as library from './messages/library';
 import type { MessageKey } from './messages-zh';
 
 /** English. Typed against the Chinese keys, so a missing translation fails the type check. */
@@ -24,4 +25,5 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...columns.en,
   ...documents.en,
   ...review.en,
+  ...library.en,
 };

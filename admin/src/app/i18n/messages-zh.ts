@@ -9,6 +9,7 @@ import * as checks from './messages/checks';
 import * as columns from './messages/columns';
 import * as documents from './messages/documents';
 import * as review from './messages/review';
+import * as library from './messages/library';
 
 /** Simplified Chinese, the console's primary language: one file per area under messages/. */
 export const zh = {
@@ -23,6 +24,7 @@ export const zh = {
   ...columns.zh,
   ...documents.zh,
   ...review.zh,
+  ...library.zh,
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -17,6 +17,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/columns', label: 'nav.columns', permission: 'columns.read' },
   { path: '/documents', label: 'nav.documents', permission: 'documents.read' },
   { path: '/review', label: 'nav.review', permission: 'documents.read' },
+  { path: '/library', label: 'nav.library', permission: 'documents.read' },
   { path: '/calendar', label: 'nav.calendar', permission: 'calendar.read' },
   { path: '/checks', label: 'nav.checks', permission: 'checks.manage' },
 ];

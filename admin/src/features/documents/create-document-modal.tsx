@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router';
 import { useI18n } from '../../app/i18n/i18n-context';
 import { useShowProblem } from '../../app/problems';
 import { useColumnTree, useSiteOptions } from '../columns/columns-api';
+import { columnTreeOptions } from '../columns/column-tree-options';
 import { DOCUMENT_KINDS, documentsApi, type DocumentKind } from './documents-api';
 
 interface Values { siteId: number; columnId: number; kind: DocumentKind; title: string }
@@ -23,26 +24,17 @@ export function CreateDocumentModal({ onClose }: { onClose: () => void }) {
     onSuccess: (r) => { onClose(); void navigate(`/documents/${r.document.id}`); },
     onError: (e) => showProblem(e, form),
   });
-  const items = tree.data?.items ?? [];
-  type Node = { value: number; title: string; disabled: boolean; children: Node[] };
-  const byParent = new Map<number | null, Node[]>();
-  for (const c of items) {
-    const list = byParent.get(c.parentId) ?? [];
-    list.push({ value: c.id, title: c.name, disabled: c.kind === 'link' || !c.inScope, children: [] });
-    byParent.set(c.parentId, list);
-  }
-  const build = (parent: number | null): Node[] => (byParent.get(parent) ?? []).map((n) => ({ ...n, children: build(n.value) }));
 
   return (
     <Modal open title={t('documents.create')} okText={t('documents.createOk')} cancelText={t('common.cancel')} confirmLoading={create.isPending}
       onCancel={onClose} onOk={() => { form.validateFields().then((v) => create.mutate(v)).catch(() => undefined); }}>
-      <Form form={form} layout="vertical" initialValues={{ kind: 'article' }}>
+      <Form form={form} name="create-document" layout="vertical" initialValues={{ kind: 'article' }}>
         <Form.Item name="siteId" label={t('documents.site')} rules={[{ required: true, message: t('common.required', { field: t('documents.site') }) }]}>
           <Select showSearch optionFilterProp="label" options={(sites.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
             onChange={(v: number) => { setSiteId(v); form.setFieldValue('columnId', undefined); }} />
         </Form.Item>
         <Form.Item name="columnId" label={t('documents.column')} rules={[{ required: true, message: t('common.required', { field: t('documents.column') }) }]}>
-          <TreeSelect treeData={build(null)} treeDefaultExpandAll disabled={siteId === null} loading={tree.isLoading} />
+          <TreeSelect treeData={columnTreeOptions(tree.data?.items ?? [])} treeDefaultExpandAll disabled={siteId === null} loading={tree.isLoading} />
         </Form.Item>
         <Form.Item name="kind" label={t('documents.kind')}>
           <Select options={DOCUMENT_KINDS.map((k) => ({ value: k, label: t(`documents.kindLabel.${k}`) }))} />

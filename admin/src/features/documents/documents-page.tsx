@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Flex, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
@@ -7,6 +7,7 @@ import { useI18n } from '../../app/i18n/i18n-context';
 import { useAuth } from '../../app/auth-context';
 import { formatTime } from '../../app/format';
 import { problemText } from '../../app/problems';
+import { CursorPager, useCursorPages } from '../../app/cursor-pager';
 import { useSiteOptions } from '../columns/columns-api';
 import { DOCUMENT_KINDS, DOCUMENT_STATUSES, documentKeys, documentsApi, type DocumentListItem, type ListFilters } from './documents-api';
 import { EditionStatusTag } from './status-tags';
@@ -17,10 +18,9 @@ export function DocumentsPage() {
   const { t } = useI18n();
   const { can } = useAuth();
   const [filters, setFilters] = useState<ListFilters>({});
-  // The cursors of the pages already visited, so "previous" needs no offset.
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const pages = useCursorPages();
   const [creating, setCreating] = useState(false);
-  const cursor = cursors[cursors.length - 1] ?? null;
+  const { cursor } = pages;
   const sites = useSiteOptions();
   const list = useQuery({ queryKey: documentKeys.list(filters, cursor), queryFn: () => documentsApi.list(filters, cursor), placeholderData: keepPreviousData });
   const siteName = new Map((sites.data ?? []).map((s) => [s.id, s.name]));
@@ -29,7 +29,7 @@ export function DocumentsPage() {
     <Card title={t('documents.title')} extra={can('documents.write') && (
       <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)}>{t('documents.create')}</Button>
     )}>
-      <Form layout="inline" style={{ marginBottom: 16, rowGap: 8 }} onFinish={(v: ListFilters) => { setFilters(v); setCursors([null]); }}>
+      <Form layout="inline" style={{ marginBottom: 16, rowGap: 8 }} onFinish={(v: ListFilters) => { setFilters(v); pages.reset(); }}>
         <Form.Item name="siteId" label={t('documents.site')}>
           <Select allowClear showSearch optionFilterProp="label" style={{ width: 220 }} options={(sites.data ?? []).map((s) => ({ value: s.id, label: s.name }))} />
         </Form.Item>
@@ -73,10 +73,7 @@ export function DocumentsPage() {
           { title: t('documents.updatedAt'), dataIndex: 'updatedAt', width: 170, render: (ms: number) => formatTime(ms) },
         ]}
       />
-      <Flex justify="flex-end" gap={8} style={{ marginTop: 16 }}>
-        <Button disabled={cursors.length <= 1} onClick={() => setCursors((c) => c.slice(0, -1))}>{t('documents.prevPage')}</Button>
-        <Button disabled={!list.data?.nextCursor} onClick={() => { const next = list.data?.nextCursor; if (next) setCursors((c) => [...c, next]); }}>{t('documents.nextPage')}</Button>
-      </Flex>
+      <CursorPager pages={pages} nextCursor={list.data?.nextCursor} />
       {creating && <CreateDocumentModal onClose={() => setCreating(false)} />}
     </Card>
   );

@@ -57,12 +57,15 @@ export async function insertAttachment(trx: Db, a: NewAttachment): Promise<Attac
   return toAttachmentView(row);
 }
 
-/** A new edition starts with its predecessor's attachments: new rows, same stored files. */
-export async function copyAttachmentRows(trx: Db, q: { fromEditionId: number; toEditionId: number; now: number }): Promise<void> {
+/**
+ * A new edition starts with its predecessor's attachments: new rows, same stored files. A copy
+ * placed into another site names its own document (`toDocumentId`).
+ */
+export async function copyAttachmentRows(trx: Db, q: { fromEditionId: number; toEditionId: number; toDocumentId?: number; now: number }): Promise<void> {
   const rows = await trx.selectFrom('attachments').selectAll().where('edition_id', '=', q.fromEditionId).orderBy('id').execute();
   if (rows.length === 0) return;
   await trx.insertInto('attachments').values(rows.map((r) => ({
-    document_id: r.document_id, edition_id: q.toEditionId, original_name: r.original_name, stored_name: r.stored_name, mime: r.mime,
+    document_id: q.toDocumentId ?? r.document_id, edition_id: q.toEditionId, original_name: r.original_name, stored_name: r.stored_name, mime: r.mime,
     ext: r.ext, size: r.size, sm3: r.sm3, extracted_text: r.extracted_text, created_by: r.created_by, created_at: r.created_at,
   }))).execute();
 }

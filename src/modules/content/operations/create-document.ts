@@ -1,8 +1,6 @@
 import { inTransaction, type Db } from '../../../db/index.js';
 import { AppError } from '../../../platform/http/error-registry.js';
 import { hasPermissionOnColumn, type Actor } from '../../../platform/identity/actor.js';
-import { getOrg } from '../../../platform/identity/orgs.repo.js';
-import { formatShanghai } from '../../../platform/i18n/format-time.js';
 import { getSite } from '../../sites/index.js';
 import type { DocumentKind } from '../content.tables.js';
 import type { ContentDeps } from '../content-deps.js';
@@ -10,7 +8,7 @@ import { columnPlace } from '../document-scope.js';
 import { getDocument, insertDocument, type DocumentView } from '../documents.repo.js';
 import { getEdition, insertEdition, type EditionView } from '../editions.repo.js';
 import { ContentErrors } from '../errors.js';
-import { allocateIndexNumber, ORG_CODE } from '../index-number.js';
+import { indexNumberFor, resolveIssuingOrg } from '../issuing-org.js';
 import { mergeFields, type EditionFields, type EditionFieldsPatch } from '../metadata/validate-fields.js';
 import { prepareFields } from './prepare-fields.js';
 
@@ -42,19 +40,13 @@ export async function createDocument({ db, actor, input, deps }: { db: Db; actor
   const site = await getSite(db, place.column.siteId);
   if (!site) throw new AppError(ContentErrors['content.column.not_found']);
 
-  const orgId = input.orgId ?? site.ownerOrgId;
-  const org = await getOrg(db, orgId);
-  if (!org) {
-    throw new AppError(ContentErrors['content.document.invalid'], { summary: '发布机构不存在' }, [{ field: 'orgId', code: 'content.field.unknown', message: '发布机构（orgId）不存在' }]);
-  }
-  const needsIndexNumber = input.kind !== 'page';
-  if (needsIndexNumber && (!org.creditCode || !ORG_CODE.test(org.creditCode))) throw new AppError(ContentErrors['content.index_number.no_org_code'], { org: org.name });
+  const issuing = await resolveIssuingOrg(db, input.orgId ?? site.ownerOrgId, input.kind);
+  const org = issuing.org;
   const { columnId: _c, kind: _k, orgId: _o, ...patch } = input;
   const fields = prepareFields(mergeFields(emptyFields(org.name), patch), { now, wasPublished: false });
 
   const ids = await inTransaction(db, async (trx) => {
-    const year = Number(formatShanghai(now).slice(0, 4));
-    const indexNumber = needsIndexNumber ? await allocateIndexNumber(trx, { orgId: org.id, orgCode: org.creditCode as string, year }) : null;
+    const indexNumber = await indexNumberFor(trx, issuing, now);
     const documentId = await insertDocument(trx, { siteId: site.id, columnId: place.column.id, orgId: org.id, kind: input.kind, indexNumber, createdBy: actor.userId ?? 0, now });
     const editionId = await insertEdition(trx, { documentId, number: 1, lockVersion: 1, fields, authorId: actor.userId ?? 0, now });
     await trx.updateTable('documents').set({ current_edition_id: editionId }).where('id', '=', documentId).execute();

@@ -4,7 +4,7 @@ import { AppError } from '../../../platform/http/error-registry.js';
 import type { Actor } from '../../../platform/identity/actor.js';
 import type { DocumentKind, DocumentStatus, EditionStatus } from '../content.tables.js';
 import { ContentErrors } from '../errors.js';
-import { documentReadScope } from '../read-scope.js';
+import { documentReadScope, type ReadScope } from '../read-scope.js';
 
 export interface ListDocumentsInput {
   readonly siteId?: number | undefined;
@@ -52,11 +52,28 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
  * deep in a million rows costs the same as the first. Rows are limited to what the actor may
  * read (whole sites, or the column subtrees granted to them).
  */
-export async function listDocuments({ db, actor, input }: { db: Db; actor: Actor; input: ListDocumentsInput }): Promise<{ items: DocumentListItem[]; nextCursor: string | null }> {
+export async function listDocuments({ db, actor, input }: { db: Db; actor: Actor; input: ListDocumentsInput }): Promise<DocumentList> {
+  return queryDocumentList(db, await documentReadScope(db, actor), input, 'd.current_edition_id');
+}
+
+/**
+ * The resource library: published documents of every site, for editors choosing what to place
+ * into their own columns. Only the public state is listed, so no draft of another site shows.
+ */
+export async function listLibrary({ db, input }: { db: Db; input: Omit<ListDocumentsInput, 'status'> }): Promise<DocumentList> {
+  // Joined on the published edition: a newer draft's title must not show to other sites.
+  return queryDocumentList(db, 'all', { ...input, status: 'published' }, 'd.published_edition_id');
+}
+
+export interface DocumentList {
+  readonly items: DocumentListItem[];
+  readonly nextCursor: string | null;
+}
+
+async function queryDocumentList(db: Db, scope: ReadScope, input: ListDocumentsInput, edition: 'd.current_edition_id' | 'd.published_edition_id'): Promise<DocumentList> {
   const limit = input.limit ?? 20;
-  const scope = await documentReadScope(db, actor);
   if (scope !== 'all' && scope.siteIds.length === 0 && scope.columnIds.length === 0) return { items: [], nextCursor: null };
-  let q = db.selectFrom('documents as d').innerJoin('document_editions as e', 'e.id', 'd.current_edition_id')
+  let q = db.selectFrom('documents as d').innerJoin('document_editions as e', 'e.id', edition)
     .select(['d.id', 'd.site_id', 'd.column_id', 'd.kind', 'd.status', 'd.index_number', 'd.published_edition_id', 'd.first_published_at', 'd.updated_at',
       'e.title', 'e.document_number', 'e.number', 'e.status as edition_status']);
   if (scope !== 'all') {
