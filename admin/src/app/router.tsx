@@ -81,10 +81,14 @@ export const router = createBrowserRouter(
                 guarded('documents/:id', 'documents.read', () =>
                   import('../features/documents/document-editor-page').then((m) => ({ Component: m.DocumentEditorPage })),
                 ),
+                guarded('documents/:id/preview', 'documents.read', () =>
+                  import('../features/documents/preview-page').then((m) => ({ Component: m.DocumentPreviewPage })),
+                ),
                 guarded('review', 'documents.read', () =>
                   import('../features/review/review-inbox-page').then((m) => ({ Component: m.ReviewInboxPage })),
                 ),
                 guarded('review/:id', 'documents.read', () => import('../features/review/review-page').then((m) => ({ Component: m.ReviewPage }))),
+                guarded('library', 'documents.read', () => import('../features/library/library-page').then((m) => ({ Component: m.LibraryPage }))),
                 { path: 'forbidden', Component: Forbidden },
                 { path: '*', Component: NotFound },
               ],

@@ -14,7 +14,9 @@ import { fromFormValues, MetadataFields, toFormValues, type MetadataValues } fro
 import { RichTextEditor } from './rich-text-editor';
 import { AttachmentsPanel } from './attachments-panel';
 import { RevisionsPanel } from './revisions-panel';
+import { PlacementsPanel } from '../library/placements-panel';
 import { EditionStatusTag } from './status-tags';
+import { PreviewButton } from './preview-button';
 
 const EDITABLE = new Set(['draft', 'rejected', 'published', 'withdrawn']);
 
@@ -67,6 +69,8 @@ function Editor({ detail }: { detail: DocumentDetail }) {
           <Link to="/documents">{t('documents.backToList')}</Link>
           <Typography.Title level={4} style={{ margin: 0 }}>{edition.title || t('documents.untitled')}</Typography.Title>
           <EditionStatusTag status={edition.status} />
+          <Link to={`/review/${doc.id}`}>{t('documents.openReview')}</Link>
+          <PreviewButton documentId={doc.id} />
         </Space>
         {canWrite && (
           <Button type="primary" icon={<SaveOutlined aria-hidden />} loading={save.isPending}
@@ -117,6 +121,7 @@ function Editor({ detail }: { detail: DocumentDetail }) {
           children: <AttachmentsPanel documentId={doc.id} attachments={detail.attachments} canEdit={canWrite} canDelete={canWrite && !startsNewEdition} options={options.data} />,
         },
         { key: 'revisions', label: t('documents.tab.revisions'), children: <RevisionsPanel documentId={doc.id} /> },
+        { key: 'placements', label: t('library.panel.title'), children: <PlacementsPanel documentId={doc.id} title={edition.title} published={doc.status === 'published'} /> },
       ]} />
     </Space>
   );

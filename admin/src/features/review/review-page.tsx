@@ -6,6 +6,7 @@ import { problemText } from '../../app/problems';
 import { StatusPage } from '../../app/status-page';
 import { CheckResultsList } from '../checks/check-results-list';
 import { EditionStatusTag } from '../documents/status-tags';
+import { PreviewButton } from '../documents/preview-button';
 import { useReviewView, type ReviewView } from './review-api';
 import { ReviewActions } from './review-actions';
 import { ReviewHistory } from './review-history';
@@ -34,6 +35,7 @@ function Review({ view }: { view: ReviewView }) {
           <Typography.Title level={4} style={{ margin: 0 }}>{edition.title || t('documents.untitled')}</Typography.Title>
           <EditionStatusTag status={edition.status} />
           <Link to={`/documents/${doc.id}`}>{t('review.openEditor')}</Link>
+          <PreviewButton documentId={doc.id} editionId={edition.id} />
         </Space>
         <ReviewActions view={view} />
       </Flex>
