@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [--only hash,login,api,audit]`: runs the benchmarks and
+ * `npm run bench [-- --quick] [--only hash,login,api,audit,documents,delivery,publishing] [--docs N]`: runs the benchmarks and
  * prints one table. Every figure is the median of interleaved rounds and stands next to a
  * baseline measured in the same run, so the ratios mean something on any machine. Never
  * part of `npm test`.
@@ -16,8 +16,12 @@ import { benchPasswordHash, DEFAULT_ITERATIONS } from './password-hash.bench.js'
 import { benchLogin } from './login.bench.js';
 import { benchApiOverhead } from './api-overhead.bench.js';
 import { benchAuditAppend } from './audit-append.bench.js';
+import { benchDocuments, documentCount } from './documents.bench.js';
+import { benchChecks } from './checks.bench.js';
+import { benchDelivery } from './delivery.bench.js';
+import { benchPublishToLive, benchRebuildVsEleventy, liveDocs, publishCount, rebuildDocs } from './publishing.bench.js';
 
-const BENCHES = ['hash', 'login', 'api', 'audit'] as const;
+const BENCHES = ['hash', 'login', 'api', 'audit', 'documents', 'delivery', 'publishing'] as const;
 type BenchName = (typeof BENCHES)[number];
 
 /** A mistake on the command line: the message is enough, no stack. */
@@ -32,12 +36,19 @@ function selected(only: readonly string[]): Set<BenchName> {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string', multiple: true, default: [] } } });
+  const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string', multiple: true, default: [] }, docs: { type: 'string' } } });
   const which = selected(values.only);
+  let docs: number;
+  try {
+    docs = documentCount(values.docs, values.quick);
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
   const cpu = cpuPlan();
   const started = Date.now();
   const opts: BenchOptions = { quick: values.quick, rounds: 3, cpu, log: (m) => process.stderr.write(`  ${m}\n`) };
-  const pgVersion = which.has('api') || which.has('audit') ? await postgresVersion() : null;
+  const usesPostgres = which.has('api') || which.has('audit') || which.has('documents');
+  const pgVersion = usesPostgres ? await postgresVersion() : null;
   const engines: Engine[] = pgVersion ? ['sqlite', 'postgres'] : ['sqlite'];
   // Other busy processes take cores the figures assume are ours; say so next to the table.
   const loadAtStart = os.loadavg()[0] ?? 0;
@@ -58,7 +69,18 @@ async function main(): Promise<void> {
   if (which.has('login')) await step('login', () => benchLogin(opts));
   if (which.has('api')) for (const e of engines) await step(`api overhead [${e}]`, () => benchApiOverhead(opts, e));
   if (which.has('audit')) for (const e of engines) await step(`audit append [${e}]`, () => benchAuditAppend(opts, e));
-  if ((which.has('api') || which.has('audit')) && !pgVersion) notes.push('PostgreSQL did not answer (JIYUE_TEST_PG_URL or 127.0.0.1:5432): its figures were skipped');
+  if (which.has('documents')) {
+    for (const e of engines) await step(`documents, ${docs.toLocaleString('en')} [${e}]`, () => benchDocuments(opts, e, { docs }));
+    // The checks a save is followed by, on their own (engine-independent CPU work).
+    await step('machine checks', () => benchChecks(opts));
+  }
+  if (which.has('delivery')) await step('public pages (Jiyue vs nginx)', () => benchDelivery(opts));
+  if (which.has('publishing')) {
+    // Its own defaults (10,000 and 100,000 documents); --docs sets both sites' size.
+    await step('publishing: full rebuild (Jiyue vs Eleventy)', () => benchRebuildVsEleventy(opts, { docs: rebuildDocs(values.docs, values.quick) }));
+    await step('publishing: publish-to-live', () => benchPublishToLive(opts, { docs: liveDocs(values.docs, values.quick), publishes: publishCount(values.quick) }));
+  }
+  if (usesPostgres && !pgVersion) notes.push('PostgreSQL did not answer (JIYUE_TEST_PG_URL or 127.0.0.1:5432): its figures were skipped');
 
   const cpus = os.cpus();
   const passed = figures.filter((f) => f.pass === true).length;
@@ -83,6 +105,6 @@ async function main(): Promise<void> {
 
 main().catch((err: unknown) => {
   const usage = err instanceof UsageError || (err instanceof Error && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS'));
-  process.stderr.write(`${usage ? `${(err as Error).message}\nusage: npm run bench [-- --quick] [--only ${BENCHES.join(',')}]` : err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.stderr.write(`${usage ? `${(err as Error).message}\nusage: npm run bench [-- --quick] [--only ${BENCHES.join(',')}] [--docs N]` : err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
   process.exitCode = 1;
 });

@@ -88,8 +88,8 @@ export async function buildApp({ platform, logger = false }: BuildAppOptions): P
   await app.register(jobsRoutes, { platform });
   await app.register(calendarRoutes, { platform });
   for (const routes of moduleRoutes) await app.register(routes, { platform });
+  // `/` belongs to the public sites (delivery): the portal's home page, or the console while nothing is published.
   await installAdminStatic(app);
-  app.get('/', { config: { access: { kind: 'public' }, quietRefusals: true }, schema: { hide: true } }, async (_req, reply) => reply.redirect('/admin/'));
 
   const jiyue = app as unknown as JiyueApp;
   jiyue.jiyueRoutes = routes;

@@ -57,6 +57,16 @@ const commands: Record<string, Command> = {
     usage: 'jiyue calendar import FILE',
     run: async (args, config) => (await import('./cli/calendar-cli.js')).calendarCli(args, config()),
   },
+  publish: {
+    summary: 'Render the public pages of every site (or one) from the database into the page store',
+    usage: 'jiyue publish --all [--site CODE]',
+    run: async (args, config) => (await import('./cli/publish-command.js')).publishCommand(args, config()),
+  },
+  pages: {
+    summary: 'Check the published pages against their signed manifests, or print an nginx config serving them',
+    usage: 'jiyue pages verify [--site CODE] | jiyue pages nginx [--site CODE] [--listen 80] [--brotli] [--upstream 127.0.0.1:8080]',
+    run: async (args, config) => (await import('./cli/pages-command.js')).pagesCommand(args, config()),
+  },
   config: {
     summary: 'Print the configuration reference (Markdown) or check the environment',
     usage: 'jiyue config docs | jiyue config check',

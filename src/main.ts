@@ -1,7 +1,7 @@
 import { loadConfig, type Config } from './config/index.js';
 import { createPlatform, type Platform } from './platform/platform.js';
 import { buildApp } from './app.js';
-import { registerAllJobs } from './register-jobs.js';
+import { registerAllJobs, startModuleWorkers } from './register-jobs.js';
 
 export interface ServeOptions {
   readonly roles?: readonly ('admin' | 'public' | 'worker')[];
@@ -18,11 +18,13 @@ export async function serve(config: Config = loadConfig(), opts: ServeOptions = 
   const shownHost = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
   opts.onListening?.(`http://${shownHost}:${config.port}`);
   if (roles.includes('worker')) platform.jobs.start();
+  const workers = roles.includes('worker') ? startModuleWorkers(platform) : null;
   let closing = false;
   const close = async () => {
     if (closing) return;
     closing = true;
     await app.close();
+    await workers?.stop();
     await platform.close();
   };
   for (const sig of ['SIGINT', 'SIGTERM'] as const) {

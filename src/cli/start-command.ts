@@ -5,6 +5,8 @@ import { ADMIN_DIST } from '../platform/http/admin-static.js';
 import { createPlatform } from '../platform/platform.js';
 import { isDatabaseEmpty, seedDemo } from '../demo/seed-demo.js';
 import { printAccounts } from './demo-command.js';
+import { inTransaction } from '../db/index.js';
+import { enqueueRebuild, pageStoreFor } from '../modules/publishing/index.js';
 
 /** `npm start`: build what is missing, migrate, seed an empty database, serve. Installs nothing. */
 export async function startCommand(config: Config): Promise<number> {
@@ -19,6 +21,11 @@ export async function startCommand(config: Config): Promise<number> {
       if (await isDatabaseEmpty(platform.db)) {
         process.stdout.write('seeding demo data…\n');
         printAccounts(await seedDemo(platform, { documents: 'full' }), config);
+      }
+      // The public sites exist only once rendered: a first start queues a full rebuild for the worker.
+      if ((await pageStoreFor(platform).sites()).length === 0) {
+        await inTransaction(platform.db, (trx) => enqueueRebuild(trx, platform.jobs, {}, null));
+        process.stdout.write('public sites are being rendered in the background (http://<site code>.localhost:PORT/)…\n');
       }
     } finally {
       await platform.close();

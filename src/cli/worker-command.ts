@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { Config } from '../config/index.js';
 import { createPlatform } from '../platform/platform.js';
-import { registerAllJobs } from '../register-jobs.js';
+import { registerAllJobs, startModuleWorkers } from '../register-jobs.js';
 
 export interface WorkerCommandIo {
   /** One line of human-readable output (default: stdout). */
@@ -64,9 +64,11 @@ export async function workerCommand(config: Config, args: readonly string[] = []
       return 0;
     }
     jobs.start();
+    const workers = startModuleWorkers(platform);
     out(`集约 Jiyue worker ${jobs.workerId} running (${platform.dbh.engine}, concurrency ${concurrency}, poll ${config.jobsPollMs} ms); Ctrl+C stops it`);
     const why = await waitForStop(io.signal);
     out(`stopping (${why}): waiting for running jobs…`);
+    await workers.stop();
     return 0;
   } finally {
     await platform.close();

@@ -120,6 +120,10 @@ export const settings = {
     allowed: 'comma-separated `kind=days` (kind: news, notice, policy, disclosure, interpretation, topic, page, link; days 1–3650 or none)',
     parse: (r) => { const l = list(r); return l.length > 0 && l.every((x) => /^(news|notice|policy|disclosure|interpretation|topic|page|link)=([1-9]\d{0,3}|none)$/.test(x) && (x.endsWith('none') || Number(x.split('=')[1]) <= 3650)) ? l : undefined; },
     doc: 'Default update-frequency rule per column kind, in days (国办秘函〔2019〕19号: news 2 weeks, top-level notice/policy 6 months; the others assumed). Kinds not listed keep these defaults; each column can change its own rule.' }),
+  pageCacheBytes: def({ env: 'JIYUE_PAGE_CACHE_BYTES', key: 'pageCacheBytes', default: 268_435_456, allowed: 'integer 0–68719476736 (0 = no cache)', parse: int(0, 68_719_476_736),
+    doc: 'Memory for published files the public server has already checked against their SM3 digest (default 256 MiB). A file in it is served with no disk read and no hashing; others are read and checked on each request.' }),
+  pageWatchScanMs: def({ env: 'JIYUE_PAGE_WATCH_SCAN_MS', key: 'pageWatchScanMs', default: 5000, allowed: 'integer 500–600000', parse: int(500, 600_000),
+    doc: 'How often the tamper watcher (网页防篡改, in the process running the worker role) re-reads the whole page store. File-system events catch most changes sooner; this full scan is the guarantee, so a change is restored within about this long plus 2 s.' }),
 } as const;
 
 export type Settings = typeof settings;

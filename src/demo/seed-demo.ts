@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { withoutColumnChangeHook } from '../modules/columns/index.js';
 import path from 'node:path';
 import type { Platform } from '../platform/platform.js';
 import { inTransaction, type Db } from '../db/index.js';
@@ -88,7 +89,8 @@ export async function seedDemo(platform: Platform, opts: { writeAccountsFile?: b
       accounts.push({ username: u.username, displayName: u.displayName, role: u.role, orgCode: u.orgCode, password: u.password, totpSecret });
     }
     const sites = await seedDemoSites(trx, platform);
-    await seedDemoColumns(trx, platform, sites);
+    // The pages are rendered once after seeding (npm start queues a full rebuild), not per column.
+    await withoutColumnChangeHook(() => seedDemoColumns(trx, platform, sites));
     await seedDemoChecks(trx, platform);
     // Tests build a demo province per file: by default only the seed policy and its interpretation.
     await seedDemoDocuments(trx, platform, sites, { mode: opts.documents ?? 'minimal' });

@@ -6,6 +6,9 @@ import { documentsRoutes } from './content/documents.routes.js';
 import { placementsRoutes } from './content/placements/placements.routes.js';
 import { checksRoutes, registerChecksJobs } from './checks/index.js';
 import { registerWorkflowJobs, workflowRoutes } from './workflow/index.js';
+import { publishingRoutes, registerPublishingJobs } from './publishing/index.js';
+import { pageAlertsRoutes, publicRoutes, startDeliveryWorker } from './delivery/index.js';
+import { registerSearchJobs, searchRoutes } from './search/index.js';
 
 /**
  * Domain modules' route plugins, registered by buildApp after the platform's own.
@@ -18,10 +21,25 @@ export const moduleRoutes: readonly ((app: FastifyInstance, opts: { platform: Pl
   placementsRoutes,
   checksRoutes,
   workflowRoutes,
+  publishingRoutes,
+  pageAlertsRoutes,
+  searchRoutes,
+  // The public sites answer every GET/HEAD no other route claims.
+  publicRoutes,
 ];
 
 /** Domain modules' job kinds and schedules, registered by every process that runs jobs. */
 export const moduleJobs: readonly ((platform: Platform) => void)[] = [
   registerChecksJobs,
   registerWorkflowJobs,
+  registerPublishingJobs,
+  registerSearchJobs,
+];
+
+/**
+ * Long-running work of the worker role besides jobs (the page-store tamper watcher), started
+ * where the job worker starts; each returns its stop function.
+ */
+export const moduleWorkers: readonly ((platform: Platform) => { stop(): Promise<void> })[] = [
+  startDeliveryWorker,
 ];

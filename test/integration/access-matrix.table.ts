@@ -86,9 +86,26 @@ export const ACCESS_MATRIX: Readonly<Record<string, string>> = {
   'POST /api/v1/placements/:id/accept':       '3   3   3   3   2   3   2   3   3   3   1',
   'POST /api/v1/placements/:id/decline':      '3   3   3   3   2   3   2   3   3   3   1',
   'POST /api/v1/placements/:id/remove':       '3   3   3   3   2   2   3   3   3   3   1',
+  'POST /api/v1/publishing/rebuild':          '2   3   3   3   2   3   3   3   3   3   1',
+  'GET /api/v1/publishing/jobs/:id':          '2   3   3   3   2   3   3   3   3   3   1',
+  'GET /api/v1/sites/:id/theme':              '2   3   3   2   2   2   2   2   3   2   1',
+  'PUT /api/v1/sites/:id/theme':              '3   3   3   3   2   3   3   3   3   3   1',
+  'GET /api/v1/documents/:id/rendered':       '3   3   3   2   2   2   2   2   3   3   1',
+  'GET /api/v1/preview-assets/:name':         '2   2   2   2   2   2   2   2   2   2   2',
+  'GET /api/v1/theme/templates':              '3   3   3   3   3   3   3   3   3   2   1',
+  'GET /api/v1/theme/template':               '3   3   3   3   3   3   3   3   3   2   1',
+  'POST /api/v1/theme/preview':               '3   3   3   3   3   3   3   3   3   2   1',
+  'PUT /api/v1/theme/template':               '3   3   3   3   3   3   3   3   3   2   1',
+  'POST /api/v1/theme/template/revert':       '3   3   3   3   3   3   3   3   3   2   1',
   'GET /api/v1/review/inbox':                 '3   3   3   2   2   2   2   2   3   3   1',
   'GET /api/v1/review/counts':                '3   3   3   2   2   2   2   2   3   3   1',
   'GET /api/v1/review/fast-tracked':          '3   3   3   2   2   2   2   2   3   3   1',
+  'GET /api/v1/page-alerts':                  '2   3   3   2   3   3   3   3   3   3   1',
+  'POST /api/v1/page-alerts/:id/acknowledge': '2   3   3   2   3   3   3   3   3   3   1',
+  'GET /api/v1/public/search':                '2   2   2   2   2   2   2   2   2   2   2',
+  'GET /api/v1/public/search/suggest':        '2   2   2   2   2   2   2   2   2   2   2',
+  'POST /api/v1/search/reindex':              '2   3   3   3   3   3   3   3   3   3   1',
+  'GET /api/v1/search/stats':                 '2   3   3   3   3   3   3   3   3   3   1',
 };
 
 /** Routes outside the cell-by-cell run, each with the reason and the test that covers it. */
@@ -100,7 +117,7 @@ export const SKIPPED: Readonly<Record<string, string>> = {
   'POST /api/v1/auth/totp/setup': 'enrolment flow; identity-auth.test.ts',
   'POST /api/v1/auth/totp/enable': 'enrolment flow; identity-auth.test.ts',
   'GET /api/v1/jobs/stream': 'server-sent events never end under inject(); jobs-stream test checks 200/401/403 over a real socket',
-  'GET /': 'redirect to the console',
+  'GET /*': 'the public sites (every path no other route claims, chosen by Host); delivery-serving.test.ts and delivery-paths.test.ts',
 };
 
 /** Prefixes served by plugins (static console, API docs), all public. */

@@ -158,6 +158,29 @@ const REQUESTS: Readonly<Record<string, (ctx: TestContext, role: string) => Prom
   'POST /api/v1/placements/:id/accept': async (ctx) => ({ url: `/api/v1/placements/${(await placementFixture(ctx.platform)).placement.id}/accept`, body: {} }),
   'POST /api/v1/placements/:id/decline': async (ctx) => ({ url: `/api/v1/placements/${(await placementFixture(ctx.platform)).placement.id}/decline`, body: { reason: '与本站定位不符' } }),
   'POST /api/v1/placements/:id/remove': async (ctx) => ({ url: `/api/v1/placements/${(await placementFixture(ctx.platform)).placement.id}/remove`, body: {} }),
+  // Publishing: site 1 (the provincial portal) is in the demo site admin's scope; a rebuild job is created per call.
+  'POST /api/v1/publishing/rebuild': async () => ({ url: '/api/v1/publishing/rebuild', body: { siteCode: '3200000001' } }),
+  'GET /api/v1/publishing/jobs/:id': async (ctx) => {
+    const { id } = await ctx.platform.db.insertInto('jobs').values({ kind: 'publishing.rebuild', payload: '{}', status: 'queued', run_at: 0, attempts: 0, max_attempts: 1, last_error: null, progress: 0, progress_message: '', result: null, locked_by: null, locked_until: null, schedule_name: null, created_by: null, created_at: 0, started_at: null, finished_at: null }).returning('id').executeTakeFirstOrThrow();
+    return { url: `/api/v1/publishing/jobs/${id}` };
+  },
+  'GET /api/v1/sites/:id/theme': async () => ({ url: '/api/v1/sites/1/theme' }),
+  'GET /api/v1/documents/:id/rendered': async (ctx) => ({ url: `/api/v1/documents/${(await sharedDocument(ctx)).id}/rendered` }),
+  'GET /api/v1/preview-assets/:name': async () => ({ url: '/api/v1/preview-assets/site.css' }),
+  'GET /api/v1/theme/templates': async () => ({ url: '/api/v1/theme/templates' }),
+  'GET /api/v1/theme/template': async () => ({ url: '/api/v1/theme/template?name=partials/footer' }),
+  'POST /api/v1/theme/preview': async () => ({ url: '/api/v1/theme/preview', body: { name: 'not-found', source: '{% layout "layout" %}{% block content %}<h1>矩阵</h1>{% endblock %}', page: 'not-found' } }),
+  'PUT /api/v1/theme/template': async () => ({ url: '/api/v1/theme/template', body: { name: 'gone', source: '{% layout "layout" %}{% block content %}<h1>该信息已撤稿</h1>{% endblock %}', note: '矩阵' } }),
+  'POST /api/v1/theme/template/revert': async () => ({ url: '/api/v1/theme/template/revert', body: { name: 'gone', note: '矩阵恢复' } }),
+  'PUT /api/v1/sites/:id/theme': async () => ({ url: '/api/v1/sites/1/theme', body: { palette: 'blue', navColumns: [], homeBlocks: [], mourning: false } }),
+  // Tamper alerts: each acknowledgement gets its own open alert on the provincial portal.
+  'POST /api/v1/page-alerts/:id/acknowledge': async (ctx) => {
+    const { id } = await ctx.platform.db.insertInto('page_alerts').values({ site_code: '3200000001', file: `/matrix${counter++}.html`, kind: 'modified', detected_by: 'watcher', action: 'restored', detail: 'matrix', created_at: 0, acknowledged_by: null, acknowledged_at: null, ack_note: null }).returning('id').executeTakeFirstOrThrow();
+    return { url: `/api/v1/page-alerts/${id}/acknowledge`, body: {} };
+  },
+  // Search: the public API needs a query; the rebuild only enqueues its job.
+  'GET /api/v1/public/search': async () => ({ url: '/api/v1/public/search?q=%E6%94%BF%E5%8A%A1' }),
+  'GET /api/v1/public/search/suggest': async () => ({ url: '/api/v1/public/search/suggest?prefix=%E6%94%BF' }),
 };
 
 for (const engine of selectedEngines()) {

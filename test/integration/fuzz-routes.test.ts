@@ -22,7 +22,8 @@ const SEED = Number(process.env.JIYUE_FUZZ_SEED ?? 20_261_126);
 
 /** Routes left out: plugin-served prefixes, and the SSE stream, which never ends under inject(). */
 const SKIP_PREFIXES = ['/admin', '/api/docs'];
-const SKIP_ROUTES = new Set(['GET /api/v1/jobs/stream']);
+// The public sites answer HTML pages, not problem+json; delivery-paths.test.ts fuzzes their paths.
+const SKIP_ROUTES = new Set(['GET /api/v1/jobs/stream', 'GET /*']);
 /** Routes that would end the caller's own session; they are fuzzed anonymously only. */
 const ANONYMOUS_ONLY = new Set(['POST /api/v1/auth/logout', 'POST /api/v1/auth/logout-all']);
 

@@ -89,6 +89,11 @@ export const router = createBrowserRouter(
                 ),
                 guarded('review/:id', 'documents.read', () => import('../features/review/review-page').then((m) => ({ Component: m.ReviewPage }))),
                 guarded('library', 'documents.read', () => import('../features/library/library-page').then((m) => ({ Component: m.LibraryPage }))),
+                guarded('publishing', 'publishing.manage', () => import('../features/publishing/publishing-page').then((m) => ({ Component: m.PublishingPage }))),
+                guarded('themes', 'themes.edit', () => import('../features/themes/theme-editor-page').then((m) => ({ Component: m.ThemeEditorPage }))),
+                guarded('page-alerts', 'pages.alerts', () =>
+                  import('../features/page-alerts/page-alerts-page').then((m) => ({ Component: m.PageAlertsPage })),
+                ),
                 { path: 'forbidden', Component: Forbidden },
                 { path: '*', Component: NotFound },
               ],

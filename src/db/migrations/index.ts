@@ -2,6 +2,11 @@ import type { Migration } from '../migration-kit.js';
 import { migration as m0001 } from './20261126_0001_platform.js';
 import { migration as m0002 } from './20261126_0002_sites_content.js';
 import { migration as m0003 } from './20261126_0003_placement_decisions.js';
+import { migration as m0004 } from './20261126_0004_document_list_indexes.js';
+import { migration as m0005 } from './20261126_0005_search.js';
+import { migration as m0006 } from './20261126_0006_page_alerts.js';
+import { migration as m0007 } from './20261126_0007_publishing.js';
+import { migration as m0008 } from './20261126_0008_withdraw_redirect.js';
 
 /** Every migration, oldest first. Append only; never edit a released one. */
-export const migrations: readonly Migration[] = [m0001, m0002, m0003];
+export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008];

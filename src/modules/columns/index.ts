@@ -13,6 +13,7 @@ export {
 export type { ColumnKind } from './columns.tables.js';
 export { COLUMN_KINDS, DEFAULT_WORKFLOW, SECRECY_STEP, MAX_COLUMN_DEPTH, defaultUpdateDays, type ColumnKindInfo } from './column-kinds.js';
 export { ColumnErrors } from './errors.js';
+export { setColumnChangeHook, withoutColumnChangeHook, type ColumnChangeHook } from './column-change-hook.js';
 export { columnsDeps, type ColumnsDeps } from './columns-deps.js';
 export { createColumn, type CreateColumnInput } from './operations/create-column.js';
 export { updateColumn, type UpdateColumnInput } from './operations/update-column.js';

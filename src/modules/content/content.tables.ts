@@ -29,6 +29,8 @@ export interface DocumentsTable {
   withdrawn_at: number | null;
   withdraw_reason: string | null;
   withdraw_public: number;
+  /** Where visitors of the withdrawn page are sent (301) instead of the withdrawal notice. */
+  withdraw_redirect: string | null;
 }
 
 export interface DocumentEditionsTable {

@@ -25,6 +25,8 @@ export interface DocumentView {
   readonly withdrawnAt: number | null;
   readonly withdrawReason: string | null;
   readonly withdrawPublic: boolean;
+  /** Set when the editor chose to send visitors elsewhere instead of showing the notice. */
+  readonly withdrawRedirect: string | null;
 }
 
 export type DocumentRow = Selectable<DocumentsTable>;
@@ -38,7 +40,7 @@ export function toDocumentView(r: DocumentRow): DocumentView {
     isMajor: Number(r.is_major) === 1, interpretsId: num(r.interprets_id), createdBy: Number(r.created_by),
     createdAt: Number(r.created_at), updatedAt: Number(r.updated_at), firstPublishedAt: num(r.first_published_at),
     lastPublishedAt: num(r.last_published_at), withdrawnAt: num(r.withdrawn_at), withdrawReason: r.withdraw_reason,
-    withdrawPublic: Number(r.withdraw_public) === 1,
+    withdrawPublic: Number(r.withdraw_public) === 1, withdrawRedirect: r.withdraw_redirect ?? null,
   };
 }
 
@@ -68,7 +70,7 @@ export async function insertDocument(trx: Db, d: NewDocument): Promise<number> {
     site_id: d.siteId, column_id: d.columnId, org_id: d.orgId, kind: d.kind, index_number: d.indexNumber, status: 'draft',
     current_edition_id: null, published_edition_id: null, is_major: 0, interprets_id: null, created_by: d.createdBy,
     created_at: d.now, updated_at: d.now, first_published_at: null, last_published_at: null, withdrawn_at: null,
-    withdraw_reason: null, withdraw_public: 1,
+    withdraw_reason: null, withdraw_public: 1, withdraw_redirect: null,
   }).returning('id').executeTakeFirstOrThrow();
   return Number(id);
 }

@@ -30,5 +30,10 @@ export type { DocumentKind, DocumentStatus, EditionStatus } from './content.tabl
 export { ContentErrors } from './errors.js';
 export { countDocumentsInColumn, moveDocumentsToColumn } from './column-documents.js';
 export { documentsRoutes } from './documents.routes.js';
+export {
+  getPublicDocument, articlePath, attachmentFilePath, listPublishedDocumentIds, countPublishedDocuments, type PublicDocument, type PublicAttachment,
+} from './public-view.js';
 export { placementsRoutes } from './placements/placements.routes.js';
+export { setPlacementChangeHook, type PlacementChangeHook } from './placements/placement-change-hook.js';
 export { acceptedReferencesInColumn, referencingColumns, type PlacementView } from './placements/placements.repo.js';
+export { getPublishedFields, listPublishedFields, type PublishedFields } from './published-feed.js';

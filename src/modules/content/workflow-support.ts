@@ -36,9 +36,9 @@ export async function setEditionSchedule(trx: Db, q: { editionId: number; publis
 }
 
 /** Records why a document was withdrawn (撤稿) and whether the notice is shown publicly; call before the edition becomes 'withdrawn'. */
-export async function setWithdrawalInfo(trx: Db, q: { documentId: number; reason: string; showPublicly: boolean; now: number }): Promise<void> {
+export async function setWithdrawalInfo(trx: Db, q: { documentId: number; reason: string; showPublicly: boolean; redirectTo?: string | null; now: number }): Promise<void> {
   await trx.updateTable('documents')
-    .set({ withdrawn_at: q.now, withdraw_reason: q.reason, withdraw_public: q.showPublicly ? 1 : 0, updated_at: q.now })
+    .set({ withdrawn_at: q.now, withdraw_reason: q.reason, withdraw_public: q.showPublicly ? 1 : 0, withdraw_redirect: q.redirectTo ?? null, updated_at: q.now })
     .where('id', '=', q.documentId).execute();
 }
 

@@ -57,6 +57,11 @@ export const WorkflowErrors = defineErrors({
     zh: '稿件当前为“{status}”，不能设置定时发布',
     en: 'The document is "{status}"; a publish time cannot be set now',
   },
+  'content.workflow.bad_redirect': {
+    status: 400,
+    zh: '跳转地址（redirectTo）须是本站以“/”开头的路径，或以 https:// 开头的网址',
+    en: 'The redirect (redirectTo) must be a path on this site starting with "/" or an https:// address',
+  },
   'content.workflow.not_published': {
     status: 409,
     zh: '稿件尚未发布，无需撤稿',

@@ -4,6 +4,7 @@ import { getDocument, getEdition, listInterpretationsOf, markPublished, type Doc
 import { insertReviewAction } from './review-actions.repo.js';
 import { UNPUBLISH_DUE_KIND, type DueJobPayload } from './job-kinds.js';
 import type { WorkflowDeps } from './workflow-deps.js';
+import { enqueueDocumentPublish } from '../publishing/index.js';
 
 export type WaitingFor = 'interpretation' | 'policy';
 
@@ -88,6 +89,8 @@ export async function publishEdition(trx: Db, deps: WorkflowDeps, actor: Actor, 
       ...(opts.together && opts.together.length > 0 ? { together: opts.together } : {}), ...(opts.fastTrack ? { fastTrack: true } : {}),
     },
   });
+  // Outbox: the pages are rendered after this transaction commits, and never if it rolls back.
+  await enqueueDocumentPublish(trx, deps.jobs, c.doc.id, actor.userId);
   if (c.edition.scheduledUnpublishAt !== null) {
     const payload: DueJobPayload = { editionId: c.edition.id };
     await deps.jobs.enqueue(trx, { kind: UNPUBLISH_DUE_KIND, payload, runAt: Math.max(opts.now, c.edition.scheduledUnpublishAt), createdBy: actor.userId });

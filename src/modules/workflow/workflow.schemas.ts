@@ -33,7 +33,7 @@ export const scheduleSchema = {
 export const withdrawSchema = {
   tags, summary: '撤稿 / Withdraw a published document',
   params: IdParams,
-  body: Obj({ reason: Reason, showPublicly: Type.Boolean() }),
+  body: Obj({ reason: Reason, showPublicly: Type.Boolean(), redirectTo: Type.Optional(Type.String({ maxLength: 1000 })) }),
 };
 
 export const fastTrackSchema = {

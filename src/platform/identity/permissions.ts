@@ -33,6 +33,14 @@ export const PERMISSIONS = {
   'documents.fast_track': ['site_admin'],
   'documents.withdraw': ['site_admin'],
   'checks.manage': ['system_admin', 'platform_supervisor'],
+  // Publishing: full rebuilds (one site for its admin, all for the system admin) and theme settings.
+  'publishing.manage': ['system_admin', 'site_admin'],
+  // Theme templates: edited, previewed and audited by the template developer only.
+  'themes.edit': ['template_developer'],
+  // 网页防篡改: tamper alerts of the published pages (scoped by the alert's site).
+  'pages.alerts': ['system_admin', 'platform_supervisor'],
+  // 站内搜索: rebuild the index, read the anonymous query statistics.
+  'search.manage': ['system_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -10,6 +10,9 @@ import * as columns from './messages/columns';
 import * as documents from './messages/documents';
 import * as review from './messages/review';
 import * as library from './messages/library';
+import * as publishing from './messages/publishing';
+import * as themes from './messages/themes';
+import * as pageAlerts from './messages/page-alerts';
 import type { MessageKey } from './messages-zh';
 
 /** English. Typed against the Chinese keys, so a missing translation fails the type check. */
@@ -26,4 +29,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...documents.en,
   ...review.en,
   ...library.en,
+  ...publishing.en,
+  ...themes.en,
+  ...pageAlerts.en,
 };

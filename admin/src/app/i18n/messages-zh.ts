@@ -10,6 +10,9 @@ import * as columns from './messages/columns';
 import * as documents from './messages/documents';
 import * as review from './messages/review';
 import * as library from './messages/library';
+import * as publishing from './messages/publishing';
+import * as themes from './messages/themes';
+import * as pageAlerts from './messages/page-alerts';
 
 /** Simplified Chinese, the console's primary language: one file per area under messages/. */
 export const zh = {
@@ -25,6 +28,9 @@ export const zh = {
   ...documents.zh,
   ...review.zh,
   ...library.zh,
+  ...publishing.zh,
+  ...themes.zh,
+  ...pageAlerts.zh,
 } as const;
 
 export type MessageKey = keyof typeof zh;

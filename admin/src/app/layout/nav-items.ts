@@ -18,6 +18,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/documents', label: 'nav.documents', permission: 'documents.read' },
   { path: '/review', label: 'nav.review', permission: 'documents.read' },
   { path: '/library', label: 'nav.library', permission: 'documents.read' },
+  { path: '/publishing', label: 'nav.publishing', permission: 'publishing.manage' },
+  { path: '/themes', label: 'nav.themes', permission: 'themes.edit' },
+  { path: '/page-alerts', label: 'nav.pageAlerts', permission: 'pages.alerts' },
   { path: '/calendar', label: 'nav.calendar', permission: 'calendar.read' },
   { path: '/checks', label: 'nav.checks', permission: 'checks.manage' },
 ];

@@ -60,6 +60,7 @@ function Preview({ detail }: { detail: DocumentDetail }) {
       <Space wrap size="large">
         <Link to={`/documents/${doc.id}`}>{t('documents.preview.backToEditor')}</Link>
         <Link to={`/review/${doc.id}`}>{t('documents.preview.toReview')}</Link>
+        <a href={`/api/v1/documents/${doc.id}/rendered?edition=${edition.id}`} target="_blank" rel="noopener noreferrer">{t('documents.preview.asSite')}</a>
       </Space>
       <Alert
         type={published ? 'info' : 'warning'} showIcon

@@ -5,6 +5,8 @@ import { applyFieldErrors } from '../../app/problems';
 export interface ReasonValues {
   readonly reason: string;
   readonly showPublicly: boolean;
+  /** Withdrawal only: send visitors here instead of the withdrawal notice. */
+  readonly redirectTo?: string;
 }
 
 interface Props {
@@ -17,6 +19,8 @@ interface Props {
   readonly warning?: string;
   /** Withdrawal only: whether the public site shows the notice. */
   readonly withShowPublicly?: boolean;
+  /** Withdrawal only: an optional address visitors are sent to instead. */
+  readonly withRedirect?: boolean;
   readonly pending: boolean;
   /** The last failure, shown in the dialog (e.g. the self-approval refusal). */
   readonly error: string | null;
@@ -25,11 +29,11 @@ interface Props {
 }
 
 /** The dialog of a review decision: approve with a comment, reject with a reason, and the like. */
-export function ReasonModal({ title, label, okText, required, danger, warning, withShowPublicly, pending, error, onSubmit, onClose }: Props) {
+export function ReasonModal({ title, label, okText, required, danger, warning, withShowPublicly, withRedirect, pending, error, onSubmit, onClose }: Props) {
   const { t } = useI18n();
   const [form] = Form.useForm<ReasonValues>();
   const submit = (values: ReasonValues) => {
-    onSubmit({ reason: values.reason ?? '', showPublicly: values.showPublicly ?? true }).catch((e: unknown) => applyFieldErrors(form, e));
+    onSubmit({ reason: values.reason ?? '', showPublicly: values.showPublicly ?? true, ...(values.redirectTo?.trim() ? { redirectTo: values.redirectTo.trim() } : {}) }).catch((e: unknown) => applyFieldErrors(form, e));
   };
   return (
     <Modal
@@ -45,6 +49,11 @@ export function ReasonModal({ title, label, okText, required, danger, warning, w
         >
           <Input.TextArea rows={4} maxLength={1000} showCount />
         </Form.Item>
+        {withRedirect && (
+          <Form.Item name="redirectTo" label={t('review.withdraw.redirect')} extra={t('review.withdraw.redirectHint')}>
+            <Input maxLength={1000} placeholder="/art/2026/11/123.html" />
+          </Form.Item>
+        )}
         {withShowPublicly && (
           <Form.Item name="showPublicly" valuePropName="checked">
             <Checkbox>{t('review.withdraw.showPublicly')}</Checkbox>

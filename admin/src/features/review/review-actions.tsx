@@ -40,11 +40,11 @@ export function ReviewActions({ view }: { view: ReviewView }) {
   const run = (fn: () => Promise<unknown>) => action.mutateAsync(fn);
   const open = (d: Dialog) => { setError(null); setDialog(d); };
   const close = () => { setDialog(null); setError(null); };
-  const reasonDialog = (d: Exclude<Dialog, 'schedule' | null>, submit: (v: ReasonValues) => Promise<unknown>, opts: { title: string; label: string; ok: string; required: boolean; danger?: boolean; warning?: string; withShowPublicly?: boolean }) =>
+  const reasonDialog = (d: Exclude<Dialog, 'schedule' | null>, submit: (v: ReasonValues) => Promise<unknown>, opts: { title: string; label: string; ok: string; required: boolean; danger?: boolean; warning?: string; withShowPublicly?: boolean; withRedirect?: boolean }) =>
     dialog === d && (
       <ReasonModal
         title={opts.title} label={opts.label} okText={opts.ok} required={opts.required} pending={action.isPending} error={error} onClose={close} onSubmit={submit}
-        {...(opts.danger ? { danger: true } : {})} {...(opts.warning ? { warning: opts.warning } : {})} {...(opts.withShowPublicly ? { withShowPublicly: true } : {})}
+        {...(opts.danger ? { danger: true } : {})} {...(opts.warning ? { warning: opts.warning } : {})} {...(opts.withShowPublicly ? { withShowPublicly: true } : {})} {...(opts.withRedirect ? { withRedirect: true } : {})}
       />
     );
   const { can } = view;
@@ -75,8 +75,8 @@ export function ReviewActions({ view }: { view: ReviewView }) {
         { title: t('review.postReview.action'), label: t('review.comment'), ok: t('review.postReview.action'), required: false })}
       {reasonDialog('fastTrack', (v) => run(() => reviewApi.fastTrack(id, { reason: v.reason })),
         { title: t('review.fastTrack.action'), label: t('review.fastTrack.reason'), ok: t('review.fastTrack.action'), required: true, danger: true, warning: t('review.fastTrack.warning') })}
-      {reasonDialog('withdraw', (v) => run(() => reviewApi.withdraw(id, { reason: v.reason, showPublicly: v.showPublicly })),
-        { title: t('review.withdraw.action'), label: t('review.withdraw.reason'), ok: t('review.withdraw.action'), required: true, danger: true, withShowPublicly: true })}
+      {reasonDialog('withdraw', (v) => run(() => reviewApi.withdraw(id, { reason: v.reason, showPublicly: v.showPublicly, ...(v.redirectTo ? { redirectTo: v.redirectTo } : {}) })),
+        { title: t('review.withdraw.action'), label: t('review.withdraw.reason'), ok: t('review.withdraw.action'), required: true, danger: true, withShowPublicly: true, withRedirect: true })}
       {dialog === 'schedule' && (
         <ScheduleModal
           publishAt={view.edition.scheduledPublishAt} unpublishAt={view.edition.scheduledUnpublishAt} published={view.edition.status === 'published'}

@@ -1,4 +1,5 @@
 import { inTransaction, type Db } from '../../../db/index.js';
+import { notifyColumnChange } from '../column-change-hook.js';
 import { AppError } from '../../../platform/http/error-registry.js';
 import type { Actor } from '../../../platform/identity/actor.js';
 import type { ColumnKind } from '../columns.tables.js';
@@ -40,6 +41,7 @@ export async function createColumn({ db, actor, siteId, input, deps }: { db: Db;
   return inTransaction(db, async (trx) => {
     // One writer per site tree: sibling slugs and sort orders stay consistent under concurrency.
     await deps.ops.lockForUpdate(trx, `columns.site.${site.id}`);
+    await notifyColumnChange(trx, site.id);
     let parentPath = '/';
     if (parentId !== null) {
       const parent = await getColumnRow(trx, parentId);

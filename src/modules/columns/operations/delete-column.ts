@@ -1,4 +1,5 @@
 import { inTransaction, type Db } from '../../../db/index.js';
+import { notifyColumnChange } from '../column-change-hook.js';
 import { AppError } from '../../../platform/http/error-registry.js';
 import type { Actor } from '../../../platform/identity/actor.js';
 import { countDocumentsInColumn } from '../../content/index.js';
@@ -15,6 +16,7 @@ export async function deleteColumn({ db, actor, columnId, deps }: { db: Db; acto
   const { site } = await requireColumnForManage(db, actor, columnId);
   await inTransaction(db, async (trx) => {
     await deps.ops.lockForUpdate(trx, `columns.site.${site.id}`);
+    await notifyColumnChange(trx, site.id);
     const column = await requireActiveColumn(trx, columnId);
     const children = (await listChildren(trx, site.id, Number(column.id))).length;
     const documents = await countDocumentsInColumn(trx, Number(column.id));

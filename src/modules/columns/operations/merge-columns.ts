@@ -1,4 +1,5 @@
 import { inTransaction, type Db } from '../../../db/index.js';
+import { notifyColumnChange } from '../column-change-hook.js';
 import { AppError } from '../../../platform/http/error-registry.js';
 import type { Actor } from '../../../platform/identity/actor.js';
 import { moveDocumentsToColumn } from '../../content/index.js';
@@ -26,6 +27,7 @@ export async function mergeColumns({ db, actor, columnId, intoId, deps }: { db: 
   if (intoId === columnId) throw invalid('不能合并到自身');
   return inTransaction(db, async (trx) => {
     await deps.ops.lockForUpdate(trx, `columns.site.${site.id}`);
+    await notifyColumnChange(trx, site.id);
     const from = await requireActiveColumn(trx, columnId);
     const into = await trx.selectFrom('columns').select(['id', 'site_id', 'path', 'status', 'name']).where('id', '=', intoId).executeTakeFirst();
     if (!into || into.status !== 'active') throw invalid('目标栏目不存在或已删除');

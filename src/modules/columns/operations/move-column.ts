@@ -1,4 +1,5 @@
 import { inTransaction, type Db } from '../../../db/index.js';
+import { notifyColumnChange } from '../column-change-hook.js';
 import { AppError } from '../../../platform/http/error-registry.js';
 import type { Actor } from '../../../platform/identity/actor.js';
 import {
@@ -26,6 +27,7 @@ export async function moveColumn({ db, actor, columnId, input, deps }: { db: Db;
   const { site } = await requireColumnForManage(db, actor, columnId);
   return inTransaction(db, async (trx) => {
     await deps.ops.lockForUpdate(trx, `columns.site.${site.id}`);
+    await notifyColumnChange(trx, site.id);
     // Re-read under the lock: a concurrent move may have changed the path.
     const column = await requireActiveColumn(trx, columnId);
     const oldParentId = column.parent_id === null ? null : Number(column.parent_id);

@@ -1,4 +1,5 @@
 import { inTransaction, type Db } from '../../../db/index.js';
+import { notifyColumnChange } from '../column-change-hook.js';
 import { AppError } from '../../../platform/http/error-registry.js';
 import type { Actor } from '../../../platform/identity/actor.js';
 import type { ColumnKind, ColumnsTable } from '../columns.tables.js';
@@ -44,6 +45,7 @@ export async function updateColumn({ db, actor, columnId, input, deps }: { db: D
   if (input.kind !== undefined || input.linkUrl !== undefined) patch.link_url = checkLinkUrl(kind, input.linkUrl === undefined ? column.link_url : input.linkUrl);
   return inTransaction(db, async (trx) => {
     await deps.ops.lockForUpdate(trx, `columns.site.${site.id}`);
+    await notifyColumnChange(trx, site.id);
     if (patch.slug !== undefined && patch.slug !== column.slug
       && await findSiblingBySlug(trx, { siteId: site.id, parentId: column.parent_id === null ? null : Number(column.parent_id), slug: patch.slug, exceptId: Number(column.id) })) {
       throw slugTaken(patch.slug);

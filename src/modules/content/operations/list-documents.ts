@@ -78,9 +78,12 @@ async function queryDocumentList(db: Db, scope: ReadScope, input: ListDocumentsI
       'e.title', 'e.document_number', 'e.number', 'e.status as edition_status']);
   if (scope !== 'all') {
     const { siteIds, columnIds } = scope;
+    // Unary + makes the scope a filter only: as an index constraint SQLite would read every
+    // document in scope and sort them all; an index in list order then drives the query instead.
+    const filterOnly = (col: 'd.site_id' | 'd.column_id') => sql<number>`+${sql.ref(col)}`;
     q = q.where((eb) => eb.or([
-      ...(siteIds.length > 0 ? [eb('d.site_id', 'in', [...siteIds])] : []),
-      ...(columnIds.length > 0 ? [eb('d.column_id', 'in', [...columnIds])] : []),
+      ...(siteIds.length > 0 ? [eb(filterOnly('d.site_id'), 'in', [...siteIds])] : []),
+      ...(columnIds.length > 0 ? [eb(filterOnly('d.column_id'), 'in', [...columnIds])] : []),
     ]));
   }
   if (input.siteId !== undefined) q = q.where('d.site_id', '=', input.siteId);
@@ -96,7 +99,8 @@ async function queryDocumentList(db: Db, scope: ReadScope, input: ListDocumentsI
   }
   if (input.cursor) {
     const c = decodeCursor(input.cursor);
-    q = q.where((eb) => eb.or([eb('d.updated_at', '<', c.updatedAt), eb.and([eb('d.updated_at', '=', c.updatedAt), eb('d.id', '<', c.id)])]));
+    // A row-value comparison, so both engines seek to the cursor in the index instead of scanning from the top.
+    q = q.where((eb) => eb(eb.refTuple('d.updated_at', 'd.id'), '<', eb.tuple(c.updatedAt, c.id)));
   }
   const rows = await q.orderBy('d.updated_at', 'desc').orderBy('d.id', 'desc').limit(limit + 1).execute();
   const page = rows.slice(0, limit);

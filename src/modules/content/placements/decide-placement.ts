@@ -6,6 +6,7 @@ import { columnPlace, type ColumnPlace } from '../document-scope.js';
 import { ContentErrors } from '../errors.js';
 import { decidePlacementRow, getPlacementRow, toPlacementView, type PlacementRow, type PlacementStatus, type PlacementView } from './placements.repo.js';
 import { PLACEMENT_STATUS_LABELS } from './placement-labels.js';
+import { notifyPlacementChange } from './placement-change-hook.js';
 
 export type PlacementDecision = 'accept' | 'decline' | 'remove';
 
@@ -52,6 +53,8 @@ export async function decidePlacement({ db, actor, placementId, decision, reason
       const error = decision === 'remove' ? ContentErrors['content.placement.not_active'] : ContentErrors['content.placement.not_pending'];
       throw new AppError(error, { status: PLACEMENT_STATUS_LABELS[latest.status] });
     }
+    // Outbox: an accepted reference appears on the receiving site, a removed one goes.
+    if (decision !== 'decline') await notifyPlacementChange(trx, Number(row.document_id));
     await deps.audit.append(trx, actor, {
       action: `content.placement.${decision}`, result: 'success', targetType: 'document', targetId: Number(row.document_id),
       detail: { placementId, siteId: Number(row.site_id), columnId: Number(row.column_id), reason: note },

@@ -12,6 +12,20 @@ export interface WithdrawInput {
   readonly reason: string;
   /** Whether the public site shows a withdrawal notice with the reason (撤稿说明) or the page simply goes. */
   readonly showPublicly: boolean;
+  /** Send visitors of the withdrawn page here (301) instead of the withdrawal notice: a path on the site or an https:// address. */
+  readonly redirectTo?: string | undefined;
+}
+
+const SITE_PATH = /^\/(?!\/)[^\s\\]*$/;
+const HTTPS_URL = /^https:\/\/[a-z0-9.-]+(:\d+)?(\/[^\s\\]*)?$/i;
+
+function checkRedirect(value: string | undefined): string | null {
+  const v = value?.trim();
+  if (!v) return null;
+  if (!(SITE_PATH.test(v) || HTTPS_URL.test(v))) {
+    throw new AppError(WorkflowErrors['content.workflow.bad_redirect'], {}, [{ field: 'redirectTo', code: 'content.workflow.bad_redirect', message: '跳转地址（redirectTo）格式不正确' }]);
+  }
+  return v;
 }
 
 /** 撤稿: takes a published document down with a reason (documents.withdraw on its column). */
@@ -19,9 +33,10 @@ export async function withdrawDocument({ db, actor, documentId, input, deps }: {
   const target = await requireDocumentTarget(db, actor, documentId, 'documents.read');
   requirePermissionOn(actor, target, 'documents.withdraw', { step: '撤稿', role: '站点管理员' });
   const reason = requireReason(input.reason, '撤稿原因');
+  const redirectTo = checkRedirect(input.redirectTo);
   const editionId = target.doc.publishedEditionId;
   if (editionId === null) throw new AppError(WorkflowErrors['content.workflow.not_published']);
   const now = deps.clock.now();
-  await inTransaction(db, (trx) => withdrawPublished(trx, deps, actor, { documentId, editionId, reason, showPublicly: input.showPublicly, now, action: 'withdraw' }));
+  await inTransaction(db, (trx) => withdrawPublished(trx, deps, actor, { documentId, editionId, reason, showPublicly: input.showPublicly, redirectTo, now, action: 'withdraw' }));
   return workflowResult(db, documentId);
 }

@@ -69,6 +69,8 @@ export const zh = {
   'review.notice.waiting.interpretation': '该重大政策已审核通过，将在其政策解读审核通过后一同发布',
   'review.notice.waiting.policy': '该解读已审核通过，将在所解读的重大政策审核通过后一同发布',
   'review.notice.fastTrack': '该稿件由{by}于 {at} 紧急发布（{reason}），尚待事后审核',
+  'review.withdraw.redirect': '跳转地址（可选）',
+  'review.withdraw.redirectHint': '填写后，访问原页面的人将被引导到这里（如替代它的新文件），不再显示撤稿说明',
   'review.notice.withdrawn': '已撤稿：{reason}',
 } as const;
 
@@ -142,5 +144,7 @@ export const en: Readonly<Record<keyof typeof zh, string>> = {
   'review.notice.waiting.interpretation': 'This major policy is approved and will publish together with its interpretation once that is approved',
   'review.notice.waiting.policy': 'This interpretation is approved and will publish together with the major policy once that is approved',
   'review.notice.fastTrack': 'Fast-tracked by {by} at {at} ({reason}); awaiting post-review',
+  'review.withdraw.redirect': 'Redirect to (optional)',
+  'review.withdraw.redirectHint': 'Visitors of the old page are sent here (e.g. the document replacing it) instead of the withdrawal notice',
   'review.notice.withdrawn': 'Withdrawn: {reason}',
 };

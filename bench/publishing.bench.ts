@@ -1,0 +1,369 @@
+/**
+ * Publishing (发布), in one run on one machine:
+ *
+ * (b) Full rebuild of one site with N generated documents (default 10,000; `--docs`): Jiyue's
+ *     `rebuildSite` against Eleventy building the same HTML pages from the same Liquid templates
+ *     and the same data (bench/lib/eleventy-site.ts exports the data objects Jiyue's theme
+ *     templates receive; the outputs are checked byte for byte). Pages/s of each, same page
+ *     count (the theme-rendered HTML pages: articles, column list pages, home, 404, site map).
+ *     Jiyue is timed twice: with its real page store (gzip + brotli variants, SM3 digests,
+ *     SM2-signed manifest, temp file + rename) and with a plain store that writes the bytes only
+ *     (bench/lib/plain-page-store.ts); both also write the JSON API files, feeds, sitemaps and
+ *     assets Eleventy does not, and read everything from the database. The Liquid render time
+ *     inside Jiyue's rebuild is reported on its own.
+ * (c) Publish-to-live on a site with 100,000 generated documents (`--docs`): one full rebuild
+ *     (timed: the baseline), then new articles published through the real path — a draft
+ *     created, submitted and approved through the column's whole review chain with the workflow
+ *     operations (system actor); the last approval commits the outbox job; the job worker
+ *     (started in this process, as `jiyue start` runs it) renders the pages — timed from the
+ *     last approval's commit until the public server (buildApp, Fastify inject with Host
+ *     `<site code>.localhost`) answers 200 with the new article. p50/p95 over the publishes.
+ *
+ * A dedicated SQLite database in a temp data dir (bench/lib/bench-database.ts); only loopback.
+ * Run alone: `node --import tsx bench/publishing.bench.ts [--quick] [--docs N] [--part rebuild|live]`.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { pathToFileURL } from 'node:url';
+import { seedDemo } from '../src/demo/seed-demo.js';
+import { progressBar } from '../src/cli/progress.js';
+import { buildApp } from '../src/app.js';
+import { registerAllJobs } from '../src/register-jobs.js';
+import type { Platform } from '../src/platform/platform.js';
+import { articlePath, getDocument } from '../src/modules/content/index.js';
+import { DEFAULT_THEME_DIR, pageStoreFor, PUBLISH_DOCUMENT_KIND, publishingDeps, rebuildSite, type PublishingDeps } from '../src/modules/publishing/index.js';
+import type { PageStore } from '../src/modules/publishing/page-store/index.js';
+import { columnByHref, publishInto } from '../test/support/public-site-fixtures.js';
+import { typicalDocument } from './checks.bench.js';
+import type { BenchOptions, BenchResult, Figure } from './lib/figure.js';
+import { createBenchPlatform } from './lib/bench-server.js';
+import { createBenchDatabase } from './lib/bench-database.js';
+import { fillSite } from './lib/site-documents.js';
+import { assertSameLiquidOptions, compareOutputs, RenderCapture, runEleventy, writeEleventyTemplates } from './lib/eleventy-site.js';
+import { createPlainPageStore } from './lib/plain-page-store.js';
+import { median } from './lib/stats.js';
+import { percentile } from './lib/percentile.js';
+import { formatNumber, formatTable } from './lib/print-table.js';
+import { cpuPlan } from './lib/cpu-pinning.js';
+
+export const REBUILD_DOCS = 10_000;
+export const LIVE_DOCS = 100_000;
+const QUICK_REBUILD_DOCS = 2_000;
+const QUICK_LIVE_DOCS = 10_000;
+/** Goals of this issue: Jiyue's full rebuild at least as fast as Eleventy; a publish live within 1/50 of a full rebuild and 500 ms. */
+export const REBUILD_GOAL_RATIO = 1;
+export const LIVE_GOAL_SHARE = 1 / 50;
+export const LIVE_GOAL_MS = 500;
+const SITE = '3200000001';
+const SEED = 20_261_127;
+const POLL_MS = 2;
+const LIVE_TIMEOUT_MS = 60_000;
+
+const seconds = (ns: bigint) => Number(ns) / 1e9;
+const sec = (x: number) => `${formatNumber(x)} s`;
+const msText = (x: number) => `${formatNumber(x)} ms`;
+
+/** The platform's publishing deps with the theme engine timed (and captured) and a store of our choosing. */
+function benchDeps(base: PublishingDeps, capture: RenderCapture, store: PageStore): PublishingDeps {
+  return {
+    db: base.db, store, theme: base.theme, events: base.events, clock: base.clock, dataDir: base.dataDir, listeners: base.listeners, ops: base.ops,
+    get engine() { return capture.wrap(base.theme.engine); },
+  };
+}
+
+/** The store with the time spent in apply() (compression, digests, files, manifest, signature) added up. */
+function timedStore(store: PageStore): PageStore & { ms: number } {
+  const t = {
+    ...store,
+    ms: 0,
+    async apply(site: string, changes: Parameters<PageStore['apply']>[1]) {
+      const start = process.hrtime.bigint();
+      try { return await store.apply(site, changes); } finally { t.ms += Number(process.hrtime.bigint() - start) / 1e6; }
+    },
+  };
+  return t;
+}
+
+interface RebuildTiming {
+  readonly s: number;
+  readonly files: number;
+  readonly renderMs: number;
+  readonly storeMs: number;
+}
+
+/** One full rebuild of the site with a progress line every 10 %. */
+async function timedRebuild(deps: PublishingDeps & { store: PageStore & { ms: number } }, capture: RenderCapture, siteId: number, label: string): Promise<RebuildTiming> {
+  capture.resetTimes();
+  deps.store.ms = 0;
+  const bar = progressBar(`  ${label}`);
+  const start = process.hrtime.bigint();
+  try {
+    const { pages } = await rebuildSite(deps, siteId, (done, total) => bar.update(done, total));
+    return { s: seconds(process.hrtime.bigint() - start), files: pages, renderMs: capture.renderMs, storeMs: deps.store.ms };
+  } finally {
+    bar.stop();
+  }
+}
+
+/** (b) Jiyue's full rebuild against Eleventy on the same pages. */
+export async function benchRebuildVsEleventy(opts: BenchOptions, q: { docs: number }): Promise<BenchResult> {
+  const tdb = await createBenchDatabase('sqlite');
+  let platform: Platform | null = null;
+  try {
+    platform = await createBenchPlatform(tdb);
+    const p = platform;
+    await seedDemo(p, { writeAccountsFile: false, documents: 'minimal' });
+    const filled = await fillSite(p, { siteCode: SITE, total: q.docs, seed: SEED, sqliteFile: tdb.name, postgresUrl: null, log: opts.log });
+    const base = publishingDeps(p);
+    assertSameLiquidOptions(await base.theme.refresh(p.db));
+    const capture = new RenderCapture();
+    const real = benchDeps(base, capture, timedStore(base.store)) as PublishingDeps & { store: PageStore & { ms: number } };
+    const plainRoot = path.join(tdb.dataDir, 'plain-pages');
+    const plain = benchDeps(base, capture, timedStore(createPlainPageStore(plainRoot))) as PublishingDeps & { store: PageStore & { ms: number } };
+    const project = path.join(tdb.dataDir, 'eleventy');
+    const eleventyOut = path.join(project, 'out');
+
+    // Warm-up: the first rebuild also records every list position (published_items); the second
+    // exports what each theme template receives into the Eleventy project.
+    const first = await timedRebuild(real, capture, filled.siteId, `first rebuild (records list positions), ${q.docs.toLocaleString('en')} documents`);
+    opts.log(`first rebuild: ${first.files.toLocaleString('en')} files in ${sec(first.s)}`);
+    capture.startExport(project);
+    await timedRebuild(plain, capture, filled.siteId, 'export rebuild (writes the Eleventy data files)');
+    capture.stopExport();
+    writeEleventyTemplates(project, capture);
+    const htmlPages = capture.paths.size;
+    const byTemplate = [...capture.variables.keys()].map((t) => `${t} ${[...fs.readdirSync(path.join(project, 'src', '_data', `p_${t.replace(/[^a-z0-9]/g, '_')}`))].length}`).join(', ');
+    opts.log(`exported ${htmlPages.toLocaleString('en')} theme pages (${byTemplate}); Eleventy warm-up build…`);
+    const warm = await runEleventy(project, eleventyOut, DEFAULT_THEME_DIR);
+    const check = compareOutputs(capture, eleventyOut, plainRoot);
+    if (check.differ.length > 0) throw new Error(`Eleventy and Jiyue differ on ${check.differ.length} pages, e.g. ${check.differ.slice(0, 3).join(', ')}`);
+    opts.log(`Eleventy warm-up: ${sec(warm.ms / 1000)}; all ${check.same.toLocaleString('en')} pages byte-identical to Jiyue's`);
+
+    const rounds: { real: RebuildTiming; plain: RebuildTiming; eleventy: number }[] = [];
+    for (let r = 0; r < opts.rounds; r++) {
+      const got: Partial<(typeof rounds)[number]> = {};
+      const steps: (() => Promise<void>)[] = [
+        async () => { got.real = await timedRebuild(real, capture, filled.siteId, `round ${r + 1}: Jiyue rebuild, real page store`); },
+        async () => { got.plain = await timedRebuild(plain, capture, filled.siteId, `round ${r + 1}: Jiyue rebuild, plain files`); },
+        async () => { opts.log(`round ${r + 1}: Eleventy build…`); got.eleventy = (await runEleventy(project, eleventyOut, DEFAULT_THEME_DIR)).ms / 1000; },
+      ];
+      for (let i = 0; i < steps.length; i++) await steps[(i + r) % steps.length]!();
+      const done = got as (typeof rounds)[number];
+      rounds.push(done);
+      opts.log(`round ${r + 1}: Jiyue ${sec(done.real.s)} (plain files ${sec(done.plain.s)}), Eleventy ${sec(done.eleventy)}`);
+    }
+
+    const pps = (s: number) => htmlPages / s;
+    const eleventyPps = rounds.map((r) => pps(r.eleventy));
+    const realPps = rounds.map((r) => pps(r.real.s));
+    const plainPps = rounds.map((r) => pps(r.plain.s));
+    const eleventyBase = { value: median(eleventyPps), unit: 'pages/s', label: `Eleventy ${eleventyVersion()}, same ${htmlPages.toLocaleString('en')} pages` };
+    const ratio = (xs: number[]) => median(xs.map((x, i) => x / eleventyPps[i]!));
+    const goal = `≥ ${REBUILD_GOAL_RATIO}× Eleventy`;
+    const figures: Figure[] = [
+      { name: `full rebuild, ${q.docs.toLocaleString('en')} documents: Jiyue (real page store)`, value: median(realPps), unit: 'pages/s', baseline: eleventyBase, ratio: ratio(realPps), goal, pass: ratio(realPps) >= REBUILD_GOAL_RATIO },
+      { name: `full rebuild, ${q.docs.toLocaleString('en')} documents: Jiyue (plain files, no variants/manifest)`, value: median(plainPps), unit: 'pages/s', baseline: eleventyBase, ratio: ratio(plainPps), goal: '— (info)', pass: null },
+    ];
+    const realMs = (k: 'renderMs' | 'storeMs') => median(rounds.map((r) => r.real[k]));
+    const renderPps = median(rounds.map((r) => pps((r.real.renderMs + r.plain.renderMs) / 2000)));
+    figures.push({ name: 'Jiyue Liquid render phase alone (renderFile time inside the rebuild)', value: renderPps, unit: 'pages/s', baseline: eleventyBase, ratio: median(rounds.map((r, i) => pps((r.real.renderMs + r.plain.renderMs) / 2000) / eleventyPps[i]!)), goal: '— (info)', pass: null });
+    const realS = median(rounds.map((r) => r.real.s));
+    return {
+      figures,
+      notes: [
+        `rebuild: one site (${SITE}) with ${q.docs.toLocaleString('en')} generated documents (${filled.set.counts.published.toLocaleString('en')} published; the demo mix of that site, bench/lib/document-set.ts), SQLite; `
+          + `${htmlPages.toLocaleString('en')} theme pages (${byTemplate}) — the page count of every pages/s figure; Jiyue's rebuild writes ${rounds[0]!.real.files.toLocaleString('en')} files in all (plus article/column/site JSON, RSS/Atom feeds, sitemaps, robots.txt, assets)`,
+        `rebuild, Jiyue (real page store): rebuildSite as the publishing job runs it — reads every document and list from the database, renders, writes each file to a temp name and renames it, `
+          + `stores gzip and brotli variants (files ≥ 1 KB), SM3 of every file and variant, 32 manifest shards + SM2-signed root per batch of 400 files; median ${sec(realS)}: `
+          + `Liquid render ${sec(realMs('renderMs') / 1000)}, page store apply ${sec(realMs('storeMs') / 1000)}, the rest (database reads, view models, JSON/feeds/sitemaps) ${sec(realS - (realMs('renderMs') + realMs('storeMs')) / 1000)}`,
+        `rebuild, Jiyue (plain files): the same rebuildSite with a store that only does mkdir + writeFile per file (median ${sec(median(rounds.map((r) => r.plain.s)))}, store ${sec(median(rounds.map((r) => r.plain.storeMs)) / 1000)})`,
+        `rebuild, Eleventy ${eleventyVersion()}: programmatic API (new Eleventy(input, output).write()) in a fresh Node process per round, timed from construction to write() resolving: `
+          + `reads ${htmlPages.toLocaleString('en')} JSON data files (one per page, exactly the variables Jiyue's templates receive, captured from Jiyue's renderFile calls), paginates, renders `
+          + `themes/default (includes folder) with the theme engine's LiquidJS options (strict variables/filters, ownPropertyOnly, escaped output), writes the HTML files (mkdir + writeFile); `
+          + `module loading excluded; median ${sec(median(rounds.map((r) => r.eleventy)))}; Eleventy's output checked byte-identical to Jiyue's for all ${htmlPages.toLocaleString('en')} pages`,
+        `rebuild: ${opts.rounds} rounds, order rotated each round; each pages/s figure is the median, the ratio the median of per-round ratios; the render-phase row is ${htmlPages.toLocaleString('en')} ÷ the summed renderFile time of one rebuild`,
+      ],
+    };
+  } finally {
+    await platform?.close();
+    await tdb.drop();
+  }
+}
+
+interface LiveSample {
+  /** Last approval's commit → the public server's first 200 for the new article. */
+  readonly live: number;
+  /** Commit → the worker starts the publishing.document job. */
+  readonly toJob: number | null;
+  /** Job start → pages.changed (rendering and the page store's apply). */
+  readonly render: number | null;
+  /** Time inside the page store's apply (compression, digests, files, manifest shards, signature). */
+  readonly apply: number;
+  /** pages.changed → first 200 (the public server reloading and verifying the site's manifest). */
+  readonly serve: number | null;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const nowMs = () => Number(process.hrtime.bigint()) / 1e6;
+
+/** (c) One article from approval to the public server, on a large site. */
+export async function benchPublishToLive(opts: BenchOptions, q: { docs: number; publishes: number }): Promise<BenchResult> {
+  const tdb = await createBenchDatabase('sqlite');
+  let platform: Platform | null = null;
+  let app: Awaited<ReturnType<typeof buildApp>> | null = null;
+  try {
+    platform = await createBenchPlatform(tdb);
+    const p = platform;
+    await seedDemo(p, { writeAccountsFile: false, documents: 'minimal' });
+    const filled = await fillSite(p, { siteCode: SITE, total: q.docs, seed: SEED + 1, sqliteFile: tdb.name, postgresUrl: null, log: opts.log });
+    registerAllJobs(p);
+    const queued = await p.db.selectFrom('jobs').select(['kind']).where('status', '=', 'queued').execute();
+    if (queued.length > 0) opts.log(`jobs queued before the rebuild (run by the worker later): ${queued.map((j) => j.kind).join(', ')}`);
+
+    // The baseline: one full rebuild of the site, exactly as the publishing.rebuild job does it.
+    const deps = publishingDeps(p);
+    const bar = progressBar(`  full rebuild, ${q.docs.toLocaleString('en')} documents`);
+    const started = process.hrtime.bigint();
+    let rebuilt: { pages: number };
+    try {
+      rebuilt = await rebuildSite(deps, filled.siteId, (done, total) => bar.update(done, total));
+    } finally {
+      bar.stop();
+    }
+    const rebuildMs = Number(process.hrtime.bigint() - started) / 1e6;
+    opts.log(`full rebuild: ${rebuilt.pages.toLocaleString('en')} files in ${sec(rebuildMs / 1000)}`);
+
+    // Phase marks: the job's start (job events), pages.changed (after the store's apply), apply time.
+    const marks = { jobStart: null as number | null, pagesChanged: null as number | null, applyMs: 0 };
+    const offJobs = p.events.subscribe('jobs', (data) => {
+      const ev = data as { kind?: string; status?: string };
+      if (ev.kind === PUBLISH_DOCUMENT_KIND && ev.status === 'running' && marks.jobStart === null) marks.jobStart = nowMs();
+    });
+    const offPages = p.events.subscribe('pages.changed', (data) => {
+      if ((data as { siteCode?: string }).siteCode === SITE && marks.pagesChanged === null) marks.pagesChanged = nowMs();
+    });
+    const store = pageStoreFor(p);
+    const apply = store.apply.bind(store);
+    store.apply = async (site, changes) => {
+      const t = nowMs();
+      try { return await apply(site, changes); } finally { marks.applyMs += nowMs() - t; }
+    };
+
+    // The public server as `jiyue start` serves it, and the job worker in the same process.
+    app = await buildApp({ platform: p, logger: { level: p.config.logLevel, file: '/dev/null' } });
+    await app.ready();
+    const server = app;
+    p.jobs.start();
+    const column = await columnByHref(p, SITE, '/tzgg/');
+    const inColumn = await p.db.selectFrom('documents').select((eb) => eb.fn.countAll<number>().as('n')).where('column_id', '=', column.id).where('status', '=', 'published').executeTakeFirstOrThrow();
+    const body = typicalDocument().bodyHtml;
+    const get = (url: string) => server.inject({ method: 'GET', url, headers: { host: `${SITE}.localhost` } });
+
+    const warmup = opts.quick ? 2 : 3;
+    const samples: LiveSample[] = [];
+    const live = progressBar(`  publish-to-live, ${q.publishes} articles`);
+    try {
+      for (let i = 0; i < warmup + q.publishes; i++) {
+        const title = `关于做好第${i + 1}批政务公开重点工作的通知（测试）`;
+        marks.jobStart = null;
+        marks.pagesChanged = null;
+        marks.applyMs = 0;
+        const id = await publishInto(p, { columnId: column.id, kind: 'notice', title, bodyHtml: body });
+        const t0 = nowMs();
+        const doc = await getDocument(p.db, id);
+        const url = articlePath(id, doc!.firstPublishedAt!);
+        for (;;) {
+          const res = await get(url);
+          if (res.statusCode === 200 && res.body.includes(title)) break;
+          if (nowMs() - t0 > LIVE_TIMEOUT_MS) throw new Error(`${url} still answers ${res.statusCode} ${LIVE_TIMEOUT_MS} ms after its approval`);
+          await sleep(POLL_MS);
+        }
+        const t1 = nowMs();
+        // Let the job finish (listeners, its outcome) before the next publish.
+        for (let n = 0; n < 500 && (await p.db.selectFrom('jobs').select('id').where('status', 'in', ['queued', 'running']).where('kind', '=', PUBLISH_DOCUMENT_KIND).execute()).length > 0; n++) await sleep(10);
+        const { jobStart, pagesChanged } = marks;
+        if (i >= warmup) {
+          samples.push({
+            live: t1 - t0, toJob: jobStart === null ? null : jobStart - t0, render: jobStart === null || pagesChanged === null ? null : pagesChanged - jobStart,
+            apply: marks.applyMs, serve: pagesChanged === null ? null : t1 - pagesChanged,
+          });
+        }
+        live.update(i + 1, warmup + q.publishes);
+      }
+    } finally {
+      live.stop();
+      offJobs();
+      offPages();
+    }
+
+    const lives = samples.map((s) => s.live);
+    const p50 = percentile(lives, 50);
+    const p95 = percentile(lives, 95);
+    const part = (k: Exclude<keyof LiveSample, 'live'>) => {
+      const xs = samples.map((s) => s[k]).filter((x): x is number => x !== null);
+      return xs.length === 0 ? '—' : `p50 ${msText(percentile(xs, 50))} / p95 ${msText(percentile(xs, 95))}`;
+    };
+    // A cost: the ratio is how many times the full rebuild takes longer than one publish.
+    const times = rebuildMs / p95;
+    const rebuildBase = { value: rebuildMs / 1000, unit: 's', label: `full rebuild of the site, ${rebuilt.pages.toLocaleString('en')} files` };
+    const goal = `≤ 1/${Math.round(1 / LIVE_GOAL_SHARE)} of the rebuild (ratio ≥ ${Math.round(1 / LIVE_GOAL_SHARE)}×) and ≤ ${LIVE_GOAL_MS} ms`;
+    return {
+      figures: [
+        { name: `publish-to-live p95, one article, ${q.docs.toLocaleString('en')}-document site`, value: p95, unit: 'ms', baseline: rebuildBase, ratio: times, goal, pass: times >= 1 / LIVE_GOAL_SHARE && p95 <= LIVE_GOAL_MS },
+        { name: `publish-to-live p50, one article, ${q.docs.toLocaleString('en')}-document site`, value: p50, unit: 'ms', baseline: rebuildBase, ratio: rebuildMs / p50, goal: '— (info)', pass: null },
+      ],
+      notes: [
+        `publish-to-live: site ${SITE} with ${q.docs.toLocaleString('en')} generated documents (${filled.set.counts.published.toLocaleString('en')} published), SQLite; baseline = one full rebuild (rebuildSite, real page store, `
+          + `including recording every list position, as the first rebuild after an import does): ${sec(rebuildMs / 1000)} for ${rebuilt.pages.toLocaleString('en')} files`,
+        `publish-to-live: ${q.publishes} notices (the typical 3,000-character body) published into 通知公告 /tzgg/ (${Number(inColumn.n).toLocaleString('en')} published items before), after ${warmup} untimed; each created, submitted and approved through the column's review chain `
+          + `with the workflow operations (system actor); timed from the last approval's commit (approveDocument returned) to the first 200 with the article from buildApp's public server (Fastify inject, Host ${SITE}.localhost, polled every ${POLL_MS} ms); `
+          + `the job worker runs in the same process (jobs.start(), default poll ${p.config.jobsPollMs} ms, woken 20 ms after the commit); the tamper watcher is not started`,
+        `publish-to-live phases: commit → job start ${part('toJob')}; job start → pages.changed (publishDocument: render + store) ${part('render')}, of which page store apply ${part('apply')}; `
+          + `pages.changed → first 200 (public server reloads and SM3-verifies the site manifest) ${part('serve')}; all: p50 ${msText(p50)}, p95 ${msText(p95)}, max ${msText(Math.max(...lives))}`,
+      ],
+    };
+  } finally {
+    await platform?.jobs.stop({ graceMs: 5_000 });
+    await app?.close();
+    await platform?.close();
+    await tdb.drop();
+  }
+}
+
+function eleventyVersion(): string {
+  try {
+    const pkg = JSON.parse(fs.readFileSync(new URL('../node_modules/@11ty/eleventy/package.json', import.meta.url), 'utf8')) as { version: string };
+    return pkg.version;
+  } catch {
+    return '?';
+  }
+}
+
+export function rebuildDocs(raw: string | undefined, quick: boolean): number {
+  return raw === undefined ? (quick ? QUICK_REBUILD_DOCS : REBUILD_DOCS) : parseDocs(raw);
+}
+
+export function liveDocs(raw: string | undefined, quick: boolean): number {
+  return raw === undefined ? (quick ? QUICK_LIVE_DOCS : LIVE_DOCS) : parseDocs(raw);
+}
+
+export function publishCount(quick: boolean): number {
+  return quick ? 10 : 50;
+}
+
+function parseDocs(raw: string): number {
+  const n = Number(raw.replace(/[,_]/g, ''));
+  if (!Number.isInteger(n) || n < 1_000 || n > 2_000_000) throw new RangeError(`--docs must be a whole number from 1000 to 2000000, not ${raw}`);
+  return n;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, docs: { type: 'string' }, part: { type: 'string' } } });
+  const opts: BenchOptions = { quick: values.quick, rounds: 3, cpu: cpuPlan(), log: (m) => process.stderr.write(`  ${m}\n`) };
+  const results: BenchResult[] = [];
+  if (values.part !== 'live') results.push(await benchRebuildVsEleventy(opts, { docs: rebuildDocs(values.docs, values.quick) }));
+  if (values.part !== 'rebuild') results.push(await benchPublishToLive(opts, { docs: liveDocs(values.docs, values.quick), publishes: publishCount(values.quick) }));
+  console.log(formatTable(results.flatMap((r) => r.figures)));
+  for (const note of results.flatMap((r) => r.notes)) console.log(`- ${note}`);
+}

@@ -1,0 +1,67 @@
+import { sql, type Kysely } from 'kysely';
+import { bigint, notNull, withId, type Migration, type MigrationContext } from '../migration-kit.js';
+
+/**
+ * Full-text search (站内搜索): the index entries, the engine's full-text structure, the
+ * suggestion vocabulary and the anonymous query log.
+ *
+ * - SQLite: an FTS5 table `search_fts` (title, body, meta, tags), contentless (the original
+ *   text is in search_entries), rows deletable, rowid = search_entries.sk. Its text arrives
+ *   already segmented by jieba and lower-cased, so the `ascii` tokenizer only has to split on
+ *   the spaces (every non-ASCII character is a token character).
+ * - PostgreSQL: a `tsv` tsvector column (title A, body B, meta C, tags D: the
+ *   jieba tokens, written as a literal) with a GIN index.
+ */
+export const migration: Migration = {
+  name: '20261126_0005_search',
+  async up(db: Kysely<unknown>, { engine }: MigrationContext) {
+    let entries = db.schema.createTable('search_entries')
+      .addColumn('document_id', bigint, (c) => c.primaryKey())
+      .addColumn('sk', bigint, (c) => c.notNull().unique())
+      .addColumn('site_id', bigint, notNull)
+      .addColumn('column_id', bigint, notNull)
+      .addColumn('site_ids', 'varchar(2000)', notNull)
+      .addColumn('column_ids', 'varchar(2000)', notNull)
+      .addColumn('kind', 'varchar(32)', notNull)
+      .addColumn('grp', 'varchar(16)', notNull)
+      .addColumn('title', 'text', notNull)
+      .addColumn('body', 'text', notNull)
+      .addColumn('summary', 'text', notNull)
+      .addColumn('keywords', 'text', notNull)
+      .addColumn('index_number', 'varchar(64)')
+      .addColumn('document_number', 'varchar(100)')
+      .addColumn('topic_category', 'varchar(200)')
+      .addColumn('genre', 'varchar(64)')
+      .addColumn('issuing_org_name', 'varchar(200)', notNull)
+      .addColumn('published_at', bigint, notNull)
+      .addColumn('url', 'varchar(500)', notNull)
+      .addColumn('indexed_at', bigint, notNull);
+    if (engine === 'postgres') entries = entries.addColumn('tsv', sql`tsvector`, notNull);
+    await entries.execute();
+    await db.schema.createIndex('search_entries_index_number_idx').on('search_entries').column('index_number').execute();
+    await db.schema.createIndex('search_entries_document_number_idx').on('search_entries').column('document_number').execute();
+
+    if (engine === 'postgres') {
+      await sql`create index search_entries_tsv_idx on search_entries using gin (tsv)`.execute(db);
+      // Suggestions are found by prefix range: code-point order, whatever the database's collation.
+      await sql`create table search_terms (site_id bigint not null, term varchar(100) collate "C" not null, doc_count integer not null, primary key (site_id, term))`.execute(db);
+    } else {
+      await sql`create virtual table search_fts using fts5(title, body, meta, tags, content='', contentless_delete=1, tokenize='ascii')`.execute(db);
+      await db.schema.createTable('search_terms')
+        .addColumn('site_id', bigint, notNull)
+        .addColumn('term', 'varchar(100)', notNull)
+        .addColumn('doc_count', 'integer', notNull)
+        .addPrimaryKeyConstraint('search_terms_pk', ['site_id', 'term'])
+        .execute();
+    }
+
+    await withId(db.schema.createTable('search_queries'), engine)
+      .addColumn('query', 'varchar(200)', notNull)
+      .addColumn('site_id', bigint)
+      .addColumn('results', 'integer', notNull)
+      .addColumn('created_at', bigint, notNull)
+      .addColumn('day', 'varchar(10)', notNull)
+      .execute();
+    await db.schema.createIndex('search_queries_day_idx').on('search_queries').columns(['day', 'query']).execute();
+  },
+};

@@ -1,0 +1,139 @@
+import type { VerifiedManifest } from '../publishing/page-store/index.js';
+import { PUBLIC_CSP } from './http/public-headers.js';
+
+export interface NginxSite {
+  readonly code: string;
+  readonly name: string;
+  /** Primary domain first, then aliases and `<code>.localhost`. */
+  readonly domains: readonly string[];
+  readonly manifest: VerifiedManifest;
+}
+
+export interface NginxOptions {
+  /** Absolute folder of the page store. */
+  readonly storeRoot: string;
+  /** `listen` parameter, e.g. `80` or `127.0.0.1:8081`. */
+  readonly listen: string;
+  /** Emit `brotli_static on` (needs the brotli module: Debian `libnginx-mod-http-brotli-static`). */
+  readonly brotli: boolean;
+  /** Jiyue's address (`127.0.0.1:8080`): misses and /api/ go there. Null: nginx answers everything from the files. */
+  readonly upstream: string | null;
+  readonly generatedAt: string;
+}
+
+/** Characters nginx would read as syntax or variables: such a path or target is left out (and said so). */
+const UNSAFE = /["\\$;{}\s\u0000-\u001f]/;
+
+function quoted(s: string): string {
+  return `"${s}"`;
+}
+
+/** Both spellings nginx may see in $uri for a stored file: `/x/index.html` and `/x/`. */
+function uriForms(file: string): string[] {
+  return file.endsWith('/index.html') ? [file, file.slice(0, -'index.html'.length)] : [file];
+}
+
+function mapBlocks(site: NginxSite, skipped: string[]): string[] {
+  const moved: string[] = [];
+  const gone: string[] = [];
+  for (const [file, e] of [...site.manifest.entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (e.status === 200) continue;
+    if (UNSAFE.test(file) || (e.status === 301 && UNSAFE.test(e.location ?? ''))) {
+      skipped.push(file);
+      continue;
+    }
+    for (const uri of uriForms(file)) {
+      if (e.status === 301) moved.push(`    ${quoted(uri)} ${quoted(e.location ?? '/')};`);
+      else gone.push(`    ${quoted(uri)} 1;`);
+    }
+  }
+  return [
+    `map $uri $jiyue_moved_${site.code} {`, '    default "";', ...moved, '}',
+    `map $uri $jiyue_gone_${site.code} {`, '    default 0;', ...gone, '}',
+  ];
+}
+
+function serverBlock(site: NginxSite, opts: NginxOptions): string[] {
+  const c = site.code;
+  const proxy = [
+    '        proxy_pass http://jiyue_backend;',
+    '        proxy_http_version 1.1;',
+    '        proxy_set_header Connection "";',
+    '        proxy_set_header Host $host;',
+    '        proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;',
+    '        proxy_set_header X-Forwarded-Proto $scheme;',
+  ];
+  return [
+    `# ${site.name} (${c})`,
+    'server {',
+    `    listen ${opts.listen};`,
+    `    server_name ${site.domains.join(' ')};`,
+    `    root ${opts.storeRoot}/${c};`,
+    '    index index.html;',
+    '    # /zwgk → 301 /zwgk/ when that folder has an index.html (as Jiyue answers).',
+    '    absolute_redirect off;',
+    '    server_tokens off;',
+    '    charset utf-8;',
+    '    charset_types text/css text/plain text/xml application/javascript application/json application/xml application/rss+xml application/atom+xml image/svg+xml;',
+    '    # Precompressed files written by the page store (x.html.gz, x.html.br).',
+    '    gzip_static on;',
+    '    gzip_vary on;',
+    `    ${opts.brotli ? '' : '# '}brotli_static on;`,
+    '    expires $jiyue_expires;',
+    '    add_header X-Content-Type-Options nosniff always;',
+    '    add_header X-Frame-Options SAMEORIGIN always;',
+    '    add_header Referrer-Policy strict-origin-when-cross-origin always;',
+    '    add_header Cross-Origin-Resource-Policy cross-origin always;',
+    `    add_header Content-Security-Policy ${quoted(PUBLIC_CSP)} always;`,
+    '',
+    `    if ($jiyue_moved_${c}) { return 301 $jiyue_moved_${c}; }`,
+    `    if ($jiyue_gone_${c}) { return 410; }`,
+    '    # A withdrawn page answers 410 with its stored notice.',
+    '    error_page 410 @jiyue_gone;',
+    '    location @jiyue_gone { try_files $uri/index.html $uri =404; }',
+    '',
+    '    # The manifest, temporaries and the console are never served from here.',
+    '    location ^~ /_manifest/ { return 404; }',
+    '    location ~ "\\.[0-9a-f]{12}\\.tmp$" { return 404; }',
+    '    location ^~ /admin { return 404; }',
+    ...(opts.upstream
+      ? [
+        '    location / { try_files $uri $uri/ @jiyue; }',
+        '    # The public API (search, letters, surveys) and anything not in the store: Jiyue answers (its own 404 page included).',
+        '    location ^~ /api/ {', ...proxy, '    }',
+        '    location @jiyue {', ...proxy, '    }',
+      ]
+      : [
+        '    location / { try_files $uri $uri/ =404; }',
+        '    error_page 404 /404.html;',
+      ]),
+    '}',
+  ];
+}
+
+/**
+ * An nginx include (http context) serving the page store directly: one server per site chosen
+ * by server_name, the site's folder as root, precompressed variants, the site's 404 page, and
+ * the manifest's redirects (301) and withdrawn pages (410). nginx does not check digests: with
+ * it in front, the tamper watcher is what restores a changed file (docs/deploy.md).
+ */
+export function nginxConfig(sites: readonly NginxSite[], opts: NginxOptions): string {
+  const skipped: string[] = [];
+  const body: string[] = [];
+  for (const site of sites) body.push(...mapBlocks(site, skipped), ...serverBlock(site, opts), '');
+  return [
+    `# Generated by \`jiyue pages nginx\` at ${opts.generatedAt}; regenerate after redirects or withdrawals change.`,
+    `# Page store: ${opts.storeRoot}. Include this file inside the http {} block.`,
+    ...(skipped.length > 0 ? [`# Left out (characters nginx cannot take literally): ${skipped.join(', ')}`] : []),
+    '',
+    '# Pages (HTML, feeds) a minute; files named with their digest a year; other files ten minutes.',
+    'map $uri $jiyue_expires {',
+    '    default 10m;',
+    '    "~\\.[0-9a-f]{8,64}\\.[A-Za-z0-9]+$" 1y;',
+    '    "~(/|\\.html|\\.xml|\\.rss|\\.atom|\\.json|\\.txt)$" 60s;',
+    '}',
+    ...(opts.upstream ? ['', 'upstream jiyue_backend {', `    server ${opts.upstream};`, '    keepalive 32;', '}'] : []),
+    '',
+    ...body,
+  ].join('\n');
+}

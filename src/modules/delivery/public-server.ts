@@ -1,0 +1,242 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Platform } from '../../platform/platform.js';
+import { sm3Hex } from '../../platform/crypto/index.js';
+import { problemFor, requestLocale, sendProblem } from '../../platform/http/problem.js';
+import { contentTypeOf, hantFileOf, pageFileOf, pageStoreFor, type ManifestEntry, type Variant, type VerifiedManifest } from '../publishing/page-store/index.js';
+import { BUILTIN_PAGES, BUILTIN_TYPE } from './builtin-pages.js';
+import { recordPageAlert, type AlertInput } from './guard/record-alert.js';
+import { hasPageRepairer, repairPage } from './guard/page-repairer.js';
+import { produceVariant } from './guard/variant-producer.js';
+import { SiteManifests } from './guard/site-manifests.js';
+import { VerifiedReader, type ReadOutcome } from './guard/verified-read.js';
+import { chooseVariant } from './http/accept-encoding.js';
+import { cacheControlFor } from './http/cache-control.js';
+import { ifRangeAllows, noneMatchHits } from './http/conditional.js';
+import { setPublicHeaders } from './http/public-headers.js';
+import { parseRange } from './http/range.js';
+import { SiteHosts } from './site-hosts.js';
+
+/** Live-event channel publishing announces a site's new pages on: `{ siteCode }`. */
+export const PAGES_CHANGED_CHANNEL = 'pages.changed';
+
+/** Paths that belong to the platform, never to a site: a miss there is the API's own 404. */
+const PLATFORM_PATH = /^\/(api|admin|healthz|metrics)(\/|$)/;
+const NOT_FOUND_PAGE = '/404.html';
+
+/** The reading aid cookie the theme's 繁體 switch sets. */
+function wantsHant(req: FastifyRequest): boolean {
+  return /(?:^|;\s*)jy_script=hant(?:;|$)/.test(req.headers.cookie ?? '');
+}
+/** Fastify's default maxParamLength: longer path parameters are refused with 414. */
+const MAX_PARAM_LENGTH = 100;
+const PUBLISH_SETTLE_MS = 50;
+
+type Handle = Extract<ReadOutcome, { kind: 'handle' }>;
+
+export interface PublicServer {
+  handle(req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply>;
+  readonly manifests: SiteManifests;
+  readonly reader: VerifiedReader;
+  close(): void;
+}
+
+export interface PublicServerOptions {
+  readonly logError: (err: unknown, msg: string) => void;
+}
+
+/** Location headers are ASCII: a Chinese path in a redirect target is percent-encoded (existing escapes kept). */
+function asciiLocation(location: string): string {
+  return location.replace(/[^\x21-\x7e]/gu, (c) => encodeURIComponent(c));
+}
+
+/**
+ * The public side: the site by Host, the file by the signed manifest, the bytes only when their
+ * SM3 digest matches it. Reads the page store and the site registry, nothing else.
+ */
+export function createPublicServer(platform: Platform, opts: PublicServerOptions): PublicServer {
+  const store = pageStoreFor(platform);
+  const alert = (input: AlertInput) => {
+    recordPageAlert(platform, input).catch((err: unknown) => opts.logError(err, 'page alert not recorded'));
+  };
+  const manifests = new SiteManifests(store, (siteCode, problems) => alert({
+    siteCode, file: '', kind: 'manifest', detectedBy: 'request', action: 'blocked', detail: problems.join('; '), incident: problems.join('; '),
+  }));
+  const hosts = new SiteHosts(platform.db, (err) => opts.logError(err, 'site registry not refreshed'));
+  const reader = new VerifiedReader(store, platform.config.pageCacheBytes);
+  const unsubscribe = platform.events.subscribe(PAGES_CHANGED_CHANNEL, (data) => {
+    const code = (data as { siteCode?: unknown } | null)?.siteCode;
+    if (typeof code === 'string') manifests.invalidate(code);
+  });
+
+  function builtin(reply: FastifyReply, status: 400 | 404 | 503): FastifyReply {
+    if (status === 503) reply.header('retry-after', '30');
+    return reply.code(status).header('cache-control', 'no-store').type(BUILTIN_TYPE).send(BUILTIN_PAGES[status]);
+  }
+
+  /** Bytes of one stored file, after the tamper check; repaired when the check fails; null when nothing genuine can be had. */
+  async function genuine(site: string, file: string, variant: Variant, digest: string, outcome: ReadOutcome & { kind: 'missing' | 'mismatch' }):
+    Promise<{ bytes: Buffer; entry: ManifestEntry } | 'republished' | null> {
+    // A publish we have not seen yet looks like tampering: look at root.json again first, and
+    // once more a moment later (another process may be between its file writes and its root).
+    for (const wait of [0, PUBLISH_SETTLE_MS]) {
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      const fresh = await manifests.fresh(site);
+      const now = fresh.entries.get(file);
+      const nowDigest = now ? (variant === 'identity' ? now.sm3 : now[variant]) : undefined;
+      if (!fresh.ok || nowDigest !== digest) return 'republished';
+    }
+    const kind = outcome.kind === 'missing' ? 'missing' : 'modified';
+    const diskFile = variant === 'identity' ? file : `${file}${variant === 'gzip' ? '.gz' : '.br'}`;
+    const detail = outcome.kind === 'missing' ? 'listed in the manifest but not on disk' : `SM3 ${outcome.actual} instead of ${digest}`;
+    const incident = outcome.kind === 'missing' ? 'missing' : outcome.actual;
+    if (!hasPageRepairer()) {
+      alert({ siteCode: site, file: diskFile, kind, detectedBy: 'request', action: 'blocked', detail: `${detail}; no repairer registered`, incident });
+      return null;
+    }
+    const bytes = await repairPage(site, file).catch((err: unknown) => {
+      opts.logError(err, 'page repair failed');
+      return null;
+    });
+    const after = bytes ? (await manifests.fresh(site)).entries.get(file) : undefined;
+    if (bytes && after?.sm3 && sm3Hex(bytes) === after.sm3) {
+      alert({ siteCode: site, file: diskFile, kind, detectedBy: 'request', action: 'restored', detail, incident });
+      return { bytes, entry: after };
+    }
+    alert({ siteCode: site, file: diskFile, kind, detectedBy: 'request', action: 'failed', detail: `${detail}; the repairer gave no genuine page`, incident });
+    return null;
+  }
+
+  function sendLarge(req: FastifyRequest, reply: FastifyReply, h: Handle, etag: string, type: string, status: number): FastifyReply {
+    const range = status === 200 && req.headers.range !== undefined && ifRangeAllows(req.headers['if-range'] as string | undefined, etag)
+      ? parseRange(req.headers.range, h.size) : null;
+    reply.type(type);
+    if (range === 'unsatisfiable') {
+      void h.close();
+      return reply.code(416).header('content-range', `bytes */${h.size}`).send();
+    }
+    const [start, end] = range ? [range.start, range.end] : [0, h.size - 1];
+    if (range) reply.header('content-range', `bytes ${start}-${end}/${h.size}`);
+    reply.code(range ? 206 : status).header('content-length', String(end - start + 1));
+    if (req.method === 'HEAD') {
+      void h.close();
+      return reply.send();
+    }
+    return reply.send(h.stream(start, end));
+  }
+
+  function sendBytes(req: FastifyRequest, reply: FastifyReply, bytes: Buffer, status: number, etag: string | null, type: string): FastifyReply {
+    reply.type(type);
+    if (status === 200 && etag && req.headers.range !== undefined && ifRangeAllows(req.headers['if-range'] as string | undefined, etag)) {
+      const range = parseRange(req.headers.range, bytes.length);
+      if (range === 'unsatisfiable') return reply.code(416).header('content-range', `bytes */${bytes.length}`).send();
+      if (range) {
+        return reply.code(206).header('content-range', `bytes ${range.start}-${range.end}/${bytes.length}`).send(bytes.subarray(range.start, range.end + 1));
+      }
+    }
+    return reply.code(status).send(bytes);
+  }
+
+  /**
+   * Sends a stored file with the given status (200, 410, or 404 for the site's 404 page).
+   * Only 200 answers carry validators and honour Range and If-None-Match.
+   */
+  async function sendStored(req: FastifyRequest, reply: FastifyReply, site: string, file: string, entry: ManifestEntry, status: number, retried: boolean): Promise<FastifyReply> {
+    const type = entry.type ?? contentTypeOf(file);
+    const large = reader.isLarge(entry.size ?? 0);
+    const ranged = status === 200 && req.headers.range !== undefined;
+    const variant: Variant = large || ranged ? 'identity' : chooseVariant(req.headers['accept-encoding'], entry);
+    const digest = variant === 'identity' ? entry.sm3 : entry[variant];
+    if (!digest) return status === 404 ? builtin(reply, 404) : builtin(reply, 503);
+    const etag = `"${digest}"`;
+    // HTML differs by the visitor's script choice (cookie jy_script), so caches must key on it.
+    reply.header('vary', type.startsWith('text/html') ? 'Accept-Encoding, Cookie' : 'Accept-Encoding').header('cache-control', cacheControlFor(file, type, status));
+    if (status === 200) {
+      reply.header('etag', etag).header('accept-ranges', variant === 'identity' ? 'bytes' : 'none');
+      if (noneMatchHits(req.headers['if-none-match'], etag)) return reply.code(304).send();
+    }
+    let bytes = reader.cached(site, file, variant, digest);
+    if (!bytes) {
+      const outcome = await reader.read(site, file, variant, digest);
+      if (outcome.kind === 'handle') return sendLarge(req, reply, outcome, etag, type, status);
+      if (outcome.kind === 'bytes') {
+        bytes = outcome.bytes;
+      } else {
+        const got = await genuine(site, file, variant, digest, outcome);
+        if (got === 'republished' && !retried) return serve(req, reply, site, await manifests.fresh(site), true);
+        if (got === null || got === 'republished') return status === 404 ? builtin(reply, 404) : builtin(reply, 503);
+        // The repaired page goes out uncompressed under its own digest.
+        const repairedEtag = `"${got.entry.sm3 ?? ''}"`;
+        if (status === 200) reply.header('etag', repairedEtag).header('accept-ranges', 'bytes');
+        return sendBytes(req, reply, got.bytes, status, status === 200 ? repairedEtag : null, got.entry.type ?? type);
+      }
+    }
+    if (variant !== 'identity') reply.header('content-encoding', variant);
+    return sendBytes(req, reply, bytes, status, variant === 'identity' ? etag : null, type);
+  }
+
+  async function notFound(req: FastifyRequest, reply: FastifyReply, site: string, manifest: VerifiedManifest, retried: boolean): Promise<FastifyReply> {
+    const page = manifest.entries.get(NOT_FOUND_PAGE);
+    if (page?.status === 200) return sendStored(req, reply, site, NOT_FOUND_PAGE, page, 404, retried);
+    return builtin(reply, 404);
+  }
+
+  async function serve(req: FastifyRequest, reply: FastifyReply, site: string, manifest: VerifiedManifest, retried: boolean): Promise<FastifyReply> {
+    if (!manifest.ok) return builtin(reply, 503);
+    const url = req.url;
+    const q = url.indexOf('?');
+    const rawPath = q < 0 ? url : url.slice(0, q);
+    let path: string;
+    try {
+      path = rawPath.includes('%') ? decodeURIComponent(rawPath) : rawPath;
+    } catch {
+      return builtin(reply, 400);
+    }
+    const file = pageFileOf(path);
+    const entry = file === null ? undefined : manifest.entries.get(file);
+    if (!entry || file === null) {
+      // Nothing published for this site yet: the root leads a newcomer to the console.
+      if (file === '/index.html' && manifest.root.version === 0) return reply.code(302).header('cache-control', 'no-store').header('location', '/admin/').send();
+      // A folder named without its slash: where its index is (nginx's static module answers the same).
+      if (file !== null && manifest.entries.has(`${file}/index.html`)) {
+        return reply.code(301).header('cache-control', 'public, max-age=600').header('location', `${rawPath}/`).send();
+      }
+      return notFound(req, reply, site, manifest, retried);
+    }
+    if (entry.status === 301) {
+      return reply.code(301).header('cache-control', 'public, max-age=600').header('location', asciiLocation(entry.location ?? '/')).send();
+    }
+    // 繁體: a visitor who chose traditional characters gets the stored variant (made on first request).
+    if (entry.status === 200 && wantsHant(req)) {
+      const hant = hantFileOf(file);
+      if (hant) {
+        let variant = manifest.entries.get(hant);
+        if (!variant && await produceVariant(site, file)) variant = (await manifests.fresh(site)).entries.get(hant);
+        if (variant?.status === 200) return sendStored(req, reply, site, hant, variant, 200, retried);
+      }
+    }
+    return sendStored(req, reply, site, file, entry, entry.status, retried);
+  }
+
+  return {
+    manifests, reader,
+    async handle(req, reply) {
+      const q = req.url.indexOf('?');
+      const rawPath = q < 0 ? req.url : req.url.slice(0, q);
+      if (PLATFORM_PATH.test(rawPath)) {
+        // What the router would have said without this catch-all: an over-long segment is 414, anything else 404.
+        const code = rawPath.split('/').some((s) => s.length > MAX_PARAM_LENGTH) ? 'http.uri_too_long' : 'http.not_found';
+        // This route skips helmet (public pages carry their own set): apply the platform's here.
+        reply.helmet();
+        return sendProblem(reply, { ...problemFor(code, requestLocale(req)), instance: rawPath });
+      }
+      setPublicHeaders(reply);
+      const site = await hosts.resolve(req.host);
+      if (!site) return builtin(reply, 404);
+      const manifest = manifests.peek(site.code) ?? await manifests.get(site.code);
+      return serve(req, reply, site.code, manifest, false);
+    },
+    close() {
+      unsubscribe();
+    },
+  };
+}

@@ -1,0 +1,34 @@
+import * as OpenCC from 'opencc-js';
+import { sm3Hex } from '../../platform/crypto/index.js';
+import { hantFileOf } from './page-store/index.js';
+import type { PublishingDeps } from './publishing-deps.js';
+import { repairFile } from './repair-page.js';
+
+// Simplified → traditional characters (OpenCC 's2t': characters only, no regional phrase
+// substitution, as mainland government sites' 繁體 versions do). Built once: the tables are large.
+let converter: ((s: string) => string) | null = null;
+const toHant = (s: string) => (converter ??= OpenCC.Converter({ from: 'cn', to: 't' }))(s);
+
+/** The page in traditional characters: text converted, language tagged, the switch offering 简体. */
+export function hantHtml(html: string): string {
+  return toHant(html).replace('<html lang="zh-CN"', '<html lang="zh-Hant"');
+}
+
+/**
+ * Makes and stores the traditional variant of a published HTML page from its genuine bytes
+ * (checked against the manifest; re-rendered if the file on disk does not match). The variant
+ * is written through the store, so it is listed and signed like any page; rewriting the page
+ * drops it (file-page-store.ts), and the next request makes it again.
+ */
+export async function produceHantVariant(deps: PublishingDeps, siteCode: string, file: string): Promise<boolean> {
+  const hant = hantFileOf(file);
+  if (!hant) return false;
+  const entry = (await deps.store.manifest(siteCode)).entries.get(file);
+  if (entry?.status !== 200 || !entry.sm3) return false;
+  let bytes = await deps.store.read(siteCode, file);
+  if (!bytes || sm3Hex(bytes) !== entry.sm3) bytes = await repairFile(deps, siteCode, file);
+  if (!bytes) return false;
+  await deps.store.apply(siteCode, { write: [{ path: hant, body: Buffer.from(hantHtml(bytes.toString('utf8')), 'utf8') }] });
+  await deps.events.publish({ channel: 'pages.changed', data: { siteCode } });
+  return true;
+}

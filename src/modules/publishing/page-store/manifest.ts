@@ -1,0 +1,57 @@
+import { sm3Hex } from '../../../platform/crypto/index.js';
+import { sm2Sign, sm2Verify } from '../../../platform/crypto/sm2-signer.js';
+
+/** One served path: a file (200 page or 410 notice) or a redirect (no file). */
+export interface ManifestEntry {
+  /** HTTP status the path answers with. */
+  readonly status: 200 | 301 | 410;
+  readonly type?: string;
+  readonly size?: number;
+  /** SM3 of the stored bytes (hex); also the ETag. */
+  readonly sm3?: string;
+  /** SM3 of the precompressed variants, when stored. */
+  readonly gzip?: string;
+  readonly br?: string;
+  /** For 301: where to. */
+  readonly location?: string;
+}
+
+export type ManifestShard = Record<string, ManifestEntry>;
+
+export interface ManifestRoot {
+  readonly site: string;
+  /** Increases with every change; caches compare it. */
+  readonly version: number;
+  /** SM3 of each shard file's bytes, by shard name. */
+  readonly shards: Record<string, string>;
+}
+
+/** Paths are spread over 32 shards, so one publish rewrites one small shard and the root, however large the site. */
+export const SHARD_COUNT = 32;
+
+export function shardOf(path: string): string {
+  return String(parseInt(sm3Hex(path).slice(0, 2), 16) % SHARD_COUNT).padStart(2, '0');
+}
+
+/** JSON with sorted keys at every level: the same manifest always gives the same bytes. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const obj = value as Record<string, unknown>;
+    return `{${Object.keys(obj).sort().filter((k) => obj[k] !== undefined).map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export interface ManifestSigner {
+  readonly privateKey: string;
+  readonly publicKey: string;
+}
+
+export function signRoot(rootBytes: string, signer: ManifestSigner): string {
+  return sm2Sign(rootBytes, signer.privateKey, signer.publicKey);
+}
+
+export function verifyRoot(rootBytes: string, signatureHex: string, publicKey: string): boolean {
+  return sm2Verify(rootBytes, signatureHex.trim(), publicKey);
+}

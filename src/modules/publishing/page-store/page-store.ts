@@ -1,0 +1,45 @@
+import type { Variant } from './compress.js';
+import type { ManifestEntry, ManifestRoot } from './manifest.js';
+
+/** A page to (re)write. The path is canonical (see page-path.ts); `/x/` is stored as `/x/index.html`. */
+export interface PageWrite {
+  readonly path: string;
+  readonly body: Buffer;
+  /** 410 for the notice that replaces a withdrawn document or a deleted column. */
+  readonly status?: 200 | 410;
+}
+
+export interface PageChanges {
+  readonly write?: readonly PageWrite[];
+  /** Old paths that now answer 301 (moved columns). */
+  readonly redirect?: readonly { readonly path: string; readonly location: string }[];
+  readonly remove?: readonly string[];
+}
+
+export interface ApplyResult {
+  readonly written: number;
+  readonly version: number;
+}
+
+export interface VerifiedManifest {
+  /** False when the signature or a shard digest does not verify: serve nothing from it unchecked. */
+  readonly ok: boolean;
+  readonly root: ManifestRoot;
+  /** Stored file path → entry. */
+  readonly entries: ReadonlyMap<string, ManifestEntry>;
+  readonly problems: readonly string[];
+}
+
+/**
+ * Where published pages live. The local-disk implementation is the default; an object store
+ * can implement the same interface later. Every write also updates the site's signed manifest.
+ */
+export interface PageStore {
+  /** Local folder of the store (for nginx and the tamper watcher). */
+  readonly root: string;
+  apply(siteCode: string, changes: PageChanges): Promise<ApplyResult>;
+  manifest(siteCode: string): Promise<VerifiedManifest>;
+  read(siteCode: string, file: string, variant?: Variant): Promise<Buffer | null>;
+  filePath(siteCode: string, file: string, variant?: Variant): string;
+  sites(): Promise<string[]>;
+}

@@ -1,0 +1,100 @@
+import type { Db } from '../../db/index.js';
+
+export interface PublishedItem {
+  readonly siteId: number;
+  readonly columnId: number;
+  readonly documentId: number;
+  readonly seq: number;
+  readonly title: string;
+  readonly path: string;
+  readonly kind: string;
+  readonly publishedAt: number;
+  readonly via: 'own' | 'reference';
+}
+
+type Row = { site_id: number; column_id: number; document_id: number; seq: number; title: string; path: string; kind: string; published_at: number; via: string };
+
+function toItem(r: Row): PublishedItem {
+  return {
+    siteId: Number(r.site_id), columnId: Number(r.column_id), documentId: Number(r.document_id), seq: Number(r.seq), title: r.title,
+    path: r.path, kind: r.kind, publishedAt: Number(r.published_at), via: r.via === 'reference' ? 'reference' : 'own',
+  };
+}
+
+/** Next position in the column: one statement creates or increments the counter under its row lock. */
+async function nextSeq(trx: Db, columnId: number): Promise<number> {
+  const r = await trx.insertInto('column_sequences').values({ column_id: columnId, last_seq: 1 })
+    .onConflict((oc) => oc.column('column_id').doUpdateSet((eb) => ({ last_seq: eb('column_sequences.last_seq', '+', 1) })))
+    .returning('last_seq').executeTakeFirstOrThrow();
+  return Number(r.last_seq);
+}
+
+export async function lastSeq(db: Db, columnId: number): Promise<number> {
+  const r = await db.selectFrom('column_sequences').select('last_seq').where('column_id', '=', columnId).executeTakeFirst();
+  return r ? Number(r.last_seq) : 0;
+}
+
+/** Adds the document to the column (a new position) or refreshes its title and path (same position). */
+export async function upsertItem(trx: Db, item: Omit<PublishedItem, 'seq'>): Promise<{ seq: number; isNew: boolean }> {
+  const existing = await trx.selectFrom('published_items').select('seq').where('column_id', '=', item.columnId).where('document_id', '=', item.documentId).executeTakeFirst();
+  if (existing) {
+    await trx.updateTable('published_items').set({ title: item.title, path: item.path, kind: item.kind, published_at: item.publishedAt, via: item.via, site_id: item.siteId })
+      .where('column_id', '=', item.columnId).where('document_id', '=', item.documentId).execute();
+    return { seq: Number(existing.seq), isNew: false };
+  }
+  const seq = await nextSeq(trx, item.columnId);
+  await trx.insertInto('published_items').values({
+    site_id: item.siteId, column_id: item.columnId, document_id: item.documentId, seq, title: item.title, path: item.path,
+    kind: item.kind, published_at: item.publishedAt, via: item.via,
+  }).execute();
+  return { seq, isNew: true };
+}
+
+export async function removeItem(trx: Db, columnId: number, documentId: number): Promise<void> {
+  await trx.deleteFrom('published_items').where('column_id', '=', columnId).where('document_id', '=', documentId).execute();
+}
+
+export async function itemsOfDocument(db: Db, documentId: number): Promise<PublishedItem[]> {
+  return (await db.selectFrom('published_items').selectAll().where('document_id', '=', documentId).orderBy('column_id').execute()).map(toItem);
+}
+
+/** Items with positions in [from, to], newest first. */
+export async function itemsInRange(db: Db, columnId: number, from: number, to: number): Promise<PublishedItem[]> {
+  const rows = await db.selectFrom('published_items').selectAll().where('column_id', '=', columnId)
+    .where('seq', '>=', from).where('seq', '<=', to).orderBy('seq', 'desc').execute();
+  return rows.map(toItem);
+}
+
+export async function latestInColumn(db: Db, columnId: number, limit: number): Promise<PublishedItem[]> {
+  return (await db.selectFrom('published_items').selectAll().where('column_id', '=', columnId).orderBy('seq', 'desc').limit(limit).execute()).map(toItem);
+}
+
+/** The newest items of a site by publish time (feeds), each document once. */
+export async function latestInSite(db: Db, siteId: number, limit: number): Promise<PublishedItem[]> {
+  const rows = await db.selectFrom('published_items').selectAll().where('site_id', '=', siteId)
+    .orderBy('published_at', 'desc').orderBy('document_id', 'desc').limit(limit * 2).execute();
+  const seen = new Set<number>();
+  return rows.map(toItem).filter((i) => (seen.has(i.documentId) ? false : (seen.add(i.documentId), true))).slice(0, limit);
+}
+
+/** A site's items published in [from, to) (one sitemap chunk), each path once. */
+export async function siteItemsBetween(db: Db, siteId: number, from: number, to: number): Promise<PublishedItem[]> {
+  const rows = await db.selectFrom('published_items').selectAll().where('site_id', '=', siteId)
+    .where('published_at', '>=', from).where('published_at', '<', to).orderBy('published_at').orderBy('document_id').execute();
+  const seen = new Set<string>();
+  return rows.map(toItem).filter((i) => (seen.has(i.path) ? false : (seen.add(i.path), true)));
+}
+
+/** Publish times of a site's items (the sitemap index lists one chunk per month that has any). */
+export async function siteItemTimes(db: Db, siteId: number): Promise<number[]> {
+  const rows = await db.selectFrom('published_items').select('published_at').where('site_id', '=', siteId).execute();
+  return rows.map((r) => Number(r.published_at));
+}
+
+/** Deletes a site's items other than the `column:document` pairs named (full rebuilds). */
+export async function removeItemsExcept(db: Db, siteId: number, keep: ReadonlySet<string>): Promise<number> {
+  const rows = await db.selectFrom('published_items').select(['column_id', 'document_id']).where('site_id', '=', siteId).execute();
+  const stale = rows.filter((r) => !keep.has(`${Number(r.column_id)}:${Number(r.document_id)}`));
+  for (const r of stale) await db.deleteFrom('published_items').where('column_id', '=', Number(r.column_id)).where('document_id', '=', Number(r.document_id)).execute();
+  return stale.length;
+}

@@ -1,0 +1,128 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { inTransaction, type Db } from '../../db/index.js';
+import { AppError } from '../../platform/http/error-registry.js';
+import type { Actor } from '../../platform/identity/actor.js';
+import type { AuditLog, JobQueue } from '../../platform/contracts.js';
+import { getPublicDocument } from '../content/index.js';
+import { getSiteByCode, listSites } from '../sites/index.js';
+import { PublishingErrors } from './errors.js';
+import { enqueueRebuild } from './publishing-jobs.js';
+import type { PublishingDeps } from './publishing-deps.js';
+import { SiteContexts } from './page-batch.js';
+import { articlePagesFor } from './publish-document.js';
+import { lastSeq, latestInSite } from './published-items.repo.js';
+import { renderGone } from './render/pages.js';
+import { columnPages, homePages, staticSitePages } from './site-pages.js';
+import { createThemeEngine, DEFAULT_THEME_DIR, renderTemplate, themeTemplateNames } from './theme/theme-engine.js';
+
+export const SAMPLE_PAGES = ['home', 'column', 'article', 'gone', 'not-found', 'sitemap', 'search'] as const;
+export type SamplePage = (typeof SAMPLE_PAGES)[number];
+
+export interface EditorDeps { readonly publishing: PublishingDeps; readonly audit: AuditLog; readonly jobs: JobQueue }
+
+function requireName(name: string): string {
+  if (!themeTemplateNames().includes(name)) throw new AppError(PublishingErrors['publishing.theme.unknown_template'], { name });
+  return name;
+}
+
+const shipped = (name: string) => fs.readFileSync(path.join(DEFAULT_THEME_DIR, `${name}.liquid`), 'utf8');
+
+async function overrides(db: Db): Promise<Map<string, string>> {
+  return new Map((await db.selectFrom('theme_overrides').select(['name', 'source']).execute()).map((r) => [r.name, r.source]));
+}
+
+export async function listTemplates(db: Db): Promise<{ name: string; overridden: boolean; updatedAt: number | null }[]> {
+  const rows = new Map((await db.selectFrom('theme_overrides').select(['name', 'updated_at']).execute()).map((r) => [r.name, Number(r.updated_at)]));
+  return themeTemplateNames().map((name) => ({ name, overridden: rows.has(name), updatedAt: rows.get(name) ?? null }));
+}
+
+export async function readTemplate(db: Db, name: string) {
+  requireName(name);
+  const o = await db.selectFrom('theme_overrides').selectAll().where('name', '=', name).executeTakeFirst();
+  const revisions = await db.selectFrom('theme_revisions').select(['id', 'note', 'saved_by', 'saved_at', 'source']).where('name', '=', name).orderBy('id', 'desc').limit(20).execute();
+  return {
+    name, source: o?.source ?? shipped(name), shipped: shipped(name), overridden: !!o,
+    revisions: revisions.map((r) => ({ id: Number(r.id), note: r.note, savedBy: r.saved_by === null ? null : Number(r.saved_by), savedAt: Number(r.saved_at), source: r.source })),
+  };
+}
+
+/**
+ * Renders one sample page of a real site with the candidate template in place of the saved
+ * one, in a throwaway engine: a template error becomes a 400 naming the line, and nothing
+ * published changes.
+ */
+export async function renderSample(deps: PublishingDeps, q: { name: string; source: string; page: SamplePage; siteCode?: string | undefined }): Promise<string> {
+  requireName(q.name);
+  const site = q.siteCode ? await getSiteByCode(deps.db, q.siteCode) : (await listSites(deps.db)).find((s) => s.kind === 'province_portal');
+  if (!site) throw new AppError(PublishingErrors['publishing.site_not_found']);
+  const candidate = new Map(await overrides(deps.db)).set(q.name, q.source);
+  const engine = createThemeEngine(undefined, candidate);
+  const d: PublishingDeps = { ...deps, engine };
+  const contexts = new SiteContexts(d);
+  const ctx = (await contexts.get(site.id))!;
+  const text = (b: Buffer | undefined) => b?.toString('utf8') ?? '';
+  try {
+    switch (q.page) {
+      case 'home': return text((await homePages(d, ctx, contexts.blockItems(ctx)))[0]?.body);
+      case 'column': {
+        for (const c of ctx.columns.values()) if (c.kind !== 'link' && (await lastSeq(d.db, c.id)) > 0) return text((await columnPages(d, ctx, c.id, []))[0]?.body);
+        const first = [...ctx.columns.values()].find((c) => c.kind !== 'link');
+        return first ? text((await columnPages(d, ctx, first.id, []))[0]?.body) : '';
+      }
+      case 'article': {
+        const latest = (await latestInSite(d.db, site.id, 1))[0];
+        const pub = latest ? await getPublicDocument(d.db, latest.documentId) : undefined;
+        if (!latest || !pub?.edition) return '';
+        return text((await articlePagesFor(d, contexts, pub, { siteId: site.id, columnId: latest.columnId, via: latest.via }))[0]?.body);
+      }
+      case 'gone': return await renderGone(engine, ctx, { reason: '示例：信息已更新', at: d.clock.now() });
+      case 'not-found': return text((await staticSitePages(d, ctx))[0]?.body);
+      case 'sitemap': return text((await staticSitePages(d, ctx))[1]?.body);
+      case 'search': return await renderTemplate(engine, 'search', {
+        site: ctx.model, nav: ctx.nav, column: null, article: null, breadcrumb: [{ name: '首页', href: '/' }, { name: '站内搜索', href: '/search.html' }],
+        page: { title: '站内搜索', canonical: '' },
+        search: { q: '政务', sort: 'relevance', message: '', groups: [], results: [{ href: '/', titleHtml: '示例<mark>政务</mark>', snippetHtml: '示例摘要', siteName: ctx.site.name, publishedAt: '2026-11-26 10:00' }], pager: { older: null, newer: null } },
+      });
+    }
+  } catch (e) {
+    throw new AppError(PublishingErrors['publishing.theme.template_error'], { page: q.page, message: (e as Error).message.slice(0, 500) },
+      [{ field: 'source', code: 'publishing.theme.template_error', message: (e as Error).message.slice(0, 500) }]);
+  }
+}
+
+/**
+ * Saves a template: every sample page must render with it first (so a broken template never
+ * reaches published pages), then the override and a revision are stored, audited, and every
+ * site is rebuilt by a job.
+ */
+export async function saveTemplate({ deps, actor, name, source, note }: { deps: EditorDeps; actor: Actor; name: string; source: string; note: string }): Promise<{ revisionId: number; jobId: number }> {
+  requireName(name);
+  for (const page of SAMPLE_PAGES) await renderSample(deps.publishing, { name, source, page });
+  return storeRevision(deps, actor, name, source, note);
+}
+
+/** Back to the shipped template (recorded as a revision without source). */
+export async function revertTemplate({ deps, actor, name, note }: { deps: EditorDeps; actor: Actor; name: string; note: string }): Promise<{ revisionId: number; jobId: number }> {
+  requireName(name);
+  return storeRevision(deps, actor, name, null, note);
+}
+
+async function storeRevision(deps: EditorDeps, actor: Actor, name: string, source: string | null, note: string): Promise<{ revisionId: number; jobId: number }> {
+  const db = deps.publishing.db;
+  const now = deps.publishing.clock.now();
+  return inTransaction(db, async (trx) => {
+    if (source === null) await trx.deleteFrom('theme_overrides').where('name', '=', name).execute();
+    else {
+      await trx.insertInto('theme_overrides').values({ name, source, updated_by: actor.userId, updated_at: now })
+        .onConflict((oc) => oc.column('name').doUpdateSet({ source, updated_by: actor.userId, updated_at: now })).execute();
+    }
+    const { id } = await trx.insertInto('theme_revisions').values({ name, source, note, saved_by: actor.userId, saved_at: now }).returning('id').executeTakeFirstOrThrow();
+    const jobId = await enqueueRebuild(trx, deps.jobs, {}, actor.userId);
+    await deps.audit.append(trx, actor, {
+      action: source === null ? 'publishing.theme.template_revert' : 'publishing.theme.template_save', result: 'success', targetType: 'theme_template', targetId: name,
+      detail: { revisionId: Number(id), note, bytes: source?.length ?? 0, jobId },
+    });
+    return { revisionId: Number(id), jobId };
+  });
+}

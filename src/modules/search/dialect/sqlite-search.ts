@@ -1,0 +1,83 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { QueryClause } from '../parse-query.js';
+import type { KeyRange, MatchSpec, PreparedRow, SearchDb, SearchDialect } from './search-dialect.js';
+
+/** bm25 column weights (title, body, meta, tags): a title word counts ten body words; tags never count. */
+const BM25 = sql.raw('bm25(search_fts, 10.0, 1.0, 3.0, 0.0)');
+
+/** A token as an FTS5 string: always quoted, quotes doubled, so no input is ever FTS5 syntax. */
+function quote(token: string): string {
+  return `"${token.replace(/"/g, '""')}"`;
+}
+
+function clauseText(c: QueryClause): string {
+  // Inside one string the tokens form a phrase: adjacent, in order.
+  return quote(c.tokens.join(' '));
+}
+
+/** The MATCH expression: the user's clauses in their columns, AND the filter tokens in `tags`. */
+export function fts5Expression(m: MatchSpec): string {
+  const columns = m.scope === 'title' ? '{title}' : '{title body meta}';
+  const parts = [`${columns} : (${m.clauses.map(clauseText).join(' AND ')})`];
+  if (m.tags.length > 0) parts.push(`{tags} : (${m.tags.map(quote).join(' AND ')})`);
+  return parts.join(' AND ');
+}
+
+function inRange(m: MatchSpec, r: KeyRange): RawBuilder<unknown> {
+  return sql`search_fts match ${fts5Expression(m)} and rowid between ${r.lo} and ${r.hi}`;
+}
+
+const CHUNK = 200;
+/** Pages of merged output per step of optimize(). */
+const MERGE_PAGES = 2000;
+
+export const sqliteSearch: SearchDialect = {
+  async deleteText(db, sks) {
+    for (let i = 0; i < sks.length; i += 500) {
+      await sql`delete from search_fts where rowid in (${sql.join(sks.slice(i, i + 500))})`.execute(db);
+    }
+  },
+
+  async insertRows(db: SearchDb, rows: readonly PreparedRow[]) {
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      const chunk = rows.slice(i, i + CHUNK);
+      await db.insertInto('search_entries').values(chunk.map((r) => r.row as never)).execute();
+      const values = chunk.map((r) => sql`(${r.sk}, ${r.title}, ${r.body}, ${r.meta}, ${r.tags})`);
+      await sql`insert into search_fts (rowid, title, body, meta, tags) values ${sql.join(values)}`.execute(db);
+    }
+  },
+
+  async clearText(db) {
+    await sql`insert into search_fts (search_fts) values ('delete-all')`.execute(db);
+  },
+
+  async count(db, match, range, cap) {
+    const r = await sql<{ n: number }>`select count(*) as n from (select rowid from search_fts where ${inRange(match, range)} limit ${cap + 1})`.execute(db);
+    return Number(r.rows[0]?.n ?? 0);
+  },
+
+  async newest(db, match, range, limit) {
+    const r = await sql<{ rowid: number }>`select rowid from search_fts where ${inRange(match, range)} order by rowid desc limit ${limit}`.execute(db);
+    return r.rows.map((x) => Number(x.rowid));
+  },
+
+  async scoredNewest(db, match, range, limit) {
+    // FTS5 walks the doclists newest first and stops after `limit` rows: bm25 is computed for those only.
+    const r = await sql<{ rowid: number; score: number }>`select rowid, ${BM25} as score from search_fts where ${inRange(match, range)} order by rowid desc limit ${limit}`.execute(db);
+    return r.rows.map((x) => ({ sk: Number(x.rowid), score: -Number(x.score) }));
+  },
+
+  async optimize(db) {
+    // 'optimize' in small steps (a negative 'merge' merges everything, at most that many pages a
+    // call): one connection serves the whole process, and a single 'optimize' of a large index
+    // would hold it, and the write lock, for tens of seconds. A step that changed fewer than two
+    // rows found nothing left to merge.
+    for (let step = 0; step < 100_000; step++) {
+      const before = await sql<{ n: number }>`select total_changes() as n`.execute(db);
+      await sql`insert into search_fts (search_fts, rank) values ('merge', ${-MERGE_PAGES})`.execute(db);
+      const after = await sql<{ n: number }>`select total_changes() as n`.execute(db);
+      if (Number(after.rows[0]?.n ?? 0) - Number(before.rows[0]?.n ?? 0) < 2) break;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  },
+};

@@ -1,0 +1,80 @@
+import { inTransaction, type Db } from '../../db/index.js';
+import type { AuditLog, JobContext, JobQueue } from '../../platform/contracts.js';
+import { AppError } from '../../platform/http/error-registry.js';
+import { hasPermission, type Actor } from '../../platform/identity/actor.js';
+import { countPublishedDocuments, listPublishedFields } from '../content/index.js';
+import { searchDialect } from './dialect/index.js';
+import { searchDb, segmentEntry, writeSegmented } from './index-entries.js';
+
+export const SEARCH_REINDEX_KIND = 'search.reindex';
+/** Documents read, segmented and written per transaction (short transactions: publishing goes on meanwhile). */
+export const REINDEX_BATCH = 200;
+
+export interface ReindexOutcome {
+  readonly indexed: number;
+  /** Entries of documents no longer public, dropped. */
+  readonly removed: number;
+}
+
+/** Enqueues a full rebuild (outbox: in the caller's transaction with its audit event). */
+export async function startReindex(q: { db: Db; actor: Actor; jobs: JobQueue; audit: AuditLog }): Promise<{ id: number }> {
+  if (!hasPermission(q.actor, 'search.manage')) throw new AppError('auth.forbidden');
+  return inTransaction(q.db, async (trx) => {
+    const id = await q.jobs.enqueue(trx, { kind: SEARCH_REINDEX_KIND, maxAttempts: 1, createdBy: q.actor.userId });
+    await q.audit.append(trx, q.actor, { action: 'search.reindex', result: 'success', targetType: 'job', targetId: id });
+    return { id };
+  });
+}
+
+/**
+ * Rebuilds the index from the published documents (the content module's feed), batch by
+ * batch, reporting progress. The index stays searchable throughout: entries are replaced in
+ * place, then entries of documents that are no longer public are dropped, and the full-text
+ * structure is compacted. The suggestion vocabulary is counted afresh (suggestions are
+ * incomplete until the rebuild ends).
+ */
+export async function reindexAll(db: Db, progress: (percent: number, message: string) => Promise<void>, opts: { signal?: AbortSignal; now?: () => number } = {}): Promise<ReindexOutcome> {
+  const now = opts.now ?? Date.now;
+  const sdb = searchDb(db);
+  const total = await countPublishedDocuments(db);
+  await progress(0, `共 ${total} 篇已发布文档 / ${total} published documents`);
+  await sdb.deleteFrom('search_terms').execute();
+  const seen = new Set<number>();
+  let afterId = 0;
+  for (;;) {
+    opts.signal?.throwIfAborted();
+    const batch = await listPublishedFields(db, { afterId, limit: REINDEX_BATCH });
+    if (batch.length === 0) break;
+    await writeSegmented(db, batch.map(segmentEntry), { now: now(), freshTerms: true });
+    for (const f of batch) seen.add(f.documentId);
+    afterId = batch[batch.length - 1]!.documentId;
+    // The last few percent are the clean-up and compaction below.
+    await progress(Math.min(95, (seen.size / Math.max(1, total)) * 95), `已索引 ${seen.size}/${total} / indexed ${seen.size} of ${total}`);
+  }
+  await progress(96, '清理已撤下的文档 / dropping documents no longer public');
+  let removed = 0;
+  let after = 0;
+  for (;;) {
+    const ids = (await sdb.selectFrom('search_entries').select(['document_id', 'sk']).where('document_id', '>', after).orderBy('document_id').limit(1000).execute())
+      .map((r) => ({ id: Number(r.document_id), sk: Number(r.sk) }));
+    if (ids.length === 0) break;
+    after = ids[ids.length - 1]!.id;
+    const stale = ids.filter((r) => !seen.has(r.id));
+    if (stale.length === 0) continue;
+    // Their words were never added to the fresh vocabulary: drop the rows without subtracting.
+    await inTransaction(db, async (trx) => {
+      const t = searchDb(trx);
+      await searchDialect(trx).deleteText(t, stale.map((r) => r.sk));
+      await t.deleteFrom('search_entries').where('document_id', 'in', stale.map((r) => r.id)).execute();
+    });
+    removed += stale.length;
+  }
+  await progress(98, '整理索引 / compacting the index');
+  await searchDialect(db).optimize(sdb);
+  await progress(100, `完成：${seen.size} 篇已索引，${removed} 篇已移除 / done: ${seen.size} indexed, ${removed} removed`);
+  return { indexed: seen.size, removed };
+}
+
+export function runReindexJob(db: Db, ctx: JobContext, now: () => number): Promise<ReindexOutcome> {
+  return reindexAll(db, (p, m) => ctx.progress(p, m), { signal: ctx.signal, now });
+}

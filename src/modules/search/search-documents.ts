@@ -1,0 +1,162 @@
+import type { Db } from '../../db/index.js';
+import { AppError } from '../../platform/http/error-registry.js';
+import { searchDialect, type KeyRange, type MatchSpec, type ScoredKey, type SearchDb } from './dialect/index.js';
+import { SearchErrors } from './errors.js';
+import { highlightSnippet, highlightTitle } from './highlight.js';
+import { searchDb } from './index-entries.js';
+import { normalizeText } from './normalize.js';
+import { MAX_QUERY_LENGTH, parseQuery, type ExactKey, type ParsedQuery } from './parse-query.js';
+import { logQuery } from './query-log.js';
+import { columnToken, genreToken, siteToken, topicToken } from './reserved-tokens.js';
+import { dayRange, groupKeyRange, groupOfKey } from './search-key.js';
+import { SEARCH_GROUPS, type SearchGroup, type SearchHit, type SearchQuery, type SearchResult } from './search.types.js';
+import type { SearchEntriesTable } from './search.tables.js';
+
+/** Matches are counted exactly up to this many per group; beyond it the count reads "10000+" (`totalExact` false). */
+export const COUNT_CAP = 10_000;
+/** Results that can be paged through (page × pageSize). */
+export const MAX_RESULT_WINDOW = 1_000;
+/**
+ * Relevance ranks the newest this-many matches of each group and tier (title matches, then the
+ * rest) by BM25 / ts_rank; deeper pages widen it. Bounds the work of a very common word.
+ */
+export const RELEVANCE_WINDOW = 300;
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 50;
+
+const GROUP_SPAN = 2 ** 50;
+
+type EntryRow = Pick<SearchEntriesTable, 'document_id' | 'sk' | 'site_id' | 'column_id' | 'site_ids' | 'column_ids' | 'kind' | 'grp' | 'title' | 'body' | 'summary'
+  | 'index_number' | 'document_number' | 'topic_category' | 'genre' | 'issuing_org_name' | 'published_at' | 'url'>;
+const ENTRY_COLUMNS = ['document_id', 'sk', 'site_id', 'column_id', 'site_ids', 'column_ids', 'kind', 'grp', 'title', 'body', 'summary', 'index_number',
+  'document_number', 'topic_category', 'genre', 'issuing_org_name', 'published_at', 'url'] as const;
+
+function validate(q: SearchQuery): { page: number; pageSize: number; fromMs: number | null; toMs: number | null } {
+  if ([...q.q].length > MAX_QUERY_LENGTH) throw new AppError(SearchErrors['search.query_too_long'], { max: MAX_QUERY_LENGTH });
+  for (const d of [q.from, q.to]) if (d !== undefined && dayRange(d, undefined).fromMs === null) throw new AppError(SearchErrors['search.bad_date'], { value: d });
+  const { fromMs, toMs } = dayRange(q.from, q.to);
+  if (fromMs !== null && toMs !== null && fromMs >= toMs) throw new AppError(SearchErrors['search.bad_range'], { from: q.from ?? '', to: q.to ?? '' });
+  const page = Math.max(1, Math.floor(q.page ?? 1));
+  const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(q.pageSize ?? DEFAULT_PAGE_SIZE)));
+  if (page * pageSize > MAX_RESULT_WINDOW) throw new AppError(SearchErrors['search.page_too_deep'], { max: MAX_RESULT_WINDOW });
+  return { page, pageSize, fromMs, toMs };
+}
+
+function filterTokens(q: SearchQuery): string[] {
+  return [
+    ...(q.siteId !== undefined ? [siteToken(q.siteId)] : []),
+    ...(q.columnId !== undefined ? [columnToken(q.columnId)] : []),
+    ...(q.topicCategory ? [topicToken(q.topicCategory)] : []),
+    ...(q.genre ? [genreToken(q.genre)] : []),
+  ];
+}
+
+const emptyGroups = (): Record<SearchGroup, number> => ({ news: 0, policy: 0, interpretation: 0, service: 0 });
+
+/** Newest first across groups: the group bits are above the time bits, so compare without them. */
+const byRecency = (a: number, b: number): number => (b % GROUP_SPAN) - (a % GROUP_SPAN);
+
+/**
+ * Searches the index. An index number or 文号 that names documents answers with them
+ * ('exact'); otherwise a full-text match of every word (and phrase) in title, body or metadata,
+ * within the filters. Relevance puts title matches first, then the rest, each by BM25
+ * (SQLite) or ts_rank (PostgreSQL) with title weighted above body; 'date' is newest first.
+ */
+export async function searchDocuments(db: Db, q: SearchQuery): Promise<SearchResult> {
+  const { page, pageSize, fromMs, toMs } = validate(q);
+  const parsed = parseQuery(q.q);
+  const sdb = searchDb(db);
+  const result = (parsed.exact ? await exactSearch(sdb, parsed, parsed.exact, q, { page, pageSize, fromMs, toMs }) : null)
+    ?? await fullTextSearch(sdb, parsed, q, { page, pageSize, fromMs, toMs });
+  if (q.log) await logQuery(sdb, { query: q.q, siteId: q.siteId ?? null, results: result.total, now: q.now ?? Date.now() });
+  return result;
+}
+
+interface Paging {
+  readonly page: number;
+  readonly pageSize: number;
+  readonly fromMs: number | null;
+  readonly toMs: number | null;
+}
+
+async function exactSearch(db: SearchDb, parsed: ParsedQuery, key: ExactKey, q: SearchQuery, p: Paging): Promise<SearchResult | null> {
+  const rows = await db.selectFrom('search_entries').select(ENTRY_COLUMNS).where(key.field, '=', key.value).orderBy('published_at', 'desc').limit(200).execute();
+  const inFilters = rows.filter((r) => (q.siteId === undefined || r.site_ids.includes(`,${q.siteId},`))
+    && (q.columnId === undefined || r.column_ids.includes(`,${q.columnId},`))
+    && (!q.topicCategory || r.topic_category === q.topicCategory || (r.topic_category ?? '').split('\\')[0] === q.topicCategory)
+    && (!q.genre || r.genre === q.genre)
+    && (p.fromMs === null || Number(r.published_at) >= p.fromMs) && (p.toMs === null || Number(r.published_at) < p.toMs));
+  if (inFilters.length === 0) return null;
+  const groups = emptyGroups();
+  for (const r of inFilters) groups[r.grp as SearchGroup] += 1;
+  const shown = inFilters.filter((r) => !q.group || r.grp === q.group);
+  const needle = normalizeText(key.value);
+  const items = shown.slice((p.page - 1) * p.pageSize, p.page * p.pageSize).map((r) => toHit(r, [needle], []));
+  return { mode: 'exact', total: shown.length, totalExact: true, page: p.page, pageSize: p.pageSize, items, groups, terms: [key.value] };
+}
+
+async function fullTextSearch(db: SearchDb, parsed: ParsedQuery, q: SearchQuery, p: Paging): Promise<SearchResult> {
+  const base = { mode: 'fulltext' as const, page: p.page, pageSize: p.pageSize, terms: [...parsed.terms] };
+  if (parsed.clauses.length === 0) return { ...base, total: 0, totalExact: true, items: [], groups: emptyGroups() };
+  const dialect = searchDialect(db);
+  const tags = filterTokens(q);
+  const all: MatchSpec = { clauses: parsed.clauses, scope: 'all', tags };
+  const ranges = new Map<SearchGroup, KeyRange>();
+  for (const g of SEARCH_GROUPS) {
+    const r = groupKeyRange(g, p.fromMs, p.toMs);
+    if (r) ranges.set(g, r);
+  }
+
+  const groups = emptyGroups();
+  let exact = true;
+  for (const [g, range] of ranges) {
+    const n = await dialect.count(db, all, range, COUNT_CAP);
+    groups[g] = Math.min(n, COUNT_CAP);
+    if (n > COUNT_CAP) exact = false;
+  }
+  const shown = [...ranges].filter(([g]) => (!q.group || g === q.group) && groups[g] > 0);
+  const total = shown.reduce((s, [g]) => s + groups[g], 0);
+  const offset = (p.page - 1) * p.pageSize;
+  if (offset >= total) return { ...base, total, totalExact: exact, items: [], groups };
+
+  let keys: number[];
+  if (q.sort === 'date') {
+    const newest: number[] = [];
+    for (const [, range] of shown) newest.push(...await dialect.newest(db, all, range, offset + p.pageSize));
+    keys = newest.sort(byRecency).slice(offset, offset + p.pageSize);
+  } else {
+    keys = (await rankByRelevance(db, { ...all, scope: 'title' }, all, shown.map(([, r]) => r), Math.max(RELEVANCE_WINDOW, offset + p.pageSize)))
+      .slice(offset, offset + p.pageSize);
+  }
+  const needles = [...parsed.phrases, ...parsed.terms];
+  const rows = keys.length === 0 ? [] : await db.selectFrom('search_entries').select(ENTRY_COLUMNS).where('sk', 'in', keys).execute();
+  const bySk = new Map(rows.map((r) => [Number(r.sk), r]));
+  const items = keys.flatMap((k) => {
+    const r = bySk.get(k);
+    return r ? [toHit(r, needles, needles)] : [];
+  });
+  return { ...base, total, totalExact: exact, items, groups };
+}
+
+/** Title matches first, then the others; each tier by score, ties newest first. */
+async function rankByRelevance(db: SearchDb, title: MatchSpec, all: MatchSpec, ranges: readonly KeyRange[], window: number): Promise<number[]> {
+  const dialect = searchDialect(db);
+  const tier1: ScoredKey[] = [];
+  const tier2: ScoredKey[] = [];
+  for (const range of ranges) {
+    tier1.push(...await dialect.scoredNewest(db, title, range, window));
+    tier2.push(...await dialect.scoredNewest(db, all, range, window));
+  }
+  const order = (a: ScoredKey, b: ScoredKey) => b.score - a.score || byRecency(a.sk, b.sk);
+  const first = new Set(tier1.map((t) => t.sk));
+  return [...tier1.sort(order), ...tier2.filter((t) => !first.has(t.sk)).sort(order)].map((t) => t.sk);
+}
+
+function toHit(r: EntryRow, titleNeedles: readonly string[], bodyNeedles: readonly string[]): SearchHit {
+  const body = r.body.trim() !== '' ? r.body : r.summary;
+  return {
+    documentId: Number(r.document_id), title: highlightTitle(r.title, titleNeedles), snippet: highlightSnippet(body, bodyNeedles),
+    url: r.url, siteId: Number(r.site_id), columnId: Number(r.column_id), kind: r.kind as SearchHit['kind'], group: groupOfKey(Number(r.sk)),
+    publishedAt: Number(r.published_at), indexNumber: r.index_number, documentNumber: r.document_number, issuingOrgName: r.issuing_org_name,
+  };
+}

@@ -1,0 +1,125 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import http from 'node:http';
+import zlib from 'node:zlib';
+import { selectedEngines } from '../support/engines.js';
+import { createTestContext, type TestContext } from '../support/platform.js';
+import { goodPages, htmlPage, PORTAL, storeRoot } from '../support/page-fixtures.js';
+import { brotliModuleAvailable, freePort, nginxAvailable, startNginx, type RunningNginx } from '../support/nginx.js';
+import { pagesCommand } from '../../src/cli/pages-command.js';
+
+/**
+ * `jiyue pages nginx` output, run by the real nginx (Debian package) against the same page
+ * store: pages, precompressed variants, the site's 404 page, redirects and withdrawn notices.
+ * Skipped (saying so) when nginx is not installed.
+ */
+const skip = nginxAvailable() ? false : 'nginx not installed (apt-get install nginx libnginx-mod-http-brotli-static)';
+
+/** fetch() decompresses by itself: read the stored variant's bytes as they come. */
+function rawGet(port: number, path: string, acceptEncoding: string): Promise<{ enc: string | undefined; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    http.get({ host: '127.0.0.1', port, path, headers: { host: 'www.jiangsu.gov.cn', 'accept-encoding': acceptEncoding } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ enc: res.headers['content-encoding'], body: Buffer.concat(chunks) }));
+    }).on('error', reject);
+  });
+}
+
+for (const engine of selectedEngines()) {
+  describe(`nginx serving the page store [${engine}]`, { skip }, () => {
+    let ctx: TestContext;
+    let nginx: RunningNginx;
+    let port = 0;
+    let jiyuePort = 0;
+    const article = htmlPage('关于印发通知的通知');
+    const url = (p: string) => `http://127.0.0.1:${port}${p}`;
+    const fetchAs = (p: string, headers: Record<string, string> = {}) => fetch(url(p), { redirect: 'manual', headers: { host: 'www.jiangsu.gov.cn', ...headers } });
+
+    async function config(extra: string[]): Promise<string> {
+      const lines: string[] = [];
+      const code = await pagesCommand(['nginx', '--site', PORTAL, '--listen', `127.0.0.1:${port}`, ...extra], ctx.platform.config, { out: (l) => lines.push(l), err: (l) => lines.push(l) });
+      assert.equal(code, 0, lines.join('\n'));
+      return lines.join('\n');
+    }
+
+    before(async () => {
+      ctx = await createTestContext(engine);
+      // nginx workers run as nobody: let them into the test's data directory.
+      fs.chmodSync(ctx.platform.config.dataDir, 0o755);
+      const pages = goodPages(ctx.platform);
+      await pages.publish(PORTAL, [
+        { path: '/', body: htmlPage('江苏省人民政府') },
+        { path: '/zwgk/art_1.html', body: article },
+        { path: '/404.html', body: Buffer.from('<!DOCTYPE html><h1>省政府 404</h1>') },
+        { path: '/withdrawn.html', body: Buffer.from('<!DOCTYPE html><h1>该信息已撤回</h1>'), status: 410 },
+        { path: '/gone-column/', body: Buffer.from('<!DOCTYPE html><h1>栏目已撤销</h1>'), status: 410 },
+      ], [{ path: '/old/', location: '/zwgk/' }, { path: '/旧.html', location: '/zwgk/art_1.html' }]);
+      fs.chmodSync(storeRoot(ctx.platform), 0o755);
+      port = await freePort();
+      const address = await ctx.app.listen({ port: 0, host: '127.0.0.1' });
+      jiyuePort = Number(new URL(address).port);
+      nginx = await startNginx({ include: await config(brotliModuleAvailable() ? ['--brotli'] : []), port });
+    });
+    after(async () => {
+      await nginx?.stop();
+      await ctx?.close();
+    });
+
+    test('pages by server_name, with the precompressed variants', async () => {
+      const plain = await fetchAs('/zwgk/art_1.html', { 'accept-encoding': 'identity' });
+      assert.equal(plain.status, 200);
+      assert.deepEqual(Buffer.from(await plain.arrayBuffer()), article);
+      assert.match(String(plain.headers.get('content-type')), /^text\/html; charset=utf-8/);
+      assert.equal(plain.headers.get('cache-control'), 'max-age=60');
+      assert.match(String(plain.headers.get('content-security-policy')), /script-src 'self'/);
+      const gz = await rawGet(port, '/zwgk/art_1.html', 'gzip');
+      assert.equal(gz.enc, 'gzip');
+      assert.deepEqual(zlib.gunzipSync(gz.body), article);
+      if (brotliModuleAvailable()) {
+        const br = await rawGet(port, '/zwgk/art_1.html', 'br, gzip');
+        assert.equal(br.enc, 'br');
+        assert.deepEqual(zlib.brotliDecompressSync(br.body), article);
+      }
+      const home = await fetchAs('/');
+      assert.equal(home.status, 200);
+      assert.match(await home.text(), /江苏省人民政府/);
+    });
+
+    test('redirects, withdrawn notices with 410, the site\'s 404 page, and the manifest hidden', async () => {
+      const moved = await fetchAs('/old/');
+      assert.equal(moved.status, 301);
+      assert.match(String(moved.headers.get('location')), /\/zwgk\/$/);
+      const movedZh = await fetchAs(`/${encodeURIComponent('旧')}.html`);
+      assert.equal(movedZh.status, 301);
+      const gone = await fetchAs('/withdrawn.html');
+      assert.equal(gone.status, 410);
+      assert.match(await gone.text(), /该信息已撤回/);
+      const goneColumn = await fetchAs('/gone-column/');
+      assert.equal(goneColumn.status, 410);
+      assert.match(await goneColumn.text(), /栏目已撤销/);
+      const missing = await fetchAs('/no/such.html');
+      assert.equal(missing.status, 404);
+      assert.match(await missing.text(), /省政府 404/);
+      const folder = await fetchAs('/zwgk');
+      assert.equal(folder.status, 301);
+      assert.equal(folder.headers.get('location'), '/zwgk/');
+      assert.equal((await fetchAs('/_manifest/root.json')).status, 404);
+      assert.equal((await fetchAs('/admin/')).status, 404);
+    });
+
+    test('with --upstream, misses and /api/ go to Jiyue', async () => {
+      await nginx.stop();
+      nginx = await startNginx({ include: await config(['--upstream', `127.0.0.1:${jiyuePort}`]), port });
+      assert.equal((await fetchAs('/zwgk/art_1.html')).status, 200);
+      const health = await fetchAs('/api/v1/no-such-thing');
+      assert.equal(health.status, 404);
+      assert.match(String(health.headers.get('content-type')), /problem\+json/);
+      // A miss is answered by Jiyue, with the site's own 404 page.
+      const missing = await fetchAs('/no/such.html');
+      assert.equal(missing.status, 404);
+      assert.match(await missing.text(), /省政府 404/);
+    });
+  });
+}
