@@ -75,7 +75,20 @@ for (const engine of selectedEngines()) {
       assert.ok(!(await page(PROVINCE_PORTAL_CODE, '/rss.xml'))?.includes(path));
     });
 
-    test('a withdrawal may send visitors elsewhere (301) instead of the notice; a bad address is refused', async () => {
+    test('a full rebuild that runs between a withdrawal and its job still takes the page down', async () => {
+      const { documentId } = await publishedDocument(ctx.platform, { title: '重建与撤稿之间的通知' });
+      await ctx.platform.jobs.runDue();
+      const path = articlePath(documentId, (await getDocument(ctx.platform.db, documentId))!.firstPublishedAt!);
+      assert.equal((await entry(PROVINCE_PORTAL_CODE, path))?.status, 200);
+      await withdrawDocument({ db: ctx.platform.db, actor: SYSTEM, documentId, input: { reason: '竞态测试', showPublicly: false }, deps: workflowDeps(ctx.platform) });
+      await rebuildAll(publishingDeps(ctx.platform), { siteCode: PROVINCE_PORTAL_CODE }, () => undefined);
+      assert.equal((await entry(PROVINCE_PORTAL_CODE, path))?.status, 410, 'the rebuild wrote the notice');
+      await publishDocument(publishingDeps(ctx.platform), documentId);
+      assert.equal((await entry(PROVINCE_PORTAL_CODE, path))?.status, 410);
+      assert.equal((await entry(PROVINCE_PORTAL_CODE, `/json/articles/${documentId}.json`))?.status, 410);
+    });
+
+        test('a withdrawal may send visitors elsewhere (301) instead of the notice; a bad address is refused', async () => {
       const { documentId } = await publishedDocument(ctx.platform, { title: '被新文件替代的通知' });
       await ctx.platform.jobs.runDue();
       const path = articlePath(documentId, (await getDocument(ctx.platform.db, documentId))!.firstPublishedAt!);

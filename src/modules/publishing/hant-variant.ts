@@ -1,5 +1,6 @@
 import * as OpenCC from 'opencc-js';
 import { sm3Hex } from '../../platform/crypto/index.js';
+import { getSiteByCode } from '../sites/index.js';
 import { hantFileOf } from './page-store/index.js';
 import type { PublishingDeps } from './publishing-deps.js';
 import { repairFile } from './repair-page.js';
@@ -10,8 +11,11 @@ let converter: ((s: string) => string) | null = null;
 const toHant = (s: string) => (converter ??= OpenCC.Converter({ from: 'cn', to: 't' }))(s);
 
 /** The page in traditional characters: text converted, language tagged, the switch offering 简体. */
-export function hantHtml(html: string): string {
-  return toHant(html).replace('<html lang="zh-CN"', '<html lang="zh-Hant"');
+export function hantHtml(html: string, keep: readonly string[] = []): string {
+  let out = toHant(html).replace('<html lang="zh-CN"', '<html lang="zh-Hant"');
+  // Official identifiers (ICP and public-security filing numbers) are quoted exactly as issued.
+  for (const k of keep) if (k) out = out.replaceAll(toHant(k), k);
+  return out;
 }
 
 /**
@@ -28,7 +32,9 @@ export async function produceHantVariant(deps: PublishingDeps, siteCode: string,
   let bytes = await deps.store.read(siteCode, file);
   if (!bytes || sm3Hex(bytes) !== entry.sm3) bytes = await repairFile(deps, siteCode, file);
   if (!bytes) return false;
-  await deps.store.apply(siteCode, { write: [{ path: hant, body: Buffer.from(hantHtml(bytes.toString('utf8')), 'utf8') }] });
+  const site = await getSiteByCode(deps.db, siteCode);
+  const keep = [site?.icpNumber ?? '', site?.policeNumber ?? ''];
+  await deps.store.apply(siteCode, { write: [{ path: hant, body: Buffer.from(hantHtml(bytes.toString('utf8'), keep), 'utf8') }] });
   await deps.events.publish({ channel: 'pages.changed', data: { siteCode } });
   return true;
 }

@@ -1,11 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { PageWrite } from './page-store/index.js';
+import { getColumn } from '../columns/index.js';
 import type { PublishingDeps } from './publishing-deps.js';
 import { loadSiteContext, type SiteContext } from './site-context.js';
-import { latestInColumn, type PublishedItem } from './published-items.repo.js';
+import { latestInColumns, type PublishedItem } from './published-items.repo.js';
 import { DEFAULT_THEME_DIR } from './theme/theme-engine.js';
 import { siteUrl } from './site-pages.js';
+
+/** A column and its public descendants: a home block of a parent column shows what its sub-columns publish. */
+export function subtreeOf(ctx: SiteContext, columnId: number): number[] {
+  return [...ctx.columns.values()].filter((c) => c.path.includes(`/${columnId}/`)).map((c) => c.id);
+}
 
 /** Site contexts loaded once per job (a publish touches a handful of sites). */
 export class SiteContexts {
@@ -21,12 +27,12 @@ export class SiteContexts {
   blockItems(home: SiteContext) {
     return async (columnId: number, count: number): Promise<{ name: string; href: string; items: PublishedItem[] } | null> => {
       const own = home.columns.get(columnId);
-      if (own) return { name: own.name, href: own.href, items: await latestInColumn(this.deps.db, columnId, count) };
+      if (own) return { name: own.name, href: own.href, items: await latestInColumns(this.deps.db, subtreeOf(home, columnId), count) };
       for (const ctx of await this.contextsOwning(columnId)) {
         const c = ctx.columns.get(columnId);
         if (!c) continue;
         const base = siteUrl(ctx);
-        const items = (await latestInColumn(this.deps.db, columnId, count)).map((i) => ({ ...i, path: `${base}${i.path}` }));
+        const items = (await latestInColumns(this.deps.db, subtreeOf(ctx, columnId), count)).map((i) => ({ ...i, path: `${base}${i.path}` }));
         return { name: c.name, href: `${base}${c.href}`, items };
       }
       return null;
@@ -34,9 +40,8 @@ export class SiteContexts {
   }
 
   private async contextsOwning(columnId: number): Promise<SiteContext[]> {
-    const row = await this.deps.db.selectFrom('published_items').select('site_id').where('column_id', '=', columnId).limit(1).executeTakeFirst();
-    if (!row) return [];
-    const ctx = await this.get(Number(row.site_id));
+    const column = await getColumn(this.deps.db, columnId);
+    const ctx = column ? await this.get(column.siteId) : undefined;
     return ctx ? [ctx] : [];
   }
 }

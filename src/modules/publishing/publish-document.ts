@@ -20,10 +20,10 @@ export interface Target { readonly siteId: number; readonly columnId: number; re
 
 /** Pages collected per site, applied to the store at the end. */
 class Changes {
-  readonly bySite = new Map<number, { write: PageWrite[]; redirect: { path: string; location: string }[] }>();
-  private of(siteId: number) {
+  readonly bySite = new Map<number, { write: PageWrite[]; redirect: { path: string; location: string }[]; remove: string[] }>();
+  of(siteId: number) {
     let c = this.bySite.get(siteId);
-    if (!c) { c = { write: [], redirect: [] }; this.bySite.set(siteId, c); }
+    if (!c) { c = { write: [], redirect: [], remove: [] }; this.bySite.set(siteId, c); }
     return c;
   }
   write(siteId: number, pages: readonly PageWrite[]): void { this.of(siteId).write.push(...pages); }
@@ -167,12 +167,18 @@ export async function publishDocument(deps: PublishingDeps, documentId: number):
       const ctx = await contexts.get(siteId);
       if (ctx) changes.write(siteId, await columnPages(deps, ctx, columnId, archives));
     }
-    const homes = new Set([...siteIds, ...(await sitesEmbedding(deps.db, [...touched.keys()]))]);
+    // Homes embedding a touched column or one of its ancestors (a parent's block shows its sub-columns).
+    const embedded = new Set<number>();
+    for (const columnId of touched.keys()) {
+      const ctx = await contexts.get(columnSites.get(columnId)!);
+      for (const id of (ctx?.columns.get(columnId)?.path ?? `/${columnId}/`).split('/').filter(Boolean)) embedded.add(Number(id));
+    }
+    const homes = new Set([...siteIds, ...(await sitesEmbedding(deps.db, [...embedded]))]);
     for (const siteId of homes) {
       const ctx = await contexts.get(siteId);
       if (!ctx) continue;
       changes.write(siteId, await homePages(deps, ctx, contexts.blockItems(ctx)));
-      if (siteIds.includes(siteId)) changes.write(siteId, await sitemapPages(deps, ctx, [firstPublishedAt]));
+      if (siteIds.includes(siteId)) changes.write(siteId, await sitemapPages(deps, ctx, [firstPublishedAt], changes.of(siteId).remove));
     }
     // The other half of a policy ↔ interpretation link shows this one (or stops showing it).
     for (const relatedId of await relatedIds(deps, pub)) {

@@ -92,9 +92,18 @@ export async function siteItemTimes(db: Db, siteId: number): Promise<number[]> {
 }
 
 /** Deletes a site's items other than the `column:document` pairs named (full rebuilds). */
-export async function removeItemsExcept(db: Db, siteId: number, keep: ReadonlySet<string>): Promise<number> {
+export async function removeItemsExcept(db: Db, siteId: number, keep: ReadonlySet<string>): Promise<{ columnId: number; documentId: number }[]> {
   const rows = await db.selectFrom('published_items').select(['column_id', 'document_id']).where('site_id', '=', siteId).execute();
-  const stale = rows.filter((r) => !keep.has(`${Number(r.column_id)}:${Number(r.document_id)}`));
-  for (const r of stale) await db.deleteFrom('published_items').where('column_id', '=', Number(r.column_id)).where('document_id', '=', Number(r.document_id)).execute();
-  return stale.length;
+  const stale = rows.map((r) => ({ columnId: Number(r.column_id), documentId: Number(r.document_id) })).filter((r) => !keep.has(`${r.columnId}:${r.documentId}`));
+  for (const r of stale) await db.deleteFrom('published_items').where('column_id', '=', r.columnId).where('document_id', '=', r.documentId).execute();
+  return stale;
+}
+
+/** The newest items of several columns together (a parent column's block shows its sub-columns too), each document once. */
+export async function latestInColumns(db: Db, columnIds: readonly number[], limit: number): Promise<PublishedItem[]> {
+  if (columnIds.length === 0) return [];
+  const rows = await db.selectFrom('published_items').selectAll().where('column_id', 'in', [...columnIds])
+    .orderBy('published_at', 'desc').orderBy('document_id', 'desc').limit(limit * 2).execute();
+  const seen = new Set<number>();
+  return rows.map(toItem).filter((i) => (seen.has(i.documentId) ? false : (seen.add(i.documentId), true))).slice(0, limit);
 }

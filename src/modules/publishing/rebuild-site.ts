@@ -8,7 +8,7 @@ import { columnAddressChanges } from './column-redirects.js';
 import { SiteContexts, themeAssetPages } from './page-batch.js';
 import { allArchives, allMonths, columnPages, homePages, sitemapPages, staticSitePages } from './site-pages.js';
 import { withSiteLocks } from './site-lock.js';
-import { articlePagesFor } from './publish-document.js';
+import { articlePagesFor, gonePagesFor } from './publish-document.js';
 
 export type RebuildProgress = (done: number, total: number, note: string) => Promise<void> | void;
 
@@ -87,15 +87,27 @@ export async function rebuildSite(deps: PublishingDeps, siteId: number, progress
       await progress(done, total, '文章 / articles');
     }
     // Items left in columns they no longer belong to (a moved or merged document, a removed reference).
-    await removeItemsExcept(deps.db, siteId, wanted);
+    // A document that left this site entirely (withdrawn or unplaced before its own job ran)
+    // gets its withdrawal notice here; one that only moved column keeps its address.
+    const stale = await removeItemsExcept(deps.db, siteId, wanted);
+    const stillShown = new Set([...wanted].map((k) => Number(k.split(':')[1])));
+    for (const documentId of new Set(stale.map((r) => r.documentId))) {
+      if (stillShown.has(documentId)) continue;
+      const pub = await getPublicDocument(deps.db, documentId);
+      if (pub) await add(await gonePagesFor(deps, ctx, pub));
+    }
     for (const c of ctx.columns.values()) {
       await add(await columnPages(deps, ctx, c.id, await allArchives(deps, c.id)));
       if (++done % 20 === 0) await progress(done, total, '栏目 / columns');
     }
     await add(await homePages(deps, ctx, contexts.blockItems(ctx)));
-    await add(await sitemapPages(deps, ctx, await allMonths(deps, siteId)));
+    const emptyMonths: string[] = [];
+    await add(await sitemapPages(deps, ctx, await allMonths(deps, siteId), emptyMonths));
     await add([...(await staticSitePages(deps, ctx)), ...themeAssetPages()]);
     await flush();
+    const listed = (await deps.store.manifest(code)).entries;
+    const drop = emptyMonths.filter((m) => listed.has(m));
+    if (drop.length > 0) await deps.store.apply(code, { remove: drop });
     await deps.events.publish({ channel: 'pages.changed', data: { siteCode: code } });
     await progress(total, total, `${ctx.site.name}：${pages} 个页面 / pages`);
     return { pages };

@@ -87,8 +87,11 @@ function monthBounds(ym: string): { from: number; to: number } {
   return { from: Date.UTC(y, m - 1, 1) - 8 * 3_600_000, to: Date.UTC(m === 12 ? y + 1 : y, m === 12 ? 0 : m, 1) - 8 * 3_600_000 };
 }
 
-/** sitemap.xml (an index of one urlset per month, plus the columns) and the month chunks named. */
-export async function sitemapPages(deps: PublishingDeps, ctx: SiteContext, months: Iterable<number | string>): Promise<PageWrite[]> {
+/**
+ * sitemap.xml (an index of one urlset per month, plus the columns) and the month chunks named.
+ * A month left without items loses its file (`removed`): an empty urlset is not valid.
+ */
+export async function sitemapPages(deps: PublishingDeps, ctx: SiteContext, months: Iterable<number | string>, removed: string[] = []): Promise<PageWrite[]> {
   const times = await siteItemTimes(deps.db, ctx.site.id);
   const all = [...new Set(times.map(monthOf))].sort();
   const lastmod = new Map<string, number>();
@@ -101,7 +104,7 @@ export async function sitemapPages(deps: PublishingDeps, ctx: SiteContext, month
   for (const m of new Set([...months].map((x) => (typeof x === 'number' ? monthOf(x) : x)))) {
     const { from, to } = monthBounds(m);
     const items = await siteItemsBetween(deps.db, ctx.site.id, from, to);
-    if (items.length === 0) { out.push({ path: `/sitemaps/${m}.xml`, body: utf8(sitemapUrlset([])) }); continue; }
+    if (items.length === 0) { removed.push(`/sitemaps/${m}.xml`); continue; }
     out.push({ path: `/sitemaps/${m}.xml`, body: utf8(sitemapUrlset(items.map((i) => ({ loc: `${base}${i.path}`, lastmod: i.publishedAt })))) });
   }
   return out;
