@@ -61,7 +61,8 @@ for (const engine of selectedEngines()) {
       assert.equal(res.headers.etag, etag);
       assert.equal(res.headers['content-type'], 'text/html; charset=utf-8');
       assert.equal(res.headers['cache-control'], 'public, max-age=60');
-      assert.equal(res.headers.vary, 'Accept-Encoding');
+      // HTML also varies by the visitor's script choice (cookie jy_script: 繁體 variants).
+      assert.equal(res.headers.vary, 'Accept-Encoding, Cookie');
       assert.equal(res.headers['x-content-type-options'], 'nosniff');
       const csp = String(res.headers['content-security-policy']);
       assert.match(csp, /script-src 'self'(;|$)/);

@@ -68,7 +68,8 @@ export async function publishingRoutes(fastify: FastifyInstance, { platform }: {
     schema: { tags, summary: '用修改后的模板预览示例页面 / Preview a sample page with an edited template', body: Obj({ name: TemplateName, source: Source, page: Type.Union(SAMPLE_PAGES.map((p) => Type.Literal(p))), siteCode: Type.Optional(SiteCode) }) },
   }, async (req, reply) => {
     const html = await renderSample(publishingDeps(platform), req.body);
-    const preview = html.replaceAll('href="/assets/', 'href="/api/v1/preview-assets/').replaceAll('src="/assets/', 'src="/api/v1/preview-assets/');
+    // Shown in a sandboxed frame without scripts: the page's own script tags are dropped (the theme works without them).
+    const preview = html.replace(/<script\b[^>]*><\/script>\n?/g, '').replaceAll('href="/assets/', 'href="/api/v1/preview-assets/').replaceAll('src="/assets/', 'src="/api/v1/preview-assets/');
     return reply.header('cache-control', 'private, no-store').send({ html: preview });
   });
   app.put('/api/v1/theme/template', {
