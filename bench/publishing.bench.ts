@@ -65,7 +65,7 @@ const sec = (x: number) => `${formatNumber(x)} s`;
 const msText = (x: number) => `${formatNumber(x)} ms`;
 
 /** The platform's publishing deps with the theme engine timed (and captured) and a store of our choosing. */
-function benchDeps(base: PublishingDeps, capture: RenderCapture, store: PageStore): PublishingDeps {
+function benchDeps<S extends PageStore>(base: PublishingDeps, capture: RenderCapture, store: S): PublishingDeps & { readonly store: S } {
   return {
     db: base.db, store, theme: base.theme, events: base.events, clock: base.clock, dataDir: base.dataDir, listeners: base.listeners, ops: base.ops,
     get engine() { return capture.wrap(base.theme.engine); },
@@ -87,20 +87,24 @@ function timedStore(store: PageStore): PageStore & { ms: number } {
 
 interface RebuildTiming {
   readonly s: number;
+  /** User + system CPU seconds of this process over the rebuild (less sensitive to other processes than the wall clock). */
+  readonly cpuS: number;
   readonly files: number;
   readonly renderMs: number;
   readonly storeMs: number;
 }
 
-/** One full rebuild of the site with a progress line every 10 %. */
-async function timedRebuild(deps: PublishingDeps & { store: PageStore & { ms: number } }, capture: RenderCapture, siteId: number, label: string): Promise<RebuildTiming> {
+/** One full rebuild of the site, with a progress bar. */
+async function timedRebuild(deps: PublishingDeps & { readonly store: PageStore & { ms: number } }, capture: RenderCapture, siteId: number, label: string): Promise<RebuildTiming> {
   capture.resetTimes();
   deps.store.ms = 0;
   const bar = progressBar(`  ${label}`);
   const start = process.hrtime.bigint();
+  const cpu = process.cpuUsage();
   try {
     const { pages } = await rebuildSite(deps, siteId, (done, total) => bar.update(done, total));
-    return { s: seconds(process.hrtime.bigint() - start), files: pages, renderMs: capture.renderMs, storeMs: deps.store.ms };
+    const used = process.cpuUsage(cpu);
+    return { s: seconds(process.hrtime.bigint() - start), cpuS: (used.user + used.system) / 1e6, files: pages, renderMs: capture.renderMs, storeMs: deps.store.ms };
   } finally {
     bar.stop();
   }
@@ -118,9 +122,9 @@ export async function benchRebuildVsEleventy(opts: BenchOptions, q: { docs: numb
     const base = publishingDeps(p);
     assertSameLiquidOptions(await base.theme.refresh(p.db));
     const capture = new RenderCapture();
-    const real = benchDeps(base, capture, timedStore(base.store)) as PublishingDeps & { store: PageStore & { ms: number } };
+    const real = benchDeps(base, capture, timedStore(base.store));
     const plainRoot = path.join(tdb.dataDir, 'plain-pages');
-    const plain = benchDeps(base, capture, timedStore(createPlainPageStore(plainRoot))) as PublishingDeps & { store: PageStore & { ms: number } };
+    const plain = benchDeps(base, capture, timedStore(createPlainPageStore(plainRoot)));
     const project = path.join(tdb.dataDir, 'eleventy');
     const eleventyOut = path.join(project, 'out');
 
@@ -133,25 +137,30 @@ export async function benchRebuildVsEleventy(opts: BenchOptions, q: { docs: numb
     capture.stopExport();
     writeEleventyTemplates(project, capture);
     const htmlPages = capture.paths.size;
-    const byTemplate = [...capture.variables.keys()].map((t) => `${t} ${[...fs.readdirSync(path.join(project, 'src', '_data', `p_${t.replace(/[^a-z0-9]/g, '_')}`))].length}`).join(', ');
+    const byTemplate = [...capture.pagesByTemplate].map(([t, n]) => `${t} ${n}`).join(', ');
     opts.log(`exported ${htmlPages.toLocaleString('en')} theme pages (${byTemplate}); Eleventy warm-up build…`);
     const warm = await runEleventy(project, eleventyOut, DEFAULT_THEME_DIR);
     const check = compareOutputs(capture, eleventyOut, plainRoot);
     if (check.differ.length > 0) throw new Error(`Eleventy and Jiyue differ on ${check.differ.length} pages, e.g. ${check.differ.slice(0, 3).join(', ')}`);
     opts.log(`Eleventy warm-up: ${sec(warm.ms / 1000)}; all ${check.same.toLocaleString('en')} pages byte-identical to Jiyue's`);
 
-    const rounds: { real: RebuildTiming; plain: RebuildTiming; eleventy: number }[] = [];
+    const rounds: { real: RebuildTiming; plain: RebuildTiming; eleventy: number; eleventyCpu: number }[] = [];
     for (let r = 0; r < opts.rounds; r++) {
       const got: Partial<(typeof rounds)[number]> = {};
       const steps: (() => Promise<void>)[] = [
         async () => { got.real = await timedRebuild(real, capture, filled.siteId, `round ${r + 1}: Jiyue rebuild, real page store`); },
         async () => { got.plain = await timedRebuild(plain, capture, filled.siteId, `round ${r + 1}: Jiyue rebuild, plain files`); },
-        async () => { opts.log(`round ${r + 1}: Eleventy build…`); got.eleventy = (await runEleventy(project, eleventyOut, DEFAULT_THEME_DIR)).ms / 1000; },
+        async () => {
+          opts.log(`round ${r + 1}: Eleventy build…`);
+          const e = await runEleventy(project, eleventyOut, DEFAULT_THEME_DIR);
+          got.eleventy = e.ms / 1000;
+          got.eleventyCpu = e.cpuMs / 1000;
+        },
       ];
       for (let i = 0; i < steps.length; i++) await steps[(i + r) % steps.length]!();
       const done = got as (typeof rounds)[number];
       rounds.push(done);
-      opts.log(`round ${r + 1}: Jiyue ${sec(done.real.s)} (plain files ${sec(done.plain.s)}), Eleventy ${sec(done.eleventy)}`);
+      opts.log(`round ${r + 1}: Jiyue ${sec(done.real.s)} (CPU ${sec(done.real.cpuS)}), plain files ${sec(done.plain.s)} (CPU ${sec(done.plain.cpuS)}), Eleventy ${sec(done.eleventy)} (CPU ${sec(done.eleventyCpu)})`);
     }
 
     const pps = (s: number) => htmlPages / s;
@@ -169,6 +178,7 @@ export async function benchRebuildVsEleventy(opts: BenchOptions, q: { docs: numb
     const renderPps = median(rounds.map((r) => pps((r.real.renderMs + r.plain.renderMs) / 2000)));
     figures.push({ name: 'Jiyue Liquid render phase alone (renderFile time inside the rebuild)', value: renderPps, unit: 'pages/s', baseline: eleventyBase, ratio: median(rounds.map((r, i) => pps((r.real.renderMs + r.plain.renderMs) / 2000) / eleventyPps[i]!)), goal: '— (info)', pass: null });
     const realS = median(rounds.map((r) => r.real.s));
+    const cpu = (k: 'real' | 'plain' | 'eleventy') => median(rounds.map((r) => (k === 'eleventy' ? r.eleventyCpu : r[k].cpuS)));
     return {
       figures,
       notes: [
@@ -183,6 +193,9 @@ export async function benchRebuildVsEleventy(opts: BenchOptions, q: { docs: numb
           + `themes/default (includes folder) with the theme engine's LiquidJS options (strict variables/filters, ownPropertyOnly, escaped output), writes the HTML files (mkdir + writeFile); `
           + `module loading excluded; median ${sec(median(rounds.map((r) => r.eleventy)))}; Eleventy's output checked byte-identical to Jiyue's for all ${htmlPages.toLocaleString('en')} pages`,
         `rebuild: ${opts.rounds} rounds, order rotated each round; each pages/s figure is the median, the ratio the median of per-round ratios; the render-phase row is ${htmlPages.toLocaleString('en')} ÷ the summed renderFile time of one rebuild`,
+        `rebuild, CPU time (user + system of the building process; less sensitive to other load than the wall clock): Jiyue real page store ${sec(cpu('real'))} (${formatNumber(htmlPages / cpu('real'))} pages per CPU-second, `
+          + `${formatNumber(cpu('eleventy') / cpu('real'))}× Eleventy), plain files ${sec(cpu('plain'))} (${formatNumber(htmlPages / cpu('plain'))}, ${formatNumber(cpu('eleventy') / cpu('plain'))}× Eleventy), `
+          + `Eleventy ${sec(cpu('eleventy'))} (${formatNumber(htmlPages / cpu('eleventy'))}); medians`,
       ],
     };
   } finally {

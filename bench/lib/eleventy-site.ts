@@ -59,7 +59,9 @@ export class RenderCapture {
   /** While set, every render is written into this Eleventy project. */
   private exportTo: { dataDir: string; n: number } | null = null;
   readonly paths = new Set<string>();
+  /** Variable names each template receives (the same on every call, checked). */
   readonly variables = new Map<string, string[]>();
+  readonly pagesByTemplate = new Map<string, number>();
   private readonly wrapped = new WeakMap<Liquid, Liquid>();
 
   /** The engine with renderFile timed (and captured while exporting); everything else untouched. */
@@ -90,6 +92,7 @@ export class RenderCapture {
     this.exportTo = { dataDir: path.join(projectDir, 'src', '_data'), n: 0 };
     this.paths.clear();
     this.variables.clear();
+    this.pagesByTemplate.clear();
   }
 
   stopExport(): void {
@@ -106,6 +109,7 @@ export class RenderCapture {
     const out = outputPathOf(template, data);
     if (this.paths.has(out)) throw new Error(`two renders for ${out}`);
     this.paths.add(out);
+    this.pagesByTemplate.set(template, (this.pagesByTemplate.get(template) ?? 0) + 1);
     const keys = Object.keys(data).sort();
     const known = this.variables.get(template);
     if (!known) this.variables.set(template, keys);
@@ -139,14 +143,18 @@ export function writeEleventyTemplates(projectDir: string, capture: RenderCaptur
 
 export interface EleventyRun {
   readonly ms: number;
+  /** User + system CPU time of the build process over the same span. */
+  readonly cpuMs: number;
   readonly files: number | null;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-/** One Eleventy build of the project into `outDir` (emptied first), in a child process. */
+/**
+ * One Eleventy build of the project into `outDir`, in a child process. The folder is not emptied
+ * between builds: like Jiyue's rebuild, a later build overwrites the files of the one before.
+ */
 export async function runEleventy(projectDir: string, outDir: string, themeDir: string): Promise<EleventyRun> {
-  fs.rmSync(outDir, { recursive: true, force: true });
   const entry = createRequire(import.meta.url).resolve('@11ty/eleventy').replace(/EleventyCommonJs\.cjs$/, 'Eleventy.js');
   const input = path.join(projectDir, 'src');
   const includes = path.relative(input, themeDir);

@@ -9,6 +9,7 @@ import { registerWorkflowJobs, workflowRoutes } from './workflow/index.js';
 import { publishingRoutes, registerPublishingJobs } from './publishing/index.js';
 import { pageAlertsRoutes, publicRoutes, startDeliveryWorker } from './delivery/index.js';
 import { registerSearchJobs, searchRoutes } from './search/index.js';
+import { registerPublicSearchPage } from './search/public-search-page.js';
 
 /**
  * Domain modules' route plugins, registered by buildApp after the platform's own.
@@ -34,6 +35,8 @@ export const moduleJobs: readonly ((platform: Platform) => void)[] = [
   registerWorkflowJobs,
   registerPublishingJobs,
   registerSearchJobs,
+  // The site search page (/search.html) is made per request; every process that serves registers it.
+  registerPublicSearchPage,
 ];
 
 /**

@@ -15,7 +15,7 @@ import { getDocument } from '../../src/modules/content/index.js';
 import { withdrawDocument, workflowDeps } from '../../src/modules/workflow/index.js';
 import { systemActor } from '../../src/platform/identity/actor.js';
 import {
-  indexEntry, removeEntry, searchDocuments, suggest, SEARCH_REINDEX_KIND, type SearchEntry, type SearchQuery, type SearchResult,
+  indexEntry, pruneQueryLog, QUERY_LOG_KEEP_DAYS, removeEntry, searchDocuments, suggest, SEARCH_REINDEX_KIND, type SearchEntry, type SearchQuery, type SearchResult,
 } from '../../src/modules/search/index.js';
 import { NANJING_PORTAL_CODE, PROVINCE_PORTAL_CODE, publishedDocument } from '../support/workflow-fixtures.js';
 
@@ -225,6 +225,16 @@ for (const engine of selectedEngines()) {
       assert.ok(s.total >= rows.length, JSON.stringify(s));
       assert.equal(s.perDay.at(-1)!.day, '2026-11-21');
       assert.equal(s.topQueries[0]?.query, '社保卡', JSON.stringify(s));
+    });
+
+    test('the query log keeps QUERY_LOG_KEEP_DAYS days (the daily prune job)', async () => {
+      const db = ctx.platform.db;
+      await db.insertInto('search_queries' as never).values({ query: '很旧的查询', site_id: null, results: 0, created_at: clock.now() - (QUERY_LOG_KEEP_DAYS + 1) * DAY, day: '2025-10-01' } as never).execute();
+      const before = (await db.selectFrom('search_queries' as never).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+      const { deleted } = await pruneQueryLog(db, clock.now());
+      assert.equal(deleted, 1);
+      const left = await db.selectFrom('search_queries' as never).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      assert.equal(Number(left.n), Number(before) - 1);
     });
 
     test('publishing indexes a document; withdrawal removes it (through the publish jobs)', async () => {

@@ -91,6 +91,7 @@ export const router = createBrowserRouter(
                 guarded('library', 'documents.read', () => import('../features/library/library-page').then((m) => ({ Component: m.LibraryPage }))),
                 guarded('publishing', 'publishing.manage', () => import('../features/publishing/publishing-page').then((m) => ({ Component: m.PublishingPage }))),
                 guarded('themes', 'themes.edit', () => import('../features/themes/theme-editor-page').then((m) => ({ Component: m.ThemeEditorPage }))),
+                guarded('search', 'search.manage', () => import('../features/search/search-page').then((m) => ({ Component: m.SearchPage }))),
                 guarded('page-alerts', 'pages.alerts', () =>
                   import('../features/page-alerts/page-alerts-page').then((m) => ({ Component: m.PageAlertsPage })),
                 ),

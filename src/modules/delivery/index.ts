@@ -18,6 +18,7 @@ export { pageAlertsRoutes } from './page-alerts.routes.js';
 export { PAGES_CHANGED_CHANNEL, createPublicServer, type PublicServer } from './public-server.js';
 export { registerPageRepairer, hasPageRepairer, type PageRepairer } from './guard/page-repairer.js';
 export { registerVariantProducer, type VariantProducer } from './guard/variant-producer.js';
+export { registerDynamicPage, type DynamicPage } from './dynamic-pages.js';
 export { startPageWatcher, type PageWatcher, type PageWatcherOptions } from './guard/tamper-watcher.js';
 export { recordPageAlert, alertAuditAction, type AlertInput } from './guard/record-alert.js';
 export { verifyPageStore, type StoreProblem, type StoreReport } from './verify-store.js';

@@ -7,6 +7,7 @@ import { BUILTIN_PAGES, BUILTIN_TYPE } from './builtin-pages.js';
 import { recordPageAlert, type AlertInput } from './guard/record-alert.js';
 import { hasPageRepairer, repairPage } from './guard/page-repairer.js';
 import { produceVariant } from './guard/variant-producer.js';
+import { dynamicPage } from './dynamic-pages.js';
 import { SiteManifests } from './guard/site-manifests.js';
 import { VerifiedReader, type ReadOutcome } from './guard/verified-read.js';
 import { chooseVariant } from './http/accept-encoding.js';
@@ -232,6 +233,12 @@ export function createPublicServer(platform: Platform, opts: PublicServerOptions
       setPublicHeaders(reply);
       const site = await hosts.resolve(req.host);
       if (!site) return builtin(reply, 404);
+      const dynamic = dynamicPage(rawPath);
+      if (dynamic && (req.method === 'GET' || req.method === 'HEAD')) {
+        const out = await dynamic({ siteCode: site.code, query: new URLSearchParams(q < 0 ? '' : req.url.slice(q + 1)) });
+        return reply.code(out.status).type('text/html; charset=utf-8').header('cache-control', 'no-store').header('vary', 'Accept-Encoding, Cookie')
+          .send(req.method === 'HEAD' ? undefined : out.html);
+      }
       const manifest = manifests.peek(site.code) ?? await manifests.get(site.code);
       return serve(req, reply, site.code, manifest, false);
     },

@@ -6,6 +6,7 @@
 export { enqueueDocumentPublish, enqueueRebuild, rebuildAll, registerPublishingJobs, PUBLISH_DOCUMENT_KIND, REBUILD_KIND, type RebuildPayload } from './publishing-jobs.js';
 export { publishDocument } from './publish-document.js';
 export { rebuildSite } from './rebuild-site.js';
+export { renderSearchPage } from './render-search-page.js';
 export { publishingDeps, addPublishListener, type PublishingDeps, type PublishListener } from './publishing-deps.js';
 export { createThemeEngine, DEFAULT_THEME_DIR } from './theme/theme-engine.js';
 export { pageStoreFor } from './page-store/index.js';

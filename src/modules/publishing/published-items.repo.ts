@@ -85,10 +85,19 @@ export async function siteItemsBetween(db: Db, siteId: number, from: number, to:
   return rows.map(toItem).filter((i) => (seen.has(i.path) ? false : (seen.add(i.path), true)));
 }
 
-/** Publish times of a site's items (the sitemap index lists one chunk per month that has any). */
-export async function siteItemTimes(db: Db, siteId: number): Promise<number[]> {
-  const rows = await db.selectFrom('published_items').select('published_at').where('site_id', '=', siteId).execute();
-  return rows.map((r) => Number(r.published_at));
+/** The earliest publish time of a site's items at or after `from` (null: none), by one seek in the (site, time) index. */
+export async function firstItemTimeFrom(db: Db, siteId: number, from: number | null): Promise<number | null> {
+  let q = db.selectFrom('published_items').select('published_at').where('site_id', '=', siteId);
+  if (from !== null) q = q.where('published_at', '>=', from);
+  const r = await q.orderBy('published_at').limit(1).executeTakeFirst();
+  return r ? Number(r.published_at) : null;
+}
+
+/** The latest publish time of a site's items before `to` (null: none), by one index seek. */
+export async function lastItemTimeBefore(db: Db, siteId: number, to: number): Promise<number | null> {
+  const r = await db.selectFrom('published_items').select('published_at').where('site_id', '=', siteId).where('published_at', '<', to)
+    .orderBy('published_at', 'desc').limit(1).executeTakeFirst();
+  return r ? Number(r.published_at) : null;
 }
 
 /** Deletes a site's items other than the `column:document` pairs named (full rebuilds). */

@@ -1,7 +1,7 @@
 import type { PublishingDeps } from './publishing-deps.js';
 import type { SiteContext } from './site-context.js';
 import type { PageWrite } from './page-store/index.js';
-import { itemsInRange, lastSeq, latestInColumn, latestInSite, siteItemsBetween, siteItemTimes, type PublishedItem } from './published-items.repo.js';
+import { firstItemTimeFrom, itemsInRange, lastItemTimeBefore, lastSeq, latestInColumn, latestInSite, siteItemsBetween, type PublishedItem } from './published-items.repo.js';
 import { archiveCount, archivePath, archiveRange, indexRange, renderColumnPage, renderHome, renderNotFound, renderSitemapPage } from './render/pages.js';
 import { atomXml, robotsTxt, rssXml, sitemapIndex, sitemapUrlset, type FeedInfo } from './render/feeds.js';
 import { formatShanghai } from '../../platform/i18n/format-time.js';
@@ -88,14 +88,28 @@ function monthBounds(ym: string): { from: number; to: number } {
 }
 
 /**
+ * Each month that has items, with its newest publish time: two index seeks per month instead of
+ * reading every item's time (every publish rewrites the sitemap index; on a 100,000-item site
+ * reading them all took about 0.2 s of each publish).
+ */
+async function monthLastmods(deps: PublishingDeps, siteId: number): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (let t = await firstItemTimeFrom(deps.db, siteId, null); t !== null;) {
+    const m = monthOf(t);
+    const { to } = monthBounds(m);
+    out.set(m, (await lastItemTimeBefore(deps.db, siteId, to)) ?? t);
+    t = await firstItemTimeFrom(deps.db, siteId, Math.max(to, t + 1));
+  }
+  return out;
+}
+
+/**
  * sitemap.xml (an index of one urlset per month, plus the columns) and the month chunks named.
  * A month left without items loses its file (`removed`): an empty urlset is not valid.
  */
 export async function sitemapPages(deps: PublishingDeps, ctx: SiteContext, months: Iterable<number | string>, removed: string[] = []): Promise<PageWrite[]> {
-  const times = await siteItemTimes(deps.db, ctx.site.id);
-  const all = [...new Set(times.map(monthOf))].sort();
-  const lastmod = new Map<string, number>();
-  for (const t of times) { const m = monthOf(t); lastmod.set(m, Math.max(lastmod.get(m) ?? 0, t)); }
+  const lastmod = await monthLastmods(deps, ctx.site.id);
+  const all = [...lastmod.keys()].sort();
   const base = siteUrl(ctx);
   const out: PageWrite[] = [
     { path: '/sitemap.xml', body: utf8(sitemapIndex([{ loc: `${base}/sitemaps/columns.xml` }, ...all.map((m) => ({ loc: `${base}/sitemaps/${m}.xml`, lastmod: lastmod.get(m)! }))])) },
@@ -121,5 +135,5 @@ export async function staticSitePages(deps: PublishingDeps, ctx: SiteContext): P
 
 /** All months that have items (full rebuilds). */
 export async function allMonths(deps: PublishingDeps, siteId: number): Promise<string[]> {
-  return [...new Set((await siteItemTimes(deps.db, siteId)).map(monthOf))];
+  return [...(await monthLastmods(deps, siteId)).keys()];
 }

@@ -4,8 +4,8 @@ import { normalizeText } from './normalize.js';
 import { tagsOf } from './reserved-tokens.js';
 import { KIND_GROUP, type SearchEntry } from './search.types.js';
 import { searchKey } from './search-key.js';
-import { segmentNormalized } from './segmenter.js';
-import { applyTermDeltas, termDeltas, type TermSource } from './suggestion-terms.js';
+import { segmentNormalized, wordsOf } from './segmenter.js';
+import { applyTermDeltas, termDeltas, termsOf, type TermSource } from './suggestion-terms.js';
 
 /** Body text beyond this many characters is neither indexed nor kept (bounded tsvector and row size). */
 export const MAX_INDEXED_BODY = 100_000;
@@ -25,32 +25,45 @@ export interface SegmentedEntry {
   readonly body: string;
   readonly meta: string;
   readonly tags: string;
+  /** Suggestion words (suggestion-terms.ts), kept with the entry so replacing or removing it subtracts exactly these. */
+  readonly terms: readonly string[];
+}
+
+/** The raw text of each indexed field: title, body (with the summary when it is not part of it), metadata. */
+export function entryTexts(entry: SearchEntry): readonly [title: string, body: string, meta: string] {
+  const body = entry.bodyText.slice(0, MAX_INDEXED_BODY);
+  // The summary is often the body's first paragraph: indexing it twice would only inflate counts.
+  const summary = entry.summary.trim() !== '' && !body.includes(entry.summary.trim()) ? `${entry.summary}\n` : '';
+  return [entry.title, summary + body, [entry.keywords, entry.issuingOrgName, entry.documentNumber ?? ''].join('\n')];
+}
+
+export function entryTags(entry: SearchEntry): string {
+  return tagsOf({ siteIds: [entry.siteId, ...entry.extraSiteIds], columnIds: [entry.columnId, ...entry.extraColumnIds], topicCategory: entry.topicCategory, genre: entry.genre });
 }
 
 const seg = (text: string): string => segmentNormalized(normalizeText(text)).join(' ');
 
 export function segmentEntry(entry: SearchEntry): SegmentedEntry {
-  const body = entry.bodyText.slice(0, MAX_INDEXED_BODY);
-  // The summary is often the body's first paragraph: indexing it twice would only inflate counts.
-  const summary = entry.summary.trim() !== '' && !body.includes(entry.summary.trim()) ? `${entry.summary}\n` : '';
-  return {
-    entry,
-    title: seg(entry.title),
-    body: seg(summary + body),
-    meta: seg([entry.keywords, entry.issuingOrgName, entry.documentNumber ?? ''].join('\n')),
-    tags: tagsOf({ siteIds: [entry.siteId, ...entry.extraSiteIds], columnIds: [entry.columnId, ...entry.extraColumnIds], topicCategory: entry.topicCategory, genre: entry.genre }),
-  };
+  const [title, body, meta] = entryTexts(entry);
+  return { entry, title: seg(title), body: seg(body), meta: seg(meta), tags: entryTags(entry), terms: termsOf(wordsOf(title), entry.keywords) };
 }
 
-function termSource(e: SearchEntry): TermSource {
-  return { title: e.title, keywords: e.keywords, siteIds: [e.siteId, ...e.extraSiteIds] };
+/** Stored terms of an entry row back into a term source. */
+function storedTerms(p: { terms: string; site_ids: string }): TermSource {
+  return { terms: p.terms === '' ? [] : p.terms.split(' '), siteIds: p.site_ids.split(',').filter(Boolean).map(Number) };
 }
+
 
 export interface WriteOptions {
   /** Epoch ms stored as indexed_at. */
   readonly now?: number;
   /** The suggestion vocabulary was emptied for a rebuild: add this entry's words, subtract nothing. */
   readonly freshTerms?: boolean;
+  /**
+   * Collect the suggestion-count changes here instead of writing them (a bulk load writes them
+   * once every many batches: the same words recur batch after batch).
+   */
+  readonly termSink?: Map<string, number>;
 }
 
 /**
@@ -67,17 +80,15 @@ export async function writeSegmented(db: Db, items: readonly SegmentedEntry[], o
     const dialect = searchDialect(trx);
     const docIds = batch.map((i) => i.entry.documentId);
     const previous = docIds.length === 0 ? [] : await sdb.selectFrom('search_entries')
-      .select(['document_id', 'sk', 'title', 'keywords', 'site_ids']).where('document_id', 'in', docIds).execute();
-    if (previous.length > 0) {
-      await dialect.deleteText(sdb, previous.map((p) => Number(p.sk)));
-      await sdb.deleteFrom('search_entries').where('document_id', 'in', previous.map((p) => Number(p.document_id))).execute();
-    }
+      .select(['document_id', 'sk', 'terms', 'site_ids']).where('document_id', 'in', docIds).execute();
+    // Earlier versions: their full-text rows go; their entry rows are overwritten in place (an
+    // upsert costs a third of delete + insert on SQLite, whose rows carry the body text).
+    if (previous.length > 0) await dialect.deleteText(sdb, previous.map((p) => Number(p.sk)));
     const rows = await assignKeys(sdb, batch, opts.now ?? Date.now());
     await dialect.insertRows(sdb, rows);
-    const before: TermSource[] = opts.freshTerms ? [] : previous.map((p) => ({
-      title: p.title, keywords: p.keywords, siteIds: p.site_ids.split(',').filter(Boolean).map(Number),
-    }));
-    await applyTermDeltas(sdb, termDeltas(before, batch.map((i) => termSource(i.entry))));
+    const before = opts.freshTerms ? [] : previous.map(storedTerms);
+    const deltas = termDeltas(before, batch.map((i) => ({ terms: i.terms, siteIds: [i.entry.siteId, ...i.entry.extraSiteIds] })), opts.termSink);
+    if (!opts.termSink) await applyTermDeltas(sdb, deltas);
   });
 }
 
@@ -87,8 +98,10 @@ async function assignKeys(db: SearchDb, batch: readonly SegmentedEntry[], now: n
   const keyOf = (i: SegmentedEntry) => searchKey(KIND_GROUP[i.entry.kind], i.entry.publishedAt, i.entry.documentId, attempt.get(i.entry.documentId) ?? 0);
   for (let round = 0; ; round++) {
     const wanted = batch.map(keyOf);
-    // Earlier versions of these documents were deleted: a key still present belongs to another document.
-    const taken = new Set((await db.selectFrom('search_entries').select('sk').where('sk', 'in', wanted).execute()).map((t) => Number(t.sk)));
+    // A key held by another document is taken; a document's own earlier key is free for it.
+    const holders = await db.selectFrom('search_entries').select(['sk', 'document_id']).where('sk', 'in', wanted).execute();
+    const wantedBy = new Map(batch.map((i) => [keyOf(i), i.entry.documentId]));
+    const taken = new Set(holders.filter((h) => wantedBy.get(Number(h.sk)) !== Number(h.document_id)).map((h) => Number(h.sk)));
     const clash = new Set(taken);
     // Two entries of this batch may also want the same key.
     const seen = new Set<number>();
@@ -108,13 +121,12 @@ async function assignKeys(db: SearchDb, batch: readonly SegmentedEntry[], now: n
     const sk = keyOf(i);
     return {
       documentId: e.documentId, sk, title: i.title, body: i.body, meta: i.meta, tags: i.tags,
-      row: {
-        document_id: e.documentId, sk, site_id: e.siteId, column_id: e.columnId,
-        site_ids: ids([e.siteId, ...e.extraSiteIds]), column_ids: ids([e.columnId, ...e.extraColumnIds]),
-        kind: e.kind, grp: KIND_GROUP[e.kind], title: e.title, body: e.bodyText.slice(0, MAX_INDEXED_BODY), summary: e.summary, keywords: e.keywords,
-        index_number: e.indexNumber, document_number: e.documentNumber, topic_category: e.topicCategory, genre: e.genre,
-        issuing_org_name: e.issuingOrgName, published_at: e.publishedAt, url: e.url, indexed_at: now,
-      },
+      // ENTRY_COLUMNS order.
+      row: [
+        e.documentId, sk, e.siteId, e.columnId, ids([e.siteId, ...e.extraSiteIds]), ids([e.columnId, ...e.extraColumnIds]),
+        e.kind, KIND_GROUP[e.kind], e.title, e.bodyText.slice(0, MAX_INDEXED_BODY), e.summary, e.keywords,
+        e.indexNumber, e.documentNumber, e.topicCategory, e.genre, e.issuingOrgName, e.publishedAt, e.url, i.terms.join(' '), now,
+      ],
     };
   });
 }
@@ -134,11 +146,11 @@ export async function removeEntries(db: Db, documentIds: readonly number[]): Pro
   if (documentIds.length === 0) return;
   await inTransaction(db, async (trx) => {
     const sdb = searchDb(trx);
-    const previous = await sdb.selectFrom('search_entries').select(['document_id', 'sk', 'title', 'keywords', 'site_ids']).where('document_id', 'in', [...documentIds]).execute();
+    const previous = await sdb.selectFrom('search_entries').select(['document_id', 'sk', 'terms', 'site_ids']).where('document_id', 'in', [...documentIds]).execute();
     if (previous.length === 0) return;
     await searchDialect(trx).deleteText(sdb, previous.map((p) => Number(p.sk)));
     await sdb.deleteFrom('search_entries').where('document_id', 'in', previous.map((p) => Number(p.document_id))).execute();
-    await applyTermDeltas(sdb, termDeltas(previous.map((p) => ({ title: p.title, keywords: p.keywords, siteIds: p.site_ids.split(',').filter(Boolean).map(Number) })), []));
+    await applyTermDeltas(sdb, termDeltas(previous.map(storedTerms), []));
   });
 }
 

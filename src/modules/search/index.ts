@@ -8,20 +8,25 @@
  * - searchDocuments: per site or platform-wide, with filters, relevance or date order,
  *   highlighted title and snippet, counts per group (news / policy / interpretation / service:
  *   KIND_GROUP), exact look-up by 索引号 or 文号. suggest: completions of a prefix.
- * - reindexAll / the job 'search.reindex': a full rebuild from the content module's feed.
+ * - reindexAll / the job 'search.reindex': a full rebuild from the content module's feed;
+ *   indexBatches: the bulk path it uses (segmentation on a worker thread, overlapped with writes).
+ * - searchPageModel: the `search` object themes/default/search.liquid renders (for /search.html).
  * - Both engines: SQLite FTS5 and PostgreSQL tsvector + GIN, fed with jieba tokens (dialect/).
  */
 export type { SearchEntry, SearchQuery, SearchResult, SearchHit, SearchGroup, SearchSort, SuggestQuery } from './search.types.js';
 export { KIND_GROUP, SEARCH_GROUPS } from './search.types.js';
 export type { SearchTables } from './search.tables.js';
 export { indexEntry, indexEntries, removeEntry, removeEntries, segmentEntry, writeSegmented, MAX_INDEXED_BODY, type SegmentedEntry } from './index-entries.js';
+export { indexBatches, type BulkIndexOptions } from './bulk-index.js';
+export { SegmentWorker } from './segment-worker.js';
 export { searchDocuments, COUNT_CAP, MAX_RESULT_WINDOW, RELEVANCE_WINDOW, MAX_PAGE_SIZE } from './search-documents.js';
 export { suggest, MAX_SUGGESTIONS } from './suggest.js';
 export { parseQuery, exactKeyOf, MAX_QUERY_LENGTH, type ParsedQuery } from './parse-query.js';
 export { segment, segmentedText, warmUpSegmenter } from './segmenter.js';
 export { highlightTitle, highlightSnippet, escapeHtml } from './highlight.js';
-export { anonymizeQuery, queryStats, type QueryStats } from './query-log.js';
-export { reindexAll, startReindex, SEARCH_REINDEX_KIND, type ReindexOutcome } from './reindex-job.js';
-export { registerSearchJobs, syncDocument } from './search-jobs.js';
+export { anonymizeQuery, queryStats, pruneQueryLog, QUERY_LOG_KEEP_DAYS, type QueryStats } from './query-log.js';
+export { reindexAll, startReindex, SEARCH_REINDEX_KIND, REINDEX_BATCH, type ReindexOutcome } from './reindex-job.js';
+export { registerSearchJobs, syncDocument, PRUNE_QUERIES_KIND } from './search-jobs.js';
+export { searchPageModel, GROUP_NAMES, type SearchPageModel, type SearchPageInput } from './search-page-model.js';
 export { searchRoutes } from './search.routes.js';
 export { SearchErrors } from './errors.js';

@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
+import type { Db } from '../../db/index.js';
 import type { SearchDb } from './dialect/index.js';
+import { searchDb } from './index-entries.js';
 import { normalizeQuery } from './normalize.js';
 import { shanghaiDay } from './search-key.js';
 
@@ -25,6 +27,15 @@ export async function logQuery(db: SearchDb, q: { query: string; siteId: number 
   await db.insertInto('search_queries').values({ query, site_id: q.siteId, results: q.results, created_at: q.now, day: shanghaiDay(q.now) }).execute();
 }
 
+/** The log keeps a little over a year: enough to compare a season with last year's. */
+export const QUERY_LOG_KEEP_DAYS = 400;
+
+/** Deletes log rows older than `keepDays` (the daily job 'search.prune_queries'). */
+export async function pruneQueryLog(db: Db, now: number, keepDays = QUERY_LOG_KEEP_DAYS): Promise<{ deleted: number }> {
+  const r = await searchDb(db).deleteFrom('search_queries').where('created_at', '<', now - keepDays * 86_400_000).executeTakeFirst();
+  return { deleted: Number(r.numDeletedRows) };
+}
+
 export interface QueryStats {
   readonly from: string;
   readonly to: string;
@@ -35,7 +46,8 @@ export interface QueryStats {
 }
 
 /** Aggregates of the last `days` days (Asia/Shanghai), optionally of one site. */
-export async function queryStats(db: SearchDb, q: { days: number; siteId?: number; now: number; limit?: number }): Promise<QueryStats> {
+export async function queryStats(dbIn: Db, q: { days: number; siteId?: number; now: number; limit?: number }): Promise<QueryStats> {
+  const db = searchDb(dbIn);
   const to = shanghaiDay(q.now);
   const from = shanghaiDay(q.now - (q.days - 1) * 86_400_000);
   let base = db.selectFrom('search_queries').where('day', '>=', from).where('day', '<=', to);

@@ -2,9 +2,10 @@ import { inTransaction, type Db } from '../../db/index.js';
 import type { AuditLog, JobContext, JobQueue } from '../../platform/contracts.js';
 import { AppError } from '../../platform/http/error-registry.js';
 import { hasPermission, type Actor } from '../../platform/identity/actor.js';
-import { countPublishedDocuments, listPublishedFields } from '../content/index.js';
+import { countPublishedDocuments, listPublishedFields, type PublishedFields } from '../content/index.js';
+import { indexBatches } from './bulk-index.js';
 import { searchDialect } from './dialect/index.js';
-import { searchDb, segmentEntry, writeSegmented } from './index-entries.js';
+import { searchDb } from './index-entries.js';
 
 export const SEARCH_REINDEX_KIND = 'search.reindex';
 /** Documents read, segmented and written per transaction (short transactions: publishing goes on meanwhile). */
@@ -40,17 +41,23 @@ export async function reindexAll(db: Db, progress: (percent: number, message: st
   await progress(0, `共 ${total} 篇已发布文档 / ${total} published documents`);
   await sdb.deleteFrom('search_terms').execute();
   const seen = new Set<number>();
-  let afterId = 0;
-  for (;;) {
-    opts.signal?.throwIfAborted();
-    const batch = await listPublishedFields(db, { afterId, limit: REINDEX_BATCH });
-    if (batch.length === 0) break;
-    await writeSegmented(db, batch.map(segmentEntry), { now: now(), freshTerms: true });
-    for (const f of batch) seen.add(f.documentId);
-    afterId = batch[batch.length - 1]!.documentId;
-    // The last few percent are the clean-up and compaction below.
-    await progress(Math.min(95, (seen.size / Math.max(1, total)) * 95), `已索引 ${seen.size}/${total} / indexed ${seen.size} of ${total}`);
+  async function* feed(): AsyncGenerator<PublishedFields[]> {
+    let afterId = 0;
+    for (;;) {
+      const batch = await listPublishedFields(db, { afterId, limit: REINDEX_BATCH });
+      if (batch.length === 0) return;
+      afterId = batch[batch.length - 1]!.documentId;
+      for (const f of batch) seen.add(f.documentId);
+      yield batch;
+    }
   }
+  await indexBatches(db, feed(), {
+    now, freshTerms: true, ...(opts.signal ? { signal: opts.signal } : {}),
+    onBatch: async (written) => {
+      // The last few percent are the clean-up and compaction below.
+      await progress(Math.min(95, (written / Math.max(1, total)) * 95), `已索引 ${written}/${total} / indexed ${written} of ${total}`);
+    },
+  });
   await progress(96, '清理已撤下的文档 / dropping documents no longer public');
   let removed = 0;
   let after = 0;

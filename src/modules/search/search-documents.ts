@@ -66,8 +66,8 @@ export async function searchDocuments(db: Db, q: SearchQuery): Promise<SearchRes
   const { page, pageSize, fromMs, toMs } = validate(q);
   const parsed = parseQuery(q.q);
   const sdb = searchDb(db);
-  const result = (parsed.exact ? await exactSearch(sdb, parsed, parsed.exact, q, { page, pageSize, fromMs, toMs }) : null)
-    ?? await fullTextSearch(sdb, parsed, q, { page, pageSize, fromMs, toMs });
+  const result = await searchDialect(sdb).session(sdb, async (s) => (parsed.exact ? await exactSearch(s, parsed, parsed.exact, q, { page, pageSize, fromMs, toMs }) : null)
+    ?? fullTextSearch(s, parsed, q, { page, pageSize, fromMs, toMs }));
   if (q.log) await logQuery(sdb, { query: q.q, siteId: q.siteId ?? null, results: result.total, now: q.now ?? Date.now() });
   return result;
 }

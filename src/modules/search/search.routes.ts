@@ -46,7 +46,7 @@ export async function searchRoutes(fastify: FastifyInstance, { platform }: { pla
   app.get('/api/v1/search/stats', { schema: statsSchema, config: manage }, async (req) => {
     if (!hasPermission(req.actor, 'search.manage')) throw new AppError('auth.forbidden');
     const id = await siteId(req.query.site);
-    const stats = await queryStats(searchDb(db), { days: req.query.days ?? 30, now: platform.clock.now(), ...(id !== undefined ? { siteId: id } : {}) });
+    const stats = await queryStats(db, { days: req.query.days ?? 30, now: platform.clock.now(), ...(id !== undefined ? { siteId: id } : {}) });
     const indexed = await searchDb(db).selectFrom('search_entries').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     return { ...stats, indexed: Number(indexed.n) };
   });

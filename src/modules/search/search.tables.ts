@@ -28,6 +28,8 @@ export interface SearchEntriesTable {
   issuing_org_name: string;
   published_at: number;
   url: string;
+  /** Its suggestion words, space-separated (subtracted exactly when it is replaced or removed). */
+  terms: string;
   indexed_at: number;
 }
 

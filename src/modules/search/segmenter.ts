@@ -20,16 +20,19 @@ export const EXTRA_WORDS: readonly string[] = [
   '政务公开', '政策解读', '索引号', '文号', '主题分类', '征求意见', '办事指南', '辟谣',
 ];
 
+/** The user dictionary in jieba's format (word, frequency, tag per line). */
+export const USER_DICTIONARY = EXTRA_WORDS.map((w) => `${w} 2000 n`).join('\n');
+
 function instance(): Jieba {
   if (!jieba) {
     jieba = Jieba.withDict(dict);
-    jieba.loadDict(Buffer.from(EXTRA_WORDS.map((w) => `${w} 2000 n`).join('\n')));
+    jieba.loadDict(Buffer.from(USER_DICTIONARY));
   }
   return jieba;
 }
 
 /** A token worth indexing: it holds at least one letter or digit (drops punctuation, spaces, emoji). */
-const SEARCHABLE = /[\p{L}\p{N}]/u;
+export const SEARCHABLE = /[\p{L}\p{N}]/u;
 
 /** Search-mode tokens of already normalized text, in text order (positions matter for phrases). */
 export function segmentNormalized(normalized: string): string[] {

@@ -1,11 +1,9 @@
-import { sql } from 'kysely';
 import { normalizeText } from './normalize.js';
-import { wordsOf } from './segmenter.js';
-import type { SearchDb } from './dialect/index.js';
+import { searchDialect, type SearchDb } from './dialect/index.js';
 
 /** The whole platform's vocabulary is stored under site 0. */
 export const ALL_SITES = 0;
-const MAX_TERMS_PER_DOCUMENT = 24;
+const MAX_TERMS_PER_DOCUMENT = 16;
 const MAX_TERM_LENGTH = 20;
 
 /** Title words that would complete almost any prefix and help nobody (关于…的通知). */
@@ -21,25 +19,22 @@ function useful(word: string): boolean {
   return /\p{L}/u.test(word) && !/^\d/.test(word) && !/\d{3,}/.test(word);
 }
 
-export interface TermSource {
-  readonly title: string;
-  readonly keywords: string;
-  /** The home site and the sites that show it by reference. */
-  readonly siteIds: readonly number[];
+/** Suggestion words of a document, from its title's words (precise-mode segmentation) and its keywords. */
+export function termsOf(titleWords: readonly string[], keywords: string): string[] {
+  const keys = normalizeText(keywords).split(/[\s,，;；、|/]+/).map((k) => k.trim());
+  return [...new Set([...keys, ...titleWords].filter(useful))].slice(0, MAX_TERMS_PER_DOCUMENT);
 }
 
-/** Words a document contributes to suggestions: its title words and its keywords. */
-export function termsOf(s: Pick<TermSource, 'title' | 'keywords'>): string[] {
-  const keywords = normalizeText(s.keywords).split(/[\s,，;；、|/]+/).map((k) => k.trim());
-  const words = [...keywords, ...wordsOf(s.title)].filter(useful);
-  return [...new Set(words)].slice(0, MAX_TERMS_PER_DOCUMENT);
+export interface TermSource {
+  readonly terms: readonly string[];
+  /** The home site and the sites that show it by reference. */
+  readonly siteIds: readonly number[];
 }
 
 /** Adds +1 for every (site, term) of `next` and −1 for every one of `previous`, netted. */
 export function termDeltas(previous: readonly TermSource[], next: readonly TermSource[], into = new Map<string, number>()): Map<string, number> {
   const add = (s: TermSource, d: number) => {
-    const terms = termsOf(s);
-    for (const site of new Set([ALL_SITES, ...s.siteIds])) for (const t of terms) {
+    for (const site of new Set([ALL_SITES, ...s.siteIds])) for (const t of s.terms) {
       const key = `${site}\u0000${t}`;
       into.set(key, (into.get(key) ?? 0) + d);
     }
@@ -57,11 +52,7 @@ export function termDeltas(previous: readonly TermSource[], next: readonly TermS
 export async function applyTermDeltas(db: SearchDb, deltas: ReadonlyMap<string, number>): Promise<void> {
   const rows = [...deltas].filter(([, d]) => d !== 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, d]) => {
     const [site, term] = key.split('\u0000') as [string, string];
-    return { site_id: Number(site), term, doc_count: d };
+    return [Number(site), term, d] as const;
   });
-  for (let i = 0; i < rows.length; i += 500) {
-    await db.insertInto('search_terms').values(rows.slice(i, i + 500))
-      .onConflict((oc) => oc.columns(['site_id', 'term']).doUpdateSet({ doc_count: sql`search_terms.doc_count + excluded.doc_count` }))
-      .execute();
-  }
+  await searchDialect(db).addTermCounts(db, rows);
 }

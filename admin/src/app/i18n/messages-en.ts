@@ -13,6 +13,7 @@ import * as library from './messages/library';
 import * as publishing from './messages/publishing';
 import * as themes from './messages/themes';
 import * as pageAlerts from './messages/page-alerts';
+import * as search from './messages/search';
 import type { MessageKey } from './messages-zh';
 
 /** English. Typed against the Chinese keys, so a missing translation fails the type check. */
@@ -32,4 +33,5 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...publishing.en,
   ...themes.en,
   ...pageAlerts.en,
+  ...search.en,
 };

@@ -21,6 +21,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/publishing', label: 'nav.publishing', permission: 'publishing.manage' },
   { path: '/themes', label: 'nav.themes', permission: 'themes.edit' },
   { path: '/page-alerts', label: 'nav.pageAlerts', permission: 'pages.alerts' },
+  { path: '/search', label: 'search.nav', permission: 'search.manage' },
   { path: '/calendar', label: 'nav.calendar', permission: 'calendar.read' },
   { path: '/checks', label: 'nav.checks', permission: 'checks.manage' },
 ];

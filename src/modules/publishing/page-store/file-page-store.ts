@@ -43,7 +43,26 @@ export function createFilePageStore(root: string, signer: ManifestSigner): PageS
     path.join(siteDir(site), ...file.slice(1).split('/')) + (variant === 'identity' ? '' : VARIANT_SUFFIX[variant]);
   const manifestFile = (site: string, name: string) => path.join(siteDir(site), MANIFEST_DIR, name);
 
-  const readShard = (site: string, shard: string): ManifestShard => JSON.parse(readText(manifestFile(site, `${shard}.json`)) ?? '{}') as ManifestShard;
+  // Parsed shards kept between reads and writes, trusted only while the file on disk is the one
+  // that was hashed (same inode, size and mtime) and its digest is the one the signed root lists.
+  const shardCache = new Map<string, { digest: string; stamp: string; data: ManifestShard }>();
+  const stampOf = (file: string): string | null => {
+    try { const st = fs.statSync(file, { bigint: true }); return `${st.ino}:${st.size}:${st.mtimeNs}`; } catch { return null; }
+  };
+  /** A shard's entries and the SM3 of its bytes, from the cache when the file is unchanged. */
+  const loadShard = (site: string, shard: string): { digest: string; data: ManifestShard } => {
+    const file = manifestFile(site, `${shard}.json`);
+    const key = `${site}/${shard}`;
+    const stamp = stampOf(file);
+    const cached = shardCache.get(key);
+    if (cached && stamp !== null && cached.stamp === stamp) return cached;
+    const bytes = readText(file);
+    if (bytes === null) { shardCache.delete(key); return { digest: sm3Hex(''), data: {} }; }
+    const loaded = { digest: sm3Hex(bytes), stamp: stamp ?? '', data: JSON.parse(bytes) as ManifestShard };
+    shardCache.set(key, loaded);
+    return loaded;
+  };
+  const readShard = (site: string, shard: string): ManifestShard => ({ ...loadShard(site, shard).data });
   const readRoot = (site: string): ManifestRoot => JSON.parse(readText(manifestFile(site, 'root.json')) ?? 'null') as ManifestRoot | null ?? { site, version: 0, shards: {} };
 
   function applyNow(site: string, changes: PageChanges): ApplyResult {
@@ -92,8 +111,10 @@ export function createFilePageStore(root: string, signer: ManifestSigner): PageS
       const data = readShard(site, shard);
       for (const [file, entry] of entries) { if (entry) data[file] = entry; else delete data[file]; }
       const bytes = canonicalJson(data);
-      writeAtomic(manifestFile(site, `${shard}.json`), bytes);
+      const file = manifestFile(site, `${shard}.json`);
+      writeAtomic(file, bytes);
       shards[shard] = sm3Hex(bytes);
+      shardCache.set(`${site}/${shard}`, { digest: shards[shard], stamp: stampOf(file) ?? '', data });
     }
     const next: ManifestRoot = { site, version: current.version + 1, shards };
     const rootBytes = canonicalJson(next);
@@ -122,9 +143,9 @@ export function createFilePageStore(root: string, signer: ManifestSigner): PageS
       const rootData = JSON.parse(rootBytes) as ManifestRoot;
       const entries = new Map<string, ManifestEntry>();
       for (const [shard, digest] of Object.entries(rootData.shards)) {
-        const bytes = readText(manifestFile(site, `${shard}.json`)) ?? '';
-        if (sm3Hex(bytes) !== digest) { problems.push(`${MANIFEST_DIR}/${shard}.json: digest differs from the signed root`); continue; }
-        for (const [file, entry] of Object.entries(JSON.parse(bytes) as ManifestShard)) entries.set(file, entry);
+        const loaded = loadShard(site, shard);
+        if (loaded.digest !== digest) { problems.push(`${MANIFEST_DIR}/${shard}.json: digest differs from the signed root`); continue; }
+        for (const [file, entry] of Object.entries(loaded.data)) entries.set(file, entry);
       }
       return { ok: problems.length === 0, root: rootData, entries, problems };
     },

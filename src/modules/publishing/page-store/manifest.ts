@@ -26,11 +26,15 @@ export interface ManifestRoot {
   readonly shards: Record<string, string>;
 }
 
-/** Paths are spread over 32 shards, so one publish rewrites one small shard and the root, however large the site. */
-export const SHARD_COUNT = 32;
+/**
+ * Paths are spread over 256 shards, so one publish rewrites a few small shards and the root,
+ * however large the site (about 400 entries a shard at 100,000 pages; 32 shards made each
+ * publish rewrite megabytes there).
+ */
+export const SHARD_COUNT = 256;
 
 export function shardOf(path: string): string {
-  return String(parseInt(sm3Hex(path).slice(0, 2), 16) % SHARD_COUNT).padStart(2, '0');
+  return String(parseInt(sm3Hex(path).slice(0, 2), 16) % SHARD_COUNT).padStart(3, '0');
 }
 
 /** JSON with sorted keys at every level: the same manifest always gives the same bytes. */

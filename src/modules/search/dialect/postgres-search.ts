@@ -1,22 +1,31 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { QueryClause } from '../parse-query.js';
-import type { KeyRange, MatchSpec, PreparedRow, SearchDb, SearchDialect } from './search-dialect.js';
+import { rawInsert } from './raw-insert.js';
+import { ENTRY_COLUMNS, entriesUpsert, TERMS_UPSERT, type KeyRange, type MatchSpec, type PreparedRow, type SearchDb, type SearchDialect } from './search-dialect.js';
 
 /**
- * PostgreSQL: the tsvector and tsquery are written as literals built here from the jieba
- * tokens, not by to_tsvector/to_tsquery: the lexemes are exactly the tokens FTS5 indexes (the
- * 'simple' parser would split covid-19 and drop emoji and symbols), and PostgreSQL's parser
- * never runs, which halves the cost of an insert.
+ * PostgreSQL: tsvector and tsquery are written as literals built here from the jieba tokens, not
+ * by to_tsvector/to_tsquery: the lexemes are exactly the tokens FTS5 indexes (the 'simple'
+ * parser would split covid-19 and drop symbols) and the server's parser never runs.
+ *
+ * Matching never restricts weights: a weight-restricted tsquery makes GIN recheck every
+ * candidate row against its (TOASTed) tsvector, seconds for a common word at a million rows.
+ * Instead the title tier matches its own small `tsv_title`, and the filter tokens are lexemes no
+ * user word can equal (they contain a space; query tokens never do). Weights stay in `tsv` for
+ * ranking only.
  */
 
 /** ts_rank weights {D, C, B, A} = tags, meta, body, title (a title word counts ten body words; tags never count), normalized by log(length) like bm25. */
-const RANK = sql.raw(`ts_rank('{0, 0.3, 0.1, 1.0}', tsv, q.query, 1)`);
+const RANK_WEIGHTS = sql.raw(`'{0, 0.3, 0.1, 1.0}'`);
 /** tsvector limits: positions above 16383 are stored as 16383; at most 256 positions per lexeme; a lexeme below 2 KiB. */
 const MAX_POSITION = 16_383;
 const MAX_POSITIONS_PER_LEXEME = 255;
 const MAX_LEXEME_BYTES = 2_000;
 /** Positions left empty between fields, so a phrase never runs from the title into the body. */
 const FIELD_GAP = 8;
+
+/** A filter token as a lexeme: with a space, so it can never be typed (segmentation splits on spaces). */
+export const tagLexeme = (tag: string): string => `tag ${tag}`;
 
 /** A lexeme as a tsvector/tsquery literal operand: single-quoted, quotes and backslashes escaped; no input is ever syntax. */
 function quote(token: string): string {
@@ -26,15 +35,16 @@ function quote(token: string): string {
 type Weight = 'A' | 'B' | 'C' | 'D';
 
 /** `'lexeme':1A,7A 'other':3B …` from space-separated tokens, field by field (a hot loop: plain strings, no sets). */
-export function tsvectorLiteral(fields: readonly (readonly [tokens: string, weight: Weight])[]): string {
+export function tsvectorLiteral(fields: readonly (readonly [tokens: string, weight: Weight, lexeme?: (t: string) => string])[]): string {
   const positions = new Map<string, { list: string; n: number; last: number }>();
   let pos = 0;
-  for (const [text, weight] of fields) {
+  for (const [text, weight, lexeme] of fields) {
     if (text !== '') {
-      for (const token of text.split(' ')) {
+      for (const raw of text.split(' ')) {
         pos += 1;
+        const token = lexeme ? lexeme(raw) : raw;
         // UTF-16 length × 3 bounds the UTF-8 size: measure only the rare long token.
-        if (token === '' || (token.length * 3 > MAX_LEXEME_BYTES && Buffer.byteLength(token) > MAX_LEXEME_BYTES)) continue;
+        if (raw === '' || (token.length * 3 > MAX_LEXEME_BYTES && Buffer.byteLength(token) > MAX_LEXEME_BYTES)) continue;
         const p = pos > MAX_POSITION ? MAX_POSITION : pos;
         const seen = positions.get(token);
         if (!seen) positions.set(token, { list: `${p}${weight}`, n: 1, last: p });
@@ -52,35 +62,67 @@ export function tsvectorLiteral(fields: readonly (readonly [tokens: string, weig
   return parts.join(' ');
 }
 
-function clauseText(c: QueryClause, weights: string): string {
-  if (c.tokens.length === 1) return `${quote(c.tokens[0]!)}:${weights}`;
-  return `(${c.tokens.map((t) => `${quote(t)}:${weights}`).join(' <-> ')})`;
+function clauseText(c: QueryClause): string {
+  if (c.tokens.length === 1) return quote(c.tokens[0]!);
+  return `(${c.tokens.map(quote).join(' <-> ')})`;
 }
 
-/** The tsquery literal: the user's clauses restricted to their weights (title A; anywhere A, B, C), AND the tags (D). */
+/** The tsquery literal: the user's clauses AND the filter lexemes (the scope picks the column, not a weight). */
 export function tsqueryLiteral(m: MatchSpec): string {
-  const weights = m.scope === 'title' ? 'A' : 'ABC';
-  return [...m.clauses.map((c) => clauseText(c, weights)), ...m.tags.map((t) => `${quote(t)}:D`)].join(' & ');
+  return [...m.clauses.map(clauseText), ...m.tags.map((t) => quote(tagLexeme(t)))].join(' & ');
 }
 
-function matching(m: MatchSpec, r: KeyRange): RawBuilder<unknown> {
-  return sql`tsv @@ ${tsqueryLiteral(m)}::tsquery and sk between ${r.lo} and ${r.hi}`;
+/**
+ * The condition. A range that is a whole group is written `sk + 0` so the planner does not AND
+ * the GIN bitmap with a b-tree bitmap of a quarter of the table; a date range keeps the index.
+ */
+function matching(m: MatchSpec, r: KeyRange, wholeGroup: boolean): RawBuilder<unknown> {
+  const column = sql.raw(m.scope === 'title' ? 'tsv_title' : 'tsv');
+  const key = sql.raw(wholeGroup ? 'sk + 0' : 'sk');
+  return sql`${column} @@ ${tsqueryLiteral(m)}::tsquery and ${key} between ${r.lo} and ${r.hi}`;
 }
 
-const CHUNK = 200;
+const GROUP_SPAN = 2 ** 50;
+const isWholeGroup = (r: KeyRange): boolean => r.lo % GROUP_SPAN === 0 && r.hi % GROUP_SPAN === GROUP_SPAN - 1;
+
+const CHUNK = 50;
+const TERM_CHUNK = 1000;
+const ENTRIES_UPSERT = entriesUpsert(['tsv', 'tsv_title']);
+const TERM_COLUMNS = ['site_id', 'term', 'doc_count'] as const;
 
 export const postgresSearch: SearchDialect = {
   async deleteText() {
-    // The tsvector lives in the search_entries row, which the caller deletes.
+    // The tsvectors live in the search_entries row, which is overwritten or deleted.
   },
 
   async insertRows(db: SearchDb, rows: readonly PreparedRow[]) {
+    // Chunks are sent without waiting for the previous one (the connection queues them, in
+    // order, in the same transaction): the server stores chunk k while this thread builds the
+    // tsvector literals of chunk k + 1. A failed chunk fails the transaction, and Promise.all
+    // reports it.
+    const sent: Promise<void>[] = [];
     for (let i = 0; i < rows.length; i += CHUNK) {
       const chunk = rows.slice(i, i + CHUNK);
-      await db.insertInto('search_entries').values(chunk.map((r) => ({
-        ...r.row,
-        tsv: sql`${tsvectorLiteral([[r.title, 'A'], [r.body, 'B'], [r.meta, 'C'], [r.tags, 'D']])}::tsvector`,
-      }) as never)).execute();
+      const p = rawInsert(db, {
+        table: 'search_entries', columns: [...ENTRY_COLUMNS, 'tsv', 'tsv_title'], placeholder: (n) => `$${n}`, cast: { tsv: 'tsvector', tsv_title: 'tsvector' },
+        suffix: ENTRIES_UPSERT,
+        rows: chunk.map((r) => [
+          ...r.row,
+          tsvectorLiteral([[r.title, 'A'], [r.body, 'B'], [r.meta, 'C'], [r.tags, 'D', tagLexeme]]),
+          tsvectorLiteral([[r.title, 'A'], [r.tags, 'D', tagLexeme]]),
+        ]),
+      });
+      p.catch(() => undefined);
+      sent.push(p);
+      // Let the query go out before building the next chunk.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await Promise.all(sent);
+  },
+
+  async addTermCounts(db, rows) {
+    for (let i = 0; i < rows.length; i += TERM_CHUNK) {
+      await rawInsert(db, { table: 'search_terms', columns: TERM_COLUMNS, rows: rows.slice(i, i + TERM_CHUNK), placeholder: (n) => `$${n}`, suffix: TERMS_UPSERT });
     }
   },
 
@@ -89,21 +131,47 @@ export const postgresSearch: SearchDialect = {
   },
 
   async count(db, match, range, cap) {
-    const r = await sql<{ n: number }>`select count(*) as n from (select 1 from search_entries where ${matching(match, range)} limit ${cap + 1}) t`.execute(db);
+    const r = await sql<{ n: number }>`select count(*) as n from (select 1 from search_entries where ${matching(match, range, isWholeGroup(range))} limit ${cap + 1}) t`.execute(db);
     return Number(r.rows[0]?.n ?? 0);
   },
 
   async newest(db, match, range, limit) {
-    const r = await sql<{ sk: number }>`select sk from search_entries where ${matching(match, range)} order by sk desc limit ${limit}`.execute(db);
+    const r = await sql<{ sk: number }>`select sk from search_entries where ${matching(match, range, false)} order by sk desc limit ${limit}`.execute(db);
     return r.rows.map((x) => Number(x.sk));
   },
 
   async scoredNewest(db, match, range, limit) {
+    const column = sql.raw(match.scope === 'title' ? 'tsv_title' : 'tsv');
     const r = await sql<{ sk: number; score: number }>`
-      select w.sk, ${RANK} as score
-      from (select sk, tsv from search_entries where ${matching(match, range)} order by sk desc limit ${limit}) w,
-           (select ${tsqueryLiteral(match)}::tsquery as query) q`.execute(db);
+      select w.sk, ts_rank(${RANK_WEIGHTS}, w.v, ${tsqueryLiteral(match)}::tsquery, 1) as score
+      from (select sk, ${column} as v from search_entries where ${matching(match, range, false)} order by sk desc limit ${limit}) w`.execute(db);
     return r.rows.map((x) => ({ sk: Number(x.sk), score: Number(x.score) }));
+  },
+
+  async session(db, fn) {
+    // The planner does not count the cost of reading each row's TOASTed tsvector: left alone it
+    // picks a sequential scan for `LIMIT n` over a common word and reads seconds of tsvectors.
+    // Bitmaps stay exact (no lossy pages to recheck) with more work_mem; JIT only adds latency.
+    const tune = async (trx: SearchDb) => {
+      await sql`set local enable_seqscan = off`.execute(trx);
+      await sql`set local work_mem = '64MB'`.execute(trx);
+      await sql`set local jit = off`.execute(trx);
+    };
+    if (db.isTransaction) {
+      // Inside the caller's transaction: tune for the search, then put the settings back.
+      await tune(db);
+      try {
+        return await fn(db);
+      } finally {
+        await sql`set local enable_seqscan to default`.execute(db);
+        await sql`set local work_mem to default`.execute(db);
+        await sql`set local jit to default`.execute(db);
+      }
+    }
+    return db.transaction().execute(async (trx) => {
+      await tune(trx);
+      return fn(trx);
+    });
   },
 
   async optimize(db) {

@@ -1,0 +1,103 @@
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+import { entryTags, entryTexts, segmentEntry, type SegmentedEntry } from './index-entries.js';
+import { normalizeText } from './normalize.js';
+import { SEARCHABLE, USER_DICTIONARY } from './segmenter.js';
+import { termsOf } from './suggestion-terms.js';
+import type { SearchEntry } from './search.types.js';
+
+const require = createRequire(import.meta.url);
+
+/**
+ * The worker: the same jieba, dictionary, modes and token filter as segmenter.ts (passed in,
+ * not copied), on text the caller has already normalized. Plain CommonJS evaluated from a
+ * string, so it runs however the process loads TypeScript.
+ */
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { Jieba } = require(workerData.jieba);
+const { dict } = require(workerData.dict);
+const jieba = Jieba.withDict(dict);
+jieba.loadDict(Buffer.from(workerData.userDictionary));
+const searchable = new RegExp(workerData.searchable, workerData.flags);
+// Per entry: title, body, meta in search mode (joined by spaces), then the title's precise-mode words.
+parentPort.on('message', ({ id, texts }) => {
+  const out = texts.map((t, i) => {
+    if (t.trim() === '') return i % 4 === 3 ? [] : '';
+    if (i % 4 === 3) return jieba.cut(t, true).filter((x) => searchable.test(x));
+    return jieba.cutForSearch(t, true).filter((x) => searchable.test(x)).join(' ');
+  });
+  parentPort.postMessage({ id, out });
+});
+`;
+
+/**
+ * Segmentation on a second thread, so a bulk load (the reindex job, the benchmark) segments
+ * the next batch while this thread writes the current one. Falls back to this thread when a
+ * worker cannot be started.
+ */
+export class SegmentWorker {
+  private next = 1;
+  private readonly waiting = new Map<number, { resolve: (out: (string | string[])[]) => void; reject: (err: unknown) => void }>();
+
+  private constructor(private readonly worker: Worker | null) {
+    worker?.on('message', (m: { id: number; out: (string | string[])[] }) => {
+      this.waiting.get(m.id)?.resolve(m.out);
+      this.waiting.delete(m.id);
+    });
+    worker?.on('error', (err) => {
+      for (const w of this.waiting.values()) w.reject(err);
+      this.waiting.clear();
+    });
+  }
+
+  static start(): SegmentWorker {
+    try {
+      return new SegmentWorker(new Worker(WORKER_SOURCE, {
+        eval: true,
+        workerData: {
+          jieba: require.resolve('@node-rs/jieba'), dict: require.resolve('@node-rs/jieba/dict.js'), userDictionary: USER_DICTIONARY,
+          searchable: SEARCHABLE.source, flags: SEARCHABLE.flags,
+        },
+      }));
+    } catch {
+      return new SegmentWorker(null);
+    }
+  }
+
+  /** Same result as entries.map(segmentEntry). */
+  async segment(entries: readonly SearchEntry[]): Promise<SegmentedEntry[]> {
+    if (!this.worker) return entries.map(segmentEntry);
+    if (entries.length === 0) {
+      // A round trip: answered once the worker's dictionary is loaded.
+      return this.call([]).then(() => []);
+    }
+    const texts = entries.flatMap((e) => {
+      const [title, body, meta] = entryTexts(e).map(normalizeText) as [string, string, string];
+      return [title, body, meta, title];
+    });
+    const out = await this.call(texts);
+    const text = (k: number): string => (typeof out[k] === 'string' ? out[k] : '');
+    return entries.map((entry, i) => ({
+      entry, title: text(i * 4), body: text(i * 4 + 1), meta: text(i * 4 + 2), tags: entryTags(entry),
+      terms: termsOf(Array.isArray(out[i * 4 + 3]) ? out[i * 4 + 3] as string[] : [], entry.keywords),
+    }));
+  }
+
+  /** Resolves once the worker has loaded its dictionary (the first batch otherwise waits for it). */
+  async ready(): Promise<void> {
+    await this.segment([]);
+  }
+
+  async stop(): Promise<void> {
+    await this.worker?.terminate();
+  }
+
+  private call(texts: readonly string[]): Promise<(string | string[])[]> {
+    const id = this.next++;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      this.worker!.postMessage({ id, texts });
+    });
+  }
+}

@@ -1,0 +1,144 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import {
+  anonymizeQuery, escapeHtml, exactKeyOf, highlightSnippet, highlightTitle, parseQuery, searchPageModel, segment, segmentEntry, SegmentWorker,
+  type SearchEntry, type SearchResult,
+} from '../../src/modules/search/index.js';
+import { dayRange, groupKeyRange, groupOfKey, searchKey, shanghaiDay } from '../../src/modules/search/search-key.js';
+import { fts5Expression } from '../../src/modules/search/dialect/sqlite-search.js';
+import { tsqueryLiteral, tsvectorLiteral } from '../../src/modules/search/dialect/postgres-search.js';
+
+const entry = (over: Partial<SearchEntry>): SearchEntry => ({
+  documentId: 1, siteId: 1, columnId: 1, extraSiteIds: [], extraColumnIds: [], kind: 'article', title: '', bodyText: '', summary: '', keywords: '',
+  indexNumber: null, documentNumber: null, topicCategory: null, genre: null, issuingOrgName: '', publishedAt: 0, url: '/', ...over,
+});
+
+describe('search: segmentation', () => {
+  it('search mode emits the parts of a long word and the word; normalization folds width and case', () => {
+    assert.deepEqual(segment('中华人民共和国'), ['中华', '华人', '人民', '共和', '共和国', '中华人民共和国']);
+    assert.deepEqual(segment('ＡＢＣ２０２６年'), ['abc2026', '年']);
+    assert.deepEqual(segment('“社保”！😀 * : AND'), ['社保', 'and']);
+    const words = segment('江苏政务服务网一网通办');
+    for (const w of ['政务', '服务', '政务服务网', '一网通办']) assert.ok(words.includes(w), `${w} in ${words.join(' ')}`);
+  });
+
+  it('the worker thread segments exactly as this thread does', async () => {
+    const texts = ['全省政务服务一网通办', '社保卡申领：ＡＢＣ２０２６', '😀 emoji 与 mixed Ελληνικά', '', '   ', '苏政办发〔2017〕96号', 'covid-19 防控', '长'.repeat(3000)];
+    const entries = texts.map((t, i) => entry({ documentId: i + 1, title: t, bodyText: texts[(i + 1) % texts.length]!, summary: t.slice(0, 5), keywords: '社保卡,营商环境', documentNumber: i % 2 ? '苏政办发〔2017〕96号' : null }));
+    const worker = SegmentWorker.start();
+    try {
+      assert.deepEqual(await worker.segment(entries), entries.map(segmentEntry));
+    } finally {
+      await worker.stop();
+    }
+  });
+});
+
+describe('search: reading queries', () => {
+  it('quotes make phrases; operators and syntax are words or nothing', () => {
+    assert.deepEqual(parseQuery('"营商环境" 社保').clauses, [{ tokens: ['营商', '环境', '营商环境'], phrase: true }, { tokens: ['社保'], phrase: false }]);
+    assert.deepEqual(parseQuery('社保 AND 医保').clauses.map((c) => c.tokens), [['社保'], ['医保']]);
+    assert.deepEqual(parseQuery('* : " ( )').clauses, []);
+    assert.deepEqual(parseQuery('的').clauses, [{ tokens: ['的'], phrase: false }], 'a stop word alone is still searched');
+    assert.deepEqual(parseQuery('"社保').clauses, [{ tokens: ['社保'], phrase: false }], 'an unmatched quote is ignored');
+  });
+
+  it('index numbers and 文号 are recognised, brackets and zeros normalized', () => {
+    assert.deepEqual(exactKeyOf(' 000014349/2026-00001 '), { field: 'index_number', value: '000014349/2026-00001' });
+    assert.deepEqual(exactKeyOf('11320000014349ab2x/2026-00001'), { field: 'index_number', value: '11320000014349AB2X/2026-00001' });
+    assert.deepEqual(exactKeyOf('苏政办发（2017）096号'), { field: 'document_number', value: '苏政办发〔2017〕96号' });
+    assert.equal(exactKeyOf('苏政办发2017年96号'), null);
+    assert.equal(exactKeyOf('社保'), null);
+  });
+
+  it('whatever is typed, the engine queries stay well-formed: every token quoted, quotes doubled', () => {
+    fc.assert(fc.property(fc.string({ maxLength: 60 }), fc.string({ unit: 'grapheme', maxLength: 30 }), (a, b) => {
+      const parsed = parseQuery(`${a} "${b}"`);
+      if (parsed.clauses.length === 0) return;
+      const fts = fts5Expression({ clauses: parsed.clauses, scope: 'all', tags: ['site1'] });
+      // Outside the quoted strings only our own syntax remains.
+      const outside = fts.replace(/"(?:[^"]|"")*"/g, '""');
+      assert.match(outside, /^\{title body meta\} : \((""( AND "")*)\) AND \{tags\} : \(""\)$/);
+      const tsq = tsqueryLiteral({ clauses: parsed.clauses, scope: 'all', tags: ['site1'] });
+      assert.match(tsq.replace(/'(?:[^'\\]|''|\\.)*'/g, "''"), /^(''|\(''( <-> '')+\))( & (''|\(''( <-> '')+\)))*$/);
+      assert.ok(tsq.endsWith(" & 'tag site1'"), 'filter lexemes carry a space no typed word has');
+    }), { numRuns: 300 });
+  });
+
+  it('tsvector literals keep fields apart and escape quotes', () => {
+    assert.equal(tsvectorLiteral([['社保 卡 社保', 'A'], ["it's", 'B']]), "'社保':1A,3A '卡':2A 'it''s':12B");
+    assert.equal(tsvectorLiteral([['site1', 'D', (t) => `tag ${t}`]]), "'tag site1':1D");
+  });
+});
+
+describe('search: highlighting', () => {
+  it('marks on the original text, escaped', () => {
+    assert.equal(highlightTitle('<b>社保</b>卡 ＡＢＣ', ['社保', 'abc']), '&lt;b&gt;<mark>社保</mark>&lt;/b&gt;卡 <mark>ＡＢＣ</mark>');
+    assert.equal(highlightTitle('中华人民共和国', ['中华', '中华人民共和国']), '<mark>中华人民共和国</mark>', 'the longer match wins');
+    assert.equal(escapeHtml(`&<>"'`), '&amp;&lt;&gt;&quot;&#39;');
+  });
+
+  it('a snippet centres on the matches and never cuts a character in two', () => {
+    const body = `${'前文'.repeat(200)}办理社保卡需要身份证${'后文'.repeat(200)}`;
+    const s = highlightSnippet(body, ['社保卡']);
+    assert.match(s, /^….*<mark>社保卡<\/mark>.*…$/);
+    assert.ok(s.length < 200);
+    const emoji = highlightSnippet('😀'.repeat(300), ['x'], 11);
+    assert.ok(!/[\ud800-\udbff](?![\udc00-\udfff])/.test(emoji), 'no lone surrogate');
+  });
+});
+
+describe('search: keys and dates', () => {
+  it('groups are ranges, newest last within a group; ranges follow Beijing days', () => {
+    const a = searchKey('policy', Date.UTC(2026, 0, 1), 7);
+    const b = searchKey('policy', Date.UTC(2026, 0, 2), 3);
+    assert.ok(a < b);
+    assert.equal(groupOfKey(a), 'policy');
+    const range = groupKeyRange('policy', dayRange('2026-01-01', '2026-01-01').fromMs, dayRange('2026-01-01', '2026-01-01').toMs)!;
+    assert.ok(a >= range.lo && a <= range.hi, 'UTC midnight is 08:00 in Beijing, inside that day');
+    assert.ok(b > range.hi);
+    assert.ok(searchKey('service', 0, 0) > searchKey('policy', Date.UTC(2400, 0, 1), 1), 'groups never overlap');
+    assert.equal(dayRange('2026-02-30', undefined).fromMs, null);
+    assert.equal(shanghaiDay(Date.UTC(2026, 10, 20, 16, 30)), '2026-11-21');
+  });
+});
+
+describe('search: the query log', () => {
+  it('masks phone, ID card, bank card numbers and e-mail addresses', () => {
+    assert.equal(anonymizeQuery('  社保   13800138000 '), '社保 ＊');
+    assert.equal(anonymizeQuery('32010219900101123X 查询'), '＊ 查询');
+    assert.equal(anonymizeQuery('6222020200112233445'), '＊');
+    assert.equal(anonymizeQuery('联系 zhang.san@example.com'), '联系 ＊@＊');
+    assert.equal(anonymizeQuery('苏政办发〔2017〕96号'), '苏政办发〔2017〕96号');
+    assert.equal(anonymizeQuery('000014349/2026-00001'), '＊/2026-00001', 'a 9-digit organization code is masked too: harmless');
+  });
+});
+
+describe('search: the public page model', () => {
+  const result = (over: Partial<SearchResult>): SearchResult => ({
+    mode: 'fulltext', total: 45, totalExact: true, page: 2, pageSize: 20, terms: ['社保'], groups: { news: 30, policy: 10, interpretation: 5, service: 0 },
+    items: Array.from({ length: 20 }, (_, i) => ({
+      documentId: i, title: `<mark>社保</mark>${i}`, snippet: '&lt;摘要&gt;', url: `/art/2026/11/${i}.html`, siteId: 1, columnId: 1, kind: 'article' as const,
+      group: 'news' as const, publishedAt: Date.UTC(2026, 10, 20, 2, 0), indexNumber: null, documentNumber: null, issuingOrgName: '',
+    })), ...over,
+  });
+
+  it('tabs with counts and links, hits with Beijing times, pager both ways', () => {
+    const m = searchPageModel({ q: '社保 卡', sort: 'date', group: 'news', result: result({}), siteName: () => '江苏省人民政府' });
+    assert.deepEqual(m.groups.map((g) => [g.name, g.count, g.current]), [['全部', '45', false], ['新闻', '30', true], ['政策', '10', false], ['解读', '5', false], ['服务', '0', false]]);
+    assert.equal(m.groups[2]!.href, '/search.html?q=%E7%A4%BE%E4%BF%9D+%E5%8D%A1&sort=date&group=policy');
+    assert.equal(m.results[0]!.publishedAt, '2026-11-20 10:00');
+    assert.equal(m.results[0]!.titleHtml, '<mark>社保</mark>0');
+    assert.equal(m.pager.newer, '/search.html?q=%E7%A4%BE%E4%BF%9D+%E5%8D%A1&sort=date&group=news');
+    assert.equal(m.pager.older, '/search.html?q=%E7%A4%BE%E4%BF%9D+%E5%8D%A1&sort=date&group=news&page=3');
+    assert.equal(m.message, '');
+  });
+
+  it('says why there is nothing: no words, no matches, a refused query', () => {
+    assert.match(searchPageModel({ q: '😀', sort: 'relevance', result: result({ items: [], total: 0, terms: [] }), siteName: () => '' }).message, /标点和表情符号不参与搜索/);
+    assert.match(searchPageModel({ q: '稀有', sort: 'relevance', result: result({ items: [], total: 0 }), siteName: () => '' }).message, /没有找到与“稀有”相关的信息/);
+    assert.equal(searchPageModel({ q: 'x', sort: 'relevance', result: null, error: '日期无效', siteName: () => '' }).message, '日期无效');
+    assert.equal(searchPageModel({ q: 'x', sort: 'relevance', result: result({ totalExact: false }), siteName: () => '' }).groups[0]!.count, '45+');
+  });
+});
