@@ -24,7 +24,7 @@ export function createPlainPageStore(root: string): PageStore {
         fs.writeFileSync(target, page.body);
         written++;
       }
-      return { written, version: 0 };
+      return { written, unchanged: 0, version: 0 };
     },
     async manifest(site) { return empty(site); },
     async read(site, file) {

@@ -51,7 +51,7 @@ export class GoodPages {
     const p = this.pages.get(`${site}${file}`);
     this.repaired.push(`${site}${file}`);
     if (!p) return null;
-    await this.store.apply(site, { write: [{ path: file, body: p.body, ...(p.status ? { status: p.status } : {}) }] });
+    await this.store.apply(site, { write: [{ path: file, body: p.body, ...(p.status ? { status: p.status } : {}) }], force: true });
     return p.body;
   };
 }

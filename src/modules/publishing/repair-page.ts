@@ -55,7 +55,7 @@ export async function repairFile(deps: PublishingDeps, siteCode: string, file: s
     const pages = await candidates(deps, contexts, site.id, file);
     const hit = pages.find((p) => fileOf(p.path) === file);
     if (!hit) return null;
-    await deps.store.apply(siteCode, { write: pages });
+    await deps.store.apply(siteCode, { write: pages, force: true });
     return hit.body;
   });
 }

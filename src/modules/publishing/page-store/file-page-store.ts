@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { sm3Hex } from '../../../platform/crypto/index.js';
-import { compressedVariants, VARIANT_SUFFIX, type Variant } from './compress.js';
+import { compressedVariantsAsync, VARIANT_SUFFIX, type Variant } from './compress.js';
 import { canonicalJson, shardOf, signRoot, verifyRoot, type ManifestEntry, type ManifestRoot, type ManifestShard, type ManifestSigner } from './manifest.js';
 import { contentTypeOf, hantFileOf, pageFileOf } from './page-path.js';
 import type { ApplyResult, PageChanges, PageStore, VerifiedManifest } from './page-store.js';
@@ -10,17 +10,36 @@ import type { ApplyResult, PageChanges, PageStore, VerifiedManifest } from './pa
 const MANIFEST_DIR = '_manifest';
 const SITE_CODE = /^(\d{10}|bm\d{8})$/;
 
-/** Write then rename: a reader sees the old file or the new one, never half of either. */
-function writeAtomic(target: string, bytes: Buffer | string): void {
-  fs.mkdirSync(path.dirname(target), { recursive: true });
+/**
+ * Write then rename: a reader sees the old file or the new one, never half of either. The
+ * folder is assumed to exist and made only when the write says it does not: on this kind of
+ * disk every file-system call costs, and a rebuild writes into folders that are already there.
+ */
+async function writeAtomic(target: string, bytes: Buffer | string): Promise<void> {
   const tmp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
-  fs.writeFileSync(tmp, bytes, { mode: 0o644 });
-  fs.renameSync(tmp, target);
+  try {
+    await fs.promises.writeFile(tmp, bytes, { mode: 0o644 });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    await fs.promises.mkdir(path.dirname(target), { recursive: true });
+    await fs.promises.writeFile(tmp, bytes, { mode: 0o644 });
+  }
+  await fs.promises.rename(tmp, target);
 }
 
-function unlinkQuiet(file: string): void {
-  try { fs.unlinkSync(file); } catch (e) { if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e; }
+async function unlinkQuiet(file: string): Promise<void> {
+  try { await fs.promises.unlink(file); } catch (e) { if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e; }
 }
+
+/** Runs the tasks with at most `limit` in flight (file writes and compression go to libuv's pool). */
+async function inParallel<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => { while (next < items.length) await task(items[next++]!); };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+/** File-system calls in flight per apply: enough to keep the pool's threads busy. */
+const IO_PARALLEL = 16;
 
 function readText(file: string): string | null {
   try { return fs.readFileSync(file, 'utf8'); } catch (e) { if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null; throw e; }
@@ -28,7 +47,7 @@ function readText(file: string): string | null {
 
 /**
  * The page store on a local disk: `<root>/<site code>/<page path>` plus `.gz`/`.br` siblings,
- * and `<root>/<site code>/_manifest/` (32 shards of path → digest, a root listing the shards'
+ * and `<root>/<site code>/_manifest/` (256 shards of path → digest, a root listing the shards'
  * digests, and the root's SM2 signature). nginx can serve the folders as they are
  * (docs/deploy.md). Changes to one site are applied one at a time in this process; publishing
  * jobs on several processes also hold a database lock per site around apply().
@@ -65,64 +84,101 @@ export function createFilePageStore(root: string, signer: ManifestSigner): PageS
   const readShard = (site: string, shard: string): ManifestShard => ({ ...loadShard(site, shard).data });
   const readRoot = (site: string): ManifestRoot => JSON.parse(readText(manifestFile(site, 'root.json')) ?? 'null') as ManifestRoot | null ?? { site, version: 0, shards: {} };
 
-  function applyNow(site: string, changes: PageChanges): ApplyResult {
+  const VARIANTS = ['identity', 'gzip', 'br'] as const;
+  /** The stored files of one path: the page and the precompressed variants the entry lists. */
+  const storedVariants = (entry: ManifestEntry | undefined): Variant[] =>
+    entry === undefined || entry.status === 301 ? [] : VARIANTS.filter((v) => v === 'identity' || entry[v] !== undefined);
+
+  /** The file on disk is the one the entry describes, as far as a stat can tell (size and kind). */
+  const looksStored = async (site: string, file: string, entry: ManifestEntry): Promise<boolean> => {
+    try { const st = await fs.promises.stat(filePath(site, file)); return st.isFile() && st.size === entry.size; } catch { return false; }
+  };
+
+  async function applyNow(site: string, changes: PageChanges): Promise<ApplyResult> {
+    const current = readRoot(site);
+    // Copies of the shards this change touches, as they were before it.
+    const before = new Map<string, ManifestShard>();
+    const priorEntry = (file: string): ManifestEntry | undefined => {
+      const shard = shardOf(file);
+      let data = before.get(shard);
+      if (!data) { data = readShard(site, shard); before.set(shard, data); }
+      return data[file];
+    };
     const updates = new Map<string, ManifestEntry | null>();
+    /** Removes the stored files of a path that the manifest lists (a path it does not list has none). */
+    const removeStored = (file: string) => Promise.all(storedVariants(priorEntry(file)).map((v) => unlinkQuiet(filePath(site, file, v))));
     let written = 0;
-    for (const page of changes.write ?? []) {
+    let unchanged = 0;
+    const pages = (changes.write ?? []).map((page) => {
       const file = pageFileOf(page.path);
       if (!file) throw new Error(`not a canonical page path: ${page.path}`);
-      const type = contentTypeOf(file);
-      const variants = compressedVariants(page.body, type);
-      writeAtomic(filePath(site, file), page.body);
+      return { page, file, type: contentTypeOf(file), sm3: sm3Hex(page.body) };
+    });
+    const hantGone: string[] = [];
+    await inParallel(pages, IO_PARALLEL, async ({ page, file, type, sm3 }) => {
+      const prior = priorEntry(file);
+      const status = page.status ?? 200;
+      // Rendering is deterministic: a page that comes out as the manifest already lists it is
+      // left alone (a rebuild of an unchanged site writes nothing). A repair passes `force`.
+      if (!changes.force && prior?.sm3 === sm3 && prior.status === status && prior.size === page.body.length && await looksStored(site, file, prior)) {
+        unchanged++;
+        return;
+      }
+      const variants = await compressedVariantsAsync(page.body, type);
+      await writeAtomic(filePath(site, file), page.body);
       for (const v of ['gzip', 'br'] as const) {
         const bytes = variants[v];
-        if (bytes) writeAtomic(filePath(site, file, v), bytes); else unlinkQuiet(filePath(site, file, v));
+        if (bytes) await writeAtomic(filePath(site, file, v), bytes);
+        else if (prior?.[v] !== undefined || changes.force) await unlinkQuiet(filePath(site, file, v));
       }
       written++;
       // A page rewritten makes its traditional variant stale: it is made again on next request.
       const hant = hantFileOf(file);
-      if (hant && !updates.has(hant)) {
-        for (const v of ['identity', 'gzip', 'br'] as const) unlinkQuiet(filePath(site, hant, v));
-        updates.set(hant, null);
-      }
+      if (hant) hantGone.push(hant);
       updates.set(file, {
-        status: page.status ?? 200, type, size: page.body.length, sm3: sm3Hex(page.body),
+        status, type, size: page.body.length, sm3,
         ...(variants.gzip ? { gzip: sm3Hex(variants.gzip) } : {}), ...(variants.br ? { br: sm3Hex(variants.br) } : {}),
       });
+    });
+    for (const hant of hantGone) {
+      if (updates.has(hant)) continue;
+      if (priorEntry(hant) !== undefined) await removeStored(hant);
+      updates.set(hant, null);
     }
     for (const r of changes.redirect ?? []) {
       const file = pageFileOf(r.path);
       if (!file) throw new Error(`not a canonical page path: ${r.path}`);
-      for (const v of ['identity', 'gzip', 'br'] as const) unlinkQuiet(filePath(site, file, v));
+      await removeStored(file);
       updates.set(file, { status: 301, location: r.location });
     }
     for (const p of changes.remove ?? []) {
       const file = pageFileOf(p);
       if (!file) continue;
-      for (const v of ['identity', 'gzip', 'br'] as const) unlinkQuiet(filePath(site, file, v));
+      await Promise.all(VARIANTS.map((v) => unlinkQuiet(filePath(site, file, v))));
       updates.set(file, null);
     }
-    if (updates.size === 0) return { written, version: readRoot(site).version };
+    // Entries that would not change (a stale 繁體 entry never listed) leave the manifest as it is.
+    for (const [file, entry] of updates) if (entry === null && priorEntry(file) === undefined) updates.delete(file);
+    if (updates.size === 0) return { written, unchanged, version: current.version };
     const byShard = new Map<string, [string, ManifestEntry | null][]>();
     for (const [file, entry] of updates) byShard.set(shardOf(file), [...(byShard.get(shardOf(file)) ?? []), [file, entry]]);
-    const current = readRoot(site);
     const shards = { ...current.shards };
-    for (const [shard, entries] of byShard) {
-      const data = readShard(site, shard);
+    await inParallel([...byShard], IO_PARALLEL, async ([shard, entries]) => {
+      const data = { ...before.get(shard) ?? readShard(site, shard) };
       for (const [file, entry] of entries) { if (entry) data[file] = entry; else delete data[file]; }
       const bytes = canonicalJson(data);
       const file = manifestFile(site, `${shard}.json`);
-      writeAtomic(file, bytes);
+      await writeAtomic(file, bytes);
       shards[shard] = sm3Hex(bytes);
       shardCache.set(`${site}/${shard}`, { digest: shards[shard], stamp: stampOf(file) ?? '', data });
-    }
+    });
     const next: ManifestRoot = { site, version: current.version + 1, shards };
     const rootBytes = canonicalJson(next);
     // Signature first, root second: a reader that sees the new root also finds its signature
     // (a reader in between sees the old root with a new signature and simply retries).
-    writeAtomic(manifestFile(site, 'root.sig'), signRoot(rootBytes, signer));
-    writeAtomic(manifestFile(site, 'root.json'), rootBytes);
-    return { written, version: next.version };
+    await writeAtomic(manifestFile(site, 'root.sig'), signRoot(rootBytes, signer));
+    await writeAtomic(manifestFile(site, 'root.json'), rootBytes);
+    return { written, unchanged, version: next.version };
   }
 
   return {
@@ -130,7 +186,7 @@ export function createFilePageStore(root: string, signer: ManifestSigner): PageS
     filePath,
     apply(site, changes) {
       const previous = queues.get(site) ?? Promise.resolve();
-      const run = previous.catch(() => undefined).then(() => applyNow(site, changes));
+      const run = previous.catch(() => undefined).then(async () => applyNow(site, changes));
       queues.set(site, run);
       return run.finally(() => { if (queues.get(site) === run) queues.delete(site); });
     },

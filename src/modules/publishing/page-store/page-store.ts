@@ -14,10 +14,18 @@ export interface PageChanges {
   /** Old paths that now answer 301 (moved columns). */
   readonly redirect?: readonly { readonly path: string; readonly location: string }[];
   readonly remove?: readonly string[];
+  /**
+   * Write every page even when the manifest already lists the same bytes (a repair: the file on
+   * disk may be the one that was tampered with).
+   */
+  readonly force?: boolean;
 }
 
 export interface ApplyResult {
+  /** Files written. */
   readonly written: number;
+  /** Pages left alone because the manifest already lists the same bytes. */
+  readonly unchanged: number;
   readonly version: number;
 }
 

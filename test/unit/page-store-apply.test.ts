@@ -1,0 +1,75 @@
+/**
+ * The page store's apply on a real folder: a page that comes out exactly as the signed manifest
+ * lists it is not written again (a rebuild of an unchanged site writes nothing), a changed,
+ * missing or resized file is, a repair (`force`) always is, and compressed variants the
+ * manifest lists are removed when a page stops having them.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { generateSm2KeyPair } from '../../src/platform/crypto/index.js';
+import { createFilePageStore, type PageStore } from '../../src/modules/publishing/page-store/index.js';
+
+const SITE = '3200000001';
+const long = (title: string) => Buffer.from(`<!DOCTYPE html><html lang="zh-CN"><body>${`<p>${title}：政务公开信息。</p>`.repeat(80)}</body></html>`);
+
+describe('page store apply', () => {
+  let dir: string;
+  let store: PageStore;
+  const mtime = (file: string) => fs.statSync(store.filePath(SITE, file)).mtimeMs;
+
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jiyue-store-'));
+    store = createFilePageStore(dir, generateSm2KeyPair());
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test('the same bytes again write nothing and leave the manifest version alone', async () => {
+    const pages = [{ path: '/a.html', body: long('甲') }, { path: '/col/', body: long('乙') }];
+    const first = await store.apply(SITE, { write: pages });
+    assert.equal(first.written, 2);
+    const gz = store.filePath(SITE, '/a.html', 'gzip');
+    assert.equal(zlib.gunzipSync(fs.readFileSync(gz)).toString(), pages[0]!.body.toString(), 'the gzip variant holds the page');
+    const again = await store.apply(SITE, { write: pages });
+    assert.deepEqual({ written: again.written, unchanged: again.unchanged, version: again.version }, { written: 0, unchanged: 2, version: first.version });
+    const changed = await store.apply(SITE, { write: [{ path: '/a.html', body: long('丙') }, pages[1]!] });
+    assert.deepEqual({ written: changed.written, unchanged: changed.unchanged }, { written: 1, unchanged: 1 });
+    assert.ok(changed.version > first.version);
+    const m = await store.manifest(SITE);
+    assert.ok(m.ok, m.problems.join('; '));
+    assert.equal(m.entries.size, 2);
+  });
+
+  test('a missing or resized file is written again; a repair always writes', async () => {
+    const page = { path: '/b.html', body: long('丁') };
+    await store.apply(SITE, { write: [page] });
+    fs.unlinkSync(store.filePath(SITE, '/b.html'));
+    assert.equal((await store.apply(SITE, { write: [page] })).written, 1);
+    assert.deepEqual(fs.readFileSync(store.filePath(SITE, '/b.html')), page.body);
+    fs.writeFileSync(store.filePath(SITE, '/b.html'), 'defaced');
+    assert.equal((await store.apply(SITE, { write: [page] })).written, 1);
+    assert.deepEqual(fs.readFileSync(store.filePath(SITE, '/b.html')), page.body);
+    // Same size, other bytes: only a stat would not see it; the repairer passes force.
+    const same = Buffer.from(page.body);
+    same[same.length - 10] = 0x21;
+    fs.writeFileSync(store.filePath(SITE, '/b.html'), same);
+    const before = mtime('/b.html');
+    assert.equal((await store.apply(SITE, { write: [page], force: true })).written, 1);
+    assert.deepEqual(fs.readFileSync(store.filePath(SITE, '/b.html')), page.body);
+    assert.ok(mtime('/b.html') >= before);
+  });
+
+  test('a page that no longer pays for compression loses its variants; a new folder is made on demand', async () => {
+    await store.apply(SITE, { write: [{ path: '/deep/new/c.html', body: long('戊') }] });
+    assert.ok(fs.existsSync(store.filePath(SITE, '/deep/new/c.html', 'br')));
+    await store.apply(SITE, { write: [{ path: '/deep/new/c.html', body: Buffer.from('<p>短</p>') }] });
+    assert.ok(!fs.existsSync(store.filePath(SITE, '/deep/new/c.html', 'br')));
+    assert.ok(!fs.existsSync(store.filePath(SITE, '/deep/new/c.html', 'gzip')));
+    const entry = (await store.manifest(SITE)).entries.get('/deep/new/c.html');
+    assert.equal(entry?.br, undefined);
+    assert.deepEqual(fs.readdirSync(path.dirname(store.filePath(SITE, '/deep/new/c.html'))), ['c.html'], 'no temp files left behind');
+  });
+});
