@@ -91,6 +91,28 @@ for (const engine of selectedEngines()) {
       assert.equal((bad.json() as Problem).errors?.[0]?.field, 'slug');
     });
 
+    test('a top-level column may not take an address the published site uses (/art/, /files/, /json/, /assets/, /sitemaps/)', async () => {
+      for (const slug of ['art', 'files', 'json', 'assets', 'sitemaps']) {
+        const res = await create(province, { name: '保留', slug, kind: 'news' });
+        assert.equal(res.statusCode, 409, `${slug}: ${res.body}`);
+        const p = res.json() as Problem;
+        assert.equal(p.code, 'columns.slug_reserved');
+        assert.match(p.detail, /保留/);
+        assert.equal(p.errors?.[0]?.field, 'slug');
+      }
+      // Below the top level the address is /<parent>/art/, which nothing else uses.
+      const zwdt = await demoColumn(ctx, province, ['zwdt']);
+      const child = await created(province, { parentId: zwdt.id, name: '文章', slug: 'art', kind: 'news' });
+      const top = await created(province, { name: '顶层', slug: uniqueSlug('top'), kind: 'news' });
+      const renamed = await admin.request('PATCH', `/api/v1/columns/${top.id}`, { slug: 'json' });
+      assert.equal(renamed.statusCode, 409, renamed.body);
+      assert.equal((renamed.json() as Problem).code, 'columns.slug_reserved');
+      const moved = await admin.request('POST', `/api/v1/columns/${child.id}/move`, { parentId: null });
+      assert.equal(moved.statusCode, 409, moved.body);
+      assert.equal((moved.json() as Problem).code, 'columns.slug_reserved');
+      assert.equal(Number((await columnRow(ctx, child.id)).parent_id), zwdt.id, 'the refused move changed nothing');
+    });
+
     test('a link-out column needs an http(s) URL', async () => {
       for (const linkUrl of [undefined, null, '', 'ftp://example.gov.cn/', 'javascript:alert(1)', '/relative']) {
         const res = await create(province, { name: '外链', slug: uniqueSlug('wl'), kind: 'link', ...(linkUrl !== undefined ? { linkUrl } : {}) });

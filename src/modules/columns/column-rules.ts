@@ -54,6 +54,20 @@ export function checkSlug(slug: string): string {
   return s;
 }
 
+/**
+ * Top-level folders the published site itself uses (articles /art/, attachments /files/, the
+ * JSON API /json/, theme files /assets/, sitemap files /sitemaps/): a top-level column with one
+ * of these slugs would share its address with them.
+ */
+export const RESERVED_TOP_LEVEL_SLUGS: readonly string[] = ['art', 'files', 'json', 'assets', 'sitemaps'];
+
+/** Refuses a reserved slug for a column that is (or becomes) top-level. */
+export function checkTopLevelSlug(slug: string, parentId: number | null): void {
+  if (parentId !== null || !RESERVED_TOP_LEVEL_SLUGS.includes(slug)) return;
+  const reserved = RESERVED_TOP_LEVEL_SLUGS.join('、');
+  throw new AppError(ColumnErrors['columns.slug_reserved'], { slug, reserved }, [{ field: 'slug', code: ColumnErrors['columns.slug_reserved'], message: `“${slug}”是网站保留的地址，不能用作一级栏目的英文标识` }]);
+}
+
 export function checkName(name: string): string {
   const n = name.trim();
   if (n.length < 1 || n.length > 100) throw new AppError(ColumnErrors['columns.name_invalid'], {}, [{ field: 'name', code: ColumnErrors['columns.name_invalid'], message: '栏目名称不能为空，且不超过 100 个字' }]);

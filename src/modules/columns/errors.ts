@@ -15,5 +15,6 @@ export const ColumnErrors = defineErrors({
   'columns.workflow_invalid': { status: 400, zh: '审核流程（workflow）不正确：{reason}', en: 'Invalid review chain (workflow): {reason}' },
   'columns.update_days_invalid': { status: 400, zh: '更新周期（updateDays）须为 1–3650 天，或留空表示不要求', en: 'Update rule (updateDays) must be 1–3650 days, or empty for none' },
   'columns.slug_invalid': { status: 400, zh: '英文标识（slug）只能由小写字母、数字和连字符组成，以字母或数字开头，最长 64 个字符', en: 'The slug may contain lower-case letters, digits and hyphens, starting with a letter or digit, at most 64 characters' },
+  'columns.slug_reserved': { status: 409, zh: '英文标识（slug）“{slug}”是网站保留的地址（{reserved}），不能用作一级栏目，请换一个', en: 'The slug "{slug}" is a reserved site address ({reserved}) and cannot name a top-level column; choose another' },
   'columns.name_invalid': { status: 400, zh: '栏目名称（name）不能为空，且不超过 100 个字', en: 'The column name (name) must be 1–100 characters' },
 });

@@ -5,7 +5,7 @@ import type { Actor } from '../../../platform/identity/actor.js';
 import type { ColumnKind } from '../columns.tables.js';
 import { findSiblingBySlug, getColumnWithPath, getColumnRow, pathDepth, placeAmongSiblings, type ColumnView, type WorkflowStep } from '../columns.repo.js';
 import { DEFAULT_WORKFLOW, MAX_COLUMN_DEPTH, defaultUpdateDays } from '../column-kinds.js';
-import { checkLinkUrl, checkName, checkSlug, checkUpdateDays, checkWorkflow, slugTaken } from '../column-rules.js';
+import { checkLinkUrl, checkName, checkSlug, checkTopLevelSlug, checkUpdateDays, checkWorkflow, slugTaken } from '../column-rules.js';
 import { requireSiteInScope } from '../column-scope.js';
 import type { ColumnsDeps } from '../columns-deps.js';
 import { ColumnErrors } from '../errors.js';
@@ -38,6 +38,7 @@ export async function createColumn({ db, actor, siteId, input, deps }: { db: Db;
   // Authorize on the site before revealing anything about its tree.
   const site = await requireSiteInScope(db, actor, 'columns.manage', siteId);
   const parentId = input.parentId ?? null;
+  checkTopLevelSlug(slug, parentId);
   return inTransaction(db, async (trx) => {
     // One writer per site tree: sibling slugs and sort orders stay consistent under concurrency.
     await deps.ops.lockForUpdate(trx, `columns.site.${site.id}`);

@@ -6,7 +6,7 @@ import {
   findSiblingBySlug, getColumnWithPath, getColumnRow, listSubtree, pathDepth, placeAmongSiblings, rewriteSubtreePaths, subtreeHeight, type ColumnView,
 } from '../columns.repo.js';
 import { MAX_COLUMN_DEPTH } from '../column-kinds.js';
-import { slugTaken } from '../column-rules.js';
+import { checkTopLevelSlug, slugTaken } from '../column-rules.js';
 import { requireActiveColumn, requireColumnForManage } from '../column-scope.js';
 import type { ColumnsDeps } from '../columns-deps.js';
 import { ColumnErrors } from '../errors.js';
@@ -46,6 +46,7 @@ export async function moveColumn({ db, actor, columnId, input, deps }: { db: Db;
     const depth = pathDepth(parentPath) + subtreeHeight(subtree, column.path);
     if (depth > MAX_COLUMN_DEPTH) throw depthError(depth);
     const parentChanged = oldParentId !== input.parentId;
+    if (parentChanged) checkTopLevelSlug(column.slug, input.parentId);
     if (parentChanged && await findSiblingBySlug(trx, { siteId: site.id, parentId: input.parentId, slug: column.slug, exceptId: Number(column.id) })) {
       throw slugTaken(column.slug);
     }

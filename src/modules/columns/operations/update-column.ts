@@ -5,7 +5,7 @@ import type { Actor } from '../../../platform/identity/actor.js';
 import type { ColumnKind, ColumnsTable } from '../columns.tables.js';
 import { findSiblingBySlug, getColumnWithPath, parseWorkflow, type ColumnView, type WorkflowStep } from '../columns.repo.js';
 import { defaultUpdateDays } from '../column-kinds.js';
-import { checkLinkUrl, checkName, checkSlug, checkUpdateDays, checkWorkflow, slugTaken } from '../column-rules.js';
+import { checkLinkUrl, checkName, checkSlug, checkTopLevelSlug, checkUpdateDays, checkWorkflow, slugTaken } from '../column-rules.js';
 import { requireColumnForManage } from '../column-scope.js';
 import type { ColumnsDeps } from '../columns-deps.js';
 import { ColumnErrors } from '../errors.js';
@@ -32,7 +32,10 @@ export async function updateColumn({ db, actor, columnId, input, deps }: { db: D
   const kind = input.kind ?? column.kind;
   const patch: ColumnPatch = {};
   if (input.name !== undefined) patch.name = checkName(input.name);
-  if (input.slug !== undefined) patch.slug = checkSlug(input.slug);
+  if (input.slug !== undefined) {
+    patch.slug = checkSlug(input.slug);
+    if (patch.slug !== column.slug) checkTopLevelSlug(patch.slug, column.parent_id === null ? null : Number(column.parent_id));
+  }
   if (input.kind !== undefined) patch.kind = input.kind;
   if (input.description !== undefined) patch.description = input.description.trim();
   if (input.keywords !== undefined) patch.keywords = input.keywords.trim();
