@@ -12,6 +12,35 @@ export function connectSqlite<T>(file: string): { db: Kysely<T>; close: () => Pr
   raw.pragma('foreign_keys = ON');
   // A second process (e.g. `jiyue worker`) may hold the write lock briefly.
   raw.pragma('busy_timeout = 5000');
+  cachePreparedStatements(raw);
   const db = new Kysely<T>({ dialect: new SqliteDialect({ database: raw }) });
   return { db, close: () => db.destroy() };
+}
+
+/** Statements kept prepared, by SQL text (least recently used dropped first). */
+const STATEMENT_CACHE_SIZE = 1000;
+
+/**
+ * Kysely's SQLite driver prepares every query it runs; compiling the same SQL again costs more
+ * than running it for the small look-ups that make up most requests and every page a rebuild
+ * renders. The one connection runs one query at a time (Kysely holds it for the length of a
+ * query or stream), so a cached statement is never busy when it is handed out again.
+ */
+function cachePreparedStatements(raw: SqliteDatabase.Database): void {
+  const prepare = raw.prepare.bind(raw);
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  raw.prepare = ((source: string) => {
+    const hit = cache.get(source);
+    if (hit && !hit.busy) {
+      cache.delete(source);
+      cache.set(source, hit);
+      return hit;
+    }
+    const stmt = prepare(source);
+    if (!hit) {
+      cache.set(source, stmt);
+      if (cache.size > STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+    }
+    return stmt;
+  }) as typeof raw.prepare;
 }
