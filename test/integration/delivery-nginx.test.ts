@@ -2,6 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import http from 'node:http';
+import path from 'node:path';
 import zlib from 'node:zlib';
 import { selectedEngines } from '../support/engines.js';
 import { createTestContext, type TestContext } from '../support/platform.js';
@@ -34,6 +35,7 @@ for (const engine of selectedEngines()) {
     let port = 0;
     let jiyuePort = 0;
     const article = htmlPage('关于印发通知的通知');
+    const hantArticle = htmlPage('關於印發通知的通知');
     const url = (p: string) => `http://127.0.0.1:${port}${p}`;
     const fetchAs = (p: string, headers: Record<string, string> = {}) => fetch(url(p), { redirect: 'manual', headers: { host: 'www.jiangsu.gov.cn', ...headers } });
 
@@ -52,6 +54,7 @@ for (const engine of selectedEngines()) {
       await pages.publish(PORTAL, [
         { path: '/', body: htmlPage('江苏省人民政府') },
         { path: '/zwgk/art_1.html', body: article },
+        { path: '/zwgk/art_1.zh-hant.html', body: hantArticle },
         { path: '/404.html', body: Buffer.from('<!DOCTYPE html><h1>省政府 404</h1>') },
         { path: '/withdrawn.html', body: Buffer.from('<!DOCTYPE html><h1>该信息已撤回</h1>'), status: 410 },
         { path: '/gone-column/', body: Buffer.from('<!DOCTYPE html><h1>栏目已撤销</h1>'), status: 410 },
@@ -87,6 +90,22 @@ for (const engine of selectedEngines()) {
       assert.match(await home.text(), /江苏省人民政府/);
     });
 
+    test('a visitor who chose 繁體 (cookie jy_script=hant) gets the stored traditional variant; HTML varies on Cookie', async () => {
+      const hant = await fetchAs('/zwgk/art_1.html', { cookie: 'jy_elder=1; jy_script=hant', 'accept-encoding': 'identity' });
+      assert.equal(hant.status, 200);
+      assert.deepEqual(Buffer.from(await hant.arrayBuffer()), hantArticle);
+      assert.match(String(hant.headers.get('content-type')), /^text\/html/);
+      assert.match(String(hant.headers.get('vary')), /Cookie/);
+      const simplified = await fetchAs('/zwgk/art_1.html', { cookie: 'jy_script=hans', 'accept-encoding': 'identity' });
+      assert.deepEqual(Buffer.from(await simplified.arrayBuffer()), article);
+      // No variant stored yet (and no Jiyue behind): the simplified page, never a 404.
+      const home = await fetchAs('/', { cookie: 'jy_script=hant' });
+      assert.equal(home.status, 200);
+      assert.match(await home.text(), /江苏省人民政府/);
+      const notFound = await fetchAs('/404.html');
+      assert.match(String(notFound.headers.get('vary') ?? ''), /Cookie/);
+    });
+
     test('redirects, withdrawn notices with 410, the site\'s 404 page, and the manifest hidden', async () => {
       const moved = await fetchAs('/old/');
       assert.equal(moved.status, 301);
@@ -116,6 +135,13 @@ for (const engine of selectedEngines()) {
       const health = await fetchAs('/api/v1/no-such-thing');
       assert.equal(health.status, 404);
       assert.match(String(health.headers.get('content-type')), /problem\+json/);
+      // 繁體 without a stored variant: Jiyue makes it (and stores it for nginx next time).
+      const hantHome = await fetchAs('/', { cookie: 'jy_script=hant' });
+      assert.equal(hantHome.status, 200);
+      assert.match(await hantHome.text(), /江蘇省人民政府/);
+      assert.ok(fs.existsSync(path.join(storeRoot(ctx.platform), PORTAL, 'index.zh-hant.html')), 'the variant is in the store');
+      const storedHant = await fetchAs('/zwgk/art_1.html', { cookie: 'jy_script=hant', 'accept-encoding': 'identity' });
+      assert.deepEqual(Buffer.from(await storedHant.arrayBuffer()), hantArticle);
       // A miss is answered by Jiyue, with the site's own 404 page.
       const missing = await fetchAs('/no/such.html');
       assert.equal(missing.status, 404);
