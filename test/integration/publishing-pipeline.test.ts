@@ -19,7 +19,7 @@ import { decidePlacement } from '../../src/modules/content/placements/decide-pla
 import { withdrawDocument, workflowDeps } from '../../src/modules/workflow/index.js';
 import { pageStoreFor, publishDocument, publishingDeps, rebuildAll, PUBLISH_DOCUMENT_KIND } from '../../src/modules/publishing/index.js';
 import { LIST_PAGE_SIZE } from '../../src/modules/publishing/render/pages.js';
-import { columnsDeps, deleteColumn, mergeColumns, moveColumn } from '../../src/modules/columns/index.js';
+import { columnsDeps, createColumn, deleteColumn, mergeColumns, moveColumn } from '../../src/modules/columns/index.js';
 import { NANJING_PORTAL_CODE, ONE_STEP, PROVINCE_PORTAL_CODE, publishedDocument, workflowColumn } from '../support/workflow-fixtures.js';
 
 const SYSTEM = systemActor('publishing-test');
@@ -120,6 +120,24 @@ for (const engine of selectedEngines()) {
       const slug = (await ctx.platform.db.selectFrom('columns').select('slug').where('id', '=', column.id).executeTakeFirstOrThrow()).slug;
       assert.ok(await page(PROVINCE_PORTAL_CODE, `/${slug}/list-1.html`), 'oldest archive page exists');
       assert.match((await page(PROVINCE_PORTAL_CODE, `/${slug}/list-1.html`))!, /长栏目稿件0</);
+    });
+
+    test("a parent column's first page shows its sub-columns' newest items, kept current by publishing", async () => {
+      const site = (await getSiteByCode(ctx.platform.db, PROVINCE_PORTAL_CODE))!;
+      const cdeps = columnsDeps(ctx.platform);
+      const parent = await createColumn({ db: ctx.platform.db, actor: SYSTEM, siteId: site.id, deps: cdeps, input: { name: '政策文件库', slug: `zcwjk${Date.now().toString(36)}`, kind: 'policy', workflow: ONE_STEP } });
+      const child = await createColumn({ db: ctx.platform.db, actor: SYSTEM, siteId: site.id, deps: cdeps, input: { parentId: parent.id, name: '省政府文件', slug: 'szfwj', kind: 'notice', workflow: ONE_STEP } });
+      await rebuildAll(publishingDeps(ctx.platform), { siteCode: PROVINCE_PORTAL_CODE }, () => undefined);
+      const parentFile = `/${parent.slug}/index.html`;
+      const before = await page(PROVINCE_PORTAL_CODE, parentFile);
+      assert.match(before ?? '', /省政府文件/, 'the empty sub-column has its block');
+      const { documentId } = await publishedDocument(ctx.platform, { columnId: child.id, title: '关于印发全省数字政府建设方案的通知' });
+      await ctx.platform.jobs.runDue();
+      const doc = (await getDocument(ctx.platform.db, documentId))!;
+      const after = await page(PROVINCE_PORTAL_CODE, parentFile);
+      assert.ok(after?.includes(articlePath(documentId, doc.firstPublishedAt!)), 'the publish into the sub-column rewrote the parent page');
+      assert.match(after!, /<h2 id="sub-1"><a href="[^"]*szfwj\/">省政府文件<\/a><\/h2>/);
+      assert.match(after!, /关于印发全省数字政府建设方案的通知/);
     });
 
     test('a full rebuild gives byte-identical pages for the same data', async () => {

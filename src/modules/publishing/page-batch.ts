@@ -3,15 +3,10 @@ import path from 'node:path';
 import type { PageWrite } from './page-store/index.js';
 import { getColumn } from '../columns/index.js';
 import type { PublishingDeps } from './publishing-deps.js';
-import { loadSiteContext, type SiteContext } from './site-context.js';
+import { loadSiteContext, subtreeOf, type SiteContext } from './site-context.js';
 import { latestInColumns, type PublishedItem } from './published-items.repo.js';
 import { DEFAULT_THEME_DIR } from './theme/theme-engine.js';
 import { siteUrl } from './site-pages.js';
-
-/** A column and its public descendants: a home block of a parent column shows what its sub-columns publish. */
-export function subtreeOf(ctx: SiteContext, columnId: number): number[] {
-  return [...ctx.columns.values()].filter((c) => c.path.includes(`/${columnId}/`)).map((c) => c.id);
-}
 
 /** Site contexts loaded once per job (a publish touches a handful of sites). */
 export class SiteContexts {

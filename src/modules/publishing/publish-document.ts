@@ -7,7 +7,7 @@ import type { PublishingDeps } from './publishing-deps.js';
 import { itemsOfDocument, lastSeq, removeItem, upsertItem } from './published-items.repo.js';
 import { archiveCount, LIST_PAGE_SIZE, renderArticle, renderGone } from './render/pages.js';
 import { SiteContexts } from './page-batch.js';
-import { columnPages, homePages, sitemapPages, siteUrl } from './site-pages.js';
+import { columnIndexPage, columnPages, homePages, sitemapPages, siteUrl } from './site-pages.js';
 import { sitesEmbedding } from './theme-settings.repo.js';
 import { withSiteLocks } from './site-lock.js';
 import type { SiteContext } from './site-context.js';
@@ -162,10 +162,18 @@ export async function publishDocument(deps: PublishingDeps, documentId: number):
     }
     // Column lists, homes (own sites and sites embedding the columns), feeds, sitemaps.
     const columnSites = new Map<number, number>([...before.map((b) => [b.columnId, b.siteId] as const), ...targets.map((t) => [t.columnId, t.siteId] as const)]);
+    const parentPages = new Set<string>();
     for (const [columnId, archives] of touched) {
       const siteId = columnSites.get(columnId)!;
       const ctx = await contexts.get(siteId);
-      if (ctx) changes.write(siteId, await columnPages(deps, ctx, columnId, archives));
+      if (!ctx) continue;
+      changes.write(siteId, await columnPages(deps, ctx, columnId, archives));
+      // Parent columns' first pages show their sub-columns' newest items.
+      for (const id of (ctx.columns.get(columnId)?.path ?? '').split('/').filter(Boolean).map(Number)) {
+        if (id === columnId || touched.has(id) || parentPages.has(`${siteId}:${id}`)) continue;
+        parentPages.add(`${siteId}:${id}`);
+        changes.write(siteId, await columnIndexPage(deps, ctx, id));
+      }
     }
     // Homes embedding a touched column or one of its ancestors (a parent's block shows its sub-columns).
     const embedded = new Set<number>();

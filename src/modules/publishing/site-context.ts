@@ -90,3 +90,8 @@ export async function loadSiteContext(db: Db, siteId: number): Promise<SiteConte
 export async function allSiteIds(db: Db): Promise<number[]> {
   return (await listSites(db)).map((s) => s.id);
 }
+
+/** A column and every public column below it: a parent's block or page shows what its sub-columns publish. */
+export function subtreeOf(ctx: SiteContext, columnId: number): number[] {
+  return [...ctx.columns.values()].filter((c) => c.path.includes(`/${columnId}/`)).map((c) => c.id);
+}

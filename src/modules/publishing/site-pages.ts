@@ -1,7 +1,7 @@
 import type { PublishingDeps } from './publishing-deps.js';
-import type { SiteContext } from './site-context.js';
+import { subtreeOf, type SiteContext } from './site-context.js';
 import type { PageWrite } from './page-store/index.js';
-import { firstItemTimeFrom, itemsInRange, lastItemTimeBefore, lastSeq, latestInColumn, latestInSite, siteItemsBetween, type PublishedItem } from './published-items.repo.js';
+import { firstItemTimeFrom, itemsInRange, lastItemTimeBefore, lastSeq, latestInColumn, latestInColumns, latestInSite, siteItemsBetween, type PublishedItem } from './published-items.repo.js';
 import { archiveCount, archivePath, archiveRange, indexRange, renderColumnPage, renderHome, renderNotFound, renderSitemapPage } from './render/pages.js';
 import { atomXml, robotsTxt, rssXml, sitemapIndex, sitemapUrlset, type FeedInfo } from './render/feeds.js';
 import { formatShanghai } from '../../platform/i18n/format-time.js';
@@ -13,18 +13,35 @@ export function siteUrl(ctx: SiteContext): string {
   return `https://${ctx.site.primaryDomain}`;
 }
 
+/** Items per sub-column block on a parent column's first page. */
+const CHILD_BLOCK_SIZE = 5;
+
+/** A parent column's first page shows each sub-column's newest items (with its own sub-columns'). */
+async function childBlocks(deps: PublishingDeps, ctx: SiteContext, columnId: number) {
+  const children = [...ctx.columns.values()].filter((c) => c.parentId === columnId && c.kind !== 'link');
+  return Promise.all(children.map(async (c) => ({ name: c.name, href: c.href, items: await latestInColumns(deps.db, subtreeOf(ctx, c.id), CHILD_BLOCK_SIZE) })));
+}
+
+/** A column's first page alone (a sub-column's publish changes its parents' blocks). */
+export async function columnIndexPage(deps: PublishingDeps, ctx: SiteContext, columnId: number): Promise<PageWrite[]> {
+  const column = ctx.columns.get(columnId);
+  if (!column || column.kind === 'link') return [];
+  const last = await lastSeq(deps.db, columnId);
+  const idx = indexRange(last);
+  const items = await itemsInRange(deps.db, columnId, idx.from, idx.to);
+  return [{ path: column.href, body: utf8(await renderColumnPage(deps.engine, ctx, { columnId, page: 'index', lastSeq: last, items, blocks: await childBlocks(deps, ctx, columnId) })) }];
+}
+
 /** The column's first page and the archive pages named (1-based, oldest first). */
 export async function columnPages(deps: PublishingDeps, ctx: SiteContext, columnId: number, archives: Iterable<number>): Promise<PageWrite[]> {
   const column = ctx.columns.get(columnId);
   if (!column || column.kind === 'link') return [];
   const last = await lastSeq(deps.db, columnId);
-  const out: PageWrite[] = [];
-  const idx = indexRange(last);
-  out.push({ path: column.href, body: utf8(await renderColumnPage(deps.engine, ctx, { columnId, page: 'index', lastSeq: last, items: await itemsInRange(deps.db, columnId, idx.from, idx.to) })) });
+  const out: PageWrite[] = [...(await columnIndexPage(deps, ctx, columnId))];
   const count = archiveCount(last);
   for (const n of [...new Set(archives)].filter((a) => a >= 1 && a <= count).sort((a, b) => a - b)) {
     const r = archiveRange(n);
-    out.push({ path: archivePath(column.href, n), body: utf8(await renderColumnPage(deps.engine, ctx, { columnId, page: n, lastSeq: last, items: await itemsInRange(deps.db, columnId, r.from, r.to) })) });
+    out.push({ path: archivePath(column.href, n), body: utf8(await renderColumnPage(deps.engine, ctx, { columnId, page: n, lastSeq: last, items: await itemsInRange(deps.db, columnId, r.from, r.to), blocks: [] })) });
   }
   out.push(...(await columnFeeds(deps, ctx, columnId)));
   out.push({ path: `/json/columns/${columnId}.json`, body: utf8(JSON.stringify({

@@ -81,6 +81,8 @@ export function archiveRange(n: number): { from: number; to: number } {
 
 export async function renderColumnPage(engine: Liquid, ctx: SiteContext, q: {
   columnId: number; items: readonly PublishedItem[]; page: 'index' | number; lastSeq: number;
+  /** Sub-column blocks (first page of a parent column). */
+  blocks: readonly { name: string; href: string; items: readonly PublishedItem[] }[];
 }): Promise<string> {
   const column = ctx.columns.get(q.columnId);
   if (!column) throw new Error(`column ${q.columnId} is not public`);
@@ -92,6 +94,7 @@ export async function renderColumnPage(engine: Liquid, ctx: SiteContext, q: {
   const path = q.page === 'index' ? column.href : archivePath(column.href, q.page);
   return renderTemplate(engine, 'column', {
     site: ctx.model, nav: ctx.nav, column: columnModel(column), article: null, children, items: q.items.map(listItemModel),
+    blocks: q.blocks.map((b) => ({ name: b.name, href: b.href, items: b.items.map(listItemModel) })),
     pager: { older, newer, label: q.page === 'index' ? '最新信息' : `第 ${archives - n + 2} 页（共 ${archives + 1} 页）` },
     breadcrumb: breadcrumbOf(ctx, column.id), page: { title: column.name, canonical: `https://${ctx.site.primaryDomain}${path}` },
   });
