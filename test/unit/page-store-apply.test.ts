@@ -62,6 +62,14 @@ describe('page store apply', () => {
     assert.ok(mtime('/b.html') >= before);
   });
 
+  test('the same path twice in one change: the last one is stored and listed', async () => {
+    const first = long('己');
+    const last = long('庚庚');
+    await store.apply(SITE, { write: Array.from({ length: 20 }, (_, i) => ({ path: '/twice.html', body: i === 19 ? last : first })) });
+    assert.deepEqual(fs.readFileSync(store.filePath(SITE, '/twice.html')), last);
+    assert.equal((await store.manifest(SITE)).entries.get('/twice.html')?.size, last.length);
+  });
+
   test('a page that no longer pays for compression loses its variants; a new folder is made on demand', async () => {
     await store.apply(SITE, { write: [{ path: '/deep/new/c.html', body: long('戊') }] });
     assert.ok(fs.existsSync(store.filePath(SITE, '/deep/new/c.html', 'br')));

@@ -5,7 +5,7 @@ import { sm3Hex } from '../../../platform/crypto/index.js';
 import { compressedVariantsAsync, VARIANT_SUFFIX, type Variant } from './compress.js';
 import { canonicalJson, shardOf, signRoot, verifyRoot, type ManifestEntry, type ManifestRoot, type ManifestShard, type ManifestSigner } from './manifest.js';
 import { contentTypeOf, hantFileOf, pageFileOf } from './page-path.js';
-import type { ApplyResult, PageChanges, PageStore, VerifiedManifest } from './page-store.js';
+import type { ApplyResult, PageChanges, PageStore, PageWrite, VerifiedManifest } from './page-store.js';
 
 const MANIFEST_DIR = '_manifest';
 const SITE_CODE = /^(\d{10}|bm\d{8})$/;
@@ -109,11 +109,15 @@ export function createFilePageStore(root: string, signer: ManifestSigner): PageS
     const removeStored = (file: string) => Promise.all(storedVariants(priorEntry(file)).map((v) => unlinkQuiet(filePath(site, file, v))));
     let written = 0;
     let unchanged = 0;
-    const pages = (changes.write ?? []).map((page) => {
+    // One write per file, the last one given winning (pages are written in parallel below).
+    const byFile = new Map<string, PageWrite>();
+    for (const page of changes.write ?? []) {
       const file = pageFileOf(page.path);
       if (!file) throw new Error(`not a canonical page path: ${page.path}`);
-      return { page, file, type: contentTypeOf(file), sm3: sm3Hex(page.body) };
-    });
+      byFile.delete(file);
+      byFile.set(file, page);
+    }
+    const pages = [...byFile].map(([file, page]) => ({ page, file, type: contentTypeOf(file), sm3: sm3Hex(page.body) }));
     const hantGone: string[] = [];
     await inParallel(pages, IO_PARALLEL, async ({ page, file, type, sm3 }) => {
       const prior = priorEntry(file);
