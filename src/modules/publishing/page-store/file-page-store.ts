@@ -5,6 +5,7 @@ import { sm3Hex } from '../../../platform/crypto/index.js';
 import { compressedVariantsAsync, VARIANT_SUFFIX, type Variant } from './compress.js';
 import { canonicalJson, shardOf, signRoot, verifyRoot, type ManifestEntry, type ManifestRoot, type ManifestShard, type ManifestSigner } from './manifest.js';
 import { contentTypeOf, hantFileOf, pageFileOf } from './page-path.js';
+import { ShardedEntries } from './sharded-entries.js';
 import type { ApplyResult, PageChanges, PageStore, PageWrite, VerifiedManifest } from './page-store.js';
 
 const MANIFEST_DIR = '_manifest';
@@ -201,13 +202,13 @@ export function createFilePageStore(root: string, signer: ManifestSigner): PageS
       const problems: string[] = [];
       if (!verifyRoot(rootBytes, signature, signer.publicKey)) problems.push('root.json: SM2 signature does not verify');
       const rootData = JSON.parse(rootBytes) as ManifestRoot;
-      const entries = new Map<string, ManifestEntry>();
+      const shards = new Map<string, ManifestShard>();
       for (const [shard, digest] of Object.entries(rootData.shards)) {
         const loaded = loadShard(site, shard);
         if (loaded.digest !== digest) { problems.push(`${MANIFEST_DIR}/${shard}.json: digest differs from the signed root`); continue; }
-        for (const [file, entry] of Object.entries(loaded.data)) entries.set(file, entry);
+        shards.set(shard, loaded.data);
       }
-      return { ok: problems.length === 0, root: rootData, entries, problems };
+      return { ok: problems.length === 0, root: rootData, entries: new ShardedEntries(shards), problems };
     },
     async read(site, file, variant = 'identity') {
       try { return await fs.promises.readFile(filePath(site, file, variant)); } catch (e) {
