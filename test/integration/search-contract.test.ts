@@ -95,6 +95,24 @@ for (const engine of selectedEngines()) {
       assert.deepEqual(ids(byDate), [docs.fundBody!.documentId, docs.fundTitle!.documentId]);
     });
 
+    test('beyond the title matches, relevance weighs the others: more occurrences beat a newer single mention', async () => {
+      // No title holds 契税, so the page (one result) is filled from the scored tier.
+      const heavy = entry(province, { title: '不动产交易办税须知', bodyText: '契税申报：契税按成交价计征，契税可网上缴纳，契税减免另行公告。', publishedAt: T0 - 60 * DAY });
+      const light = entry(province, { title: '税务窗口调整通知', bodyText: '本周窗口业务含契税。', publishedAt: T0 - 2 * DAY });
+      await indexEntry(ctx.platform.db, heavy);
+      await indexEntry(ctx.platform.db, light);
+      try {
+        const first = await search({ q: '契税', pageSize: 1 });
+        assert.equal(first.total, 2);
+        assert.deepEqual(ids(first), [heavy.documentId], 'the older document with four mentions ranks first');
+        assert.deepEqual(ids(await search({ q: '契税', pageSize: 1, page: 2 })), [light.documentId]);
+        assert.deepEqual(ids(await search({ q: '契税', pageSize: 1, sort: 'date' })), [light.documentId], 'date order is newest first');
+      } finally {
+        await removeEntry(ctx.platform.db, heavy.documentId);
+        await removeEntry(ctx.platform.db, light.documentId);
+      }
+    });
+
     test('each filter: site (with references), column, topic (either level), genre, group, date range', async () => {
       assert.deepEqual(ids(await search({ q: '社保', siteId: nanjing })), [docs.socialCard!.documentId]);
       assert.deepEqual(ids(await search({ q: '不动产', siteId: nanjing })), [docs.referenced!.documentId], 'shown by reference on Nanjing');

@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { QueryClause } from '../parse-query.js';
+import { MAX_KEY } from '../search-key.js';
 import { rawInsert } from './raw-insert.js';
 import { ENTRY_COLUMNS, entriesUpsert, TERMS_UPSERT, type KeyRange, type MatchSpec, type PreparedRow, type SearchDb, type SearchDialect } from './search-dialect.js';
 
@@ -11,8 +12,8 @@ import { ENTRY_COLUMNS, entriesUpsert, TERMS_UPSERT, type KeyRange, type MatchSp
  * Matching never restricts weights: a weight-restricted tsquery makes GIN recheck every
  * candidate row against its (TOASTed) tsvector, seconds for a common word at a million rows.
  * Instead the title tier matches its own small `tsv_title`, and the filter tokens are lexemes no
- * user word can equal (they contain a space; query tokens never do). Weights stay in `tsv` for
- * ranking only.
+ * user word can equal (they contain a space; query tokens never do), the result group too.
+ * Weights stay in `tsv` for ranking only.
  */
 
 /** ts_rank weights {D, C, B, A} = tags, meta, body, title (a title word counts ten body words; tags never count), normalized by log(length) like bm25. */
@@ -73,17 +74,14 @@ export function tsqueryLiteral(m: MatchSpec): string {
 }
 
 /**
- * The condition. A range that is a whole group is written `sk + 0` so the planner does not AND
- * the GIN bitmap with a b-tree bitmap of a quarter of the table; a date range keeps the index.
+ * The condition. A range that is every key is written `sk + 0`, so the planner does not AND
+ * the GIN bitmap with a b-tree bitmap of the whole table; a date range keeps the index.
  */
-function matching(m: MatchSpec, r: KeyRange, wholeGroup: boolean): RawBuilder<unknown> {
+function matching(m: MatchSpec, r: KeyRange): RawBuilder<unknown> {
   const column = sql.raw(m.scope === 'title' ? 'tsv_title' : 'tsv');
-  const key = sql.raw(wholeGroup ? 'sk + 0' : 'sk');
+  const key = sql.raw(r.lo === 0 && r.hi >= MAX_KEY ? 'sk + 0' : 'sk');
   return sql`${column} @@ ${tsqueryLiteral(m)}::tsquery and ${key} between ${r.lo} and ${r.hi}`;
 }
-
-const GROUP_SPAN = 2 ** 50;
-const isWholeGroup = (r: KeyRange): boolean => r.lo % GROUP_SPAN === 0 && r.hi % GROUP_SPAN === GROUP_SPAN - 1;
 
 const CHUNK = 50;
 const TERM_CHUNK = 1000;
@@ -130,13 +128,20 @@ export const postgresSearch: SearchDialect = {
     // Nothing apart from search_entries.
   },
 
+  async groupCounts(db, match, range, cap) {
+    const r = await sql<{ g: number; n: number }>`select sk % 4 as g, count(*) as n from (select sk from search_entries where ${matching(match, range)} limit ${cap + 1}) t group by g`.execute(db);
+    const perGroup = [0, 0, 0, 0];
+    for (const row of r.rows) perGroup[Number(row.g)] = Number(row.n);
+    return { total: perGroup.reduce((a, b) => a + b, 0), perGroup };
+  },
+
   async count(db, match, range, cap) {
-    const r = await sql<{ n: number }>`select count(*) as n from (select 1 from search_entries where ${matching(match, range, isWholeGroup(range))} limit ${cap + 1}) t`.execute(db);
+    const r = await sql<{ n: number }>`select count(*) as n from (select 1 from search_entries where ${matching(match, range)} limit ${cap + 1}) t`.execute(db);
     return Number(r.rows[0]?.n ?? 0);
   },
 
   async newest(db, match, range, limit) {
-    const r = await sql<{ sk: number }>`select sk from search_entries where ${matching(match, range, false)} order by sk desc limit ${limit}`.execute(db);
+    const r = await sql<{ sk: number }>`select sk from search_entries where ${matching(match, range)} order by sk desc limit ${limit}`.execute(db);
     return r.rows.map((x) => Number(x.sk));
   },
 
@@ -144,7 +149,7 @@ export const postgresSearch: SearchDialect = {
     const column = sql.raw(match.scope === 'title' ? 'tsv_title' : 'tsv');
     const r = await sql<{ sk: number; score: number }>`
       select w.sk, ts_rank(${RANK_WEIGHTS}, w.v, ${tsqueryLiteral(match)}::tsquery, 1) as score
-      from (select sk, ${column} as v from search_entries where ${matching(match, range, false)} order by sk desc limit ${limit}) w`.execute(db);
+      from (select sk, ${column} as v from search_entries where ${matching(match, range)} order by sk desc limit ${limit}) w`.execute(db);
     return r.rows.map((x) => ({ sk: Number(x.sk), score: Number(x.score) }));
   },
 
