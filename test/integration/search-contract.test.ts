@@ -6,6 +6,7 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { sql } from 'kysely';
 import { selectedEngines } from '../support/engines.js';
 import { createTestContext, type TestContext } from '../support/platform.js';
 import { signIn, type TestSession } from '../support/session.js';
@@ -17,6 +18,7 @@ import { systemActor } from '../../src/platform/identity/actor.js';
 import {
   indexEntry, pruneQueryLog, QUERY_LOG_KEEP_DAYS, removeEntry, searchDocuments, suggest, SEARCH_REINDEX_KIND, type SearchEntry, type SearchQuery, type SearchResult,
 } from '../../src/modules/search/index.js';
+import { tsvectorLiteral } from '../../src/modules/search/dialect/postgres-search.js';
 import { NANJING_PORTAL_CODE, PROVINCE_PORTAL_CODE, publishedDocument } from '../support/workflow-fixtures.js';
 
 const DAY = 86_400_000;
@@ -110,6 +112,25 @@ for (const engine of selectedEngines()) {
       } finally {
         await removeEntry(ctx.platform.db, heavy.documentId);
         await removeEntry(ctx.platform.db, light.documentId);
+      }
+    });
+
+    test('a long body indexes (a word 17,000 times, positions past 16383)', async () => {
+      const long = entry(province, { title: '长文档', bodyText: `${'契税 '.repeat(17_000)}房产交易`, publishedAt: T0 - 7 * DAY });
+      await indexEntry(ctx.platform.db, long);
+      try {
+        assert.deepEqual(ids(await search({ q: '契税' })), [long.documentId]);
+        assert.deepEqual(ids(await search({ q: '房产交易 契税' })), [long.documentId], 'the last word, far past the position limit');
+        assert.deepEqual(ids(await search({ q: '"房产交易契税"' })), [], 'a phrase in the wrong order');
+        // A tsvector keeps 256 positions per lexeme and stores later ones as 16383, so only FTS5
+        // can still check adjacency that deep into a document.
+        if (engine === 'sqlite') assert.deepEqual(ids(await search({ q: '"契税房产交易"' })), [long.documentId]);
+        if (engine === 'postgres') {
+          const r = await sql<{ v: string }>`select ${tsvectorLiteral([['社保 卡 社保', 'A'], ['社保', 'B']])}::tsvector::text as v`.execute(ctx.platform.db);
+          assert.equal(r.rows[0]?.v, "'卡':2A '社保':1A,3A,12B", 'the server merges the occurrences of a lexeme');
+        }
+      } finally {
+        await removeEntry(ctx.platform.db, long.documentId);
       }
     });
 

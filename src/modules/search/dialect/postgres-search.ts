@@ -18,9 +18,7 @@ import { ENTRY_COLUMNS, entriesUpsert, TERMS_UPSERT, type KeyRange, type MatchSp
 
 /** ts_rank weights {D, C, B, A} = tags, meta, body, title (a title word counts ten body words; tags never count), normalized by log(length) like bm25. */
 const RANK_WEIGHTS = sql.raw(`'{0, 0.3, 0.1, 1.0}'`);
-/** tsvector limits: positions above 16383 are stored as 16383; at most 256 positions per lexeme; a lexeme below 2 KiB. */
-const MAX_POSITION = 16_383;
-const MAX_POSITIONS_PER_LEXEME = 255;
+/** The longest lexeme written (PostgreSQL refuses 2 KiB and more); the other limits (positions above 16383, more than 256 per lexeme) the server applies itself. */
 const MAX_LEXEME_BYTES = 2_000;
 /** Positions left empty between fields, so a phrase never runs from the title into the body. */
 const FIELD_GAP = 8;
@@ -35,32 +33,31 @@ function quote(token: string): string {
 
 type Weight = 'A' | 'B' | 'C' | 'D';
 
-/** `'lexeme':1A,7A 'other':3B …` from space-separated tokens, field by field (a hot loop: plain strings, no sets). */
+/**
+ * `'lexeme':1A 'other':2A 'lexeme':3A …` from space-separated tokens, field by field: one entry
+ * per occurrence, in text order. The server's tsvector input merges the entries of a lexeme
+ * (keeping the first weight of a position), stores positions above 16383 as 16383 and keeps
+ * 256 per lexeme, so none of that is done here: grouping the occurrences in a Map cost the
+ * indexing thread more than the rest of the write (a hot loop: plain string building).
+ */
 export function tsvectorLiteral(fields: readonly (readonly [tokens: string, weight: Weight, lexeme?: (t: string) => string])[]): string {
-  const positions = new Map<string, { list: string; n: number; last: number }>();
+  let out = '';
   let pos = 0;
   for (const [text, weight, lexeme] of fields) {
     if (text !== '') {
+      // Quotes and backslashes are rare: check the field once, not every token.
+      const plain = !lexeme && !text.includes("'") && !text.includes('\\');
       for (const raw of text.split(' ')) {
         pos += 1;
-        const token = lexeme ? lexeme(raw) : raw;
         // UTF-16 length × 3 bounds the UTF-8 size: measure only the rare long token.
-        if (raw === '' || (token.length * 3 > MAX_LEXEME_BYTES && Buffer.byteLength(token) > MAX_LEXEME_BYTES)) continue;
-        const p = pos > MAX_POSITION ? MAX_POSITION : pos;
-        const seen = positions.get(token);
-        if (!seen) positions.set(token, { list: `${p}${weight}`, n: 1, last: p });
-        else if (seen.n < MAX_POSITIONS_PER_LEXEME && seen.last !== p) {
-          seen.list += `,${p}${weight}`;
-          seen.n += 1;
-          seen.last = p;
-        }
+        if (raw === '' || (raw.length * 3 > MAX_LEXEME_BYTES - 8 && Buffer.byteLength(lexeme ? lexeme(raw) : raw) > MAX_LEXEME_BYTES)) continue;
+        const lexemeText = plain ? `'${raw}'` : quote(lexeme ? lexeme(raw) : raw);
+        out += out === '' ? `${lexemeText}:${pos}${weight}` : ` ${lexemeText}:${pos}${weight}`;
       }
     }
     pos += FIELD_GAP;
   }
-  const parts: string[] = [];
-  for (const [lexeme, v] of positions) parts.push(`${quote(lexeme)}:${v.list}`);
-  return parts.join(' ');
+  return out;
 }
 
 function clauseText(c: QueryClause): string {
