@@ -105,12 +105,13 @@ async function fullTextSearch(db: SearchDb, parsed: ParsedQuery, q: SearchQuery,
   const groups = emptyGroups();
   SEARCH_GROUPS.forEach((g, i) => { groups[g] = counted.perGroup[i] ?? 0; });
   let total = Math.min(counted.total, COUNT_CAP);
-  let exact = counted.total <= COUNT_CAP;
+  // Beyond the cap every count shown is a lower bound (the tabs too), so `totalExact` stays false
+  // even when the chosen group's own count is exact.
+  const exact = counted.total <= COUNT_CAP;
   const shown: MatchSpec = q.group ? { ...all, tags: [...all.tags, groupToken(groupIndex(q.group))] } : all;
   if (q.group) {
     const n = exact ? groups[q.group] : await dialect.count(db, shown, range, COUNT_CAP);
     total = Math.min(n, COUNT_CAP);
-    exact = n <= COUNT_CAP;
     groups[q.group] = Math.max(groups[q.group], total);
   }
   const offset = (p.page - 1) * p.pageSize;
