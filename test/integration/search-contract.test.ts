@@ -16,7 +16,7 @@ import { getDocument } from '../../src/modules/content/index.js';
 import { withdrawDocument, workflowDeps } from '../../src/modules/workflow/index.js';
 import { systemActor } from '../../src/platform/identity/actor.js';
 import {
-  indexEntry, pruneQueryLog, QUERY_LOG_KEEP_DAYS, removeEntry, searchDocuments, suggest, SEARCH_REINDEX_KIND, type SearchEntry, type SearchQuery, type SearchResult,
+  COUNT_CAP, indexEntries, indexEntry, pruneQueryLog, removeEntries, QUERY_LOG_KEEP_DAYS, removeEntry, searchDocuments, suggest, SEARCH_REINDEX_KIND, type SearchEntry, type SearchQuery, type SearchResult,
 } from '../../src/modules/search/index.js';
 import { tsvectorLiteral } from '../../src/modules/search/dialect/postgres-search.js';
 import { NANJING_PORTAL_CODE, PROVINCE_PORTAL_CODE, publishedDocument } from '../support/workflow-fixtures.js';
@@ -131,6 +131,33 @@ for (const engine of selectedEngines()) {
         }
       } finally {
         await removeEntry(ctx.platform.db, long.documentId);
+      }
+    });
+
+    test('counts: exact up to COUNT_CAP, then lower bounds for the total and every tab, a group filter included', async () => {
+      // COUNT_CAP + 2 matches: all but two are news, the two newest are policy.
+      const many = Array.from({ length: COUNT_CAP + 2 }, (_, i) => entry(province, {
+        title: `户籍业务动态 ${i}`, kind: i >= COUNT_CAP ? 'policy' : 'article', publishedAt: T0 - 500 * DAY + i * 60_000,
+      }));
+      await indexEntries(ctx.platform.db, many);
+      try {
+        const r = await search({ q: '户籍' });
+        assert.equal(r.total, COUNT_CAP);
+        assert.equal(r.totalExact, false);
+        assert.ok(r.groups.news + r.groups.policy <= COUNT_CAP + 1 && r.groups.news >= COUNT_CAP - 1, JSON.stringify(r.groups));
+        assert.equal(r.items[0]!.documentId, many[COUNT_CAP + 1]!.documentId, 'newest title match first');
+        const policy = await search({ q: '户籍', group: 'policy' });
+        assert.equal(policy.total, 2, 'the chosen group is counted on its own');
+        assert.equal(policy.groups.policy, 2);
+        assert.equal(policy.totalExact, false, 'the other tabs are still lower bounds');
+        assert.deepEqual(ids(policy).sort(), [many[COUNT_CAP]!.documentId, many[COUNT_CAP + 1]!.documentId].sort());
+        // From 2025-07-09 00:00 Beijing: the entries from the 840th minute on (14 hours after the first).
+        const within = await search({ q: '户籍', from: '2025-07-09' });
+        assert.equal(within.total, COUNT_CAP + 2 - 840);
+        assert.equal(within.totalExact, true, 'a date range under the cap is counted exactly');
+        assert.deepEqual([within.groups.news, within.groups.policy], [COUNT_CAP - 840, 2]);
+      } finally {
+        await removeEntries(ctx.platform.db, many.map((e) => e.documentId));
       }
     });
 

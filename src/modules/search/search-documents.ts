@@ -14,10 +14,11 @@ import type { SearchEntriesTable } from './search.tables.js';
 
 /**
  * Matches are counted exactly up to this many (all groups together); beyond it the total reads
- * "10000+" (`totalExact` false) and the group counts are lower bounds (those of the first
- * COUNT_CAP matches found).
+ * "1000+" (`totalExact` false) and the group counts are lower bounds (those of the first
+ * COUNT_CAP + 1 matches found). As many as can be paged through (MAX_RESULT_WINDOW): counting
+ * further only costs index reads (a common word has tens of thousands of matches).
  */
-export const COUNT_CAP = 10_000;
+export const COUNT_CAP = 1_000;
 /** Results that can be paged through (page × pageSize). */
 export const MAX_RESULT_WINDOW = 1_000;
 /**
