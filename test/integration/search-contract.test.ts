@@ -6,6 +6,7 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { sql } from 'kysely';
 import { selectedEngines } from '../support/engines.js';
 import { createTestContext, type TestContext } from '../support/platform.js';
 import { signIn, type TestSession } from '../support/session.js';
@@ -15,8 +16,9 @@ import { getDocument } from '../../src/modules/content/index.js';
 import { withdrawDocument, workflowDeps } from '../../src/modules/workflow/index.js';
 import { systemActor } from '../../src/platform/identity/actor.js';
 import {
-  indexEntry, pruneQueryLog, QUERY_LOG_KEEP_DAYS, removeEntry, searchDocuments, suggest, SEARCH_REINDEX_KIND, type SearchEntry, type SearchQuery, type SearchResult,
+  COUNT_CAP, indexEntries, indexEntry, pruneQueryLog, removeEntries, QUERY_LOG_KEEP_DAYS, removeEntry, searchDocuments, suggest, SEARCH_REINDEX_KIND, type SearchEntry, type SearchQuery, type SearchResult,
 } from '../../src/modules/search/index.js';
+import { tsvectorLiteral } from '../../src/modules/search/dialect/postgres-search.js';
 import { NANJING_PORTAL_CODE, PROVINCE_PORTAL_CODE, publishedDocument } from '../support/workflow-fixtures.js';
 
 const DAY = 86_400_000;
@@ -93,6 +95,70 @@ for (const engine of selectedEngines()) {
       assert.deepEqual(ids(byRelevance), [docs.fundTitle!.documentId, docs.fundBody!.documentId]);
       const byDate = await search({ q: '公积金', sort: 'date' });
       assert.deepEqual(ids(byDate), [docs.fundBody!.documentId, docs.fundTitle!.documentId]);
+    });
+
+    test('beyond the title matches, relevance weighs the others: more occurrences beat a newer single mention', async () => {
+      // No title holds 契税, so the page (one result) is filled from the scored tier.
+      const heavy = entry(province, { title: '不动产交易办税须知', bodyText: '契税申报：契税按成交价计征，契税可网上缴纳，契税减免另行公告。', publishedAt: T0 - 60 * DAY });
+      const light = entry(province, { title: '税务窗口调整通知', bodyText: '本周窗口业务含契税。', publishedAt: T0 - 2 * DAY });
+      await indexEntry(ctx.platform.db, heavy);
+      await indexEntry(ctx.platform.db, light);
+      try {
+        const first = await search({ q: '契税', pageSize: 1 });
+        assert.equal(first.total, 2);
+        assert.deepEqual(ids(first), [heavy.documentId], 'the older document with four mentions ranks first');
+        assert.deepEqual(ids(await search({ q: '契税', pageSize: 1, page: 2 })), [light.documentId]);
+        assert.deepEqual(ids(await search({ q: '契税', pageSize: 1, sort: 'date' })), [light.documentId], 'date order is newest first');
+      } finally {
+        await removeEntry(ctx.platform.db, heavy.documentId);
+        await removeEntry(ctx.platform.db, light.documentId);
+      }
+    });
+
+    test('a long body indexes (a word 17,000 times, positions past 16383)', async () => {
+      const long = entry(province, { title: '长文档', bodyText: `${'契税 '.repeat(17_000)}房产交易`, publishedAt: T0 - 7 * DAY });
+      await indexEntry(ctx.platform.db, long);
+      try {
+        assert.deepEqual(ids(await search({ q: '契税' })), [long.documentId]);
+        assert.deepEqual(ids(await search({ q: '房产交易 契税' })), [long.documentId], 'the last word, far past the position limit');
+        assert.deepEqual(ids(await search({ q: '"房产交易契税"' })), [], 'a phrase in the wrong order');
+        // A tsvector keeps 256 positions per lexeme and stores later ones as 16383, so only FTS5
+        // can still check adjacency that deep into a document.
+        if (engine === 'sqlite') assert.deepEqual(ids(await search({ q: '"契税房产交易"' })), [long.documentId]);
+        if (engine === 'postgres') {
+          const r = await sql<{ v: string }>`select ${tsvectorLiteral([['社保 卡 社保', 'A'], ['社保', 'B']])}::tsvector::text as v`.execute(ctx.platform.db);
+          assert.equal(r.rows[0]?.v, "'卡':2A '社保':1A,3A,12B", 'the server merges the occurrences of a lexeme');
+        }
+      } finally {
+        await removeEntry(ctx.platform.db, long.documentId);
+      }
+    });
+
+    test('counts: exact up to COUNT_CAP, then lower bounds for the total and every tab, a group filter included', async () => {
+      // COUNT_CAP + 2 matches: all but two are news, the two newest are policy.
+      const many = Array.from({ length: COUNT_CAP + 2 }, (_, i) => entry(province, {
+        title: `户籍业务动态 ${i}`, kind: i >= COUNT_CAP ? 'policy' : 'article', publishedAt: T0 - 500 * DAY + i * 60_000,
+      }));
+      await indexEntries(ctx.platform.db, many);
+      try {
+        const r = await search({ q: '户籍' });
+        assert.equal(r.total, COUNT_CAP);
+        assert.equal(r.totalExact, false);
+        assert.ok(r.groups.news + r.groups.policy <= COUNT_CAP + 1 && r.groups.news >= COUNT_CAP - 1, JSON.stringify(r.groups));
+        assert.equal(r.items[0]!.documentId, many[COUNT_CAP + 1]!.documentId, 'newest title match first');
+        const policy = await search({ q: '户籍', group: 'policy' });
+        assert.equal(policy.total, 2, 'the chosen group is counted on its own');
+        assert.equal(policy.groups.policy, 2);
+        assert.equal(policy.totalExact, false, 'the other tabs are still lower bounds');
+        assert.deepEqual(ids(policy).sort(), [many[COUNT_CAP]!.documentId, many[COUNT_CAP + 1]!.documentId].sort());
+        // From 2025-07-09 00:00 Beijing: the entries from the 840th minute on (14 hours after the first).
+        const within = await search({ q: '户籍', from: '2025-07-09' });
+        assert.equal(within.total, COUNT_CAP + 2 - 840);
+        assert.equal(within.totalExact, true, 'a date range under the cap is counted exactly');
+        assert.deepEqual([within.groups.news, within.groups.policy], [COUNT_CAP - 840, 2]);
+      } finally {
+        await removeEntries(ctx.platform.db, many.map((e) => e.documentId));
+      }
     });
 
     test('each filter: site (with references), column, topic (either level), genre, group, date range', async () => {

@@ -5,7 +5,7 @@ import {
   anonymizeQuery, escapeHtml, exactKeyOf, highlightSnippet, highlightTitle, parseQuery, searchPageModel, segment, segmentEntry, SegmentWorker,
   type SearchEntry, type SearchResult,
 } from '../../src/modules/search/index.js';
-import { dayRange, groupKeyRange, groupOfKey, searchKey, shanghaiDay } from '../../src/modules/search/search-key.js';
+import { dayRange, groupOfKey, keyRange, MAX_KEY, searchKey, shanghaiDay } from '../../src/modules/search/search-key.js';
 import { fts5Expression } from '../../src/modules/search/dialect/sqlite-search.js';
 import { tsqueryLiteral, tsvectorLiteral } from '../../src/modules/search/dialect/postgres-search.js';
 
@@ -37,8 +37,11 @@ describe('search: segmentation', () => {
 
 describe('search: reading queries', () => {
   it('quotes make phrases; operators and syntax are words or nothing', () => {
-    assert.deepEqual(parseQuery('"营商环境" 社保').clauses, [{ tokens: ['营商', '环境', '营商环境'], phrase: true }, { tokens: ['社保'], phrase: false }]);
+    assert.deepEqual(parseQuery('"政务服务" 社保').clauses, [{ tokens: ['政务', '服务'], phrase: true }, { tokens: ['社保'], phrase: false }]);
+    assert.deepEqual(parseQuery('"营商环境"').clauses, [{ tokens: ['营商环境'], phrase: false }], 'a phrase that is one word is that word');
     assert.deepEqual(parseQuery('社保 AND 医保').clauses.map((c) => c.tokens), [['社保'], ['医保']]);
+    assert.deepEqual(parseQuery('养老金').clauses.map((c) => c.tokens), [['养老金']], 'the parts of a word are implied by it');
+    assert.deepEqual(parseQuery('2024 20').clauses.map((c) => c.tokens), [['2024'], ['20']], 'a substring that is not a segment of the word stays');
     assert.deepEqual(parseQuery('* : " ( )').clauses, []);
     assert.deepEqual(parseQuery('的').clauses, [{ tokens: ['的'], phrase: false }], 'a stop word alone is still searched');
     assert.deepEqual(parseQuery('"社保').clauses, [{ tokens: ['社保'], phrase: false }], 'an unmatched quote is ignored');
@@ -67,7 +70,9 @@ describe('search: reading queries', () => {
   });
 
   it('tsvector literals keep fields apart and escape quotes', () => {
-    assert.equal(tsvectorLiteral([['社保 卡 社保', 'A'], ["it's", 'B']]), "'社保':1A,3A '卡':2A 'it''s':12B");
+    // One entry per occurrence; the server merges them (the contract suite checks the stored tsvector on PostgreSQL).
+    assert.equal(tsvectorLiteral([['社保 卡 社保', 'A'], ["it's", 'B']]), "'社保':1A '卡':2A '社保':3A 'it''s':12B");
+    assert.equal(tsvectorLiteral([['a\\b  c', 'C']]), "'a\\\\b':1C 'c':3C", 'a backslash is escaped; an empty token still takes its position');
     assert.equal(tsvectorLiteral([['site1', 'D', (t) => `tag ${t}`]]), "'tag site1':1D");
   });
 });
@@ -90,15 +95,18 @@ describe('search: highlighting', () => {
 });
 
 describe('search: keys and dates', () => {
-  it('groups are ranges, newest last within a group; ranges follow Beijing days', () => {
+  it('newest first across groups, the group in the low bits; ranges follow Beijing days', () => {
     const a = searchKey('policy', Date.UTC(2026, 0, 1), 7);
-    const b = searchKey('policy', Date.UTC(2026, 0, 2), 3);
-    assert.ok(a < b);
+    const b = searchKey('news', Date.UTC(2026, 0, 2), 3);
+    assert.ok(a < b, 'later is higher, whatever the group');
     assert.equal(groupOfKey(a), 'policy');
-    const range = groupKeyRange('policy', dayRange('2026-01-01', '2026-01-01').fromMs, dayRange('2026-01-01', '2026-01-01').toMs)!;
+    assert.equal(groupOfKey(b), 'news');
+    const day = dayRange('2026-01-01', '2026-01-01');
+    const range = keyRange(day.fromMs, day.toMs)!;
     assert.ok(a >= range.lo && a <= range.hi, 'UTC midnight is 08:00 in Beijing, inside that day');
     assert.ok(b > range.hi);
-    assert.ok(searchKey('service', 0, 0) > searchKey('policy', Date.UTC(2400, 0, 1), 1), 'groups never overlap');
+    assert.ok(searchKey('service', Date.UTC(2400, 0, 1), 2 ** 22 - 1) <= MAX_KEY);
+    assert.equal(keyRange(Date.UTC(2026, 0, 2), Date.UTC(2026, 0, 1)), null);
     assert.equal(dayRange('2026-02-30', undefined).fromMs, null);
     assert.equal(shanghaiDay(Date.UTC(2026, 10, 20, 16, 30)), '2026-11-21');
   });

@@ -3,7 +3,7 @@ import { searchDialect, type PreparedRow, type SearchDb } from './dialect/index.
 import { normalizeText } from './normalize.js';
 import { tagsOf } from './reserved-tokens.js';
 import { KIND_GROUP, type SearchEntry } from './search.types.js';
-import { searchKey } from './search-key.js';
+import { groupIndex, searchKey } from './search-key.js';
 import { segmentNormalized, wordsOf } from './segmenter.js';
 import { applyTermDeltas, termDeltas, termsOf, type TermSource } from './suggestion-terms.js';
 
@@ -38,7 +38,7 @@ export function entryTexts(entry: SearchEntry): readonly [title: string, body: s
 }
 
 export function entryTags(entry: SearchEntry): string {
-  return tagsOf({ siteIds: [entry.siteId, ...entry.extraSiteIds], columnIds: [entry.columnId, ...entry.extraColumnIds], topicCategory: entry.topicCategory, genre: entry.genre });
+  return tagsOf({ groupIndex: groupIndex(KIND_GROUP[entry.kind]), siteIds: [entry.siteId, ...entry.extraSiteIds], columnIds: [entry.columnId, ...entry.extraColumnIds], topicCategory: entry.topicCategory, genre: entry.genre });
 }
 
 const seg = (text: string): string => segmentNormalized(normalizeText(text)).join(' ');

@@ -65,6 +65,14 @@ export function parseQuery(raw: string): ParsedQuery {
     // Odd parts sit between quotes, unless the last quote is unmatched.
     const quoted = i % 2 === 1 && i < parts.length - 1;
     const tokens = segmentNormalized(part);
+    // A phrase that is one dictionary word (营商环境 → 营商 环境 营商环境) is that word: adjacency
+    // of its parts is implied, and one token is one doclist instead of a position check.
+    const whole = part.replace(/\s+/g, '');
+    if (quoted && tokens.length > 1 && tokens.includes(whole)) {
+      words.push(whole);
+      phrases.push(whole);
+      return;
+    }
     if (quoted && tokens.length > 1) {
       const key = `"${tokens.join(' ')}"`;
       if (!seen.has(key)) {
@@ -77,7 +85,14 @@ export function parseQuery(raw: string): ParsedQuery {
     words.push(...tokens);
   });
   const meaningful = words.filter((w) => !QUERY_STOP_WORDS.has(w));
-  for (const w of meaningful.length > 0 || clauses.length > 0 ? meaningful : words) {
+  const candidates = [...new Set(meaningful.length > 0 || clauses.length > 0 ? meaningful : words)];
+  // Search mode emits the dictionary parts of a long word with it (养老 老金 养老金), in the
+  // query as in every document holding the word: requiring the parts too only costs index
+  // reads. Only what segmenting the longer word itself yields is dropped (not any substring:
+  // a document holding 2024 need not hold the token 20).
+  const implied = new Set(candidates.flatMap((u) => (u.length > 2 ? segmentNormalized(u).filter((t) => t !== u) : [])));
+  const wanted = candidates.filter((w) => !implied.has(w));
+  for (const w of wanted) {
     if (seen.has(w)) continue;
     seen.add(w);
     clauses.push({ tokens: [w], phrase: false });

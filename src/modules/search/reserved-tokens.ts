@@ -8,6 +8,8 @@ import { createHash } from 'node:crypto';
  * `site12` whole, while PostgreSQL's would split `site_12`.
  */
 export const siteToken = (siteId: number): string => `site${siteId}`;
+/** The result group (0–3): FTS5 filters groups by key range; PostgreSQL's GIN intersects with it. */
+export const groupToken = (groupIndex: number): string => `grp${groupIndex}`;
 export const columnToken = (columnId: number): string => `col${columnId}`;
 
 /** Free-text values (主题分类, 文种) by a short digest of their normalized form. */
@@ -26,6 +28,7 @@ export function topicTokens(topic: string | null): string[] {
 }
 
 export interface TagSource {
+  readonly groupIndex: number;
   readonly siteIds: readonly number[];
   readonly columnIds: readonly number[];
   readonly topicCategory: string | null;
@@ -35,7 +38,7 @@ export interface TagSource {
 /** The `tags` field of an entry. */
 export function tagsOf(s: TagSource): string {
   const tokens = [
-    ...new Set(s.siteIds.map(siteToken)), ...new Set(s.columnIds.map(columnToken)),
+    groupToken(s.groupIndex), ...new Set(s.siteIds.map(siteToken)), ...new Set(s.columnIds.map(columnToken)),
     ...topicTokens(s.topicCategory), ...(s.genre && s.genre.trim() !== '' ? [genreToken(s.genre)] : []),
   ];
   return tokens.join(' ');

@@ -7,24 +7,27 @@ import { searchDb } from './index-entries.js';
 import { normalizeText } from './normalize.js';
 import { MAX_QUERY_LENGTH, parseQuery, type ExactKey, type ParsedQuery } from './parse-query.js';
 import { logQuery } from './query-log.js';
-import { columnToken, genreToken, siteToken, topicToken } from './reserved-tokens.js';
-import { dayRange, groupKeyRange, groupOfKey } from './search-key.js';
+import { columnToken, genreToken, groupToken, siteToken, topicToken } from './reserved-tokens.js';
+import { dayRange, groupIndex, groupOfKey, keyRange } from './search-key.js';
 import { SEARCH_GROUPS, type SearchGroup, type SearchHit, type SearchQuery, type SearchResult } from './search.types.js';
 import type { SearchEntriesTable } from './search.tables.js';
 
-/** Matches are counted exactly up to this many per group; beyond it the count reads "10000+" (`totalExact` false). */
-export const COUNT_CAP = 10_000;
+/**
+ * Matches are counted exactly up to this many (all groups together); beyond it the total reads
+ * "1000+" (`totalExact` false) and the group counts are lower bounds (those of the first
+ * COUNT_CAP + 1 matches found). As many as can be paged through (MAX_RESULT_WINDOW): counting
+ * further only costs index reads (a common word has tens of thousands of matches).
+ */
+export const COUNT_CAP = 1_000;
 /** Results that can be paged through (page × pageSize). */
 export const MAX_RESULT_WINDOW = 1_000;
 /**
- * Relevance ranks the newest this-many matches of each group and tier (title matches, then the
- * rest) by BM25 / ts_rank; deeper pages widen it. Bounds the work of a very common word.
+ * Relevance ranks the newest this-many matches by BM25 / ts_rank (after the title matches, which
+ * go newest first); deeper pages widen it. Bounds the work of a very common word.
  */
 export const RELEVANCE_WINDOW = 300;
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 50;
-
-const GROUP_SPAN = 2 ** 50;
 
 type EntryRow = Pick<SearchEntriesTable, 'document_id' | 'sk' | 'site_id' | 'column_id' | 'site_ids' | 'column_ids' | 'kind' | 'grp' | 'title' | 'body' | 'summary'
   | 'index_number' | 'document_number' | 'topic_category' | 'genre' | 'issuing_org_name' | 'published_at' | 'url'>;
@@ -53,13 +56,10 @@ function filterTokens(q: SearchQuery): string[] {
 
 const emptyGroups = (): Record<SearchGroup, number> => ({ news: 0, policy: 0, interpretation: 0, service: 0 });
 
-/** Newest first across groups: the group bits are above the time bits, so compare without them. */
-const byRecency = (a: number, b: number): number => (b % GROUP_SPAN) - (a % GROUP_SPAN);
-
 /**
  * Searches the index. An index number or 文号 that names documents answers with them
  * ('exact'); otherwise a full-text match of every word (and phrase) in title, body or metadata,
- * within the filters. Relevance puts title matches first, then the rest, each by BM25
+ * within the filters. Relevance puts title matches first (newest first), then the rest by BM25
  * (SQLite) or ts_rank (PostgreSQL) with title weighted above body; 'date' is newest first.
  */
 export async function searchDocuments(db: Db, q: SearchQuery): Promise<SearchResult> {
@@ -97,37 +97,30 @@ async function exactSearch(db: SearchDb, parsed: ParsedQuery, key: ExactKey, q: 
 
 async function fullTextSearch(db: SearchDb, parsed: ParsedQuery, q: SearchQuery, p: Paging): Promise<SearchResult> {
   const base = { mode: 'fulltext' as const, page: p.page, pageSize: p.pageSize, terms: [...parsed.terms] };
-  if (parsed.clauses.length === 0) return { ...base, total: 0, totalExact: true, items: [], groups: emptyGroups() };
+  const range = keyRange(p.fromMs, p.toMs);
+  if (parsed.clauses.length === 0 || !range) return { ...base, total: 0, totalExact: true, items: [], groups: emptyGroups() };
   const dialect = searchDialect(db);
-  const tags = filterTokens(q);
-  const all: MatchSpec = { clauses: parsed.clauses, scope: 'all', tags };
-  const ranges = new Map<SearchGroup, KeyRange>();
-  for (const g of SEARCH_GROUPS) {
-    const r = groupKeyRange(g, p.fromMs, p.toMs);
-    if (r) ranges.set(g, r);
-  }
-
+  const all: MatchSpec = { clauses: parsed.clauses, scope: 'all', tags: filterTokens(q) };
+  // The group tabs count every group; the results are of the chosen one (its token joins the match).
+  const counted = await dialect.groupCounts(db, all, range, COUNT_CAP);
   const groups = emptyGroups();
-  let exact = true;
-  for (const [g, range] of ranges) {
-    const n = await dialect.count(db, all, range, COUNT_CAP);
-    groups[g] = Math.min(n, COUNT_CAP);
-    if (n > COUNT_CAP) exact = false;
+  SEARCH_GROUPS.forEach((g, i) => { groups[g] = counted.perGroup[i] ?? 0; });
+  let total = Math.min(counted.total, COUNT_CAP);
+  // Beyond the cap every count shown is a lower bound (the tabs too), so `totalExact` stays false
+  // even when the chosen group's own count is exact.
+  const exact = counted.total <= COUNT_CAP;
+  const shown: MatchSpec = q.group ? { ...all, tags: [...all.tags, groupToken(groupIndex(q.group))] } : all;
+  if (q.group) {
+    const n = exact ? groups[q.group] : await dialect.count(db, shown, range, COUNT_CAP);
+    total = Math.min(n, COUNT_CAP);
+    groups[q.group] = Math.max(groups[q.group], total);
   }
-  const shown = [...ranges].filter(([g]) => (!q.group || g === q.group) && groups[g] > 0);
-  const total = shown.reduce((s, [g]) => s + groups[g], 0);
   const offset = (p.page - 1) * p.pageSize;
   if (offset >= total) return { ...base, total, totalExact: exact, items: [], groups };
 
-  let keys: number[];
-  if (q.sort === 'date') {
-    const newest: number[] = [];
-    for (const [, range] of shown) newest.push(...await dialect.newest(db, all, range, offset + p.pageSize));
-    keys = newest.sort(byRecency).slice(offset, offset + p.pageSize);
-  } else {
-    keys = (await rankByRelevance(db, { ...all, scope: 'title' }, all, shown.map(([, r]) => r), Math.max(RELEVANCE_WINDOW, offset + p.pageSize)))
-      .slice(offset, offset + p.pageSize);
-  }
+  const keys = q.sort === 'date'
+    ? (await dialect.newest(db, shown, range, offset + p.pageSize)).slice(offset, offset + p.pageSize)
+    : (await rankByRelevance(db, shown, range, offset + p.pageSize)).slice(offset, offset + p.pageSize);
   const needles = [...parsed.phrases, ...parsed.terms];
   const rows = keys.length === 0 ? [] : await db.selectFrom('search_entries').select(ENTRY_COLUMNS).where('sk', 'in', keys).execute();
   const bySk = new Map(rows.map((r) => [Number(r.sk), r]));
@@ -138,18 +131,29 @@ async function fullTextSearch(db: SearchDb, parsed: ParsedQuery, q: SearchQuery,
   return { ...base, total, totalExact: exact, items, groups };
 }
 
-/** Title matches first, then the others; each tier by score, ties newest first. */
-async function rankByRelevance(db: SearchDb, title: MatchSpec, all: MatchSpec, ranges: readonly KeyRange[], window: number): Promise<number[]> {
+/**
+ * Title matches first, newest first; then the others by BM25 (SQLite) / ts_rank (PostgreSQL),
+ * title weighted above metadata above body, ties newest first (newest first too when the query
+ * holds a phrase). The title tier is a walk of the index that stops after `need`; the scored
+ * tier (which reads every matching row of each word once to weigh it) runs only when the title
+ * matches do not fill the page — for a word common enough to make that expensive, they
+ * usually do. Every choice here depends on the query, never on the page, so paging is consistent.
+ */
+async function rankByRelevance(db: SearchDb, all: MatchSpec, range: KeyRange, need: number): Promise<number[]> {
   const dialect = searchDialect(db);
-  const tier1: ScoredKey[] = [];
-  const tier2: ScoredKey[] = [];
-  for (const range of ranges) {
-    tier1.push(...await dialect.scoredNewest(db, title, range, window));
-    tier2.push(...await dialect.scoredNewest(db, all, range, window));
-  }
-  const order = (a: ScoredKey, b: ScoredKey) => b.score - a.score || byRecency(a.sk, b.sk);
-  const first = new Set(tier1.map((t) => t.sk));
-  return [...tier1.sort(order), ...tier2.filter((t) => !first.has(t.sk)).sort(order)].map((t) => t.sk);
+  // Only as many title matches as the page needs: they are newest first, so a deeper page
+  // extends the same list.
+  const tier1 = await dialect.newest(db, { ...all, scope: 'title' }, range, need);
+  if (tier1.length >= need) return tier1;
+  const window = Math.max(RELEVANCE_WINDOW, need);
+  const first = new Set(tier1);
+  // Weighing reads every document holding each word (BM25's inverse document frequency), and
+  // for a phrase checks word positions in all of them: a phrase is precise enough, its other
+  // matches go newest first.
+  if (all.clauses.some((c) => c.phrase)) return [...tier1, ...(await dialect.newest(db, all, range, window)).filter((k) => !first.has(k))];
+  const tier2 = await dialect.scoredNewest(db, all, range, window);
+  const order = (a: ScoredKey, b: ScoredKey) => b.score - a.score || b.sk - a.sk;
+  return [...tier1, ...tier2.filter((t) => !first.has(t.sk)).sort(order).map((t) => t.sk)];
 }
 
 function toHit(r: EntryRow, titleNeedles: readonly string[], bodyNeedles: readonly string[]): SearchHit {

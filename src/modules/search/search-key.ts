@@ -1,45 +1,47 @@
 import { SEARCH_GROUPS, type SearchGroup } from './search.types.js';
 
 /**
- * The search key `sk`: the full-text row id, laid out so the common questions are range scans.
+ * The search key `sk`: the full-text row id, laid out so the common questions are walks of the
+ * index in rowid order, with no join:
  *
- *   sk = group · 2^50 + minute · 2^22 + tiebreak
+ *   sk = (minute · 2^22 + tiebreak) · 4 + group
  *
- * - group (0–3, SEARCH_GROUPS order) in the top bits: each result group is one contiguous
- *   range, so counting or filtering a group is a rowid range inside the index, not a join;
- * - the publication minute (epoch minutes, good until the year 2480) next: within a group,
- *   descending sk is newest first, and a date range is a sub-range;
- * - a 22-bit tiebreak (the document id modulo 2^22, moved on if taken) last.
+ * - the publication minute (epoch minutes, good until the year 2480) on top: descending sk is
+ *   newest first across every group, and a date range is one rowid range;
+ * - a 22-bit tiebreak (the document id modulo 2^22, moved on if taken) next;
+ * - the result group (0–3, SEARCH_GROUPS order) in the two low bits: counting matches per group
+ *   reads `sk % 4` off the row ids the index returns.
  *
  * The largest key is below 2^52, exact in a JavaScript number and in both engines' 64-bit integers.
  */
-const GROUP_SPAN = 2 ** 50;
 const MINUTE_SPAN = 2 ** 22;
+const GROUPS = 4;
 const MINUTE_MS = 60_000;
 const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 const DAY_MS = 86_400_000;
+/** Above every key (minute 2^28). */
+export const MAX_KEY = 2 ** 52 - 1;
 
 export function groupIndex(group: SearchGroup): number {
   return SEARCH_GROUPS.indexOf(group);
 }
 
 export function groupOfKey(sk: number): SearchGroup {
-  return SEARCH_GROUPS[Math.floor(sk / GROUP_SPAN)] ?? 'news';
+  return SEARCH_GROUPS[sk % GROUPS] ?? 'news';
 }
 
 /** The key for a document, before collisions: `attempt` moves the tiebreak on within the same minute. */
 export function searchKey(group: SearchGroup, publishedAt: number, documentId: number, attempt = 0): number {
   const minute = Math.max(0, Math.floor(publishedAt / MINUTE_MS));
   const tiebreak = (documentId + attempt) % MINUTE_SPAN;
-  return groupIndex(group) * GROUP_SPAN + minute * MINUTE_SPAN + tiebreak;
+  return (minute * MINUTE_SPAN + tiebreak) * GROUPS + groupIndex(group);
 }
 
-/** Inclusive key range of one group, optionally narrowed to publication times [fromMs, toMs). */
-export function groupKeyRange(group: SearchGroup, fromMs: number | null, toMs: number | null): { lo: number; hi: number } | null {
-  const base = groupIndex(group) * GROUP_SPAN;
-  const lo = base + (fromMs === null ? 0 : Math.max(0, Math.ceil(fromMs / MINUTE_MS)) * MINUTE_SPAN);
-  const hi = toMs === null ? base + GROUP_SPAN - 1 : base + Math.max(0, Math.ceil(toMs / MINUTE_MS)) * MINUTE_SPAN - 1;
-  return hi < lo ? null : { lo, hi: Math.min(hi, base + GROUP_SPAN - 1) };
+/** Inclusive key range of publication times [fromMs, toMs) (either end open); null when empty. */
+export function keyRange(fromMs: number | null, toMs: number | null): { lo: number; hi: number } | null {
+  const lo = fromMs === null ? 0 : Math.max(0, Math.ceil(fromMs / MINUTE_MS)) * MINUTE_SPAN * GROUPS;
+  const hi = toMs === null ? MAX_KEY : Math.min(MAX_KEY, Math.max(0, Math.ceil(toMs / MINUTE_MS)) * MINUTE_SPAN * GROUPS - 1);
+  return hi < lo ? null : { lo, hi };
 }
 
 /** Start of a YYYY-MM-DD day in Asia/Shanghai, epoch ms; null when the text is not a real date. */

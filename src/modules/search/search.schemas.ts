@@ -49,7 +49,7 @@ const Hit = Obj({
 export const SearchResultSchema = Obj({
   mode: Type.Union([Type.Literal('exact'), Type.Literal('fulltext')]),
   total: Type.Integer(),
-  totalExact: Type.Boolean({ description: 'false：某类结果超过 10000 条，计数为下限' }),
+  totalExact: Type.Boolean({ description: 'false：匹配结果超过 1000 条，总数与各类计数为下限' }),
   page: Type.Integer(),
   pageSize: Type.Integer(),
   items: Type.Array(Hit),

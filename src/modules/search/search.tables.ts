@@ -3,8 +3,9 @@ import type { Generated } from 'kysely';
 /**
  * One row per document in the index: what a result shows (original text, for highlighting),
  * the exact-look-up keys, and the search key `sk` (see search-key.ts) the full-text index uses
- * as its row id. On PostgreSQL the row also holds the `tsv` column (tsvector, GIN-indexed);
- * on SQLite the FTS5 table `search_fts` holds the tokens with rowid = sk.
+ * as its row id. On PostgreSQL the row also holds the `tsv` and `tsv_title` columns (tsvectors,
+ * GIN-indexed); on SQLite the FTS5 tables `search_fts` and `search_title_fts` hold the tokens
+ * with rowid = sk.
  */
 export interface SearchEntriesTable {
   document_id: number;

@@ -85,7 +85,7 @@ export interface SearchResult {
   readonly mode: 'exact' | 'fulltext';
   /** Matches of the current group filter (all groups when none). */
   readonly total: number;
-  /** False when a group had more than COUNT_CAP matches: the counts are then lower bounds ("10000+"). */
+  /** False when there were more than COUNT_CAP matches (all groups together): `total` and the group counts are then lower bounds ("1000+"). */
   readonly totalExact: boolean;
   readonly page: number;
   readonly pageSize: number;

@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { QueryClause } from '../parse-query.js';
+import { MAX_KEY } from '../search-key.js';
 import { rawInsert } from './raw-insert.js';
 import { ENTRY_COLUMNS, entriesUpsert, TERMS_UPSERT, type KeyRange, type MatchSpec, type PreparedRow, type SearchDb, type SearchDialect } from './search-dialect.js';
 
@@ -11,15 +12,13 @@ import { ENTRY_COLUMNS, entriesUpsert, TERMS_UPSERT, type KeyRange, type MatchSp
  * Matching never restricts weights: a weight-restricted tsquery makes GIN recheck every
  * candidate row against its (TOASTed) tsvector, seconds for a common word at a million rows.
  * Instead the title tier matches its own small `tsv_title`, and the filter tokens are lexemes no
- * user word can equal (they contain a space; query tokens never do). Weights stay in `tsv` for
- * ranking only.
+ * user word can equal (they contain a space; query tokens never do), the result group too.
+ * Weights stay in `tsv` for ranking only.
  */
 
 /** ts_rank weights {D, C, B, A} = tags, meta, body, title (a title word counts ten body words; tags never count), normalized by log(length) like bm25. */
 const RANK_WEIGHTS = sql.raw(`'{0, 0.3, 0.1, 1.0}'`);
-/** tsvector limits: positions above 16383 are stored as 16383; at most 256 positions per lexeme; a lexeme below 2 KiB. */
-const MAX_POSITION = 16_383;
-const MAX_POSITIONS_PER_LEXEME = 255;
+/** The longest lexeme written (PostgreSQL refuses 2 KiB and more); the other limits (positions above 16383, more than 256 per lexeme) the server applies itself. */
 const MAX_LEXEME_BYTES = 2_000;
 /** Positions left empty between fields, so a phrase never runs from the title into the body. */
 const FIELD_GAP = 8;
@@ -34,32 +33,31 @@ function quote(token: string): string {
 
 type Weight = 'A' | 'B' | 'C' | 'D';
 
-/** `'lexeme':1A,7A 'other':3B …` from space-separated tokens, field by field (a hot loop: plain strings, no sets). */
+/**
+ * `'lexeme':1A 'other':2A 'lexeme':3A …` from space-separated tokens, field by field: one entry
+ * per occurrence, in text order. The server's tsvector input merges the entries of a lexeme
+ * (keeping the first weight of a position), stores positions above 16383 as 16383 and keeps
+ * 256 per lexeme, so none of that is done here: grouping the occurrences in a Map cost the
+ * indexing thread more than the rest of the write (a hot loop: plain string building).
+ */
 export function tsvectorLiteral(fields: readonly (readonly [tokens: string, weight: Weight, lexeme?: (t: string) => string])[]): string {
-  const positions = new Map<string, { list: string; n: number; last: number }>();
+  let out = '';
   let pos = 0;
   for (const [text, weight, lexeme] of fields) {
     if (text !== '') {
+      // Quotes and backslashes are rare: check the field once, not every token.
+      const plain = !lexeme && !text.includes("'") && !text.includes('\\');
       for (const raw of text.split(' ')) {
         pos += 1;
-        const token = lexeme ? lexeme(raw) : raw;
         // UTF-16 length × 3 bounds the UTF-8 size: measure only the rare long token.
-        if (raw === '' || (token.length * 3 > MAX_LEXEME_BYTES && Buffer.byteLength(token) > MAX_LEXEME_BYTES)) continue;
-        const p = pos > MAX_POSITION ? MAX_POSITION : pos;
-        const seen = positions.get(token);
-        if (!seen) positions.set(token, { list: `${p}${weight}`, n: 1, last: p });
-        else if (seen.n < MAX_POSITIONS_PER_LEXEME && seen.last !== p) {
-          seen.list += `,${p}${weight}`;
-          seen.n += 1;
-          seen.last = p;
-        }
+        if (raw === '' || (raw.length * 3 > MAX_LEXEME_BYTES - 8 && Buffer.byteLength(lexeme ? lexeme(raw) : raw) > MAX_LEXEME_BYTES)) continue;
+        const lexemeText = plain ? `'${raw}'` : quote(lexeme ? lexeme(raw) : raw);
+        out += out === '' ? `${lexemeText}:${pos}${weight}` : ` ${lexemeText}:${pos}${weight}`;
       }
     }
     pos += FIELD_GAP;
   }
-  const parts: string[] = [];
-  for (const [lexeme, v] of positions) parts.push(`${quote(lexeme)}:${v.list}`);
-  return parts.join(' ');
+  return out;
 }
 
 function clauseText(c: QueryClause): string {
@@ -73,17 +71,14 @@ export function tsqueryLiteral(m: MatchSpec): string {
 }
 
 /**
- * The condition. A range that is a whole group is written `sk + 0` so the planner does not AND
- * the GIN bitmap with a b-tree bitmap of a quarter of the table; a date range keeps the index.
+ * The condition. A range that is every key is written `sk + 0`, so the planner does not AND
+ * the GIN bitmap with a b-tree bitmap of the whole table; a date range keeps the index.
  */
-function matching(m: MatchSpec, r: KeyRange, wholeGroup: boolean): RawBuilder<unknown> {
+function matching(m: MatchSpec, r: KeyRange): RawBuilder<unknown> {
   const column = sql.raw(m.scope === 'title' ? 'tsv_title' : 'tsv');
-  const key = sql.raw(wholeGroup ? 'sk + 0' : 'sk');
+  const key = sql.raw(r.lo === 0 && r.hi >= MAX_KEY ? 'sk + 0' : 'sk');
   return sql`${column} @@ ${tsqueryLiteral(m)}::tsquery and ${key} between ${r.lo} and ${r.hi}`;
 }
-
-const GROUP_SPAN = 2 ** 50;
-const isWholeGroup = (r: KeyRange): boolean => r.lo % GROUP_SPAN === 0 && r.hi % GROUP_SPAN === GROUP_SPAN - 1;
 
 const CHUNK = 50;
 const TERM_CHUNK = 1000;
@@ -130,13 +125,20 @@ export const postgresSearch: SearchDialect = {
     // Nothing apart from search_entries.
   },
 
+  async groupCounts(db, match, range, cap) {
+    const r = await sql<{ g: number; n: number }>`select sk % 4 as g, count(*) as n from (select sk from search_entries where ${matching(match, range)} limit ${cap + 1}) t group by g`.execute(db);
+    const perGroup = [0, 0, 0, 0];
+    for (const row of r.rows) perGroup[Number(row.g)] = Number(row.n);
+    return { total: perGroup.reduce((a, b) => a + b, 0), perGroup };
+  },
+
   async count(db, match, range, cap) {
-    const r = await sql<{ n: number }>`select count(*) as n from (select 1 from search_entries where ${matching(match, range, isWholeGroup(range))} limit ${cap + 1}) t`.execute(db);
+    const r = await sql<{ n: number }>`select count(*) as n from (select 1 from search_entries where ${matching(match, range)} limit ${cap + 1}) t`.execute(db);
     return Number(r.rows[0]?.n ?? 0);
   },
 
   async newest(db, match, range, limit) {
-    const r = await sql<{ sk: number }>`select sk from search_entries where ${matching(match, range, false)} order by sk desc limit ${limit}`.execute(db);
+    const r = await sql<{ sk: number }>`select sk from search_entries where ${matching(match, range)} order by sk desc limit ${limit}`.execute(db);
     return r.rows.map((x) => Number(x.sk));
   },
 
@@ -144,7 +146,7 @@ export const postgresSearch: SearchDialect = {
     const column = sql.raw(match.scope === 'title' ? 'tsv_title' : 'tsv');
     const r = await sql<{ sk: number; score: number }>`
       select w.sk, ts_rank(${RANK_WEIGHTS}, w.v, ${tsqueryLiteral(match)}::tsquery, 1) as score
-      from (select sk, ${column} as v from search_entries where ${matching(match, range, false)} order by sk desc limit ${limit}) w`.execute(db);
+      from (select sk, ${column} as v from search_entries where ${matching(match, range)} order by sk desc limit ${limit}) w`.execute(db);
     return r.rows.map((x) => ({ sk: Number(x.sk), score: Number(x.score) }));
   },
 

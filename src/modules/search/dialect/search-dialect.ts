@@ -61,6 +61,11 @@ export interface SearchDialect {
   addTermCounts(db: SearchDb, rows: readonly (readonly [siteId: number, term: string, delta: number])[]): Promise<void>;
   /** Empties the full-text structure (a full rebuild). */
   clearText(db: SearchDb): Promise<void>;
+  /**
+   * Matches within the key range, counted up to `cap` (a total of cap + 1 means "more"), with
+   * how many of them fall in each group (`sk % 4`): of the first cap + 1 found when there are more.
+   */
+  groupCounts(db: SearchDb, match: MatchSpec, range: KeyRange, cap: number): Promise<{ total: number; perGroup: readonly number[] }>;
   /** Matches within the key range, counted up to `cap` (cap + 1 means "more"). */
   count(db: SearchDb, match: MatchSpec, range: KeyRange, cap: number): Promise<number>;
   /** Newest first. */
