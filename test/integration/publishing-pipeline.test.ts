@@ -140,6 +140,23 @@ for (const engine of selectedEngines()) {
       assert.match(after!, /关于印发全省数字政府建设方案的通知/);
     });
 
+    test('column feeds and JSON list the newest first even when publish jobs ran in the other order', async () => {
+      const column = await workflowColumn(ctx.platform, { workflow: ONE_STEP });
+      const older = await publishedDocument(ctx.platform, { columnId: column.id, title: '较早批准的通知' });
+      clock.advance(60_000);
+      const newer = await publishedDocument(ctx.platform, { columnId: column.id, title: '较晚批准的通知' });
+      // Two workers may take the jobs in either order: the newer one gets the first list position.
+      const deps = publishingDeps(ctx.platform);
+      await publishDocument(deps, newer.documentId);
+      await publishDocument(deps, older.documentId);
+      await ctx.platform.jobs.runDue();
+      const slug = (await ctx.platform.db.selectFrom('columns').select('slug').where('id', '=', column.id).executeTakeFirstOrThrow()).slug;
+      const rss = (await page(PROVINCE_PORTAL_CODE, `/${slug}/rss.xml`))!;
+      assert.ok(rss.indexOf('较晚批准的通知') < rss.indexOf('较早批准的通知') && rss.includes('较早批准的通知'), rss);
+      const json = JSON.parse((await page(PROVINCE_PORTAL_CODE, `/json/columns/${column.id}.json`))!) as { items: { title: string }[] };
+      assert.deepEqual(json.items.map((i) => i.title), ['较晚批准的通知', '较早批准的通知']);
+    });
+
     test('a full rebuild gives byte-identical pages for the same data', async () => {
       const deps = publishingDeps(ctx.platform);
       await rebuildAll(deps, { siteCode: PROVINCE_PORTAL_CODE }, () => undefined);

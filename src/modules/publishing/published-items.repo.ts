@@ -113,7 +113,8 @@ export async function latestInColumns(db: Db, columnIds: readonly number[], limi
   if (columnIds.length === 0) return [];
   // Each column's newest by its list position (one short index range each: no sort of a whole
   // subtree's items, which took 24–36 ms at 100,000 documents), merged by publish time.
-  const rows = (await Promise.all([...new Set(columnIds)].map((id) => latestInColumn(db, id, limit)))).flat();
+  // Twice the limit per column: positions follow the order publish jobs ran in (see newestInColumn).
+  const rows = (await Promise.all([...new Set(columnIds)].map((id) => latestInColumn(db, id, limit * 2)))).flat();
   rows.sort((a, b) => b.publishedAt - a.publishedAt || b.documentId - a.documentId);
   const seen = new Set<number>();
   return rows.filter((i) => (seen.has(i.documentId) ? false : (seen.add(i.documentId), true))).slice(0, limit);
