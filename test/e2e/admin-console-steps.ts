@@ -122,9 +122,30 @@ export async function pickOrg(page: Page, combobox: Locator, orgName: string): P
 }
 
 export async function pickSelectOption(page: Page, combobox: Locator, label: string): Promise<void> {
-  await combobox.click();
-  await openPopup(page).locator(`.ant-select-item-option[title="${label}"]`).click();
-  await popupsClosed(page);
+  await pickFromPopup(page, combobox, `.ant-select-item-option[title="${label}"]`, label);
+}
+
+/**
+ * Opens a select or tree-select, clicks the option and waits for the list to close. Under load
+ * a click can land while the list is still opening and not register; then the list stays open:
+ * close it, and pick again unless the choice shows already.
+ */
+export async function pickFromPopup(page: Page, combobox: Locator, option: string, label: string): Promise<void> {
+  const chosen = combobox.locator('xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-select-selector ")][1]')
+    .locator(`.ant-select-selection-item[title="${label}"]`);
+  for (let attempt = 1; ; attempt++) {
+    await combobox.click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').locator(option).click();
+    try {
+      await popupsClosed(page, 5_000);
+      return;
+    } catch (e) {
+      if (attempt >= 3) throw e;
+      await page.keyboard.press('Escape');
+      await popupsClosed(page);
+      if (await chosen.count() > 0) return;
+    }
+  }
 }
 
 /** Waits until no select/tree-select pop-up list is open (they close after a choice). */

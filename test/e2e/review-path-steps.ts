@@ -4,7 +4,7 @@
  * by role and Chinese label.
  */
 import type { APIRequestContext, BrowserContext, Locator, Page, Response } from 'playwright-core';
-import { freshTotp, popupsClosed, type Account } from './admin-console-steps.js';
+import { freshTotp, pickFromPopup, type Account } from './admin-console-steps.js';
 
 /** Signs the context in over the API (no login page); returns the CSRF token for later writes. */
 export async function apiSignIn(request: APIRequestContext, account: Account): Promise<string> {
@@ -66,15 +66,11 @@ export async function gotoMenu(page: Page, name: string): Promise<void> {
 
 /** Picks an option of a plain (non-search) TreeSelect by the node's title. */
 export async function pickTreeNode(page: Page, combobox: Locator, title: string): Promise<void> {
-  await combobox.click();
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').locator(`.ant-select-tree-node-content-wrapper[title="${title}"]`).click();
-  await popupsClosed(page);
+  await pickFromPopup(page, combobox, `.ant-select-tree-node-content-wrapper[title="${title}"]`, title);
 }
 
 export async function pickOption(page: Page, combobox: Locator, label: string): Promise<void> {
-  await combobox.click();
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').locator(`.ant-select-item-option[title="${label}"]`).click();
-  await popupsClosed(page);
+  await pickFromPopup(page, combobox, `.ant-select-item-option[title="${label}"]`, label);
 }
 
 /** Waits for the JSON answer to one workflow action on the document (approve, submit…). */
