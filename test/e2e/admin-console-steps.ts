@@ -99,26 +99,9 @@ function openPopup(page: Page): Locator {
   return page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
 }
 
-/**
- * Chooses an organization in a TreeSelect: type to filter, click the node. Under load the
- * filtered list may re-render between finding the node and the click, so the choice is
- * retried until the pop-up closes with the value shown.
- */
+/** Chooses an organization in a searchable TreeSelect: type to filter, click the node. */
 export async function pickOrg(page: Page, combobox: Locator, orgName: string): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    await combobox.click();
-    await combobox.fill(orgName);
-    const node = openPopup(page).locator(`.ant-select-tree-node-content-wrapper[title="${orgName}"]`).first();
-    await node.waitFor({ state: 'visible' });
-    await node.click();
-    try {
-      await popupsClosed(page, 3000);
-      return;
-    } catch (err) {
-      if (attempt >= 3) throw err;
-      await page.keyboard.press('Escape');
-    }
-  }
+  await pickFromPopup(page, combobox, `.ant-select-tree-node-content-wrapper[title="${orgName}"]`, orgName, orgName);
 }
 
 export async function pickSelectOption(page: Page, combobox: Locator, label: string): Promise<void> {
@@ -126,16 +109,19 @@ export async function pickSelectOption(page: Page, combobox: Locator, label: str
 }
 
 /**
- * Opens a select or tree-select, clicks the option and waits for the list to close. Under load
- * a click can land while the list is still opening and not register; then the list stays open:
- * close it, and pick again unless the choice shows already.
+ * Opens a select or tree-select (typing `filter` into a searchable one), clicks the option and
+ * waits for the list to close. Under load a click can land while the list is still opening (or
+ * re-rendering after the filter) and not register; then the list stays open: close it, and pick
+ * again unless the choice shows already.
  */
-export async function pickFromPopup(page: Page, combobox: Locator, option: string, label: string): Promise<void> {
+export async function pickFromPopup(page: Page, combobox: Locator, option: string, label: string, filter?: string): Promise<void> {
   const chosen = combobox.locator('xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-select-selector ")][1]')
     .locator(`.ant-select-selection-item[title="${label}"]`);
   for (let attempt = 1; ; attempt++) {
     await combobox.click();
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').locator(option).click();
+    // A searchable select shows the option only once the filter text is typed.
+    if (filter !== undefined) await combobox.fill(filter);
+    await openPopup(page).locator(option).first().click();
     try {
       await popupsClosed(page, 5_000);
       return;

@@ -1,31 +1,59 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { promisify } from 'node:util';
 import { sm3Hex } from '../../../platform/crypto/index.js';
 import { compressedVariantsAsync, VARIANT_SUFFIX, type Variant } from './compress.js';
 import { canonicalJson, shardOf, signRoot, verifyRoot, type ManifestEntry, type ManifestRoot, type ManifestShard, type ManifestSigner } from './manifest.js';
 import { contentTypeOf, hantFileOf, pageFileOf } from './page-path.js';
 import { ShardedEntries } from './sharded-entries.js';
+import { SPARE_DIR, spareFiles, type SpareFiles, type SpareFilesOptions } from './spare-files.js';
 import type { ApplyResult, PageChanges, PageStore, PageWrite, VerifiedManifest } from './page-store.js';
 
 const MANIFEST_DIR = '_manifest';
 const SITE_CODE = /^(\d{10}|bm\d{8})$/;
 
+// The callback forms: fs.promises opens a FileHandle per write, which costs the main thread
+// about twice as much per file as a plain descriptor (a rebuild writes tens of thousands).
+const writeFile = promisify(fs.writeFile);
+const rename = promisify(fs.rename);
+
 /**
- * Write then rename: a reader sees the old file or the new one, never half of either. The
- * folder is assumed to exist and made only when the write says it does not: on this kind of
- * disk every file-system call costs, and a rebuild writes into folders that are already there.
+ * Write then rename: a reader sees the old file or the new one, never half of either. The new
+ * bytes go into a spare (a retired file old enough to reuse, spare-files.ts) when there is one,
+ * else into a new temp file beside the target; the file replaced becomes a spare. The folder is
+ * assumed to exist and made only when a call says it does not: on this kind of disk every
+ * file-system call costs, and a rebuild writes into folders that are already there.
  */
-async function writeAtomic(target: string, bytes: Buffer | string): Promise<void> {
-  const tmp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
+async function writeAtomic(target: string, bytes: Buffer | string, spares: SpareFiles, exists: boolean): Promise<void> {
+  const spare = await spares.take();
+  const tmp = spare ?? `${target}.${randomBytes(6).toString('hex')}.tmp`;
   try {
-    await fs.promises.writeFile(tmp, bytes, { mode: 0o644 });
+    await writeFile(tmp, bytes, { mode: 0o644 });
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT' || spare) throw e;
     await fs.promises.mkdir(path.dirname(target), { recursive: true });
-    await fs.promises.writeFile(tmp, bytes, { mode: 0o644 });
+    await writeFile(tmp, bytes, { mode: 0o644 });
   }
-  await fs.promises.rename(tmp, target);
+  const old = exists ? await spares.retire(target) : null;
+  try {
+    await renameOrMakeFolder(tmp, target, spare !== null);
+  } catch (e) {
+    if (old) await spares.release(old);
+    throw e;
+  }
+  if (old) spares.kept(old);
+}
+
+/** A spare lives outside the target's folder, so only its rename can find the folder missing. */
+async function renameOrMakeFolder(from: string, to: string, mayLackFolder: boolean): Promise<void> {
+  try {
+    await rename(from, to);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT' || !mayLackFolder) throw e;
+    await fs.promises.mkdir(path.dirname(to), { recursive: true });
+    await rename(from, to);
+  }
 }
 
 async function unlinkQuiet(file: string): Promise<void> {
@@ -53,8 +81,14 @@ function readText(file: string): string | null {
  * (docs/deploy.md). Changes to one site are applied one at a time in this process; publishing
  * jobs on several processes also hold a database lock per site around apply().
  */
-export function createFilePageStore(root: string, signer: ManifestSigner): PageStore {
+export function createFilePageStore(root: string, signer: ManifestSigner, opts: { readonly spares?: SpareFilesOptions } = {}): PageStore {
   const queues = new Map<string, Promise<unknown>>();
+  const pools = new Map<string, SpareFiles>();
+  const sparesOf = (site: string): SpareFiles => {
+    let pool = pools.get(site);
+    if (!pool) { pool = spareFiles(path.join(root, SPARE_DIR, site), opts.spares); pools.set(site, pool); }
+    return pool;
+  };
   const siteDir = (site: string) => {
     if (!SITE_CODE.test(site)) throw new Error(`not a website identifier code: ${site}`);
     return path.join(root, site);
@@ -97,6 +131,7 @@ export function createFilePageStore(root: string, signer: ManifestSigner): PageS
 
   async function applyNow(site: string, changes: PageChanges): Promise<ApplyResult> {
     const current = readRoot(site);
+    const spares = sparesOf(site);
     // Copies of the shards this change touches, as they were before it.
     const before = new Map<string, ManifestShard>();
     const priorEntry = (file: string): ManifestEntry | undefined => {
@@ -130,10 +165,11 @@ export function createFilePageStore(root: string, signer: ManifestSigner): PageS
         return;
       }
       const variants = await compressedVariantsAsync(page.body, type);
-      await writeAtomic(filePath(site, file), page.body);
+      const stored = prior !== undefined && prior.status !== 301;
+      await writeAtomic(filePath(site, file), page.body, spares, stored);
       for (const v of ['gzip', 'br'] as const) {
         const bytes = variants[v];
-        if (bytes) await writeAtomic(filePath(site, file, v), bytes);
+        if (bytes) await writeAtomic(filePath(site, file, v), bytes, spares, prior?.[v] !== undefined);
         else if (prior?.[v] !== undefined || changes.force) await unlinkQuiet(filePath(site, file, v));
       }
       written++;
@@ -173,7 +209,7 @@ export function createFilePageStore(root: string, signer: ManifestSigner): PageS
       for (const [file, entry] of entries) { if (entry) data[file] = entry; else delete data[file]; }
       const bytes = canonicalJson(data);
       const file = manifestFile(site, `${shard}.json`);
-      await writeAtomic(file, bytes);
+      await writeAtomic(file, bytes, spares, true);
       shards[shard] = sm3Hex(bytes);
       shardCache.set(`${site}/${shard}`, { digest: shards[shard], stamp: stampOf(file) ?? '', data });
     });
@@ -181,8 +217,8 @@ export function createFilePageStore(root: string, signer: ManifestSigner): PageS
     const rootBytes = canonicalJson(next);
     // Signature first, root second: a reader that sees the new root also finds its signature
     // (a reader in between sees the old root with a new signature and simply retries).
-    await writeAtomic(manifestFile(site, 'root.sig'), signRoot(rootBytes, signer));
-    await writeAtomic(manifestFile(site, 'root.json'), rootBytes);
+    await writeAtomic(manifestFile(site, 'root.sig'), signRoot(rootBytes, signer), spares, true);
+    await writeAtomic(manifestFile(site, 'root.json'), rootBytes, spares, true);
     return { written, unchanged, version: next.version };
   }
 
@@ -192,8 +228,11 @@ export function createFilePageStore(root: string, signer: ManifestSigner): PageS
     apply(site, changes) {
       const previous = queues.get(site) ?? Promise.resolve();
       const run = previous.catch(() => undefined).then(async () => applyNow(site, changes));
-      queues.set(site, run);
-      return run.finally(() => { if (queues.get(site) === run) queues.delete(site); });
+      // Spares past their limits are freed after the apply, before the next one starts.
+      const settled = run.catch(() => undefined).then(() => sparesOf(site).trim()).catch(() => undefined);
+      queues.set(site, settled);
+      void settled.finally(() => { if (queues.get(site) === settled) queues.delete(site); });
+      return run;
     },
     async manifest(site): Promise<VerifiedManifest> {
       const rootBytes = readText(manifestFile(site, 'root.json'));

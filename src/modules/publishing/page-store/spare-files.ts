@@ -1,0 +1,122 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+
+/**
+ * Retired page files kept to hold the next writes.
+ *
+ * Replacing a file by write-then-rename allocates an inode for the new bytes and frees the old
+ * one. On the virtual disks this platform runs on (ext4 with `discard`), allocating and freeing
+ * inodes is most of what a whole-site rebuild costs; overwriting an existing file costs a
+ * fraction of it (docs/performance.md, "inode reuse"). So the file being replaced is not freed:
+ * it is hard-linked here just before the rename, and once no reader can still be sending it, its
+ * inode takes a later write (truncated, written, then renamed into place). Readers still see the
+ * old page or the new one, never a mix: a spare is only reused after `graceMs`, long after the
+ * public server (which reads a page whole) or nginx (`send_timeout` 60 s) finished with it.
+ *
+ * The folder lies beside the sites' folders, outside every served root, on the same file system
+ * (link and rename need that). Spares beyond `max` or older than `maxAgeMs` are freed in the
+ * background after an apply, when the burst of writes is over.
+ */
+export interface SpareFilesOptions {
+  /** A retired file is reused only this long after it was retired (default 60 s). */
+  readonly graceMs?: number;
+  /** Spares kept per site at most (default 60,000: every file of a 20,000-page site rebuild, about a gigabyte). */
+  readonly max?: number;
+  /** Spares older than this are freed (default 1 hour: between rebuilds the disk space is returned). */
+  readonly maxAgeMs?: number;
+  readonly now?: () => number;
+}
+
+interface Spare { readonly file: string; readonly retiredAt: number }
+
+export const SPARE_DIR = '.spare';
+const DEFAULT_GRACE_MS = 60_000;
+const DEFAULT_MAX = 60_000;
+const DEFAULT_MAX_AGE_MS = 3_600_000;
+
+export interface SpareFiles {
+  /** A spare old enough to overwrite, or null (the caller writes a new temp file). */
+  take(): Promise<string | null>;
+  /**
+   * Links the file at `target` (about to be replaced) under a spare name; null when there is
+   * none. The spare joins the pool only through `kept`, once the new file has been renamed over
+   * the target: until then it is still the live page.
+   */
+  retire(target: string): Promise<string | null>;
+  kept(spare: string): void;
+  /** Unlinks a spare name given by `retire` whose replacement did not happen (the page stays). */
+  release(spare: string): Promise<void>;
+  /** Frees spares beyond the limits; run after an apply, off its critical path. */
+  trim(): Promise<void>;
+}
+
+export function spareFiles(dir: string, opts: SpareFilesOptions = {}): SpareFiles {
+  const graceMs = opts.graceMs ?? DEFAULT_GRACE_MS;
+  const max = opts.max ?? DEFAULT_MAX;
+  const maxAgeMs = opts.maxAgeMs ?? DEFAULT_MAX_AGE_MS;
+  const now = opts.now ?? Date.now;
+  /** Oldest first. */
+  let pool: Spare[] = [];
+  let adopted: Promise<void> | null = null;
+  const prefix = `${process.pid.toString(36)}-${randomBytes(3).toString('hex')}-`;
+  let seq = 0;
+
+  // Spares left by an earlier process: their age is the inode's change time (set by the link).
+  // One that is still some page's file (the process died between link and rename: it is linked
+  // twice) must never be overwritten: its name is dropped instead.
+  const adopt = () => adopted ??= (async () => {
+    let names: string[];
+    try { names = await fs.promises.readdir(dir); } catch { return; }
+    const found: Spare[] = [];
+    for (const name of names) {
+      const file = path.join(dir, name);
+      try {
+        const st = await fs.promises.stat(file);
+        if (st.isFile() && st.nlink === 1) found.push({ file, retiredAt: Math.min(st.ctimeMs, now()) });
+        else await fs.promises.unlink(file);
+      } catch { /* gone meanwhile */ }
+    }
+    pool = [...found.sort((a, b) => a.retiredAt - b.retiredAt), ...pool];
+  })();
+
+  return {
+    async take() {
+      await adopt();
+      if (pool.length > 0 && now() - pool[0]!.retiredAt >= graceMs) return pool.shift()!.file;
+      return null;
+    },
+    async retire(target) {
+      const file = path.join(dir, `${prefix}${(seq++).toString(36)}`);
+      try {
+        await fs.promises.link(target, file);
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT' && fs.existsSync(target)) {
+          await fs.promises.mkdir(dir, { recursive: true });
+          await fs.promises.link(target, file);
+        } else if (code === 'ENOENT' || code === 'EMLINK' || code === 'EXDEV' || code === 'EPERM') {
+          return null; // nothing there to keep, or this file system cannot link it: let it be freed
+        } else throw e;
+      }
+      return file;
+    },
+    kept(spare) {
+      pool.push({ file: spare, retiredAt: now() });
+    },
+    async release(spare) {
+      try { await fs.promises.unlink(spare); } catch { /* already gone */ }
+    },
+    async trim() {
+      await adopt();
+      const cutoff = now() - maxAgeMs;
+      let drop = Math.max(0, pool.length - max);
+      while (drop < pool.length && pool[drop]!.retiredAt < cutoff) drop++;
+      const freed = pool.slice(0, drop);
+      pool = pool.slice(drop);
+      for (const spare of freed) {
+        try { await fs.promises.unlink(spare.file); } catch { /* already taken */ }
+      }
+    },
+  };
+}
