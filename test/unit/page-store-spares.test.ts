@@ -73,6 +73,19 @@ describe('page store spares', () => {
     assert.ok(!spares().includes('left-by-a-crash'), 'the doubly linked name is dropped');
   });
 
+  test('the spares folder may be deleted at any time: writes go on with temp files', async () => {
+    const store = open({ graceMs: 0 });
+    await store.apply(SITE, { write: [{ path: '/x.html', body: page('一') }] });
+    await store.apply(SITE, { write: [{ path: '/x.html', body: page('二') }] });
+    assert.ok(spares().length > 0);
+    fs.rmSync(path.join(dir, SPARE_DIR), { recursive: true, force: true });
+    await store.apply(SITE, { write: [{ path: '/x.html', body: page('三') }, { path: '/y/z.html', body: page('四') }] });
+    assert.deepEqual(await store.read(SITE, '/x.html'), page('三'));
+    assert.deepEqual(await store.read(SITE, '/y/z.html'), page('四'));
+    assert.ok((await store.manifest(SITE)).ok);
+    assert.deepEqual(fs.readdirSync(path.join(dir, SITE)).filter((f) => f.endsWith('.tmp')), [], 'no temp file left behind');
+  });
+
   test('spares beyond the limit or older than the maximum age are freed after an apply', async () => {
     const store = open({ max: 4, maxAgeMs: 3_600_000 });
     const bodies = (n: number) => Array.from({ length: 5 }, (_, i) => ({ path: `/p${i}.html`, body: page(`第${n}版 ${i}`) }));

@@ -26,12 +26,15 @@ const rename = promisify(fs.rename);
  * file-system call costs, and a rebuild writes into folders that are already there.
  */
 async function writeAtomic(target: string, bytes: Buffer | string, spares: SpareFiles, exists: boolean): Promise<void> {
-  const spare = await spares.take();
-  const tmp = spare ?? `${target}.${randomBytes(6).toString('hex')}.tmp`;
+  let spare = await spares.take();
+  let tmp = spare ?? tempBeside(target);
   try {
     await writeFile(tmp, bytes, { mode: 0o644 });
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT' || spare) throw e;
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    // The spares' folder was deleted (allowed at any time), or the target's folder is missing.
+    spare = null;
+    tmp = tempBeside(target);
     await fs.promises.mkdir(path.dirname(target), { recursive: true });
     await writeFile(tmp, bytes, { mode: 0o644 });
   }
@@ -44,6 +47,8 @@ async function writeAtomic(target: string, bytes: Buffer | string, spares: Spare
   }
   if (old) spares.kept(old);
 }
+
+const tempBeside = (target: string) => `${target}.${randomBytes(6).toString('hex')}.tmp`;
 
 /** A spare lives outside the target's folder, so only its rename can find the folder missing. */
 async function renameOrMakeFolder(from: string, to: string, mayLackFolder: boolean): Promise<void> {
