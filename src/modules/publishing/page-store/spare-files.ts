@@ -28,7 +28,8 @@ export interface SpareFilesOptions {
   readonly now?: () => number;
 }
 
-interface Spare { readonly file: string; readonly retiredAt: number }
+/** `adopted`: found in the folder at start, not retired by this process (checked when taken). */
+interface Spare { readonly file: string; readonly retiredAt: number; readonly adopted?: boolean }
 
 export const SPARE_DIR = '.spare';
 const DEFAULT_GRACE_MS = 60_000;
@@ -62,28 +63,30 @@ export function spareFiles(dir: string, opts: SpareFilesOptions = {}): SpareFile
   const prefix = `${process.pid.toString(36)}-${randomBytes(3).toString('hex')}-`;
   let seq = 0;
 
-  // Spares left by an earlier process: their age is the inode's change time (set by the link).
-  // One that is still some page's file (the process died between link and rename: it is linked
-  // twice) must never be overwritten: its name is dropped instead.
+  // Spares left by an earlier process (or another one sharing the folder), listed without a stat
+  // per file so that the first write after a start does not wait on tens of thousands of them:
+  // each counts as retired now, and is checked when taken.
   const adopt = () => adopted ??= (async () => {
     let names: string[];
     try { names = await fs.promises.readdir(dir); } catch { return; }
-    const found: Spare[] = [];
-    for (const name of names) {
-      const file = path.join(dir, name);
-      try {
-        const st = await fs.promises.stat(file);
-        if (st.isFile() && st.nlink === 1) found.push({ file, retiredAt: Math.min(st.ctimeMs, now()) });
-        else await fs.promises.unlink(file);
-      } catch { /* gone meanwhile */ }
-    }
-    pool = [...found.sort((a, b) => a.retiredAt - b.retiredAt), ...pool];
+    const at = now();
+    pool = [...names.sort().map((name) => ({ file: path.join(dir, name), retiredAt: at, adopted: true })), ...pool];
   })();
 
   return {
     async take() {
       await adopt();
-      if (pool.length > 0 && now() - pool[0]!.retiredAt >= graceMs) return pool.shift()!.file;
+      while (pool.length > 0 && now() - pool[0]!.retiredAt >= graceMs) {
+        const spare = pool.shift()!;
+        if (!spare.adopted) return spare.file;
+        // One that is still some page's file (a process died between link and rename: it is
+        // linked twice) must never be overwritten: its name is dropped instead.
+        try {
+          const st = await fs.promises.stat(spare.file);
+          if (st.isFile() && st.nlink === 1) return spare.file;
+          await fs.promises.unlink(spare.file);
+        } catch { /* gone: taken by another process */ }
+      }
       return null;
     },
     async retire(target) {
