@@ -83,7 +83,37 @@ describe('page store spares', () => {
     assert.deepEqual(await store.read(SITE, '/x.html'), page('三'));
     assert.deepEqual(await store.read(SITE, '/y/z.html'), page('四'));
     assert.ok((await store.manifest(SITE)).ok);
-    assert.deepEqual(fs.readdirSync(path.join(dir, SITE)).filter((f) => f.endsWith('.tmp')), [], 'no temp file left behind');
+    const files = fs.readdirSync(path.join(dir, SITE), { recursive: true }) as string[];
+    assert.deepEqual(files.filter((f) => f.endsWith('.tmp')), [], 'no temp file left behind');
+  });
+
+  test('two processes writing one site in turn never share or overwrite a live file', async () => {
+    // Each process keeps its own pool and adopts the other's spares; the site lock makes their
+    // applies take turns (site-lock.ts), which is what this does.
+    const a = open({ graceMs: 0 });
+    const b = open({ graceMs: 0 });
+    const expected = new Map<string, Buffer>();
+    for (let round = 0; round < 12; round++) {
+      const store = round % 2 === 0 ? a : b;
+      const write = Array.from({ length: 6 }, (_, i) => ({ path: `/r/${(round + i) % 8}.html`, body: page(`第${round}轮 ${i}`) }));
+      await store.apply(SITE, { write });
+      for (const w of write) expected.set(w.path, w.body);
+      if (round === 5) fs.rmSync(path.join(dir, SPARE_DIR), { recursive: true, force: true });
+    }
+    const m = await a.manifest(SITE);
+    assert.ok(m.ok, m.problems.join('; '));
+    const inodes = new Map<number, string>();
+    for (const [file, body] of expected) {
+      assert.deepEqual(await a.read(SITE, file), body, `${file} holds its last bytes`);
+      for (const v of ['identity', 'gzip', 'br'] as const) {
+        const p = a.filePath(SITE, file, v);
+        if (!fs.existsSync(p)) continue;
+        const st = fs.statSync(p);
+        assert.equal(st.nlink, 1, `${p} is linked once`);
+        assert.ok(!inodes.has(st.ino), `${p} shares its file with ${inodes.get(st.ino)}`);
+        inodes.set(st.ino, p);
+      }
+    }
   });
 
   test('spares beyond the limit or older than the maximum age are freed after an apply', async () => {

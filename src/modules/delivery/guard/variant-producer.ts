@@ -13,8 +13,20 @@ export function registerVariantProducer(fn: VariantProducer): () => void {
   return () => { if (current === fn) current = null; };
 }
 
-/** True when the variant now exists in the store; concurrent requests for one page share the work. */
-export function produceVariant(siteCode: string, file: string): Promise<boolean> {
+/**
+ * True when the variant now exists in the store; concurrent requests for one page share the work.
+ * Gives up waiting after `waitMs` (the write waits for the site's publishing lock, which a whole-
+ * site rebuild holds for minutes): the caller then serves the page as it is, and the variant is
+ * still made for the next request.
+ */
+export function produceVariant(siteCode: string, file: string, waitMs = 3_000): Promise<boolean> {
+  const run = startProducing(siteCode, file);
+  let timer: NodeJS.Timeout | undefined;
+  const gaveUp = new Promise<boolean>((resolve) => { timer = setTimeout(() => resolve(false), waitMs); });
+  return Promise.race([run, gaveUp]).finally(() => clearTimeout(timer));
+}
+
+function startProducing(siteCode: string, file: string): Promise<boolean> {
   const producer = current;
   if (!producer) return Promise.resolve(false);
   const key = `${siteCode}\u0000${file}`;

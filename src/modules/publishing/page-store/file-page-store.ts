@@ -40,7 +40,7 @@ async function writeAtomic(target: string, bytes: Buffer | string, spares: Spare
   }
   const old = exists ? await spares.retire(target) : null;
   try {
-    await renameOrMakeFolder(tmp, target, spare !== null);
+    await renameOrRewrite(tmp, target, spare !== null ? bytes : null);
   } catch (e) {
     if (old) await spares.release(old);
     throw e;
@@ -50,14 +50,25 @@ async function writeAtomic(target: string, bytes: Buffer | string, spares: Spare
 
 const tempBeside = (target: string) => `${target}.${randomBytes(6).toString('hex')}.tmp`;
 
-/** A spare lives outside the target's folder, so only its rename can find the folder missing. */
-async function renameOrMakeFolder(from: string, to: string, mayLackFolder: boolean): Promise<void> {
+/**
+ * Renames the written file into place. A spare lives outside the target's folder, so its rename
+ * can find that folder missing, or find the spare itself gone (the spares' folder deleted, or
+ * another process freeing old spares): then the bytes go through a temp file beside the target.
+ */
+async function renameOrRewrite(from: string, to: string, spareBytes: Buffer | string | null): Promise<void> {
   try {
     await rename(from, to);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT' || !mayLackFolder) throw e;
-    await fs.promises.mkdir(path.dirname(to), { recursive: true });
-    await rename(from, to);
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT' || spareBytes === null) throw e;
+    const tmp = tempBeside(to);
+    try {
+      await writeFile(tmp, spareBytes, { mode: 0o644 });
+    } catch (e2) {
+      if ((e2 as NodeJS.ErrnoException).code !== 'ENOENT') throw e2;
+      await fs.promises.mkdir(path.dirname(to), { recursive: true });
+      await writeFile(tmp, spareBytes, { mode: 0o644 });
+    }
+    await rename(tmp, to);
   }
 }
 
@@ -75,6 +86,9 @@ async function inParallel<T>(items: readonly T[], limit: number, task: (item: T)
 /** File-system calls in flight per apply: enough to keep the pool's threads busy. */
 const IO_PARALLEL = 16;
 
+/** How often spares are trimmed besides after each apply. */
+const TRIM_EVERY_MS = 5 * 60_000;
+
 function readText(file: string): string | null {
   try { return fs.readFileSync(file, 'utf8'); } catch (e) { if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null; throw e; }
 }
@@ -89,11 +103,22 @@ function readText(file: string): string | null {
 export function createFilePageStore(root: string, signer: ManifestSigner, opts: { readonly spares?: SpareFilesOptions } = {}): PageStore {
   const queues = new Map<string, Promise<unknown>>();
   const pools = new Map<string, SpareFiles>();
+  /** Runs `task` after every earlier change to the site in this process. */
+  const enqueue = <T>(site: string, task: () => Promise<T>): Promise<T> => {
+    const run = (queues.get(site) ?? Promise.resolve()).catch(() => undefined).then(task);
+    queues.set(site, run);
+    void run.catch(() => undefined).finally(() => { if (queues.get(site) === run) queues.delete(site); });
+    return run;
+  };
   const sparesOf = (site: string): SpareFiles => {
     let pool = pools.get(site);
     if (!pool) { pool = spareFiles(path.join(root, SPARE_DIR, site), opts.spares); pools.set(site, pool); }
     return pool;
   };
+  // A site that goes quiet after a rebuild still gets its spares freed (they expire in an hour).
+  setInterval(() => {
+    for (const [site, pool] of pools) if (pool.size > 0) void enqueue(site, () => pool.trim()).catch(() => undefined);
+  }, TRIM_EVERY_MS).unref();
   const siteDir = (site: string) => {
     if (!SITE_CODE.test(site)) throw new Error(`not a website identifier code: ${site}`);
     return path.join(root, site);
@@ -231,12 +256,9 @@ export function createFilePageStore(root: string, signer: ManifestSigner, opts: 
     root,
     filePath,
     apply(site, changes) {
-      const previous = queues.get(site) ?? Promise.resolve();
-      const run = previous.catch(() => undefined).then(async () => applyNow(site, changes));
+      const run = enqueue(site, () => applyNow(site, changes));
       // Spares past their limits are freed after the apply, before the next one starts.
-      const settled = run.catch(() => undefined).then(() => sparesOf(site).trim()).catch(() => undefined);
-      queues.set(site, settled);
-      void settled.finally(() => { if (queues.get(site) === settled) queues.delete(site); });
+      void enqueue(site, () => sparesOf(site).trim()).catch(() => undefined);
       return run;
     },
     async manifest(site): Promise<VerifiedManifest> {

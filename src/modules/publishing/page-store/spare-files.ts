@@ -15,8 +15,9 @@ import { randomBytes } from 'node:crypto';
  * public server (which reads a page whole) or nginx (`send_timeout` 60 s) finished with it.
  *
  * The folder lies beside the sites' folders, outside every served root, on the same file system
- * (link and rename need that). Spares beyond `max` or older than `maxAgeMs` are freed in the
- * background after an apply, when the burst of writes is over.
+ * (link and rename need that). Spares beyond `max` or older than `maxAgeMs` are freed in
+ * bounded batches after each apply and every few minutes (file-page-store.ts), so a site that
+ * goes quiet after a rebuild gives the space back within the hour.
  */
 export interface SpareFilesOptions {
   /** A retired file is reused only this long after it was retired (default 60 s). */
@@ -35,6 +36,8 @@ export const SPARE_DIR = '.spare';
 const DEFAULT_GRACE_MS = 60_000;
 const DEFAULT_MAX = 60_000;
 const DEFAULT_MAX_AGE_MS = 3_600_000;
+/** Spares freed per trim at most. */
+const TRIM_BATCH = 2_000;
 
 export interface SpareFiles {
   /** A spare old enough to overwrite, or null (the caller writes a new temp file). */
@@ -48,8 +51,10 @@ export interface SpareFiles {
   kept(spare: string): void;
   /** Unlinks a spare name given by `retire` whose replacement did not happen (the page stays). */
   release(spare: string): Promise<void>;
-  /** Frees spares beyond the limits; run after an apply, off its critical path. */
+  /** Frees spares beyond the limits (a bounded batch); run after an apply and every few minutes. */
   trim(): Promise<void>;
+  /** Spares held. */
+  readonly size: number;
 }
 
 export function spareFiles(dir: string, opts: SpareFilesOptions = {}): SpareFiles {
@@ -91,18 +96,20 @@ export function spareFiles(dir: string, opts: SpareFilesOptions = {}): SpareFile
     },
     async retire(target) {
       const file = path.join(dir, `${prefix}${(seq++).toString(36)}`);
+      // Keeping the old file is only an optimisation: any failure lets it be freed as before.
       try {
         await fs.promises.link(target, file);
+        return file;
       } catch (e) {
-        const code = (e as NodeJS.ErrnoException).code;
-        if (code === 'ENOENT' && fs.existsSync(target)) {
-          await fs.promises.mkdir(dir, { recursive: true });
-          await fs.promises.link(target, file);
-        } else if (code === 'ENOENT' || code === 'EMLINK' || code === 'EXDEV' || code === 'EPERM') {
-          return null; // nothing there to keep, or this file system cannot link it: let it be freed
-        } else throw e;
+        if ((e as NodeJS.ErrnoException).code !== 'ENOENT' || !fs.existsSync(target)) return null;
       }
-      return file;
+      try {
+        await fs.promises.mkdir(dir, { recursive: true });
+        await fs.promises.link(target, file);
+        return file;
+      } catch {
+        return null;
+      }
     },
     kept(spare) {
       pool.push({ file: spare, retiredAt: now() });
@@ -115,11 +122,14 @@ export function spareFiles(dir: string, opts: SpareFilesOptions = {}): SpareFile
       const cutoff = now() - maxAgeMs;
       let drop = Math.max(0, pool.length - max);
       while (drop < pool.length && pool[drop]!.retiredAt < cutoff) drop++;
+      // A bounded batch: the next write to the site waits behind it; the rest goes next time.
+      drop = Math.min(drop, TRIM_BATCH);
       const freed = pool.slice(0, drop);
       pool = pool.slice(drop);
       for (const spare of freed) {
         try { await fs.promises.unlink(spare.file); } catch { /* already taken */ }
       }
     },
+    get size() { return pool.length; },
   };
 }
