@@ -8,8 +8,8 @@
  *   query log): SQLite FTS5 against PostgreSQL tsvector + GIN; and each engine with a site
  *   filter against itself without one (same queries, a site drawn by its share of documents);
  * - (e) indexing throughput including jieba segmentation (the module's indexBatches, as the
- *   reindex job runs it: 200 documents a transaction, the next batch segmented on a worker
- *   thread meanwhile) against segmentation alone on one thread, on the same documents.
+ *   reindex job runs it: batches of 200 joined into transactions of 1,000 documents, the next
+ *   transaction's batches segmented on a worker thread meanwhile) against segmentation alone on one thread, on the same documents.
  *
  * Run alone: `node --import tsx bench/search.bench.ts [--quick] [--docs N] [--queries N]`.
  */
@@ -19,7 +19,7 @@ import { pathToFileURL } from 'node:url';
 import { sql } from 'kysely';
 import { openDatabase, type DatabaseHandle, type Engine } from '../src/db/index.js';
 import { Prng } from '../src/demo/documents/prng.js';
-import { COUNT_CAP, indexBatches, REINDEX_BATCH, RELEVANCE_WINDOW, searchDocuments, segmentEntry, SegmentWorker, warmUpSegmenter, type SearchEntry } from '../src/modules/search/index.js';
+import { COUNT_CAP, DOCS_PER_TRANSACTION, indexBatches, REINDEX_BATCH, RELEVANCE_WINDOW, searchDocuments, segmentEntry, SegmentWorker, warmUpSegmenter, type SearchEntry } from '../src/modules/search/index.js';
 import type { BenchOptions, BenchResult, Figure } from './lib/figure.js';
 import { createBenchDatabase } from './lib/bench-database.js';
 import { corpusDocuments, corpusQueries, corpusSites, type CorpusSite } from './lib/search-corpus.js';
@@ -226,7 +226,7 @@ export async function benchSearch(opts: BenchOptions, engines: readonly Engine[]
     const chars = sample.reduce((n, e) => n + e.title.length + e.bodyText.length, 0) / sample.length;
     notes.push(`search set: ${q.docs.toLocaleString('en')} generated documents on ${sites.length} sites, ${Math.round(chars)} characters on average (title + body); loaded with indexBatches in ${[...loadSeconds].map(([e, s]) => `${Math.round(s)} s (${e}, ${Math.round(q.docs / s)} docs/s)`).join(' and ')}; index size: ${sizes.join(', ')}`);
     notes.push(`search queries: ${cases.length} from the query mix × ${opts.rounds} rounds × {no filter, site filter} per engine, relevance order, page 1 of 20, through searchDocuments with the anonymous query log, after one warm-up pass; relevance takes the newest title matches first and ranks the newest ${RELEVANCE_WINDOW} others only when they do not fill the page; counts are exact up to ${COUNT_CAP.toLocaleString('en')} matches in all (beyond that, group counts are those of the first ${(COUNT_CAP + 1).toLocaleString('en')} found)`);
-    notes.push(`indexing throughput: per round, ${perRound.toLocaleString('en')} new documents segmented alone on one thread (segmentEntry: normalization, jieba cutForSearch of title, body and metadata, precise-mode title words for suggestions), then indexed by indexBatches into the full index (a worker thread segments the next batch of ${REINDEX_BATCH} while the main thread writes the current one, one transaction per batch); ratio = segmentation time ÷ indexing time. The re-indexing row replaces as many existing entries in place (its SQLite cost is mostly rewriting rows whose 3-byte-per-character body text spills onto overflow pages)`);
+    notes.push(`indexing throughput: per round, ${perRound.toLocaleString('en')} new documents segmented alone on one thread (segmentEntry: normalization, jieba cutForSearch of title, body and metadata, precise-mode title words for suggestions), then indexed by indexBatches into the full index (batches of ${REINDEX_BATCH}, joined into transactions of ${DOCS_PER_TRANSACTION.toLocaleString('en')} documents; a worker thread segments the next transaction's batches while the main thread writes the current one); ratio = segmentation time ÷ indexing time. The re-indexing row replaces as many existing entries in place (its SQLite cost is mostly rewriting rows whose 3-byte-per-character body text spills onto overflow pages)`);
   } finally {
     for (const t of targets) await t.drop().catch(() => undefined);
   }

@@ -17,7 +17,7 @@ export type { SearchEntry, SearchQuery, SearchResult, SearchHit, SearchGroup, Se
 export { KIND_GROUP, SEARCH_GROUPS } from './search.types.js';
 export type { SearchTables } from './search.tables.js';
 export { indexEntry, indexEntries, removeEntry, removeEntries, segmentEntry, writeSegmented, MAX_INDEXED_BODY, type SegmentedEntry } from './index-entries.js';
-export { indexBatches, type BulkIndexOptions } from './bulk-index.js';
+export { DOCS_PER_TRANSACTION, indexBatches, type BulkIndexOptions } from './bulk-index.js';
 export { SegmentWorker } from './segment-worker.js';
 export { searchDocuments, COUNT_CAP, MAX_RESULT_WINDOW, RELEVANCE_WINDOW, MAX_PAGE_SIZE } from './search-documents.js';
 export { suggest, MAX_SUGGESTIONS } from './suggest.js';

@@ -8,7 +8,7 @@ import { searchDialect } from './dialect/index.js';
 import { searchDb } from './index-entries.js';
 
 export const SEARCH_REINDEX_KIND = 'search.reindex';
-/** Documents read, segmented and written per transaction (short transactions: publishing goes on meanwhile). */
+/** Documents read and segmented per batch (indexBatches writes DOCS_PER_TRANSACTION of them per transaction). */
 export const REINDEX_BATCH = 200;
 
 export interface ReindexOutcome {

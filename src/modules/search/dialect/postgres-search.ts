@@ -33,6 +33,18 @@ function quote(token: string): string {
 
 type Weight = 'A' | 'B' | 'C' | 'D';
 
+/** Positions whose `':<pos><weight>` suffix is kept (longer texts build the rest each time). */
+const CACHED_POSITIONS = 1 << 16;
+const suffixes = new Map<Weight, string[]>();
+
+/** `':<pos><weight>` (closing the lexeme's quote): converting the position to text was most of a token's cost. */
+function suffix(weight: Weight, pos: number): string {
+  if (pos >= CACHED_POSITIONS) return `':${pos}${weight}`;
+  let list = suffixes.get(weight);
+  if (!list) suffixes.set(weight, (list = []));
+  return (list[pos] ??= `':${pos}${weight}`);
+}
+
 /**
  * `'lexeme':1A 'other':2A 'lexeme':3A …` from space-separated tokens, field by field: one entry
  * per occurrence, in text order. The server's tsvector input merges the entries of a lexeme
@@ -47,12 +59,18 @@ export function tsvectorLiteral(fields: readonly (readonly [tokens: string, weig
     if (text !== '') {
       // Quotes and backslashes are rare: check the field once, not every token.
       const plain = !lexeme && !text.includes("'") && !text.includes('\\');
-      for (const raw of text.split(' ')) {
+      for (let start = 0; ;) {
+        const end = text.indexOf(' ', start);
+        const raw = end === -1 ? text.slice(start) : text.slice(start, end);
         pos += 1;
         // UTF-16 length × 3 bounds the UTF-8 size: measure only the rare long token.
-        if (raw === '' || (raw.length * 3 > MAX_LEXEME_BYTES - 8 && Buffer.byteLength(lexeme ? lexeme(raw) : raw) > MAX_LEXEME_BYTES)) continue;
-        const lexemeText = plain ? `'${raw}'` : quote(lexeme ? lexeme(raw) : raw);
-        out += out === '' ? `${lexemeText}:${pos}${weight}` : ` ${lexemeText}:${pos}${weight}`;
+        if (raw !== '' && !(raw.length * 3 > MAX_LEXEME_BYTES - 8 && Buffer.byteLength(lexeme ? lexeme(raw) : raw) > MAX_LEXEME_BYTES)) {
+          // quote() adds both quotes; the suffix brings the closing one.
+          const open = plain ? `'${raw}` : quote(lexeme ? lexeme(raw) : raw).slice(0, -1);
+          out += (out === '' ? open : ` ${open}`) + suffix(weight, pos);
+        }
+        if (end === -1) break;
+        start = end + 1;
       }
     }
     pos += FIELD_GAP;
