@@ -9,7 +9,8 @@
  *   filter against itself without one (same queries, a site drawn by its share of documents);
  * - (e) indexing throughput including jieba segmentation (the module's indexBatches, as the
  *   reindex job runs it: batches of 200 joined into transactions of 1,000 documents, the next
- *   transaction's batches segmented on a worker thread meanwhile) against segmentation alone on one thread, on the same documents.
+ *   transaction's batches segmented on a worker thread meanwhile) against segmentation alone on
+ *   one thread, on the same documents.
  *
  * Run alone: `node --import tsx bench/search.bench.ts [--quick] [--docs N] [--queries N]`.
  */

@@ -69,9 +69,8 @@ export async function pickTreeNode(page: Page, combobox: Locator, title: string)
   await pickFromPopup(page, combobox, `.ant-select-tree-node-content-wrapper[title="${title}"]`, title);
 }
 
-export async function pickOption(page: Page, combobox: Locator, label: string): Promise<void> {
-  await pickFromPopup(page, combobox, `.ant-select-item-option[title="${label}"]`, label);
-}
+/** Picks an option of a plain Select by its label. */
+export { pickSelectOption as pickOption } from './admin-console-steps.js';
 
 /** Waits for the JSON answer to one workflow action on the document (approve, submit…). */
 export function workflowResponse(page: Page, documentId: number, action: string): Promise<Response> {

@@ -65,7 +65,7 @@ export async function itemsInRange(db: Db, columnId: number, from: number, to: n
   return rows.map(toItem);
 }
 
-export async function latestInColumn(db: Db, columnId: number, limit: number): Promise<PublishedItem[]> {
+async function latestInColumn(db: Db, columnId: number, limit: number): Promise<PublishedItem[]> {
   return (await db.selectFrom('published_items').selectAll().where('column_id', '=', columnId).orderBy('seq', 'desc').limit(limit).execute()).map(toItem);
 }
 
@@ -108,12 +108,16 @@ export async function removeItemsExcept(db: Db, siteId: number, keep: ReadonlySe
   return stale;
 }
 
-/** The newest items of several columns together (a parent column's block shows its sub-columns too), each document once. */
+/**
+ * The newest items of one or several columns together by publish time (feeds, the JSON API, a
+ * parent column's block showing its sub-columns too), each document once.
+ */
 export async function latestInColumns(db: Db, columnIds: readonly number[], limit: number): Promise<PublishedItem[]> {
   if (columnIds.length === 0) return [];
   // Each column's newest by its list position (one short index range each: no sort of a whole
   // subtree's items, which took 24–36 ms at 100,000 documents), merged by publish time.
-  // Twice the limit per column: positions follow the order publish jobs ran in (see newestInColumn).
+  // Twice the limit per column: positions follow the order publish jobs ran in, which concurrent
+  // workers may swap for items approved moments apart; sorting twice as many by time covers it.
   const rows = (await Promise.all([...new Set(columnIds)].map((id) => latestInColumn(db, id, limit * 2)))).flat();
   rows.sort((a, b) => b.publishedAt - a.publishedAt || b.documentId - a.documentId);
   const seen = new Set<number>();

@@ -1,7 +1,7 @@
 import type { PublishingDeps } from './publishing-deps.js';
 import { subtreeOf, type SiteContext } from './site-context.js';
 import type { PageWrite } from './page-store/index.js';
-import { firstItemTimeFrom, itemsInRange, lastItemTimeBefore, lastSeq, latestInColumn, latestInColumns, latestInSite, siteItemsBetween, type PublishedItem } from './published-items.repo.js';
+import { firstItemTimeFrom, itemsInRange, lastItemTimeBefore, lastSeq, latestInColumns, latestInSite, siteItemsBetween, type PublishedItem } from './published-items.repo.js';
 import { archiveCount, archivePath, archiveRange, indexRange, renderColumnPage, renderHome, renderNotFound, renderSitemapPage } from './render/pages.js';
 import { atomXml, robotsTxt, rssXml, sitemapIndex, sitemapUrlset, type FeedInfo } from './render/feeds.js';
 import { formatShanghai } from '../../platform/i18n/format-time.js';
@@ -46,7 +46,7 @@ export async function columnPages(deps: PublishingDeps, ctx: SiteContext, column
   out.push(...(await columnFeeds(deps, ctx, columnId)));
   out.push({ path: `/json/columns/${columnId}.json`, body: utf8(JSON.stringify({
     id: columnId, name: column.name, url: `${siteUrl(ctx)}${column.href}`,
-    items: (await newestInColumn(deps, columnId)).map((i) => jsonItem(ctx, i)),
+    items: (await latestInColumns(deps.db, [columnId], FEED_SIZE)).map((i) => jsonItem(ctx, i)),
   })) });
   return out;
 }
@@ -60,19 +60,9 @@ function jsonItem(ctx: SiteContext, i: PublishedItem) {
   return { id: i.documentId, title: i.title, url: `${siteUrl(ctx)}${i.path}`, json: `${siteUrl(ctx)}/json/articles/${i.documentId}.json`, kind: i.kind, publishedAt: formatShanghai(i.publishedAt) };
 }
 
-/**
- * A column's newest items by publish time, for feeds and the JSON API. List positions follow the
- * order publish jobs ran in, which concurrent workers may swap for items approved moments
- * apart; twice the feed's length by position, sorted by time, covers such swaps.
- */
-async function newestInColumn(deps: PublishingDeps, columnId: number): Promise<PublishedItem[]> {
-  const items = await latestInColumn(deps.db, columnId, FEED_SIZE * 2);
-  return items.sort((a, b) => b.publishedAt - a.publishedAt || b.documentId - a.documentId).slice(0, FEED_SIZE);
-}
-
 async function columnFeeds(deps: PublishingDeps, ctx: SiteContext, columnId: number): Promise<PageWrite[]> {
   const column = ctx.columns.get(columnId)!;
-  const items = await newestInColumn(deps, columnId);
+  const items = await latestInColumns(deps.db, [columnId], FEED_SIZE);
   const info: FeedInfo = {
     title: `${ctx.site.name} - ${column.name}`, siteUrl: siteUrl(ctx), link: `${siteUrl(ctx)}${column.href}`,
     selfUrl: `${siteUrl(ctx)}${column.href}rss.xml`, description: column.description, updatedAt: items[0]?.publishedAt ?? 0,

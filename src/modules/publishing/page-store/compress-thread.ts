@@ -13,15 +13,18 @@ import type zlib from 'node:zlib';
 const SOURCE = `
 const { parentPort } = require('node:worker_threads');
 const zlib = require('node:zlib');
+/** @param {{ id: number, body: Uint8Array, gzip: import('node:zlib').ZlibOptions, brotli: import('node:zlib').BrotliOptions }} request */
 parentPort.on('message', ({ id, body, gzip, brotli }) => {
   try {
     parentPort.postMessage({ id, gz: zlib.gzipSync(body, gzip), br: zlib.brotliCompressSync(body, brotli) });
-  } catch (err) {
-    parentPort.postMessage({ id, error: String(err && err.message || err) });
+  } catch (/** @type {unknown} */ err) {
+    parentPort.postMessage({ id, error: err instanceof Error ? err.message : String(err) });
   }
 });
 `;
 
+/** What the thread is sent (the SOURCE's handler takes exactly this). */
+interface Request { readonly id: number; readonly body: Buffer; readonly gzip: zlib.ZlibOptions; readonly brotli: zlib.BrotliOptions }
 interface Reply { readonly id: number; readonly gz?: Uint8Array; readonly br?: Uint8Array; readonly error?: string }
 interface Waiting { resolve: (v: [Buffer, Buffer]) => void; reject: (e: unknown) => void }
 
@@ -73,6 +76,7 @@ export function compressOnThread(body: Buffer, gzip: zlib.ZlibOptions, brotli: z
   return new Promise((resolve, reject) => {
     waiting.set(id, { resolve, reject });
     w.ref();
-    w.postMessage({ id, body, gzip, brotli });
+    const request: Request = { id, body, gzip, brotli };
+    w.postMessage(request);
   });
 }

@@ -47,8 +47,7 @@ function keepWorthwhile(body: Buffer, gz: Buffer, br: Buffer): CompressedVariant
 export async function compressedVariantsAsync(body: Buffer, contentType: string): Promise<CompressedVariants> {
   if (!worthCompressing(body, contentType)) return {};
   const brotli = brotliOptions(body.length);
-  const onThread = compressOnThread(body, GZIP_OPTIONS, brotli);
-  const [gz, br] = await (onThread?.catch(() => null) ?? Promise.resolve(null))
-    ?? await Promise.all([gzipAsync(body, GZIP_OPTIONS), brotliAsync(body, brotli)]);
+  const threaded = await compressOnThread(body, GZIP_OPTIONS, brotli)?.catch(() => null);
+  const [gz, br] = threaded ?? await Promise.all([gzipAsync(body, GZIP_OPTIONS), brotliAsync(body, brotli)]);
   return keepWorthwhile(body, gz, br);
 }

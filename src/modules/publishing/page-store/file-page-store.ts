@@ -21,26 +21,21 @@ const rename = promisify(fs.rename);
 /**
  * Write then rename: a reader sees the old file or the new one, never half of either. The new
  * bytes go into a spare (a retired file old enough to reuse, spare-files.ts) when there is one,
- * else into a new temp file beside the target; the file replaced becomes a spare. The folder is
- * assumed to exist and made only when a call says it does not: on this kind of disk every
- * file-system call costs, and a rebuild writes into folders that are already there.
+ * else into a new temp file beside the target; the file replaced becomes a spare.
  */
 async function writeAtomic(target: string, bytes: Buffer | string, spares: SpareFiles, exists: boolean): Promise<void> {
-  let spare = await spares.take();
-  let tmp = spare ?? tempBeside(target);
-  try {
-    await writeFile(tmp, bytes, { mode: 0o644 });
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-    // The spares' folder was deleted (allowed at any time), or the target's folder is missing.
-    spare = null;
-    tmp = tempBeside(target);
-    await fs.promises.mkdir(path.dirname(target), { recursive: true });
-    await writeFile(tmp, bytes, { mode: 0o644 });
-  }
+  const spare = await writeSpare(await spares.take(), bytes);
+  const tmp = spare ?? await writeTempBeside(target, bytes);
   const old = exists ? await spares.retire(target) : null;
   try {
-    await renameOrRewrite(tmp, target, spare !== null ? bytes : null);
+    try {
+      await rename(tmp, target);
+    } catch (e) {
+      // A spare lives outside the target's folder: its rename can find that folder missing, or
+      // the spare gone (the spares' folder deleted, or old spares freed by another process).
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT' || spare === null) throw e;
+      await rename(await writeTempBeside(target, bytes), target);
+    }
   } catch (e) {
     if (old) await spares.release(old);
     throw e;
@@ -48,35 +43,40 @@ async function writeAtomic(target: string, bytes: Buffer | string, spares: Spare
   if (old) spares.kept(old);
 }
 
-const tempBeside = (target: string) => `${target}.${randomBytes(6).toString('hex')}.tmp`;
+/** The spare with the bytes written, or null when there is none (or its folder was deleted: allowed at any time). */
+async function writeSpare(spare: string | null, bytes: Buffer | string): Promise<string | null> {
+  if (spare === null) return null;
+  try {
+    await writeFile(spare, bytes, { mode: 0o644 });
+    return spare;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw e;
+  }
+}
 
 /**
- * Renames the written file into place. A spare lives outside the target's folder, so its rename
- * can find that folder missing, or find the spare itself gone (the spares' folder deleted, or
- * another process freeing old spares): then the bytes go through a temp file beside the target.
+ * A new temp file beside the target holding the bytes. The folder is assumed to exist and made
+ * only when the write says it does not: on this kind of disk every file-system call costs, and a
+ * rebuild writes into folders that are already there.
  */
-async function renameOrRewrite(from: string, to: string, spareBytes: Buffer | string | null): Promise<void> {
+async function writeTempBeside(target: string, bytes: Buffer | string): Promise<string> {
+  const tmp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
   try {
-    await rename(from, to);
+    await writeFile(tmp, bytes, { mode: 0o644 });
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT' || spareBytes === null) throw e;
-    const tmp = tempBeside(to);
-    try {
-      await writeFile(tmp, spareBytes, { mode: 0o644 });
-    } catch (e2) {
-      if ((e2 as NodeJS.ErrnoException).code !== 'ENOENT') throw e2;
-      await fs.promises.mkdir(path.dirname(to), { recursive: true });
-      await writeFile(tmp, spareBytes, { mode: 0o644 });
-    }
-    await rename(tmp, to);
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    await fs.promises.mkdir(path.dirname(target), { recursive: true });
+    await writeFile(tmp, bytes, { mode: 0o644 });
   }
+  return tmp;
 }
 
 async function unlinkQuiet(file: string): Promise<void> {
   try { await fs.promises.unlink(file); } catch (e) { if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e; }
 }
 
-/** Runs the tasks with at most `limit` in flight (file writes and compression go to libuv's pool). */
+/** Runs the tasks with at most `limit` in flight (the file writes go to libuv's pool). */
 async function inParallel<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   const worker = async () => { while (next < items.length) await task(items[next++]!); };
