@@ -30,7 +30,7 @@ import { seedDemo } from '../src/demo/seed-demo.js';
 import { progressBar } from '../src/cli/progress.js';
 import type { Platform } from '../src/platform/platform.js';
 import { DEFAULT_THEME_DIR, publishingDeps, rebuildSite, type PublishingDeps } from '../src/modules/publishing/index.js';
-import type { PageStore } from '../src/modules/publishing/page-store/index.js';
+import { writerThreadBusyMs, type PageStore } from '../src/modules/publishing/page-store/index.js';
 import { getThemeSettings, saveThemeSettings } from '../src/modules/publishing/theme-settings.repo.js';
 import type { BenchOptions, BenchResult, Figure } from './lib/figure.js';
 import { createBenchPlatform } from './lib/bench-server.js';
@@ -79,6 +79,10 @@ interface RebuildTiming {
   readonly files: number;
   readonly renderMs: number;
   readonly storeMs: number;
+  /** Time the main thread was busy (rendering, the database, posting pages). */
+  readonly mainBusyS: number;
+  /** Time the page store's writer thread was busy (digests, compression, file calls' callbacks). */
+  readonly writerBusyS: number;
 }
 
 /** One full rebuild of the site, with a progress bar. */
@@ -88,10 +92,15 @@ async function timedRebuild(deps: PublishingDeps & { readonly store: PageStore &
   const bar = progressBar(`  ${label}`);
   const start = process.hrtime.bigint();
   const cpu = process.cpuUsage();
+  const elu = performance.eventLoopUtilization();
+  const writer = writerThreadBusyMs();
   try {
     const { pages } = await rebuildSite(deps, siteId, (done, total) => bar.update(done, total));
     const used = process.cpuUsage(cpu);
-    return { s: seconds(process.hrtime.bigint() - start), cpuS: (used.user + used.system) / 1e6, files: pages, renderMs: capture.renderMs, storeMs: deps.store.ms };
+    return {
+      s: seconds(process.hrtime.bigint() - start), cpuS: (used.user + used.system) / 1e6, files: pages, renderMs: capture.renderMs, storeMs: deps.store.ms,
+      mainBusyS: performance.eventLoopUtilization(elu).active / 1000, writerBusyS: (writerThreadBusyMs() - writer) / 1000,
+    };
   } finally {
     bar.stop();
   }
@@ -161,7 +170,7 @@ export async function benchRebuildVsEleventy(opts: BenchOptions, q: { docs: numb
       for (let i = 0; i < steps.length; i++) await steps[(i + r) % steps.length]!();
       const done = got as (typeof rounds)[number];
       rounds.push(done);
-      opts.log(`round ${r + 1}: Jiyue theme changed ${sec(done.real.s)} (CPU ${sec(done.real.cpuS)}), unchanged ${sec(done.unchanged.s)}, empty folder ${sec(done.empty.s)}, plain files ${sec(done.plain.s)} (CPU ${sec(done.plain.cpuS)}), Eleventy ${sec(done.eleventy)} (CPU ${sec(done.eleventyCpu)})`);
+      opts.log(`round ${r + 1}: Jiyue theme changed ${sec(done.real.s)} (CPU ${sec(done.real.cpuS)}; busy: main thread ${sec(done.real.mainBusyS)}, writer thread ${sec(done.real.writerBusyS)}), unchanged ${sec(done.unchanged.s)}, empty folder ${sec(done.empty.s)}, plain files ${sec(done.plain.s)} (CPU ${sec(done.plain.cpuS)}), Eleventy ${sec(done.eleventy)} (CPU ${sec(done.eleventyCpu)})`);
     }
 
     const pps = (s: number) => htmlPages / s;

@@ -1,6 +1,4 @@
 import zlib from 'node:zlib';
-import { promisify } from 'node:util';
-import { compressOnThread } from './compress-thread.js';
 
 export type Variant = 'identity' | 'gzip' | 'br';
 export const VARIANT_SUFFIX: Readonly<Record<Exclude<Variant, 'identity'>, string>> = { gzip: '.gz', br: '.br' };
@@ -25,29 +23,20 @@ const brotliOptions = (size: number): zlib.BrotliOptions => ({
     [zlib.constants.BROTLI_PARAM_LGWIN]: Math.max(zlib.constants.BROTLI_MIN_WINDOW_BITS, Math.min(zlib.constants.BROTLI_MAX_WINDOW_BITS, Math.ceil(Math.log2(size + 1)))),
   },
 });
-const gzipAsync = promisify(zlib.gzip);
-const brotliAsync = promisify(zlib.brotliCompress);
-
-export type CompressedVariants = Partial<Record<'gzip' | 'br', Buffer>>;
-
-const worthCompressing = (body: Buffer, contentType: string) => body.length >= MIN_BYTES && COMPRESSIBLE.test(contentType);
-
-function keepWorthwhile(body: Buffer, gz: Buffer, br: Buffer): CompressedVariants {
-  const out: CompressedVariants = {};
-  if (gz.length <= body.length * (1 - MIN_SAVING)) out.gzip = gz;
-  if (br.length <= body.length * (1 - MIN_SAVING)) out.br = br;
-  return out;
-}
 
 /**
- * Precompressed variants worth storing, compressed on the compression thread (compress-thread.ts)
- * or, when it cannot run, on libuv's thread pool. Deterministic for the same input (gzip header
- * mtime is 0; brotli has none), so a re-render of unchanged data gives byte-identical files.
+ * How to make a body's precompressed variants, or null when none is worth storing. The writer
+ * thread (writer-thread.ts) runs it: gzip and brotli with these options, and a variant is kept
+ * only when it is at most `maxSize` bytes. Deterministic for the same input (gzip header mtime
+ * is 0; brotli has none), so a re-render of unchanged data gives byte-identical files.
  */
-export async function compressedVariantsAsync(body: Buffer, contentType: string): Promise<CompressedVariants> {
-  if (!worthCompressing(body, contentType)) return {};
-  const brotli = brotliOptions(body.length);
-  const threaded = await compressOnThread(body, GZIP_OPTIONS, brotli)?.catch(() => null);
-  const [gz, br] = threaded ?? await Promise.all([gzipAsync(body, GZIP_OPTIONS), brotliAsync(body, brotli)]);
-  return keepWorthwhile(body, gz, br);
+export interface CompressionPlan {
+  readonly gzip: zlib.ZlibOptions;
+  readonly brotli: zlib.BrotliOptions;
+  readonly maxSize: number;
+}
+
+export function compressionPlan(body: Buffer, contentType: string): CompressionPlan | null {
+  if (body.length < MIN_BYTES || !COMPRESSIBLE.test(contentType)) return null;
+  return { gzip: GZIP_OPTIONS, brotli: brotliOptions(body.length), maxSize: Math.floor(body.length * (1 - MIN_SAVING)) };
 }

@@ -1,90 +1,49 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
-import { promisify } from 'node:util';
 import { sm3Hex } from '../../../platform/crypto/index.js';
-import { compressedVariantsAsync, VARIANT_SUFFIX, type Variant } from './compress.js';
+import { compressionPlan, VARIANT_SUFFIX, type Variant } from './compress.js';
 import { canonicalJson, shardOf, signRoot, verifyRoot, type ManifestEntry, type ManifestRoot, type ManifestShard, type ManifestSigner } from './manifest.js';
 import { contentTypeOf, hantFileOf, pageFileOf } from './page-path.js';
 import { ShardedEntries } from './sharded-entries.js';
 import { SPARE_DIR, spareFiles, type SpareFiles, type SpareFilesOptions } from './spare-files.js';
+import { StoreWriteError, storePageOnThread, writeFilesOnThread } from './writer-thread.js';
 import type { ApplyResult, PageChanges, PageStore, PageWrite, VerifiedManifest } from './page-store.js';
 
 const MANIFEST_DIR = '_manifest';
 const SITE_CODE = /^(\d{10}|bm\d{8})$/;
 
-// The callback forms: fs.promises opens a FileHandle per write, which costs the main thread
-// about twice as much per file as a plain descriptor (a rebuild writes tens of thousands).
-const writeFile = promisify(fs.writeFile);
-const rename = promisify(fs.rename);
-
 /**
- * Write then rename: a reader sees the old file or the new one, never half of either. The new
- * bytes go into a spare (a retired file old enough to reuse, spare-files.ts) when there is one,
- * else into a new temp file beside the target; the file replaced becomes a spare.
+ * Runs a writer-thread request with up to `count` spares and as many names to keep replaced
+ * files under, then returns the spares it did not use and adds the files it kept.
  */
-async function writeAtomic(target: string, bytes: Buffer | string, spares: SpareFiles, exists: boolean): Promise<void> {
-  const spare = await writeSpare(await spares.take(), bytes);
-  const tmp = spare ?? await writeTempBeside(target, bytes);
-  const old = exists ? await spares.retire(target) : null;
+async function withSpares<T extends { readonly kept: readonly string[]; readonly unused: readonly string[] }>(
+  spares: SpareFiles, count: number, request: (lease: { spares: string[]; retire: string[] }) => Promise<T>,
+): Promise<T> {
+  const lease = { spares: await spares.take(count), retire: Array.from({ length: count }, () => spares.name()) };
   try {
-    try {
-      await rename(tmp, target);
-    } catch (e) {
-      // A spare lives outside the target's folder: its rename can find that folder missing, or
-      // the spare gone (the spares' folder deleted, or old spares freed by another process).
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT' || spare === null) throw e;
-      await rename(await writeTempBeside(target, bytes), target);
-    }
+    const outcome = await request(lease);
+    spares.giveBack(outcome.unused);
+    spares.kept(outcome.kept);
+    return outcome;
   } catch (e) {
-    if (old) await spares.release(old);
+    if (e instanceof StoreWriteError) { spares.giveBack(e.outcome.unused); spares.kept(e.outcome.kept); }
     throw e;
   }
-  if (old) spares.kept(old);
-}
-
-/** The spare with the bytes written, or null when there is none (or its folder was deleted: allowed at any time). */
-async function writeSpare(spare: string | null, bytes: Buffer | string): Promise<string | null> {
-  if (spare === null) return null;
-  try {
-    await writeFile(spare, bytes, { mode: 0o644 });
-    return spare;
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw e;
-  }
-}
-
-/**
- * A new temp file beside the target holding the bytes. The folder is assumed to exist and made
- * only when the write says it does not: on this kind of disk every file-system call costs, and a
- * rebuild writes into folders that are already there.
- */
-async function writeTempBeside(target: string, bytes: Buffer | string): Promise<string> {
-  const tmp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
-  try {
-    await writeFile(tmp, bytes, { mode: 0o644 });
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-    await fs.promises.mkdir(path.dirname(target), { recursive: true });
-    await writeFile(tmp, bytes, { mode: 0o644 });
-  }
-  return tmp;
 }
 
 async function unlinkQuiet(file: string): Promise<void> {
   try { await fs.promises.unlink(file); } catch (e) { if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e; }
 }
 
-/** Runs the tasks with at most `limit` in flight (the file writes go to libuv's pool). */
+/** Runs the tasks with at most `limit` in flight. */
 async function inParallel<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   const worker = async () => { while (next < items.length) await task(items[next++]!); };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
-/** File-system calls in flight per apply: enough to keep the pool's threads busy. */
-const IO_PARALLEL = 16;
+/** Pages in flight to the writer thread per apply: enough that it never waits for the next one. */
+const PAGES_IN_FLIGHT = 24;
 
 /** How often spares are trimmed besides after each apply. */
 const TRIM_EVERY_MS = 5 * 60_000;
@@ -154,11 +113,6 @@ export function createFilePageStore(root: string, signer: ManifestSigner, opts: 
   const storedVariants = (entry: ManifestEntry | undefined): Variant[] =>
     entry === undefined || entry.status === 301 ? [] : VARIANTS.filter((v) => v === 'identity' || entry[v] !== undefined);
 
-  /** The file on disk is the one the entry describes, as far as a stat can tell (size and kind). */
-  const looksStored = async (site: string, file: string, entry: ManifestEntry): Promise<boolean> => {
-    try { const st = await fs.promises.stat(filePath(site, file)); return st.isFile() && st.size === entry.size; } catch { return false; }
-  };
-
   async function applyNow(site: string, changes: PageChanges): Promise<ApplyResult> {
     const current = readRoot(site);
     const spares = sparesOf(site);
@@ -183,32 +137,35 @@ export function createFilePageStore(root: string, signer: ManifestSigner, opts: 
       byFile.delete(file);
       byFile.set(file, page);
     }
-    const pages = [...byFile].map(([file, page]) => ({ page, file, type: contentTypeOf(file), sm3: sm3Hex(page.body) }));
+    const pages = [...byFile].map(([file, page]) => ({ page, file, type: contentTypeOf(file) }));
     const hantGone: string[] = [];
-    await inParallel(pages, IO_PARALLEL, async ({ page, file, type, sm3 }) => {
+    await inParallel(pages, PAGES_IN_FLIGHT, async ({ page, file, type }) => {
       const prior = priorEntry(file);
       const status = page.status ?? 200;
-      // Rendering is deterministic: a page that comes out as the manifest already lists it is
-      // left alone (a rebuild of an unchanged site writes nothing). A repair passes `force`.
-      if (!changes.force && prior?.sm3 === sm3 && prior.status === status && prior.size === page.body.length && await looksStored(site, file, prior)) {
+      const compress = compressionPlan(page.body, type);
+      const stored = prior !== undefined && prior.status !== 301;
+      const outcome = await withSpares(spares, compress ? 3 : 1, (lease) => storePageOnThread({
+        ...lease,
+        body: page.body,
+        compress,
+        // Rendering is deterministic: a page that comes out as the manifest already lists it is
+        // left alone (a rebuild of an unchanged site writes nothing). A repair passes `force`.
+        prior: !changes.force && prior?.sm3 !== undefined && prior.status === status && prior.size === page.body.length ? { sm3: prior.sm3, size: prior.size } : null,
+        files: { identity: filePath(site, file), gzip: filePath(site, file, 'gzip'), br: filePath(site, file, 'br') },
+        exists: { identity: stored, gzip: prior?.gzip !== undefined, br: prior?.br !== undefined },
+        unlinkMissing: { gzip: prior?.gzip !== undefined || changes.force === true, br: prior?.br !== undefined || changes.force === true },
+      }));
+      if (outcome.unchanged) {
         unchanged++;
         return;
-      }
-      const variants = await compressedVariantsAsync(page.body, type);
-      const stored = prior !== undefined && prior.status !== 301;
-      await writeAtomic(filePath(site, file), page.body, spares, stored);
-      for (const v of ['gzip', 'br'] as const) {
-        const bytes = variants[v];
-        if (bytes) await writeAtomic(filePath(site, file, v), bytes, spares, prior?.[v] !== undefined);
-        else if (prior?.[v] !== undefined || changes.force) await unlinkQuiet(filePath(site, file, v));
       }
       written++;
       // A page rewritten makes its traditional variant stale: it is made again on next request.
       const hant = hantFileOf(file);
       if (hant) hantGone.push(hant);
       updates.set(file, {
-        status, type, size: page.body.length, sm3,
-        ...(variants.gzip ? { gzip: sm3Hex(variants.gzip) } : {}), ...(variants.br ? { br: sm3Hex(variants.br) } : {}),
+        status, type, size: page.body.length, sm3: outcome.sm3,
+        ...(outcome.gzip ? { gzip: outcome.gzip } : {}), ...(outcome.br ? { br: outcome.br } : {}),
       });
     });
     for (const hant of hantGone) {
@@ -234,21 +191,31 @@ export function createFilePageStore(root: string, signer: ManifestSigner, opts: 
     const byShard = new Map<string, [string, ManifestEntry | null][]>();
     for (const [file, entry] of updates) byShard.set(shardOf(file), [...(byShard.get(shardOf(file)) ?? []), [file, entry]]);
     const shards = { ...current.shards };
-    await inParallel([...byShard], IO_PARALLEL, async ([shard, entries]) => {
+    const shardWrites: { target: string; bytes: string; exists: boolean }[] = [];
+    const cacheAfter: [string, string, ManifestShard][] = [];
+    for (const [shard, entries] of byShard) {
       const data = { ...before.get(shard) ?? readShard(site, shard) };
       for (const [file, entry] of entries) { if (entry) data[file] = entry; else delete data[file]; }
       const bytes = canonicalJson(data);
       const file = manifestFile(site, `${shard}.json`);
-      await writeAtomic(file, bytes, spares, true);
+      shardWrites.push({ target: file, bytes, exists: current.shards[shard] !== undefined });
       shards[shard] = sm3Hex(bytes);
-      shardCache.set(`${site}/${shard}`, { digest: shards[shard], stamp: stampOf(file) ?? '', data });
-    });
+      cacheAfter.push([shard, file, data]);
+    }
     const next: ManifestRoot = { site, version: current.version + 1, shards };
     const rootBytes = canonicalJson(next);
-    // Signature first, root second: a reader that sees the new root also finds its signature
-    // (a reader in between sees the old root with a new signature and simply retries).
-    await writeAtomic(manifestFile(site, 'root.sig'), signRoot(rootBytes, signer), spares, true);
-    await writeAtomic(manifestFile(site, 'root.json'), rootBytes, spares, true);
+    // Shards, then the signature, then the root, in this order: a reader that sees the new root
+    // also finds its shards and signature (a reader in between sees the old root with a new
+    // signature and simply retries).
+    await withSpares(spares, shardWrites.length + 2, (lease) => writeFilesOnThread({
+      ...lease,
+      writes: [
+        ...shardWrites,
+        { target: manifestFile(site, 'root.sig'), bytes: signRoot(rootBytes, signer), exists: current.version > 0 },
+        { target: manifestFile(site, 'root.json'), bytes: rootBytes, exists: current.version > 0 },
+      ],
+    }));
+    for (const [shard, file, data] of cacheAfter) shardCache.set(`${site}/${shard}`, { digest: shards[shard]!, stamp: stampOf(file) ?? '', data });
     return { written, unchanged, version: next.version };
   }
 

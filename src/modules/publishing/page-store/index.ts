@@ -9,7 +9,8 @@ import type { ManifestSigner } from './manifest.js';
 import type { PageStore } from './page-store.js';
 
 export { createFilePageStore } from './file-page-store.js';
-export { compressedVariantsAsync, VARIANT_SUFFIX, type Variant } from './compress.js';
+export { VARIANT_SUFFIX, type Variant } from './compress.js';
+export { writerThreadBusyMs } from './writer-thread.js';
 export { canonicalJson, shardOf, SHARD_COUNT, verifyRoot, type ManifestEntry, type ManifestRoot, type ManifestShard, type ManifestSigner } from './manifest.js';
 export { CONTENT_TYPES, contentTypeOf, hantFileOf, isCanonicalPagePath, isHantFile, pageFileOf, RESERVED_PREFIX } from './page-path.js';
 export type { ApplyResult, PageChanges, PageStore, PageWrite, VerifiedManifest } from './page-store.js';

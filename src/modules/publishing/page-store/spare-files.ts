@@ -40,17 +40,17 @@ const DEFAULT_MAX_AGE_MS = 3_600_000;
 const TRIM_BATCH = 2_000;
 
 export interface SpareFiles {
-  /** A spare old enough to overwrite, or null (the caller writes a new temp file). */
-  take(): Promise<string | null>;
+  /** Up to `count` spares old enough to overwrite (fewer, or none: the writer then makes temp files). */
+  take(count: number): Promise<string[]>;
+  /** Spares taken but not written to: still whole files, reusable at once. */
+  giveBack(spares: readonly string[]): void;
   /**
-   * Links the file at `target` (about to be replaced) under a spare name; null when there is
-   * none. The spare joins the pool only through `kept`, once the new file has been renamed over
-   * the target: until then it is still the live page.
+   * A new name in the spares' folder for a file about to be replaced (the writer hard-links the
+   * old file there). It joins the pool only through `kept`, once the new file has been renamed
+   * over the target: until then it is still the live page.
    */
-  retire(target: string): Promise<string | null>;
-  kept(spare: string): void;
-  /** Unlinks a spare name given by `retire` whose replacement did not happen (the page stays). */
-  release(spare: string): Promise<void>;
+  name(): string;
+  kept(spares: readonly string[]): void;
   /** Frees spares beyond the limits (a bounded batch); run after an apply and every few minutes. */
   trim(): Promise<void>;
   /** Spares held. */
@@ -64,6 +64,8 @@ export function spareFiles(dir: string, opts: SpareFilesOptions = {}): SpareFile
   const now = opts.now ?? Date.now;
   /** Oldest first. */
   let pool: Spare[] = [];
+  /** Spares taken and given back unused (a page left as it was takes three and uses none). */
+  const returned: string[] = [];
   let adopted: Promise<void> | null = null;
   const prefix = `${process.pid.toString(36)}-${randomBytes(3).toString('hex')}-`;
   let seq = 0;
@@ -79,43 +81,32 @@ export function spareFiles(dir: string, opts: SpareFilesOptions = {}): SpareFile
   })();
 
   return {
-    async take() {
+    async take(count) {
       await adopt();
-      while (pool.length > 0 && now() - pool[0]!.retiredAt >= graceMs) {
+      const out = returned.splice(0, count);
+      while (out.length < count && pool.length > 0 && now() - pool[0]!.retiredAt >= graceMs) {
         const spare = pool.shift()!;
-        if (!spare.adopted) return spare.file;
+        if (!spare.adopted) { out.push(spare.file); continue; }
         // One that is still some page's file (a process died between link and rename: it is
         // linked twice) must never be overwritten: its name is dropped instead.
         try {
           const st = await fs.promises.stat(spare.file);
-          if (st.isFile() && st.nlink === 1) return spare.file;
+          if (st.isFile() && st.nlink === 1) { out.push(spare.file); continue; }
           await fs.promises.unlink(spare.file);
         } catch { /* gone: taken by another process */ }
       }
-      return null;
+      return out;
     },
-    async retire(target) {
-      const file = path.join(dir, `${prefix}${(seq++).toString(36)}`);
-      // Keeping the old file is only an optimisation: any failure lets it be freed as before.
-      try {
-        await fs.promises.link(target, file);
-        return file;
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code !== 'ENOENT' || !fs.existsSync(target)) return null;
-      }
-      try {
-        await fs.promises.mkdir(dir, { recursive: true });
-        await fs.promises.link(target, file);
-        return file;
-      } catch {
-        return null;
-      }
+    giveBack(spares) {
+      // Old enough when taken, so reusable at once: handed out before the pool.
+      returned.push(...spares);
     },
-    kept(spare) {
-      pool.push({ file: spare, retiredAt: now() });
+    name() {
+      return path.join(dir, `${prefix}${(seq++).toString(36)}`);
     },
-    async release(spare) {
-      try { await fs.promises.unlink(spare); } catch { /* already gone */ }
+    kept(spares) {
+      const at = now();
+      for (const file of spares) pool.push({ file, retiredAt: at });
     },
     async trim() {
       await adopt();
@@ -130,6 +121,6 @@ export function spareFiles(dir: string, opts: SpareFilesOptions = {}): SpareFile
         try { await fs.promises.unlink(spare.file); } catch { /* already taken */ }
       }
     },
-    get size() { return pool.length; },
+    get size() { return pool.length + returned.length; },
   };
 }

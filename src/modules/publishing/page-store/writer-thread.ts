@@ -1,0 +1,282 @@
+import { Worker } from 'node:worker_threads';
+import type { CompressionPlan } from './compress.js';
+
+/**
+ * The page store's file work on a thread of its own: SM3 digests, gzip and brotli, and the
+ * atomic replacement of each file (write into a spare or a temp file, hard-link the old file as
+ * a spare, rename), one message per page.
+ *
+ * A rebuild renders on the main thread; before, each stored page cost the main thread about
+ * fifteen asynchronous file-system requests (each a thread wake-up and a callback) plus the
+ * digests, which left it busier storing pages than rendering them. Here the main thread posts a
+ * page and gets its digests back. Only the costly call (creating a file: a new inode) goes to
+ * libuv's pool, several side by side; a first version making every call synchronously on this
+ * thread created files one at a time and stored pages slower than before.
+ *
+ * Plain CommonJS evaluated from a string, so it runs however the process loads TypeScript. It
+ * holds no policy: which spares to use, which names to retire old files under and how to
+ * compress are decided by the caller (file-page-store.ts, spare-files.ts, compress.ts).
+ */
+const SOURCE = `
+const { parentPort } = require('node:worker_threads');
+const fs = require('node:fs');
+const path = require('node:path');
+const zlib = require('node:zlib');
+const { promisify } = require('node:util');
+const { createHash, randomBytes } = require('node:crypto');
+
+// The callback forms: fs.promises opens a FileHandle per write, which costs about twice as much
+// per file as a plain descriptor.
+const writeFile = promisify(fs.writeFile);
+const stat = promisify(fs.stat);
+const mkdir = promisify(fs.mkdir);
+
+const sm3 = (bytes) => createHash('sm3').update(bytes).digest('hex');
+const codeOf = (e) => (e && e.code) || '';
+
+let tempSeq = 0;
+const tempTag = process.pid.toString(36) + '-' + randomBytes(4).toString('hex') + '-';
+
+/** A new temp file beside the target holding the bytes (its folder made only when missing). */
+async function writeTempBeside(target, bytes) {
+  const tmp = target + '.' + tempTag + (tempSeq++).toString(36) + '.tmp';
+  try {
+    await writeFile(tmp, bytes, { mode: 0o644 });
+  } catch (e) {
+    if (codeOf(e) !== 'ENOENT') throw e;
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(tmp, bytes, { mode: 0o644 });
+  }
+  return tmp;
+}
+
+/**
+ * Overwrites a spare without truncating it first, then cuts it to the new length: a page's new
+ * bytes reuse the old blocks instead of freeing and allocating them (on ext4 with discard this
+ * halves the cost of the write). Synchronous: a few microseconds of kernel work, cheaper than
+ * handing it to the pool. False when the spare is gone.
+ */
+function overwriteSpare(spare, bytes) {
+  let fd;
+  try { fd = fs.openSync(spare, 'r+'); } catch (e) { if (codeOf(e) === 'ENOENT') return false; throw e; }
+  try {
+    const buf = typeof bytes === 'string' ? Buffer.from(bytes) : bytes;
+    for (let at = 0; at < buf.length;) at += fs.writeSync(fd, buf, at, buf.length - at, at);
+    fs.ftruncateSync(fd, buf.length);
+  } finally {
+    fs.closeSync(fd);
+  }
+  return true;
+}
+
+function unlinkQuiet(file) {
+  try { fs.unlinkSync(file); } catch (e) { if (codeOf(e) !== 'ENOENT') throw e; }
+}
+
+/** Links the file about to be replaced under a spare name; null when it cannot be kept. */
+function retire(target, name) {
+  try { fs.linkSync(target, name); return name; } catch (e) {
+    if (codeOf(e) !== 'ENOENT' || !fs.existsSync(target)) return null;
+  }
+  try { fs.mkdirSync(path.dirname(name), { recursive: true }); fs.linkSync(target, name); return name; } catch { return null; }
+}
+
+/**
+ * Write then rename: a reader sees the old file or the new one, never half of either. The bytes
+ * go into the next spare when one is left, else into a temp file beside the target. Creating
+ * that file is the one costly call (a new inode): it goes to libuv's pool, so several run side
+ * by side; the rest (overwriting a spare, link, rename: no inode made or freed) are synchronous.
+ */
+async function writeAtomic(job, target, bytes, exists) {
+  let spare = job.spares.length > 0 ? job.spares.shift() : null;
+  if (spare !== null) {
+    try {
+      // The spares' folder may be deleted at any time, or the spare freed by another process.
+      if (!overwriteSpare(spare, bytes)) spare = null;
+    } catch (e) {
+      job.unused.push(spare);
+      throw e;
+    }
+  }
+  const tmp = spare !== null ? spare : await writeTempBeside(target, bytes);
+  const old = exists && job.retire.length > 0 ? retire(target, job.retire.shift()) : null;
+  try {
+    try {
+      fs.renameSync(tmp, target);
+    } catch (e) {
+      // A spare lives outside the target's folder, which may not exist yet: the spare (still
+      // holding a whole file) goes back, and a temp file beside the target takes its place.
+      if (codeOf(e) !== 'ENOENT' || spare === null) throw e;
+      job.unused.push(spare);
+      fs.renameSync(await writeTempBeside(target, bytes), target);
+    }
+  } catch (e) {
+    if (old !== null) unlinkQuiet(old);
+    throw e;
+  }
+  if (old !== null) job.kept.push(old);
+}
+
+/** One page: digest, skip when the store already holds it, else compress and replace its files. */
+async function storePage(job, m) {
+  const digest = sm3(m.body);
+  const p = m.prior;
+  if (p !== null && p.sm3 === digest) {
+    let st = null;
+    try { st = await stat(m.files.identity); } catch {}
+    if (st !== null && st.isFile() && st.size === p.size) return { unchanged: true, sm3: digest };
+  }
+  const variants = {};
+  if (m.compress !== null) {
+    const gz = zlib.gzipSync(m.body, m.compress.gzip);
+    const br = zlib.brotliCompressSync(m.body, m.compress.brotli);
+    if (gz.length <= m.compress.maxSize) variants.gzip = gz;
+    if (br.length <= m.compress.maxSize) variants.br = br;
+  }
+  const out = { unchanged: false, sm3: digest };
+  // The page and its variants are independent files: replaced side by side (all settled before
+  // answering, so every spare used or kept is reported).
+  const settled = await Promise.allSettled([
+    writeAtomic(job, m.files.identity, m.body, m.exists.identity),
+    ...['gzip', 'br'].map(async (v) => {
+      if (variants[v]) {
+        out[v] = sm3(variants[v]);
+        await writeAtomic(job, m.files[v], variants[v], m.exists[v]);
+      } else if (m.unlinkMissing[v]) {
+        unlinkQuiet(m.files[v]);
+      }
+    }),
+  ]);
+  const failed = settled.find((r) => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  return out;
+}
+
+/** Requests run side by side (the file calls go to libuv's pool); each answers when done. */
+parentPort.on('message', async (m) => {
+  const job = { spares: m.spares.slice(), retire: m.retire.slice(), kept: [], unused: [] };
+  let reply;
+  try {
+    if (m.kind === 'page') reply = await storePage(job, m);
+    else { for (const w of m.writes) await writeAtomic(job, w.target, w.bytes, w.exists); reply = {}; }
+  } catch (e) {
+    reply = { error: (e && e.message) || String(e), errorCode: codeOf(e) };
+  }
+  reply.id = m.id;
+  reply.kept = job.kept;
+  reply.unused = job.unused.concat(job.spares);
+  parentPort.postMessage(reply);
+});
+`;
+
+/** The spares a request may use and the names old files may be kept under. */
+interface SpareLease {
+  /** Spare files old enough to overwrite, used in order. */
+  readonly spares: readonly string[];
+  /** Names (in the spares' folder) for the files being replaced, used in order. */
+  readonly retire: readonly string[];
+}
+
+export interface PageRequest extends SpareLease {
+  readonly body: Buffer;
+  readonly compress: CompressionPlan | null;
+  /** The entry the manifest lists: a page with the same digest whose file has that size is left alone. */
+  readonly prior: { readonly sm3: string; readonly size: number } | null;
+  readonly files: Readonly<Record<'identity' | 'gzip' | 'br', string>>;
+  /** Which of the files exist now (the old one is then kept as a spare). */
+  readonly exists: Readonly<Record<'identity' | 'gzip' | 'br', boolean>>;
+  /** Variants to delete when the page no longer has them. */
+  readonly unlinkMissing: Readonly<Record<'gzip' | 'br', boolean>>;
+}
+
+export interface FilesRequest extends SpareLease {
+  /** Written in this order. */
+  readonly writes: readonly { readonly target: string; readonly bytes: Buffer | string; readonly exists: boolean }[];
+}
+
+interface Outcome {
+  /** Retire names that now hold a replaced file (new spares). */
+  readonly kept: string[];
+  /** Spares given that were not used (still whole files, reusable). */
+  readonly unused: string[];
+}
+
+export interface PageOutcome extends Outcome {
+  readonly unchanged: boolean;
+  readonly sm3: string;
+  readonly gzip?: string;
+  readonly br?: string;
+}
+
+type Reply = Partial<PageOutcome> & Outcome & { readonly id: number; readonly error?: string; readonly errorCode?: string };
+
+/** A failure on the writer thread, with the spares' bookkeeping the caller must still do. */
+export class StoreWriteError extends Error {
+  constructor(message: string, readonly code: string, readonly outcome: Outcome) { super(message); }
+}
+
+interface Waiting { resolve: (r: Reply) => void; reject: (e: unknown) => void }
+
+let worker: Worker | null = null;
+/** Busy milliseconds of writer threads that have exited (a thread is replaced after a crash). */
+let busyBefore = 0;
+let nextId = 1;
+const waiting = new Map<number, Waiting>();
+
+function start(): Worker {
+  if (worker) return worker;
+  const w = new Worker(SOURCE, { eval: true });
+  const fail = (err: unknown) => {
+    // The next request starts a new thread; the requests in flight fail (their apply throws).
+    if (worker === w) { busyBefore += busyOf(w); worker = null; }
+    for (const p of waiting.values()) p.reject(err);
+    waiting.clear();
+  };
+  w.on('message', (r: Reply) => {
+    const p = waiting.get(r.id);
+    waiting.delete(r.id);
+    // The thread only holds the process open while requests wait for it.
+    if (waiting.size === 0) w.unref();
+    p?.resolve(r);
+  });
+  w.on('error', fail);
+  w.on('exit', (code) => fail(new Error(`page writer thread exited (${code})`)));
+  w.unref();
+  worker = w;
+  return w;
+}
+
+const busyOf = (w: Worker): number => { try { return w.performance.eventLoopUtilization().active; } catch { return 0; } };
+
+/**
+ * Milliseconds the writer thread has spent working since the process started (for benchmarks
+ * and profiles: with the main thread's own figure it tells which of the two limits a rebuild).
+ */
+export function writerThreadBusyMs(): number {
+  return busyBefore + (worker ? busyOf(worker) : 0);
+}
+
+function send(request: ({ kind: 'page' } & PageRequest) | ({ kind: 'files' } & FilesRequest)): Promise<Reply> {
+  const w = start();
+  const id = nextId++;
+  return new Promise<Reply>((resolve, reject) => {
+    waiting.set(id, { resolve, reject });
+    w.ref();
+    w.postMessage({ ...request, id });
+  }).then((r) => {
+    if (r.error !== undefined) throw new StoreWriteError(r.error, r.errorCode ?? '', { kept: r.kept, unused: r.unused });
+    return r;
+  });
+}
+
+/** Stores one page (or finds it already stored) on the writer thread. */
+export async function storePageOnThread(request: PageRequest): Promise<PageOutcome> {
+  const r = await send({ kind: 'page', ...request });
+  return { unchanged: r.unchanged ?? false, sm3: r.sm3 ?? '', kept: r.kept, unused: r.unused, ...(r.gzip ? { gzip: r.gzip } : {}), ...(r.br ? { br: r.br } : {}) };
+}
+
+/** Replaces files atomically, one after another in the order given, on the writer thread. */
+export async function writeFilesOnThread(request: FilesRequest): Promise<Outcome> {
+  const r = await send({ kind: 'files', ...request });
+  return { kept: r.kept, unused: r.unused };
+}
