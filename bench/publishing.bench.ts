@@ -190,7 +190,7 @@ export async function benchRebuildVsEleventy(opts: BenchOptions, q: { docs: numb
     ];
     const realMs = (k: 'renderMs' | 'storeMs') => median(rounds.map((r) => r.real[k]));
     const renderPps = median(rounds.map((r) => pps((r.real.renderMs + r.plain.renderMs) / 2000)));
-    figures.push({ name: 'Jiyue Liquid render phase alone (renderFile time inside the rebuild)', value: renderPps, unit: 'pages/s', baseline: eleventyBase, ratio: median(rounds.map((r, i) => pps((r.real.renderMs + r.plain.renderMs) / 2000) / eleventyPps[i]!)), goal: '— (info)', pass: null });
+    figures.push({ name: 'Jiyue Liquid render phase alone (renderFileSync time inside the rebuild)', value: renderPps, unit: 'pages/s', baseline: eleventyBase, ratio: median(rounds.map((r, i) => pps((r.real.renderMs + r.plain.renderMs) / 2000) / eleventyPps[i]!)), goal: '— (info)', pass: null });
     const realS = median(rounds.map((r) => r.real.s));
     const cpu = (k: 'real' | 'plain' | 'eleventy') => median(rounds.map((r) => (k === 'eleventy' ? r.eleventyCpu : r[k].cpuS)));
     return {
@@ -205,10 +205,10 @@ export async function benchRebuildVsEleventy(opts: BenchOptions, q: { docs: numb
         `rebuild, Jiyue (real page store, nothing changed): the same rebuild again right after — every page rendered, its SM3 compared with the signed manifest and the file's size checked; no file written (median ${sec(median(rounds.map((r) => r.unchanged.s)))})`,
         `rebuild, Jiyue (plain files): the same rebuildSite with a store that only does mkdir + writeFile per file (median ${sec(median(rounds.map((r) => r.plain.s)))}, store ${sec(median(rounds.map((r) => r.plain.storeMs)) / 1000)})`,
         `rebuild, Eleventy ${eleventyVersion()}: programmatic API (new Eleventy(input, output).write()) in a fresh Node process per round, timed from construction to write() resolving: `
-          + `reads ${htmlPages.toLocaleString('en')} JSON data files (one per page, exactly the variables Jiyue's templates receive, captured from Jiyue's renderFile calls), paginates, renders `
+          + `reads ${htmlPages.toLocaleString('en')} JSON data files (one per page, exactly the variables Jiyue's templates receive, captured from Jiyue's renderFileSync calls), paginates, renders `
           + `themes/default (includes folder) with the theme engine's LiquidJS options (strict variables/filters, ownPropertyOnly, escaped output), writes the HTML files (mkdir + writeFile); `
           + `module loading excluded; median ${sec(median(rounds.map((r) => r.eleventy)))}; Eleventy's output checked byte-identical to Jiyue's for all ${htmlPages.toLocaleString('en')} pages`,
-        `rebuild: ${opts.rounds} rounds, order rotated each round; each pages/s figure is the median, the ratio the median of per-round ratios; the render-phase row is ${htmlPages.toLocaleString('en')} ÷ the summed renderFile time of one rebuild`,
+        `rebuild: ${opts.rounds} rounds, order rotated each round; each pages/s figure is the median, the ratio the median of per-round ratios; the render-phase row is ${htmlPages.toLocaleString('en')} ÷ the summed renderFileSync time of one rebuild`,
         `rebuild, CPU time (user + system of the building process; less sensitive to other load than the wall clock): Jiyue real page store ${sec(cpu('real'))} (${formatNumber(htmlPages / cpu('real'))} pages per CPU-second, `
           + `${formatNumber(cpu('eleventy') / cpu('real'))}× Eleventy), plain files ${sec(cpu('plain'))} (${formatNumber(htmlPages / cpu('plain'))}, ${formatNumber(cpu('eleventy') / cpu('plain'))}× Eleventy), `
           + `Eleventy ${sec(cpu('eleventy'))} (${formatNumber(htmlPages / cpu('eleventy'))}); medians`,

@@ -2,7 +2,7 @@
  * The same pages built by Eleventy (@11ty/eleventy) from the same Liquid templates and the same
  * data, for the rebuild comparison of bench/publishing.bench.ts:
  *
- * - `RenderCapture` wraps Jiyue's Liquid engine: it times every `renderFile` (the render phase)
+ * - `RenderCapture` wraps Jiyue's Liquid engine: it times every `renderFileSync` (the render phase)
  *   and, while exporting, writes each call's template name and data object — exactly the
  *   variables the theme template receives — to a JSON data file of the Eleventy project, with
  *   the page's output path (from the page's canonical address).
@@ -64,13 +64,13 @@ export class RenderCapture {
   readonly pagesByTemplate = new Map<string, number>();
   private readonly wrapped = new WeakMap<Liquid, Liquid>();
 
-  /** The engine with renderFile timed (and captured while exporting); everything else untouched. */
+  /** The engine with renderFileSync (what the theme engine calls) timed and captured while exporting; everything else untouched. */
   wrap(engine: Liquid): Liquid {
     let w = this.wrapped.get(engine);
     if (!w) {
-      const renderFile = async (file: string, data: object) => {
+      const renderFileSync = (file: string, data: object) => {
         const start = process.hrtime.bigint();
-        const html = await engine.renderFile(file, data) as string;
+        const html = engine.renderFileSync(file, data) as string;
         this.renderMs += Number(process.hrtime.bigint() - start) / 1e6;
         this.renders++;
         if (this.exportTo) this.record(file, data as Record<string, unknown>);
@@ -78,7 +78,7 @@ export class RenderCapture {
       };
       w = new Proxy(engine, {
         get(target, key) {
-          if (key === 'renderFile') return renderFile;
+          if (key === 'renderFileSync') return renderFileSync;
           const v: unknown = Reflect.get(target, key, target);
           return typeof v === 'function' ? v.bind(target) : v;
         },

@@ -54,6 +54,12 @@ export function createThemeEngine(themeDir: string = DEFAULT_THEME_DIR, override
 
 export type ThemeTemplate = 'home' | 'column' | 'article' | 'gone' | 'not-found' | 'sitemap' | 'search';
 
+/**
+ * Renders with LiquidJS's synchronous renderer: the theme uses no asynchronous filter or tag,
+ * templates are cached after the first read, and the asynchronous renderer's generator and
+ * promise plumbing cost more than the rendering itself (the top of a rebuild's CPU profile).
+ * The same limits apply; a template error still rejects the returned promise.
+ */
 export async function renderTemplate(engine: Liquid, template: ThemeTemplate, data: object): Promise<string> {
-  return engine.renderFile(template, data) as Promise<string>;
+  return engine.renderFileSync(template, data) as string;
 }
