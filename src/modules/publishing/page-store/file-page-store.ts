@@ -6,7 +6,7 @@ import { canonicalJson, shardOf, signRoot, verifyRoot, type ManifestEntry, type 
 import { contentTypeOf, hantFileOf, pageFileOf } from './page-path.js';
 import { ShardedEntries } from './sharded-entries.js';
 import { SPARE_DIR, spareFiles, type SpareFiles, type SpareFilesOptions } from './spare-files.js';
-import { StoreWriteError, storePageOnThread, writeFilesOnThread } from './writer-thread.js';
+import { StoreWriteError, storePageOnThread, writeFilesOnThread, type FileWrite } from './writer-thread.js';
 import type { ApplyResult, PageChanges, PageStore, PageWrite, VerifiedManifest } from './page-store.js';
 
 const MANIFEST_DIR = '_manifest';
@@ -191,7 +191,7 @@ export function createFilePageStore(root: string, signer: ManifestSigner, opts: 
     const byShard = new Map<string, [string, ManifestEntry | null][]>();
     for (const [file, entry] of updates) byShard.set(shardOf(file), [...(byShard.get(shardOf(file)) ?? []), [file, entry]]);
     const shards = { ...current.shards };
-    const shardWrites: { target: string; bytes: string; exists: boolean }[] = [];
+    const shardWrites: FileWrite[] = [];
     const cacheAfter: [string, string, ManifestShard][] = [];
     for (const [shard, entries] of byShard) {
       const data = { ...before.get(shard) ?? readShard(site, shard) };
@@ -209,10 +209,10 @@ export function createFilePageStore(root: string, signer: ManifestSigner, opts: 
     // signature and simply retries).
     await withSpares(spares, shardWrites.length + 2, (lease) => writeFilesOnThread({
       ...lease,
-      writes: [
-        ...shardWrites,
-        { target: manifestFile(site, 'root.sig'), bytes: signRoot(rootBytes, signer), exists: current.version > 0 },
-        { target: manifestFile(site, 'root.json'), bytes: rootBytes, exists: current.version > 0 },
+      groups: [
+        shardWrites,
+        [{ target: manifestFile(site, 'root.sig'), bytes: signRoot(rootBytes, signer), exists: current.version > 0 }],
+        [{ target: manifestFile(site, 'root.json'), bytes: rootBytes, exists: current.version > 0 }],
       ],
     }));
     for (const [shard, file, data] of cacheAfter) shardCache.set(`${site}/${shard}`, { digest: shards[shard]!, stamp: stampOf(file) ?? '', data });

@@ -158,7 +158,14 @@ parentPort.on('message', async (m) => {
   let reply;
   try {
     if (m.kind === 'page') reply = await storePage(job, m);
-    else { for (const w of m.writes) await writeAtomic(job, w.target, w.bytes, w.exists); reply = {}; }
+    else {
+      for (const group of m.groups) {
+        const settled = await Promise.allSettled(group.map((w) => writeAtomic(job, w.target, w.bytes, w.exists)));
+        const failed = settled.find((r) => r.status === 'rejected');
+        if (failed) throw failed.reason;
+      }
+      reply = {};
+    }
   } catch (e) {
     reply = { error: (e && e.message) || String(e), errorCode: codeOf(e) };
   }
@@ -189,9 +196,11 @@ export interface PageRequest extends SpareLease {
   readonly unlinkMissing: Readonly<Record<'gzip' | 'br', boolean>>;
 }
 
+export interface FileWrite { readonly target: string; readonly bytes: Buffer | string; readonly exists: boolean }
+
 export interface FilesRequest extends SpareLease {
-  /** Written in this order. */
-  readonly writes: readonly { readonly target: string; readonly bytes: Buffer | string; readonly exists: boolean }[];
+  /** Groups written one after another; the files of a group side by side. */
+  readonly groups: readonly (readonly FileWrite[])[];
 }
 
 interface Outcome {
@@ -217,65 +226,81 @@ export class StoreWriteError extends Error {
 
 interface Waiting { resolve: (r: Reply) => void; reject: (e: unknown) => void }
 
-let worker: Worker | null = null;
+/**
+ * Writer threads: two, so that storing (compression above all) keeps up with rendering on a
+ * machine with two cores or more; each page goes to the thread with the fewest waiting.
+ */
+const THREADS = 2;
+
+interface Writer { readonly thread: Worker; readonly waiting: Map<number, Waiting> }
+
+const writers: (Writer | null)[] = Array.from({ length: THREADS }, () => null);
 /** Busy milliseconds of writer threads that have exited (a thread is replaced after a crash). */
 let busyBefore = 0;
 let nextId = 1;
-const waiting = new Map<number, Waiting>();
-
-function start(): Worker {
-  if (worker) return worker;
-  const w = new Worker(SOURCE, { eval: true });
-  const fail = (err: unknown) => {
-    // The next request starts a new thread; the requests in flight fail (their apply throws).
-    if (worker === w) { busyBefore += busyOf(w); worker = null; }
-    for (const p of waiting.values()) p.reject(err);
-    waiting.clear();
-  };
-  w.on('message', (r: Reply) => {
-    const p = waiting.get(r.id);
-    waiting.delete(r.id);
-    // The thread only holds the process open while requests wait for it.
-    if (waiting.size === 0) w.unref();
-    p?.resolve(r);
-  });
-  w.on('error', fail);
-  w.on('exit', (code) => fail(new Error(`page writer thread exited (${code})`)));
-  w.unref();
-  worker = w;
-  return w;
-}
 
 const busyOf = (w: Worker): number => { try { return w.performance.eventLoopUtilization().active; } catch { return 0; } };
 
+function start(slot: number): Writer {
+  const running = writers[slot];
+  if (running) return running;
+  const thread = new Worker(SOURCE, { eval: true });
+  const writer: Writer = { thread, waiting: new Map() };
+  const fail = (err: unknown) => {
+    // The next request starts a new thread; the requests in flight fail (their apply throws).
+    if (writers[slot] === writer) { busyBefore += busyOf(thread); writers[slot] = null; }
+    for (const p of writer.waiting.values()) p.reject(err);
+    writer.waiting.clear();
+  };
+  thread.on('message', (r: Reply) => {
+    const p = writer.waiting.get(r.id);
+    writer.waiting.delete(r.id);
+    // A thread only holds the process open while requests wait for it.
+    if (writer.waiting.size === 0) thread.unref();
+    p?.resolve(r);
+  });
+  thread.on('error', fail);
+  thread.on('exit', (code) => fail(new Error(`page writer thread exited (${code})`)));
+  thread.unref();
+  writers[slot] = writer;
+  return writer;
+}
+
+/** The slot with the fewest requests waiting (a slot with no thread yet counts as empty). */
+function leastBusy(): number {
+  let best = 0;
+  for (let i = 1; i < THREADS; i++) if ((writers[i]?.waiting.size ?? 0) < (writers[best]?.waiting.size ?? 0)) best = i;
+  return best;
+}
+
 /**
- * Milliseconds the writer thread has spent working since the process started (for benchmarks
- * and profiles: with the main thread's own figure it tells which of the two limits a rebuild).
+ * Milliseconds the writer threads have spent working since the process started, summed (for
+ * benchmarks and profiles: with the main thread's own figure it tells what limits a rebuild).
  */
 export function writerThreadBusyMs(): number {
-  return busyBefore + (worker ? busyOf(worker) : 0);
+  return writers.reduce((sum, w) => sum + (w ? busyOf(w.thread) : 0), busyBefore);
 }
 
 function send(request: ({ kind: 'page' } & PageRequest) | ({ kind: 'files' } & FilesRequest)): Promise<Reply> {
-  const w = start();
+  const writer = start(leastBusy());
   const id = nextId++;
   return new Promise<Reply>((resolve, reject) => {
-    waiting.set(id, { resolve, reject });
-    w.ref();
-    w.postMessage({ ...request, id });
+    writer.waiting.set(id, { resolve, reject });
+    writer.thread.ref();
+    writer.thread.postMessage({ ...request, id });
   }).then((r) => {
     if (r.error !== undefined) throw new StoreWriteError(r.error, r.errorCode ?? '', { kept: r.kept, unused: r.unused });
     return r;
   });
 }
 
-/** Stores one page (or finds it already stored) on the writer thread. */
+/** Stores one page (or finds it already stored) on a writer thread. */
 export async function storePageOnThread(request: PageRequest): Promise<PageOutcome> {
   const r = await send({ kind: 'page', ...request });
   return { unchanged: r.unchanged ?? false, sm3: r.sm3 ?? '', kept: r.kept, unused: r.unused, ...(r.gzip ? { gzip: r.gzip } : {}), ...(r.br ? { br: r.br } : {}) };
 }
 
-/** Replaces files atomically, one after another in the order given, on the writer thread. */
+/** Replaces files atomically on one writer thread: group after group, each group's files side by side. */
 export async function writeFilesOnThread(request: FilesRequest): Promise<Outcome> {
   const r = await send({ kind: 'files', ...request });
   return { kept: r.kept, unused: r.unused };
