@@ -52,7 +52,7 @@ export function createThemeEngine(themeDir: string = DEFAULT_THEME_DIR, override
   });
 }
 
-export type ThemeTemplate = 'home' | 'column' | 'article' | 'gone' | 'not-found' | 'sitemap' | 'search';
+export type ThemeTemplate = 'home' | 'column' | 'article' | 'gone' | 'not-found' | 'sitemap' | 'search' | 'letter-form' | 'letter-receipt' | 'letter-query';
 
 export async function renderTemplate(engine: Liquid, template: ThemeTemplate, data: object): Promise<string> {
   return engine.renderFile(template, data) as Promise<string>;
