@@ -338,6 +338,26 @@ for (const engine of selectedEngines()) {
     });
   });
 
+  describe(`letters: the theme editor checks the letter templates [${engine}]`, () => {
+    let ctx: TestContext;
+    before(async () => { ctx = await createTestContext(engine); });
+    after(async () => { await ctx.close(); });
+
+    test('the letter pages can be previewed, and a broken letter template cannot be saved', async () => {
+      const dev = await signIn(ctx.app, ctx.accounts.templater!);
+      const source = (await dev.request('GET', '/api/v1/theme/template?name=letter-form')).json<{ source: string }>().source;
+      for (const page of ['letter-form', 'letter-receipt', 'letter-query']) {
+        const res = await dev.request('POST', '/api/v1/theme/preview', { name: 'letter-form', source: source.replace('我要写信</h1>', '我要写信（预览）</h1>'), page });
+        assert.equal(res.statusCode, 200, `${page}: ${res.body.slice(0, 300)}`);
+      }
+      const preview = await dev.request('POST', '/api/v1/theme/preview', { name: 'letter-form', source: source.replace('我要写信</h1>', '我要写信（预览）</h1>'), page: 'letter-form' });
+      assert.match(preview.json<{ html: string }>().html, /我要写信（预览）/);
+      const refused = await dev.request('PUT', '/api/v1/theme/template', { name: 'letter-query', source: '{% layout "layout" %}{% block content %}{{ letter.no_such_field }}{% endblock %}', note: '坏模板' });
+      assert.equal(refused.statusCode, 400, refused.body);
+      assert.equal(refused.json<{ code: string }>().code, 'publishing.theme.template_error');
+    });
+  });
+
   describe(`letters: per-address rate limit [${engine}]`, () => {
     let ctx: TestContext;
     before(async () => { ctx = await createTestContext(engine, { config: { letterSubmitRatePerHour: 2 } }); });
@@ -354,6 +374,17 @@ for (const engine of selectedEngines()) {
       assert.equal((await from('198.51.100.9')).statusCode, 201);
       const page = await ctx.app.inject({ method: 'GET', url: '/letters.html', remoteAddress: '203.0.113.7', headers: { host: PORTAL_HOST } });
       assert.equal(page.statusCode, 200, 'the limited address can still read the site');
+      // The form page over its limit answers with the page and a message, not with JSON.
+      const formPost = async () => {
+        const m = multipartBody(stringFields(letterJson(mailboxId, await solvedCaptcha(ctx.app))));
+        return ctx.app.inject({ method: 'POST', url: '/letters.html', remoteAddress: '192.0.2.44', payload: m.payload, headers: { ...m.headers, host: PORTAL_HOST } });
+      };
+      assert.equal((await formPost()).statusCode, 200);
+      assert.equal((await formPost()).statusCode, 200);
+      const limited = await formPost();
+      assert.equal(limited.statusCode, 429);
+      assert.match(limited.headers['content-type'] as string, /text\/html/);
+      assert.match(limited.body, /提交过于频繁，请稍后再试/);
     });
   });
 }

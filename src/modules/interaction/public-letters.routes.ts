@@ -62,7 +62,8 @@ export async function publicLettersRoutes(fastify: FastifyInstance, { platform }
   const publicPage = { access: access.public, quietRefusals: true };
   const siteOfHost = async (req: FastifyRequest) => {
     const s = await hosts.resolve(req.host);
-    return s ? getSiteByCode(db, s.code) : undefined;
+    const site = s ? await getSiteByCode(db, s.code) : undefined;
+    return site?.status === 'closed' ? undefined : site;
   };
 
   app.get(CAPTCHA_PATH, { schema: captchaSchema, config: { access: access.public, quietRefusals: true, rateLimit: { max: 120, timeWindow: 60_000 } } }, async (_req, reply) => {
@@ -105,8 +106,22 @@ export async function publicLettersRoutes(fastify: FastifyInstance, { platform }
       return reply.code(receipt.duplicate ? 200 : 201).send(receipt);
     });
 
+    /** Over the limit, a visitor of the pages gets the page with a message rather than problem+json. */
+    const tooFast = (render: (siteCode: string, message: string) => Promise<string | null>) => async (err: Error & { statusCode?: number }, req: FastifyRequest, reply: FastifyReply) => {
+      const site = err.statusCode === 429 ? await siteOfHost(req) : undefined;
+      // Anything else is answered by the platform's handler (problem+json), still with the public headers.
+      if (!site) {
+        reply.headers(PUBLIC_SECURITY_HEADERS);
+        throw err;
+      }
+      return sendPage(reply.header('retry-after', '60'), 429, await render(site.code, '提交过于频繁，请稍后再试。'));
+    };
+
     // The theme's form posts here on the site's own host; answers are pages, refusals show the form again.
-    r.post(LETTER_FORM_PATH, { schema: { hide: true }, config: { ...publicPage, rateLimit: submitLimit }, helmet: false }, async (req, reply) => {
+    r.post(LETTER_FORM_PATH, {
+      schema: { hide: true }, config: { ...publicPage, rateLimit: submitLimit }, helmet: false,
+      errorHandler: tooFast((code, error) => renderLetterForm(platform, code, { error })),
+    }, async (req, reply) => {
       const site = await siteOfHost(req);
       if (!site) return sendPage(reply, 404, null);
       if (!req.isMultipart()) throw new AppError(HttpErrors['http.unsupported_media_type']);
@@ -124,7 +139,10 @@ export async function publicLettersRoutes(fastify: FastifyInstance, { platform }
       }
     });
 
-    r.post(LETTER_QUERY_PATH, { schema: { hide: true }, config: { ...publicPage, rateLimit: lookupLimit }, helmet: false }, async (req, reply) => {
+    r.post(LETTER_QUERY_PATH, {
+      schema: { hide: true }, config: { ...publicPage, rateLimit: lookupLimit }, helmet: false,
+      errorHandler: tooFast((code, error) => renderLetterQuery(platform, code, { error })),
+    }, async (req, reply) => {
       const site = await siteOfHost(req);
       if (!site) return sendPage(reply, 404, null);
       if (!req.isMultipart()) throw new AppError(HttpErrors['http.unsupported_media_type']);
