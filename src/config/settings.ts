@@ -124,6 +124,14 @@ export const settings = {
     doc: 'Memory for published files the public server has already checked against their SM3 digest (default 256 MiB). A file in it is served with no disk read and no hashing; others are read and checked on each request.' }),
   pageWatchScanMs: def({ env: 'JIYUE_PAGE_WATCH_SCAN_MS', key: 'pageWatchScanMs', default: 5000, allowed: 'integer 500–600000', parse: int(500, 600_000),
     doc: 'How often the tamper watcher (网页防篡改, in the process running the worker role) re-reads the whole page store. File-system events catch most changes sooner; this full scan is the guarantee, so a change is restored within about this long plus 2 s.' }),
+  letterDeadlineDays: def({ env: 'JIYUE_LETTER_DEADLINE_DAYS', key: 'letterDeadlineDays', default: 5, allowed: 'integer 1–60', parse: int(1, 60),
+    doc: 'Working days a new mailbox has to answer a letter (local practice 3–10; assumed default 5). Each mailbox can change its own.' }),
+  letterSubmitRatePerHour: def({ env: 'JIYUE_LETTER_SUBMIT_RATE_PER_HOUR', key: 'letterSubmitRatePerHour', default: 10, allowed: 'integer 1–100000', parse: int(1, 100_000),
+    doc: 'Letters one client IP may submit per hour, counted separately for the site form and the public API; more get 429 while other visitors are still served.' }),
+  letterLookupRatePerMinute: def({ env: 'JIYUE_LETTER_LOOKUP_RATE_PER_MINUTE', key: 'letterLookupRatePerMinute', default: 10, allowed: 'integer 1–100000', parse: int(1, 100_000),
+    doc: 'Letter look-ups (query code + password) one client IP may make per minute. Besides this, a letter refuses look-ups for 15 minutes after 5 wrong passwords.' }),
+  letterAttachmentMaxBytes: def({ env: 'JIYUE_LETTER_ATTACHMENT_MAX_BYTES', key: 'letterAttachmentMaxBytes', default: 5_242_880, allowed: 'integer 1024–52428800', parse: int(1024, 52_428_800),
+    doc: 'Largest file a citizen may attach to a letter (default 5 MiB; at most 3 files, PDF, JPEG or PNG checked by content).' }),
 } as const;
 
 export type Settings = typeof settings;

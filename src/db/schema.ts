@@ -9,6 +9,7 @@ import type { ColumnsTables } from '../modules/columns/columns.tables.js';
 import type { ChecksTables } from '../modules/checks/checks.tables.js';
 import type { WorkflowTables } from '../modules/workflow/workflow.tables.js';
 import type { DeliveryTables } from '../modules/delivery/delivery.tables.js';
+import type { InteractionTables } from '../modules/interaction/interaction.tables.js';
 
 export interface SchemaMigrationsTable {
   name: string;
@@ -16,6 +17,6 @@ export interface SchemaMigrationsTable {
 }
 
 /** The whole database: each module owns and declares its own tables. */
-export interface Database extends IdentityTables, AuditTables, JobsTables, CalendarTables, SitesTables, ColumnsTables, ContentTables, ChecksTables, WorkflowTables, PublishingTables, DeliveryTables {
+export interface Database extends IdentityTables, AuditTables, JobsTables, CalendarTables, SitesTables, ColumnsTables, ContentTables, ChecksTables, WorkflowTables, PublishingTables, DeliveryTables, InteractionTables {
   schema_migrations: SchemaMigrationsTable;
 }

@@ -10,6 +10,7 @@ import { publishingRoutes, registerPublishingJobs } from './publishing/index.js'
 import { pageAlertsRoutes, publicRoutes, startDeliveryWorker } from './delivery/index.js';
 import { registerSearchJobs, searchRoutes } from './search/index.js';
 import { registerPublicSearchPage } from './search/public-search-page.js';
+import { interactionRoutes, publicLettersRoutes, registerLetterPages } from './interaction/index.js';
 
 /**
  * Domain modules' route plugins, registered by buildApp after the platform's own.
@@ -25,6 +26,8 @@ export const moduleRoutes: readonly ((app: FastifyInstance, opts: { platform: Pl
   publishingRoutes,
   pageAlertsRoutes,
   searchRoutes,
+  interactionRoutes,
+  publicLettersRoutes,
   // The public sites answer every GET/HEAD no other route claims.
   publicRoutes,
 ];
@@ -37,6 +40,8 @@ export const moduleJobs: readonly ((platform: Platform) => void)[] = [
   registerSearchJobs,
   // The site search page (/search.html) is made per request; every process that serves registers it.
   registerPublicSearchPage,
+  // The letter form and look-up pages (/letters.html, /letters/query.html), likewise.
+  registerLetterPages,
 ];
 
 /**

@@ -106,6 +106,16 @@ export const ACCESS_MATRIX: Readonly<Record<string, string>> = {
   'GET /api/v1/public/search/suggest':        '2   2   2   2   2   2   2   2   2   2   2',
   'POST /api/v1/search/reindex':              '2   3   3   3   3   3   3   3   3   3   1',
   'GET /api/v1/search/stats':                 '2   3   3   3   3   3   3   3   3   3   1',
+  'GET /api/v1/public/captcha':               '2   2   2   2   2   2   2   2   2   2   2',
+  'GET /api/v1/public/sites/:siteCode/mailboxes': '2   2   2   2   2   2   2   2   2   2   2',
+  'POST /api/v1/public/sites/:siteCode/letters': '2   2   2   2   2   2   2   2   2   2   2',
+  'POST /api/v1/public/letters/lookup':       '2   2   2   2   2   2   2   2   2   2   2',
+  'POST /letters.html':                       '2   2   2   2   2   2   2   2   2   2   2',
+  'POST /letters/query.html':                 '2   2   2   2   2   2   2   2   2   2   2',
+  'GET /api/v1/letters':                      '3   3   3   3   3   3   3   3   2   3   1',
+  'GET /api/v1/sites/:siteId/mailboxes':      '3   3   3   3   2   3   3   3   2   3   1',
+  'POST /api/v1/sites/:siteId/mailboxes':     '3   3   3   3   2   3   3   3   3   3   1',
+  'PATCH /api/v1/mailboxes/:id':              '3   3   3   3   2   3   3   3   3   3   1',
 };
 
 /** Routes outside the cell-by-cell run, each with the reason and the test that covers it. */

@@ -17,6 +17,7 @@ import { uploadAttachment } from '../../src/modules/content/operations/upload-at
 import { multipartFile, SAMPLE_FILES } from '../support/content-fixtures.js';
 import { documentInReview, fastTrackedDocument, NANJING_PORTAL_CODE, ONE_STEP, publishedDocument, workflowColumn, workflowDraft } from '../support/workflow-fixtures.js';
 import { placementFixture } from '../support/placement-fixtures.js';
+import { idemKey, letterJson, multipartBody, PORTAL_CODE, PORTAL_HOST, portalMailboxes, solvedCaptcha, stringFields } from '../support/letter-fixtures.js';
 
 /** Demo account holding each role (see src/demo/seed-demo.ts). */
 const ACCOUNT_OF_ROLE: Readonly<Record<string, string>> = {
@@ -181,7 +182,35 @@ const REQUESTS: Readonly<Record<string, (ctx: TestContext, role: string) => Prom
   // Search: the public API needs a query; the rebuild only enqueues its job.
   'GET /api/v1/public/search': async () => ({ url: '/api/v1/public/search?q=%E6%94%BF%E5%8A%A1' }),
   'GET /api/v1/public/search/suggest': async () => ({ url: '/api/v1/public/search/suggest?prefix=%E6%94%BF' }),
+  // Letters: every public call carries its own solved captcha and idempotency key; the admin routes use the provincial portal (site 1).
+  'GET /api/v1/public/sites/:siteCode/mailboxes': async () => ({ url: `/api/v1/public/sites/${PORTAL_CODE}/mailboxes` }),
+  'POST /api/v1/public/sites/:siteCode/letters': async (ctx) => ({
+    url: `/api/v1/public/sites/${PORTAL_CODE}/letters`, body: letterJson((await portalMailboxes(ctx.app))[0]!.id, await solvedCaptcha(ctx.app)), headers: { 'idempotency-key': idemKey() },
+  }),
+  'POST /api/v1/public/letters/lookup': async (ctx) => ({ url: '/api/v1/public/letters/lookup', body: await matrixReceipt(ctx) }),
+  'POST /letters.html': async (ctx) => {
+    const { payload, headers } = multipartBody(stringFields(letterJson((await portalMailboxes(ctx.app))[0]!.id, await solvedCaptcha(ctx.app), { idempotencyKey: idemKey() })));
+    return { url: '/letters.html', body: payload, headers: { ...headers, host: PORTAL_HOST } };
+  },
+  'POST /letters/query.html': async (ctx) => {
+    const { payload, headers } = multipartBody(await matrixReceipt(ctx));
+    return { url: '/letters/query.html', body: payload, headers: { ...headers, host: PORTAL_HOST } };
+  },
+  'GET /api/v1/letters': async () => ({ url: '/api/v1/letters?siteId=1' }),
+  'GET /api/v1/sites/:siteId/mailboxes': async () => ({ url: '/api/v1/sites/1/mailboxes' }),
+  'POST /api/v1/sites/:siteId/mailboxes': async () => ({ url: '/api/v1/sites/1/mailboxes', body: { kind: 'department', name: `矩阵部门信箱${counter++}`, deadlineDays: 7 } }),
+  'PATCH /api/v1/mailboxes/:id': async (ctx) => {
+    const { id } = await ctx.platform.db.insertInto('mailboxes').values({ site_id: 1, kind: 'leader', name: `矩阵信箱${counter++}`, description: '', deadline_days: 5, is_enabled: 1, sort_order: 10, created_at: 0, updated_at: 0 }).returning('id').executeTakeFirstOrThrow();
+    return { url: `/api/v1/mailboxes/${id}`, body: { deadlineDays: 8 } };
+  },
 };
+
+/** A fresh letter on the provincial portal, and its receipt as the look-up wants it. */
+async function matrixReceipt(ctx: TestContext): Promise<{ queryCode: string; queryPassword: string }> {
+  const res = await ctx.app.inject({ method: 'POST', url: `/api/v1/public/sites/${PORTAL_CODE}/letters`, payload: letterJson((await portalMailboxes(ctx.app))[0]!.id, await solvedCaptcha(ctx.app)) });
+  const { queryCode, queryPassword } = res.json<{ queryCode: string; queryPassword: string }>();
+  return { queryCode, queryPassword };
+}
 
 for (const engine of selectedEngines()) {
   describe(`role × route access matrix [${engine}]`, () => {

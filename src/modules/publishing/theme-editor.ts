@@ -16,8 +16,22 @@ import { renderGone } from './render/pages.js';
 import { columnPages, homePages, staticSitePages } from './site-pages.js';
 import { createThemeEngine, DEFAULT_THEME_DIR, renderTemplate, themeTemplateNames } from './theme/theme-engine.js';
 
-export const SAMPLE_PAGES = ['home', 'column', 'article', 'gone', 'not-found', 'sitemap', 'search'] as const;
+export const SAMPLE_PAGES = ['home', 'column', 'article', 'gone', 'not-found', 'sitemap', 'search', 'letter-form', 'letter-receipt', 'letter-query'] as const;
 export type SamplePage = (typeof SAMPLE_PAGES)[number];
+
+/** One view model that every letter template can render: the form's, the receipt's and the look-up's fields together. */
+const SAMPLE_LETTER = {
+  mailboxes: [{ id: 1, name: '网站信箱', kindName: '网站信箱', deadlineDays: 5, selected: true }],
+  types: [{ value: 'consultation', name: '咨询', checked: true }], visibilities: [{ value: 'private', name: '不公开', checked: true }],
+  values: { subject: '示例标题', body: '示例内容', name: '', phone: '', email: '', idNumber: '', address: '' },
+  idempotencyKey: 'sample-idempotency-key', error: '', errors: [], maxFiles: 3, maxSize: '5 MB', captchaUrl: '/api/v1/public/captcha',
+  queryCode: '20261126000001', queryPassword: 'ABCD2345', duplicate: false, mailboxName: '网站信箱', typeName: '咨询',
+  receivedAt: '2026-11-26 10:00', dueAt: '2026-12-03 23:59',
+  result: {
+    queryCode: '20261126000001', subject: '示例标题', body: '示例内容', statusName: '已收到，等待受理', mailboxName: '网站信箱', letterTypeName: '咨询',
+    receivedAt: '2026-11-26 10:00', dueAt: '2026-12-03 23:59', isPublic: false, attachmentCount: 0, citizen: { name: '张*', phone: '138****5678' },
+  },
+};
 
 export interface EditorDeps { readonly publishing: PublishingDeps; readonly audit: AuditLog; readonly jobs: JobQueue }
 
@@ -83,6 +97,12 @@ export async function renderSample(deps: PublishingDeps, q: { name: string; sour
         site: ctx.model, nav: ctx.nav, column: null, article: null, breadcrumb: [{ name: '首页', href: '/' }, { name: '站内搜索', href: '/search.html' }],
         page: { title: '站内搜索', canonical: '' },
         search: { q: '政务', sort: 'relevance', message: '', groups: [], results: [{ href: '/', titleHtml: '示例<mark>政务</mark>', snippetHtml: '示例摘要', siteName: ctx.site.name, publishedAt: '2026-11-26 10:00' }], pager: { older: null, newer: null } },
+      });
+      case 'letter-form':
+      case 'letter-receipt':
+      case 'letter-query': return await renderTemplate(engine, q.page, {
+        site: ctx.model, nav: ctx.nav, column: null, article: null, breadcrumb: [{ name: '首页', href: '/' }],
+        page: { title: '我要写信', canonical: '' }, letter: SAMPLE_LETTER,
       });
     }
   } catch (e) {

@@ -6,6 +6,9 @@ const zhNames: Readonly<Record<string, string>> = {
   email: '电子邮箱', phone: '手机号码', status: '状态', from: '开始时间', to: '结束时间', action: '操作',
   result: '结果', actorId: '操作人', page: '页码', pageSize: '每页条数', year: '年份', days: '日期列表',
   date: '日期', recoveryCode: '恢复码', reason: '原因', q: '关键词',
+  mailboxId: '收信信箱', letterType: '信件类型', visibility: '是否公开', subject: '标题', body: '内容', idNumber: '身份证号码',
+  address: '通讯地址', idempotencyKey: '请求标识', altcha: '人机验证', queryCode: '查询编号', queryPassword: '查询密码',
+  deadlineDays: '办理时限（工作日）', isEnabled: '是否启用', sortOrder: '排序', description: '说明',
 };
 
 export function fieldLabel(field: string, locale: 'zh-CN' | 'en'): string {

@@ -29,6 +29,9 @@ export const zh = {
   'themes.page.not-found': '404 页',
   'themes.page.sitemap': '网站地图',
   'themes.page.search': '搜索页',
+  'themes.page.letter-form': '写信页',
+  'themes.page.letter-receipt': '写信回执页',
+  'themes.page.letter-query': '信件查询页',
 } as const;
 
 export const en: Readonly<Record<keyof typeof zh, string>> = {
@@ -61,4 +64,7 @@ export const en: Readonly<Record<keyof typeof zh, string>> = {
   'themes.page.not-found': '404',
   'themes.page.sitemap': 'Site map',
   'themes.page.search': 'Search',
+  'themes.page.letter-form': 'Letter form',
+  'themes.page.letter-receipt': 'Letter receipt',
+  'themes.page.letter-query': 'Letter look-up',
 };

@@ -1,0 +1,89 @@
+import { createChallenge, randomInt, verifySolution, type Challenge, type Solution } from 'altcha-lib';
+import { deriveKey } from 'altcha-lib/algorithms/sha';
+import type { Db } from '../../db/index.js';
+import { hmacSm3 } from '../../platform/crypto/index.js';
+import { AppError } from '../../platform/http/error-registry.js';
+import { InteractionErrors } from './errors.js';
+
+/** HMAC secrets of the challenges, derived from the platform key: every process agrees, nothing to configure. */
+export interface CaptchaSecrets {
+  readonly signature: string;
+  readonly keySignature: string;
+}
+
+export function captchaSecrets(root: Buffer): CaptchaSecrets {
+  return { signature: hmacSm3(root, 'jiyue-captcha-signature').toString('hex'), keySignature: hmacSm3(root, 'jiyue-captcha-key').toString('hex') };
+}
+
+/** How long a challenge may be solved and submitted. */
+export const CAPTCHA_TTL_MS = 10 * 60_000;
+/*
+ * The solver tries SHA-256 over counters from 0 up to a secret one: 5,000–20,000 hashes, well
+ * under a second in a browser, and a cost for anyone sending letters by the thousand.
+ */
+const COUNTER_MIN = 5_000;
+const COUNTER_MAX = 20_000;
+
+/**
+ * A new ALTCHA challenge (protocol v2, SHA-256). Expiry travels in the signed `data.exp` rather
+ * than altcha's own `expiresAt`, so it is measured on the platform clock like everything else.
+ */
+export async function issueChallenge(secrets: CaptchaSecrets, now: number): Promise<Challenge> {
+  return createChallenge({
+    algorithm: 'SHA-256', cost: 1, counter: randomInt(COUNTER_MIN, COUNTER_MAX), deriveKey,
+    hmacSignatureSecret: secrets.signature, hmacKeySignatureSecret: secrets.keySignature, data: { exp: now + CAPTCHA_TTL_MS },
+  });
+}
+
+/** A verified, not yet spent solution: its challenge's id and when it expires. */
+export interface VerifiedCaptcha {
+  readonly id: string;
+  readonly expiresAt: number;
+}
+
+function parsePayload(payload: string): { challenge: Challenge; solution: Solution } | null {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(payload, 'base64').toString('utf8'));
+  } catch {
+    return null;
+  }
+  const p = parsed as { challenge?: { parameters?: unknown; signature?: unknown }; solution?: { counter?: unknown; derivedKey?: unknown } } | null;
+  if (!p || typeof p !== 'object' || !p.challenge || typeof p.challenge.parameters !== 'object' || p.challenge.parameters === null
+    || typeof p.challenge.signature !== 'string' || !p.solution || typeof p.solution.counter !== 'number' || typeof p.solution.derivedKey !== 'string') return null;
+  return parsed as { challenge: Challenge; solution: Solution };
+}
+
+/**
+ * Checks an ALTCHA payload (base64 JSON `{challenge, solution}`, as the widget submits it):
+ * signed by us, solved, not expired. Whether it was already used is `spendCaptcha`'s job,
+ * inside the transaction that uses it.
+ */
+export async function checkCaptcha(secrets: CaptchaSecrets, payload: string | undefined, now: number): Promise<VerifiedCaptcha> {
+  if (!payload) throw new AppError(InteractionErrors['interaction.captcha.missing']);
+  const parsed = parsePayload(payload);
+  if (!parsed) throw new AppError(InteractionErrors['interaction.captcha.invalid']);
+  let verified = false;
+  try {
+    const result = await verifySolution({
+      challenge: parsed.challenge, solution: parsed.solution, deriveKey,
+      hmacSignatureSecret: secrets.signature, hmacKeySignatureSecret: secrets.keySignature,
+    });
+    verified = result.verified;
+  } catch {
+    // A hostile payload (unknown algorithm, odd parameters) makes the library throw: that is a failed captcha.
+    verified = false;
+  }
+  if (!verified) throw new AppError(InteractionErrors['interaction.captcha.invalid']);
+  const exp = parsed.challenge.parameters.data?.exp;
+  if (typeof exp !== 'number' || exp < now) throw new AppError(InteractionErrors['interaction.captcha.expired']);
+  return { id: parsed.challenge.signature ?? '', expiresAt: exp };
+}
+
+/** Records the challenge as spent (a replay is refused); forgets challenges that have expired anyway. */
+export async function spendCaptcha(trx: Db, captcha: VerifiedCaptcha, now: number): Promise<void> {
+  await trx.deleteFrom('captcha_uses').where('expires_at', '<', now).execute();
+  const r = await trx.insertInto('captcha_uses').values({ challenge_id: captcha.id.slice(0, 64), expires_at: captcha.expiresAt })
+    .onConflict((oc) => oc.column('challenge_id').doNothing()).executeTakeFirst();
+  if (Number(r.numInsertedOrUpdatedRows ?? 0n) === 0) throw new AppError(InteractionErrors['interaction.captcha.used']);
+}

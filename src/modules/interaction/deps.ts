@@ -1,0 +1,27 @@
+import type { Clock } from '../../platform/clock.js';
+import type { AuditLog, WorkingCalendar } from '../../platform/contracts.js';
+import type { DialectOps } from '../../db/index.js';
+import type { FieldCipher } from '../../platform/crypto/index.js';
+import type { Platform } from '../../platform/platform.js';
+import { captchaSecrets, type CaptchaSecrets } from './captcha.js';
+
+/** What interaction operations need from the platform (a subset, so tests can build it small). */
+export interface InteractionDeps {
+  readonly clock: Clock;
+  readonly audit: AuditLog;
+  readonly ops: DialectOps;
+  readonly cipher: FieldCipher;
+  readonly calendar: WorkingCalendar;
+  readonly captcha: CaptchaSecrets;
+  readonly passwordIterations: number;
+  readonly defaultDeadlineDays: number;
+  readonly attachmentMaxBytes: number;
+}
+
+export function interactionDeps(p: Platform): InteractionDeps {
+  return {
+    clock: p.clock, audit: p.audit, ops: p.dbh.ops, cipher: p.cipher, calendar: p.calendar,
+    captcha: captchaSecrets(p.keys.sessionSecret), passwordIterations: p.config.passwordIterations,
+    defaultDeadlineDays: p.config.letterDeadlineDays, attachmentMaxBytes: p.config.letterAttachmentMaxBytes,
+  };
+}

@@ -1,0 +1,19 @@
+/**
+ * Public face of 互动交流 (interaction). Other modules import ONLY from here.
+ *
+ * So far: mailboxes per site (网站信箱, 领导信箱, 部门信箱) with a reply deadline in working days,
+ * letters submitted by citizens (form page on every site and JSON API) behind an ALTCHA
+ * proof-of-work captcha, personal data sealed with SM4, a receipt with query code and password,
+ * and the handler's masked list. The handling workflow comes next.
+ */
+export { interactionRoutes } from './interaction.routes.js';
+export { publicLettersRoutes } from './public-letters.routes.js';
+export { registerLetterPages } from './letter-pages.js';
+export { interactionDeps, type InteractionDeps } from './deps.js';
+export { submitLetter, type SubmitLetterInput, type LetterReceipt } from './operations/submit-letter.js';
+export { lookupLetter, type LetterProgress } from './operations/lookup-letter.js';
+export { listLetters, type LetterListItem } from './operations/list-letters.js';
+export { createMailbox, updateMailbox, listMailboxes, ensureSiteMailbox } from './operations/mailboxes.js';
+export { maskName, maskPhone, maskIdNumber, maskEmail, maskAddress } from './personal-data.js';
+export { InteractionErrors } from './errors.js';
+export type { InteractionTables, LetterType, MailboxKind } from './interaction.tables.js';

@@ -1,0 +1,34 @@
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Platform } from '../../platform/platform.js';
+import { access } from '../../platform/identity/permissions.js';
+import { interactionDeps } from './deps.js';
+import { createMailboxSchema, listLettersSchema, listMailboxesSchema, updateMailboxSchema } from './letters.schemas.js';
+import { listLetters } from './operations/list-letters.js';
+import { createMailbox, listMailboxes, updateMailbox } from './operations/mailboxes.js';
+
+/** The console's side of 互动交流 so far: the handler's letter list, the site admin's mailboxes. */
+export async function interactionRoutes(fastify: FastifyInstance, { platform }: { platform: Platform }): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const db = platform.db;
+  const deps = interactionDeps(platform);
+
+  app.get('/api/v1/letters', { schema: listLettersSchema, config: { access: access.permission('interaction.letters.read') } }, async (req) => {
+    const page = req.query.page ?? 1;
+    const pageSize = req.query.pageSize ?? 20;
+    const { total, items } = await listLetters({ db, actor: req.actor, input: { siteId: req.query.siteId, page, pageSize }, deps });
+    return { total, page, pageSize, items };
+  });
+
+  app.get('/api/v1/sites/:siteId/mailboxes', { schema: listMailboxesSchema, config: { access: access.permission('interaction.mailboxes.read') } }, async (req) => {
+    return { items: await listMailboxes({ db, actor: req.actor, siteId: req.params.siteId, deps }) };
+  });
+
+  app.post('/api/v1/sites/:siteId/mailboxes', { schema: createMailboxSchema, config: { access: access.permission('interaction.mailboxes.manage') } }, async (req, reply) => {
+    return reply.code(201).send({ mailbox: await createMailbox({ db, actor: req.actor, siteId: req.params.siteId, input: req.body, deps }) });
+  });
+
+  app.patch('/api/v1/mailboxes/:id', { schema: updateMailboxSchema, config: { access: access.permission('interaction.mailboxes.manage') } }, async (req) => {
+    return { mailbox: await updateMailbox({ db, actor: req.actor, mailboxId: req.params.id, input: req.body, deps }) };
+  });
+}

@@ -1,0 +1,45 @@
+import type { Insertable, Selectable } from 'kysely';
+import type { Db } from '../../db/index.js';
+import type { LetterAttachmentsTable, LettersTable } from './interaction.tables.js';
+
+export type LetterRow = Selectable<LettersTable>;
+
+export async function letterByIdempotencyKey(db: Db, siteId: number, key: string): Promise<LetterRow | undefined> {
+  return db.selectFrom('letters').selectAll().where('site_id', '=', siteId).where('idempotency_key', '=', key).executeTakeFirst();
+}
+
+export async function letterByQueryCode(db: Db, code: string): Promise<LetterRow | undefined> {
+  return db.selectFrom('letters').selectAll().where('query_code', '=', code).executeTakeFirst();
+}
+
+export async function queryCodeTaken(db: Db, code: string): Promise<boolean> {
+  return (await db.selectFrom('letters').select('id').where('query_code', '=', code).executeTakeFirst()) !== undefined;
+}
+
+export async function insertLetter(db: Db, values: Insertable<LettersTable>): Promise<number> {
+  const r = await db.insertInto('letters').values(values).returning('id').executeTakeFirstOrThrow();
+  return Number(r.id);
+}
+
+export async function insertLetterAttachment(db: Db, values: Insertable<LetterAttachmentsTable>): Promise<void> {
+  await db.insertInto('letter_attachments').values(values).execute();
+}
+
+export async function attachmentCounts(db: Db, letterIds: readonly number[]): Promise<Map<number, number>> {
+  if (letterIds.length === 0) return new Map();
+  const rows = await db.selectFrom('letter_attachments').select(['letter_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('letter_id', 'in', letterIds).groupBy('letter_id').execute();
+  return new Map(rows.map((r) => [Number(r.letter_id), Number(r.n)]));
+}
+
+export async function setLookupFailures(db: Db, id: number, failures: number, lockedUntil: number | null): Promise<void> {
+  await db.updateTable('letters').set({ lookup_failures: failures, lookup_locked_until: lockedUntil }).where('id', '=', id).execute();
+}
+
+export async function listLetterRows(db: Db, siteIds: readonly number[], page: number, pageSize: number): Promise<{ total: number; rows: LetterRow[] }> {
+  if (siteIds.length === 0) return { total: 0, rows: [] };
+  const total = await db.selectFrom('letters').select((eb) => eb.fn.countAll<number>().as('n')).where('site_id', 'in', siteIds).executeTakeFirstOrThrow();
+  const rows = await db.selectFrom('letters').selectAll().where('site_id', 'in', siteIds).orderBy('id', 'desc')
+    .limit(pageSize).offset((page - 1) * pageSize).execute();
+  return { total: Number(total.n), rows };
+}

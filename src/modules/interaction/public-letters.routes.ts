@@ -1,0 +1,164 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import multipart from '@fastify/multipart';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Platform } from '../../platform/platform.js';
+import { AppError } from '../../platform/http/error-registry.js';
+import { HttpErrors } from '../../platform/http/errors.js';
+import { problemFor } from '../../platform/http/problem.js';
+import { translateValidation } from '../../platform/http/validation-errors.js';
+import { access } from '../../platform/identity/permissions.js';
+import { PUBLIC_SECURITY_HEADERS, SiteHosts } from '../delivery/index.js';
+import { getSiteByCode, type SiteView } from '../sites/index.js';
+import { issueChallenge } from './captcha.js';
+import { interactionDeps } from './deps.js';
+import { InteractionErrors } from './errors.js';
+import { MAX_LETTER_ATTACHMENTS } from './letter-files.js';
+import { CAPTCHA_PATH, LETTER_FORM_PATH, LETTER_QUERY_PATH, renderLetterForm, renderLetterQuery, renderLetterReceipt } from './letter-pages.js';
+import { LETTER_TYPE_LABELS, LETTER_TYPES } from './letter-types.js';
+import { captchaSchema, lookupLetterSchema, publicMailboxesSchema, submitLetterSchema } from './letters.schemas.js';
+import { listSiteMailboxes } from './mailboxes.repo.js';
+import { lookupLetter } from './operations/lookup-letter.js';
+import { ensureSiteMailbox } from './operations/mailboxes.js';
+import { submitLetter } from './operations/submit-letter.js';
+import { readMultipart, SubmissionValidationError, validateFormFields, validateJsonFields } from './read-submission.js';
+
+/** A site that takes letters: known and not permanently closed. */
+async function openSite(platform: Platform, code: string): Promise<SiteView> {
+  const site = await getSiteByCode(platform.db, code);
+  if (!site || site.status === 'closed') throw new AppError(InteractionErrors['interaction.site.not_found']);
+  return site;
+}
+
+/** A refusal as the form shows it: the message, and each field's message. Never the submitted values. */
+function formError(err: unknown): { status: number; error: string; errors: string[] } | null {
+  if (err instanceof AppError) {
+    const p = problemFor(err.code, 'zh-CN', err.params, err.fieldErrors);
+    return { status: p.status, error: p.detail, errors: err.fieldErrors.map((f) => f.message) };
+  }
+  if (err instanceof SubmissionValidationError) {
+    return { status: 400, error: '提交的内容有误，请按提示修改后重新提交。', errors: translateValidation(err.validation, undefined, 'zh-CN').map((e) => e.message) };
+  }
+  return null;
+}
+
+function sendPage(reply: FastifyReply, status: number, html: string | null): FastifyReply {
+  return reply.code(html === null ? 404 : status).headers(PUBLIC_SECURITY_HEADERS).header('cache-control', 'no-store')
+    .type('text/html; charset=utf-8').send(html ?? '');
+}
+
+/**
+ * 写信 and 查询 for citizens: the JSON API under /api/v1/public, and the theme's form pages
+ * posting back to the site they were shown on. Every submit and look-up is limited per client
+ * address; the rest of the site is not affected by one address's limit.
+ */
+export async function publicLettersRoutes(fastify: FastifyInstance, { platform }: { platform: Platform }): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const { config } = platform;
+  const db = platform.db;
+  const deps = interactionDeps(platform);
+  const hosts = new SiteHosts(db, (err) => app.log.error({ err }, 'site hosts refresh failed'));
+  const submitLimit = { max: config.letterSubmitRatePerHour, timeWindow: 3_600_000 };
+  const lookupLimit = { max: config.letterLookupRatePerMinute, timeWindow: 60_000 };
+  const publicPage = { access: access.public, quietRefusals: true };
+  const siteOfHost = async (req: FastifyRequest) => {
+    const s = await hosts.resolve(req.host);
+    const site = s ? await getSiteByCode(db, s.code) : undefined;
+    return site?.status === 'closed' ? undefined : site;
+  };
+
+  app.get(CAPTCHA_PATH, { schema: captchaSchema, config: { access: access.public, quietRefusals: true, rateLimit: { max: 120, timeWindow: 60_000 } } }, async (_req, reply) => {
+    reply.header('cache-control', 'no-store');
+    const c = await issueChallenge(deps.captcha, deps.clock.now());
+    return { parameters: { ...c.parameters }, ...(c.signature ? { signature: c.signature } : {}) };
+  });
+
+  app.get('/api/v1/public/sites/:siteCode/mailboxes', { schema: publicMailboxesSchema, config: { access: access.public, quietRefusals: true } }, async (req) => {
+    const site = await openSite(platform, req.params.siteCode);
+    await ensureSiteMailbox(db, deps, site);
+    return {
+      site: { code: site.code, name: site.name },
+      mailboxes: (await listSiteMailboxes(db, site.id, { enabledOnly: true })).map((m) => ({ ...m })),
+      letterTypes: LETTER_TYPES.map((t) => ({ value: t, name: LETTER_TYPE_LABELS[t] })),
+    };
+  });
+
+  app.post('/api/v1/public/letters/lookup', { schema: lookupLetterSchema, config: { access: access.public, rateLimit: lookupLimit } }, async (req) => {
+    return { letter: await lookupLetter({ db, actor: req.actor, input: req.body, deps }) };
+  });
+
+  // Multipart (files) is parsed only on the letter routes, with the letter limits.
+  await app.register(async (scoped) => {
+    await scoped.register(multipart, {
+      throwFileSizeLimit: true,
+      limits: { fileSize: config.letterAttachmentMaxBytes, files: MAX_LETTER_ATTACHMENTS, fields: 20, fieldSize: 30_000, parts: 24, headerPairs: 50 },
+    });
+    const r = scoped.withTypeProvider<TypeBoxTypeProvider>();
+
+    r.post('/api/v1/public/sites/:siteCode/letters', { schema: submitLetterSchema, config: { access: access.public, rateLimit: submitLimit } }, async (req, reply) => {
+      const site = await openSite(platform, req.params.siteCode);
+      const { fields, files } = req.isMultipart()
+        ? await readMultipart(req, config.letterAttachmentMaxBytes).then((raw) => ({ fields: validateFormFields(raw.fields), files: raw.files }))
+        : { fields: validateJsonFields(req.body), files: [] };
+      const header = req.headers['idempotency-key'];
+      const idempotencyKey = typeof header === 'string' && header !== '' ? header : fields.idempotencyKey;
+      const receipt = await submitLetter({ db, actor: req.actor, site, deps, input: { ...fields, idempotencyKey, attachments: files } });
+      reply.header('cache-control', 'no-store');
+      return reply.code(receipt.duplicate ? 200 : 201).send(receipt);
+    });
+
+    /** Over the limit, a visitor of the pages gets the page with a message rather than problem+json. */
+    const tooFast = (render: (siteCode: string, message: string) => Promise<string | null>) => async (err: Error & { statusCode?: number }, req: FastifyRequest, reply: FastifyReply) => {
+      const site = err.statusCode === 429 ? await siteOfHost(req) : undefined;
+      // Anything else is answered by the platform's handler (problem+json), still with the public headers.
+      if (!site) {
+        reply.headers(PUBLIC_SECURITY_HEADERS);
+        throw err;
+      }
+      return sendPage(reply.header('retry-after', '60'), 429, await render(site.code, '提交过于频繁，请稍后再试。'));
+    };
+
+    // The theme's form posts here on the site's own host; answers are pages, refusals show the form again.
+    r.post(LETTER_FORM_PATH, {
+      schema: { hide: true }, config: { ...publicPage, rateLimit: submitLimit }, helmet: false,
+      errorHandler: tooFast((code, error) => renderLetterForm(platform, code, { error })),
+    }, async (req, reply) => {
+      const site = await siteOfHost(req);
+      if (!site) return sendPage(reply, 404, null);
+      if (!req.isMultipart()) throw new AppError(HttpErrors['http.unsupported_media_type']);
+      let values: Readonly<Record<string, string>> = {};
+      try {
+        const raw = await readMultipart(req, config.letterAttachmentMaxBytes);
+        values = raw.fields;
+        const fields = validateFormFields(raw.fields);
+        const receipt = await submitLetter({ db, actor: req.actor, site, deps, input: { ...fields, attachments: raw.files } });
+        return sendPage(reply, 200, await renderLetterReceipt(platform, site.code, receipt));
+      } catch (err) {
+        const refusal = formError(err);
+        if (!refusal) throw err;
+        return sendPage(reply, refusal.status, await renderLetterForm(platform, site.code, { values, error: refusal.error, errors: refusal.errors }));
+      }
+    });
+
+    r.post(LETTER_QUERY_PATH, {
+      schema: { hide: true }, config: { ...publicPage, rateLimit: lookupLimit }, helmet: false,
+      errorHandler: tooFast((code, error) => renderLetterQuery(platform, code, { error })),
+    }, async (req, reply) => {
+      const site = await siteOfHost(req);
+      if (!site) return sendPage(reply, 404, null);
+      if (!req.isMultipart()) throw new AppError(HttpErrors['http.unsupported_media_type']);
+      let queryCode = '';
+      try {
+        const raw = await readMultipart(req, config.letterAttachmentMaxBytes);
+        queryCode = (raw.fields.queryCode ?? '').slice(0, 40);
+        const queryPassword = (raw.fields.queryPassword ?? '').slice(0, 40);
+        if (!queryCode.trim() || !queryPassword.trim()) throw new AppError(InteractionErrors['interaction.lookup.failed']);
+        const result = await lookupLetter({ db, actor: req.actor, input: { queryCode, queryPassword }, deps });
+        return sendPage(reply, 200, await renderLetterQuery(platform, site.code, { queryCode, result }));
+      } catch (err) {
+        const refusal = formError(err);
+        if (!refusal) throw err;
+        return sendPage(reply, refusal.status, await renderLetterQuery(platform, site.code, { queryCode, error: refusal.error }));
+      }
+    });
+  });
+}

@@ -1,0 +1,76 @@
+import type { FastifyRequest } from 'fastify';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { AppError } from '../../platform/http/error-registry.js';
+import { HttpErrors } from '../../platform/http/errors.js';
+import { InteractionErrors } from './errors.js';
+import { formatBytes, MAX_LETTER_ATTACHMENTS, type UploadedFile } from './letter-files.js';
+import { LetterFields, type LetterFieldsInput } from './letters.schemas.js';
+
+const base = { removeAdditional: false, useDefaults: true, allErrors: false, strict: false } as const;
+// Form fields arrive as text (`mailboxId=3`); JSON already has types, so it is not coerced.
+const checkForm: ValidateFunction = new Ajv({ ...base, coerceTypes: true }).compile(LetterFields);
+const checkJson: ValidateFunction = new Ajv({ ...base, coerceTypes: false }).compile(LetterFields);
+
+/** Refused like a body that failed its route schema: the error handler turns it into http.validation with field names. */
+export class SubmissionValidationError extends Error {
+  readonly validation: readonly ErrorObject[];
+  readonly validationContext = 'body';
+  readonly statusCode = 400;
+  constructor(errors: readonly ErrorObject[]) {
+    super('letter validation failed');
+    this.validation = errors;
+  }
+}
+
+export interface RawForm {
+  readonly fields: Readonly<Record<string, string>>;
+  readonly files: readonly UploadedFile[];
+}
+
+const OPTIONAL = new Set(['email', 'idNumber', 'address', 'idempotencyKey', 'altcha']);
+
+/**
+ * Reads a multipart form: text fields, and up to MAX_LETTER_ATTACHMENTS files, each held to the
+ * size limit while it streams in (nothing is written anywhere). A file input left empty sends a
+ * nameless empty part, which is skipped.
+ */
+export async function readMultipart(req: FastifyRequest, maxBytes: number): Promise<RawForm> {
+  const fields: Record<string, string> = {};
+  const files: UploadedFile[] = [];
+  try {
+    for await (const part of req.parts()) {
+      if (part.type === 'file') {
+        if (!part.filename) {
+          part.file.resume();
+          continue;
+        }
+        const bytes = await part.toBuffer();
+        if (part.file.truncated) throw new AppError(InteractionErrors['interaction.attachment.too_large'], { n: files.length + 1, limit: formatBytes(maxBytes) });
+        files.push({ fileName: part.filename, bytes });
+      } else if (typeof part.value === 'string' && !(part.fieldname in fields)) {
+        fields[part.fieldname] = part.value;
+      }
+    }
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    const code = (err as { code?: unknown }).code;
+    if (code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError(InteractionErrors['interaction.attachment.too_large'], { n: files.length + 1, limit: formatBytes(maxBytes) });
+    if (code === 'FST_FILES_LIMIT') throw new AppError(InteractionErrors['interaction.attachment.too_many'], { max: MAX_LETTER_ATTACHMENTS });
+    throw new AppError(HttpErrors['http.bad_request']);
+  }
+  return { fields, files };
+}
+
+/** The form's fields against the letter schema; empty optional inputs count as not given. */
+export function validateFormFields(fields: Readonly<Record<string, string>>): LetterFieldsInput {
+  const candidate: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(fields)) if (!(OPTIONAL.has(k) && v.trim() === '')) candidate[k] = v;
+  if (!checkForm(candidate)) throw new SubmissionValidationError(checkForm.errors ?? []);
+  return candidate as LetterFieldsInput;
+}
+
+export function validateJsonFields(body: unknown): LetterFieldsInput {
+  const candidate = body ?? {};
+  if (!checkJson(candidate)) throw new SubmissionValidationError(checkJson.errors ?? []);
+  return candidate as LetterFieldsInput;
+}

@@ -1,0 +1,68 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Writable } from 'node:stream';
+import { selectedEngines, createTestDatabase, type TestDatabase } from '../support/engines.js';
+import { testConfig } from '../support/platform.js';
+import { createPlatform, type Platform } from '../../src/platform/platform.js';
+import { buildApp, type JiyueApp } from '../../src/app.js';
+import { registerAllJobs } from '../../src/register-jobs.js';
+import { seedDemo } from '../../src/demo/seed-demo.js';
+import { signIn } from '../support/session.js';
+import { ManualClock } from '../../src/platform/clock.js';
+import { idemKey, LETTER_FILES, letterJson, multipartBody, PLANTED, PORTAL_CODE, PORTAL_HOST, portalMailboxes, solvedCaptcha, stringFields } from '../support/letter-fixtures.js';
+
+for (const engine of selectedEngines()) {
+  describe(`letters: personal data stays out of logs and audit [${engine}]`, () => {
+    let tdb: TestDatabase;
+    let platform: Platform;
+    let app: JiyueApp;
+    const lines: string[] = [];
+    const clock = new ManualClock();
+    let handlerAccount: { username: string; password: string; totpSecret: string | null };
+
+    before(async () => {
+      tdb = await createTestDatabase(engine);
+      platform = await createPlatform(testConfig(tdb), { clock });
+      registerAllJobs(platform);
+      const accounts = await seedDemo(platform, { writeAccountsFile: false });
+      handlerAccount = accounts.find((a) => a.username === 'handler')!;
+      // The most talkative level: every request and response line the server writes is captured.
+      const stream = new Writable({ write(chunk: Buffer, _enc, cb) { lines.push(chunk.toString('utf8')); cb(); } });
+      app = await buildApp({ platform, logger: { level: 'trace', stream } });
+      await app.ready();
+    });
+    after(async () => {
+      await app.close();
+      await platform.close();
+      await tdb.drop();
+    });
+
+    test('submissions, refusals, look-ups and the handler list leave no personal data in logs or audit details', async () => {
+      const mailboxId = (await portalMailboxes(app))[0]!.id;
+      const url = `/api/v1/public/sites/${PORTAL_CODE}/letters`;
+      const json = await app.inject({ method: 'POST', url, payload: letterJson(mailboxId, await solvedCaptcha(app)), headers: { 'idempotency-key': idemKey() } });
+      assert.equal(json.statusCode, 201, json.body);
+      const { queryCode, queryPassword } = json.json<{ queryCode: string; queryPassword: string }>();
+      const withFile = multipartBody(stringFields(letterJson(mailboxId, await solvedCaptcha(app))), [{ field: 'attachments', name: `${PLANTED.name}身份证.pdf`, content: LETTER_FILES.exe }]);
+      assert.equal((await app.inject({ method: 'POST', url, payload: withFile.payload, headers: withFile.headers })).statusCode, 415);
+      const form = multipartBody({ ...stringFields(letterJson(mailboxId, await solvedCaptcha(app))), idempotencyKey: idemKey() });
+      assert.equal((await app.inject({ method: 'POST', url: '/letters.html', payload: form.payload, headers: { ...form.headers, host: PORTAL_HOST } })).statusCode, 200);
+      const badPhone = multipartBody(stringFields(letterJson(mailboxId, await solvedCaptcha(app), { idNumber: '110105194912310021' })));
+      assert.equal((await app.inject({ method: 'POST', url: '/letters.html', payload: badPhone.payload, headers: { ...badPhone.headers, host: PORTAL_HOST } })).statusCode, 400);
+      assert.equal((await app.inject({ method: 'POST', url, payload: letterJson(mailboxId, 'bm90IGEgY2FwdGNoYQ==') })).statusCode, 400);
+      assert.equal((await app.inject({ method: 'POST', url: '/api/v1/public/letters/lookup', payload: { queryCode, queryPassword } })).statusCode, 200);
+      assert.equal((await app.inject({ method: 'POST', url: '/api/v1/public/letters/lookup', payload: { queryCode, queryPassword: 'WRONGPW2' } })).statusCode, 400);
+      const handler = await signIn(app, handlerAccount, clock);
+      assert.equal((await handler.request('GET', '/api/v1/letters?siteId=1')).statusCode, 200);
+
+      const log = lines.join('');
+      assert.ok(log.includes('/api/v1/public/sites/'), 'the logger did capture the requests');
+      const audit = JSON.stringify(await platform.db.selectFrom('audit_events').selectAll().execute());
+      assert.ok(audit.includes('interaction.letter.submit'), 'the submissions were audited');
+      for (const value of [...Object.values(PLANTED), '110105194912310021', '1381234', queryPassword]) {
+        assert.ok(!log.includes(value), `the log must not contain "${value}"`);
+        assert.ok(!audit.includes(value), `the audit trail must not contain "${value}"`);
+      }
+    });
+  });
+}
