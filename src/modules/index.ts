@@ -10,7 +10,7 @@ import { publishingRoutes, registerPublishingJobs } from './publishing/index.js'
 import { pageAlertsRoutes, publicRoutes, startDeliveryWorker } from './delivery/index.js';
 import { registerSearchJobs, searchRoutes } from './search/index.js';
 import { registerPublicSearchPage } from './search/public-search-page.js';
-import { interactionRoutes, publicLettersRoutes, registerLetterPages } from './interaction/index.js';
+import { interactionRoutes, publicLettersRoutes, registerLetterJobs, registerLetterPages } from './interaction/index.js';
 
 /**
  * Domain modules' route plugins, registered by buildApp after the platform's own.
@@ -42,6 +42,8 @@ export const moduleJobs: readonly ((platform: Platform) => void)[] = [
   registerPublicSearchPage,
   // The letter form and look-up pages (/letters.html, /letters/query.html), likewise.
   registerLetterPages,
+  // 督办: the hourly sweep of overdue letters and the 3-month alarm.
+  registerLetterJobs,
 ];
 
 /**

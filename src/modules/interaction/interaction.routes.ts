@@ -3,11 +3,15 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Platform } from '../../platform/platform.js';
 import { access } from '../../platform/identity/permissions.js';
 import { interactionDeps } from './deps.js';
-import { createMailboxSchema, listLettersSchema, listMailboxesSchema, updateMailboxSchema } from './letters.schemas.js';
+import {
+  createMailboxSchema, extensionDecisionSchema, letterActionSchema, letterDetailSchema, listLettersSchema, listMailboxesSchema, supervisionSchema, updateMailboxSchema,
+} from './letters.schemas.js';
+import { decideExtension, handleLetter } from './operations/handle-letter.js';
+import { letterDetail, supervisionDashboard } from './operations/letter-views.js';
 import { listLetters } from './operations/list-letters.js';
 import { createMailbox, listMailboxes, updateMailbox } from './operations/mailboxes.js';
 
-/** The console's side of 互动交流 so far: the handler's letter list, the site admin's mailboxes. */
+/** The console's side of 互动交流: letters and their handling, the supervisor's dashboard, the site admin's mailboxes. */
 export async function interactionRoutes(fastify: FastifyInstance, { platform }: { platform: Platform }): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const db = platform.db;
@@ -30,5 +34,21 @@ export async function interactionRoutes(fastify: FastifyInstance, { platform }: 
 
   app.patch('/api/v1/mailboxes/:id', { schema: updateMailboxSchema, config: { access: access.permission('interaction.mailboxes.manage') } }, async (req) => {
     return { mailbox: await updateMailbox({ db, actor: req.actor, mailboxId: req.params.id, input: req.body, deps }) };
+  });
+
+  app.get('/api/v1/letters/:id', { schema: letterDetailSchema, config: { access: access.permission('interaction.letters.view') } }, async (req) => {
+    return { letter: await letterDetail({ db, actor: req.actor, letterId: req.params.id, deps }) };
+  });
+
+  app.post('/api/v1/letters/:id/actions', { schema: letterActionSchema, config: { access: access.permission('interaction.letters.handle') } }, async (req) => {
+    return handleLetter({ db, actor: req.actor, letterId: req.params.id, input: req.body, deps });
+  });
+
+  app.post('/api/v1/letters/:id/extension-decision', { schema: extensionDecisionSchema, config: { access: access.permission('interaction.letters.supervise') } }, async (req) => {
+    return decideExtension({ db, actor: req.actor, letterId: req.params.id, input: req.body, deps });
+  });
+
+  app.get('/api/v1/supervision/letters', { schema: supervisionSchema, config: { access: access.permission('interaction.letters.supervise') } }, async (req) => {
+    return supervisionDashboard({ db, actor: req.actor, input: { siteId: req.query.siteId }, deps });
   });
 }

@@ -4,8 +4,13 @@ import type { Generated } from 'kysely';
 export type MailboxKind = 'site' | 'leader' | 'department';
 /** 咨询, 投诉, 建议, 求助. */
 export type LetterType = 'consultation' | 'complaint' | 'suggestion' | 'help';
-/** Only `received` exists so far; the handling workflow (acceptance, routing, reply) adds the rest. */
-export type LetterStatus = 'received';
+/**
+ * Where a letter stands in the handling workflow (see letter-workflow.ts for the transitions).
+ * `refused`, `merged` and `closed` are final; `replied` is final too unless the citizen reopens.
+ */
+export type LetterStatus = 'received' | 'accepted' | 'assigned' | 'reviewing' | 'supplementing' | 'replied' | 'closed' | 'refused' | 'merged';
+/** 满意, 基本满意, 不满意. */
+export type Satisfaction = 'satisfied' | 'basically_satisfied' | 'dissatisfied';
 
 export interface MailboxesTable {
   id: Generated<number>;
@@ -19,6 +24,9 @@ export interface MailboxesTable {
   sort_order: number;
   created_at: number;
   updated_at: number;
+  /** Working days for central acceptance (受理) and for the review of a reply. */
+  accept_days: Generated<number>;
+  review_days: Generated<number>;
 }
 
 export interface LettersTable {
@@ -49,6 +57,61 @@ export interface LettersTable {
   due_at: number;
   lookup_failures: number;
   lookup_locked_until: number | null;
+  /** Bumped by every transition: the conditional update that makes concurrent transitions safe. */
+  version: Generated<number>;
+  /** The handling unit (承办单位), an organization, while the letter is routed to one. */
+  handling_org_id: Generated<number | null>;
+  /** Deadline of the current step (acceptance, handling, review). */
+  step_due_at: Generated<number | null>;
+  merged_into_id: Generated<number | null>;
+  accepted_at: Generated<number | null>;
+  assigned_at: Generated<number | null>;
+  /** The clock stops while the citizen supplements: remaining working days kept to resume. */
+  paused_at: Generated<number | null>;
+  paused_from_status: Generated<LetterStatus | null>;
+  paused_due_days: Generated<number | null>;
+  paused_step_days: Generated<number | null>;
+  /** A pending extension request (working days), until the supervisor decides. */
+  extension_days: Generated<number | null>;
+  extension_reason: Generated<string | null>;
+  extension_requested_by: Generated<number | null>;
+  /** Plain text for public letters, a field token for private ones (like the body). */
+  reply_text: Generated<string | null>;
+  reply_by: Generated<number | null>;
+  reply_drafted_at: Generated<number | null>;
+  replied_at: Generated<number | null>;
+  published_at: Generated<number | null>;
+  satisfaction: Generated<Satisfaction | null>;
+  rated_at: Generated<number | null>;
+  reopen_count: Generated<number>;
+  /** The deadline the escalation job last escalated, so each missed deadline is escalated once. */
+  escalated_due_at: Generated<number | null>;
+  alarm_at: Generated<number | null>;
+}
+
+export interface LetterHistoryTable {
+  id: Generated<number>;
+  letter_id: number;
+  action: string;
+  from_status: LetterStatus;
+  to_status: LetterStatus;
+  actor_kind: string;
+  actor_user_id: number | null;
+  actor_name: string;
+  /** The handling unit concerned (routed to, sent back from), shown publicly by name. */
+  org_id: number | null;
+  reason: string;
+  at: number;
+}
+
+/** A row the supervisor sees: 督办 of an overdue letter, or the site-level alarm of a letter near 3 months. */
+export interface LetterNoticesTable {
+  id: Generated<number>;
+  site_id: number;
+  letter_id: number;
+  kind: 'escalation' | 'three_month_alarm';
+  message: string;
+  created_at: number;
 }
 
 export interface LetterAttachmentsTable {
@@ -73,4 +136,6 @@ export interface InteractionTables {
   letters: LettersTable;
   letter_attachments: LetterAttachmentsTable;
   captcha_uses: CaptchaUsesTable;
+  letter_history: LetterHistoryTable;
+  letter_notices: LetterNoticesTable;
 }

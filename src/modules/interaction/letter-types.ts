@@ -1,4 +1,4 @@
-import type { LetterStatus, LetterType, MailboxKind } from './interaction.tables.js';
+import type { LetterStatus, LetterType, MailboxKind, Satisfaction } from './interaction.tables.js';
 
 export const LETTER_TYPES: readonly LetterType[] = ['consultation', 'complaint', 'suggestion', 'help'];
 
@@ -12,6 +12,18 @@ export const MAILBOX_KIND_LABELS: Readonly<Record<MailboxKind, string>> = {
 
 export const LETTER_STATUS_LABELS: Readonly<Record<LetterStatus, string>> = {
   received: '已收到，等待受理',
+  accepted: '已受理，等待转办',
+  assigned: '办理中',
+  reviewing: '答复审核中',
+  supplementing: '等待来信人补充材料',
+  replied: '已答复',
+  closed: '已办结',
+  refused: '不予受理',
+  merged: '已合并办理',
+};
+
+export const SATISFACTION_LABELS: Readonly<Record<Satisfaction, string>> = {
+  satisfied: '满意', basically_satisfied: '基本满意', dissatisfied: '不满意',
 };
 
 export type Visibility = 'public' | 'private';

@@ -38,7 +38,7 @@ export const captchaSchema = {
 
 const MailboxOut = Obj({
   id: Id, siteId: Id, kind: Type.String(), kindName: Type.String(), name: Type.String(), description: Type.String(),
-  deadlineDays: Type.Integer(), isEnabled: Type.Boolean(), sortOrder: Type.Integer(),
+  deadlineDays: Type.Integer(), acceptDays: Type.Integer(), reviewDays: Type.Integer(), isEnabled: Type.Boolean(), sortOrder: Type.Integer(),
 });
 
 export const publicMailboxesSchema = {
@@ -55,6 +55,14 @@ export const submitLetterSchema = {
   response: { 201: Receipt, 200: Receipt, ...errorResponses(400, 404, 413, 415, 429) },
 };
 
+/** The citizen's view of the handling: steps and times, the handling unit, the reply, what they may do next. */
+export const PublicProgressSchema = Obj({
+  handlingUnit: Type.Union([Type.String(), Type.Null()]), clockPaused: Type.Boolean(),
+  steps: Type.Array(Obj({ action: Type.String(), name: Type.String(), at: Type.Integer(), unit: Type.Union([Type.String(), Type.Null()]), reason: Type.Union([Type.String(), Type.Null()]) })),
+  reply: Type.Union([Type.String(), Type.Null()]), repliedAt: Type.Union([Type.Integer(), Type.Null()]), satisfaction: Type.Union([Type.Literal('satisfied'), Type.Literal('basically_satisfied'), Type.Literal('dissatisfied'), Type.Null()]), satisfactionName: Type.Union([Type.String(), Type.Null()]),
+  canSupplement: Type.Boolean(), canRate: Type.Boolean(), canReopen: Type.Boolean(),
+});
+
 export const lookupLetterSchema = {
   tags: ['interaction'], summary: '凭查询编号和查询密码查询办理进度 / Look up a letter',
   body: Obj({ queryCode: Type.String({ minLength: 1, maxLength: 40 }), queryPassword: Type.String({ minLength: 1, maxLength: 40 }) }),
@@ -65,6 +73,7 @@ export const lookupLetterSchema = {
         subject: Type.String(), body: Type.String(), isPublic: Type.Boolean(), status: Type.String(), statusName: Type.String(),
         receivedAt: Type.Integer(), dueAt: Type.Integer(), attachmentCount: Type.Integer(),
         citizen: Obj({ name: Type.String(), phone: Type.String(), email: Type.Union([Type.String(), Type.Null()]), idNumber: Type.Union([Type.String(), Type.Null()]), address: Type.Union([Type.String(), Type.Null()]) }),
+        progress: PublicProgressSchema,
       }),
     }),
     ...errorResponses(400, 429),
@@ -81,8 +90,10 @@ export const listLettersSchema = {
       total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer(),
       items: Type.Array(Obj({
         id: Id, siteId: Id, siteName: Type.String(), mailboxId: Id, mailboxName: Type.String(), queryCode: Type.String(),
-        letterType: LetterTypeSchema, isPublic: Type.Boolean(), subject: Type.String(), status: Type.String(),
-        receivedAt: Type.Integer(), dueAt: Type.Integer(), attachmentCount: Type.Integer(), citizen: Masked,
+        letterType: LetterTypeSchema, isPublic: Type.Boolean(), subject: Type.String(), status: Type.String(), statusName: Type.String(),
+        version: Type.Integer(), handlingOrgId: Type.Union([Type.Integer(), Type.Null()]),
+        receivedAt: Type.Integer(), dueAt: Type.Integer(), stepDueAt: Type.Union([Type.Integer(), Type.Null()]),
+        dueState: Type.Union([Type.Literal('normal'), Type.Literal('due_soon'), Type.Literal('overdue')]), attachmentCount: Type.Integer(), citizen: Masked,
       })),
     }),
     ...errorResponses(400, 403, 404),
@@ -115,7 +126,103 @@ export const updateMailboxSchema = {
   tags: ['interaction'], summary: '修改信箱（名称、说明、办理时限、启用） / Update a mailbox', params: Obj({ id: Id }),
   body: Obj({
     name: Type.Optional(MailboxWrite.name), description: Type.Optional(MailboxWrite.description), deadlineDays: Type.Optional(MailboxWrite.deadlineDays),
+    acceptDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 10 })), reviewDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 10 })),
     sortOrder: Type.Optional(MailboxWrite.sortOrder), isEnabled: Type.Optional(Type.Boolean()),
   }),
   response: { 200: Obj({ mailbox: MailboxOut }), ...errorResponses(400, 403, 404) },
+};
+
+// ——— Handling workflow ———
+
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+const LetterIdParams = Obj({ id: Id });
+const Reason = Type.String({ maxLength: 500 });
+const DueStateSchema = Type.Union([Type.Literal('normal'), Type.Literal('due_soon'), Type.Literal('overdue')]);
+const SatisfactionSchema = Type.Union([Type.Literal('satisfied'), Type.Literal('basically_satisfied'), Type.Literal('dissatisfied')]);
+const Extension = Nullable(Obj({ days: Type.Integer(), reason: Type.String() }));
+
+
+export const letterActionSchema = {
+  tags: ['interaction'],
+  summary: '办理信件：受理、不予受理、合并、转办、退回、转交、申请延期、请来信人补充、提交答复、审核答复 / A handling step',
+  description: 'Fields by action: refuse, send_back, forward, request_extension, request_supplement, return_reply need `reason`; '
+    + 'merge needs `intoLetterId`; assign and forward need `orgId` (the handling unit); request_extension needs `days`; draft_reply needs `text`. '
+    + '`version` (from the detail) makes a stale console refuse instead of act.',
+  params: LetterIdParams,
+  body: Obj({
+    action: Type.Union(['accept', 'refuse', 'merge', 'assign', 'send_back', 'forward', 'request_extension', 'request_supplement', 'draft_reply', 'approve_reply', 'return_reply'].map((a) => Type.Literal(a as 'accept'))),
+    version: Type.Optional(Type.Integer({ minimum: 0 })), reason: Type.Optional(Reason), orgId: Type.Optional(Id), intoLetterId: Type.Optional(Id),
+    days: Type.Optional(Type.Integer({ minimum: 1, maximum: 30 })), text: Type.Optional(Type.String({ maxLength: 10_000 })),
+  }),
+  response: { 200: Obj({ status: Type.String(), version: Type.Integer() }), ...errorResponses(400, 403, 404, 409) },
+};
+
+export const extensionDecisionSchema = {
+  tags: ['interaction'], summary: '审批延期申请 / Decide an extension request', params: LetterIdParams,
+  body: Obj({ decision: Type.Union([Type.Literal('approve'), Type.Literal('reject')]), reason: Type.Optional(Reason), version: Type.Optional(Type.Integer({ minimum: 0 })) }),
+  response: { 200: Obj({ status: Type.String(), version: Type.Integer(), dueAt: Type.Integer() }), ...errorResponses(400, 403, 404, 409) },
+};
+
+export const letterDetailSchema = {
+  tags: ['interaction'], summary: '信件详情与办理记录（个人信息已脱敏） / A letter and its history', params: LetterIdParams,
+  response: {
+    200: Obj({
+      letter: Obj({
+        id: Id, siteId: Id, mailboxId: Id, mailboxName: Type.String(), queryCode: Type.String(), letterType: LetterTypeSchema, isPublic: Type.Boolean(),
+        subject: Type.String(), body: Type.String(), status: Type.String(), statusName: Type.String(), version: Type.Integer(), receivedAt: Type.Integer(),
+        dueAt: Type.Integer(), stepDueAt: Nullable(Type.Integer()), dueState: DueStateSchema, handlingOrgId: Nullable(Type.Integer()), handlingOrgName: Nullable(Type.String()),
+        mergedIntoId: Nullable(Type.Integer()), extension: Extension, reply: Nullable(Type.String()), replyBy: Nullable(Type.Integer()),
+        repliedAt: Nullable(Type.Integer()), publishedAt: Nullable(Type.Integer()), satisfaction: Nullable(Type.String()), reopenCount: Type.Integer(), citizen: Masked,
+        history: Type.Array(Obj({
+          action: Type.String(), actionName: Type.String(), fromStatus: Type.String(), toStatus: Type.String(), actorName: Type.String(),
+          orgId: Nullable(Type.Integer()), orgName: Nullable(Type.String()), reason: Type.String(), at: Type.Integer(),
+        })),
+      }),
+    }),
+    ...errorResponses(403, 404),
+  },
+};
+
+const SupervisionItem = Obj({
+  id: Id, siteId: Id, siteName: Type.String(), subject: Type.String(), status: Type.String(), statusName: Type.String(), handlingOrgName: Nullable(Type.String()),
+  receivedAt: Type.Integer(), dueAt: Type.Integer(), effectiveDueAt: Type.Integer(), dueState: DueStateSchema, escalated: Type.Boolean(), extension: Extension,
+});
+
+export const supervisionSchema = {
+  tags: ['interaction'], summary: '督办看板：超期、临期、待审批延期、督办通知与网站预警 / Supervision dashboard',
+  querystring: Obj({ siteId: Type.Optional(Id) }),
+  response: {
+    200: Obj({
+      overdue: Type.Array(SupervisionItem), dueSoon: Type.Array(SupervisionItem), pendingExtensions: Type.Array(SupervisionItem),
+      notices: Type.Array(Obj({ id: Id, siteId: Id, letterId: Id, kind: Type.String(), message: Type.String(), createdAt: Type.Integer() })),
+    }),
+    ...errorResponses(400),
+  },
+};
+
+export const citizenFeedbackSchema = {
+  tags: ['interaction'],
+  summary: '来信人操作：补充材料（supplement，text）、评价（rate，satisfaction）、申请重新办理一次（reopen，reason） / The citizen supplements, rates or reopens',
+  body: Obj({
+    queryCode: Type.String({ minLength: 1, maxLength: 40 }), queryPassword: Type.String({ minLength: 1, maxLength: 40 }),
+    action: Type.Union([Type.Literal('supplement'), Type.Literal('rate'), Type.Literal('reopen')]),
+    satisfaction: Type.Optional(SatisfactionSchema), text: Type.Optional(Type.String({ maxLength: 5000 })), reason: Type.Optional(Reason),
+  }),
+  response: { 200: Obj({ status: Type.String(), progress: PublicProgressSchema }), ...errorResponses(400, 409, 429) },
+};
+
+const PublishedLetterOut = Obj({
+  id: Id, mailboxName: Type.String(), letterType: LetterTypeSchema, letterTypeName: Type.String(), subject: Type.String(), body: Type.String(), reply: Type.String(),
+  handlingUnit: Nullable(Type.String()), receivedAt: Type.Integer(), repliedAt: Type.Integer(),
+});
+
+export const publishedLettersSchema = {
+  tags: ['interaction'], summary: '网站公开的信件与答复（个人信息已脱敏） / Published letters and replies',
+  params: SiteCodeParams, querystring: Obj({ page: Type.Optional(Page), pageSize: Type.Optional(PageSize) }),
+  response: { 200: Obj({ total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer(), items: Type.Array(PublishedLetterOut) }), ...errorResponses(400, 404) },
+};
+
+export const publishedLetterSchema = {
+  tags: ['interaction'], summary: '一封公开的信件与答复 / One published letter', params: Obj({ siteCode: SiteCodeParams.properties.siteCode, id: Id }),
+  response: { 200: Obj({ letter: PublishedLetterOut }), ...errorResponses(400, 404) },
 };

@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { Selectable, Updateable } from 'kysely';
 import type { Db } from '../../db/index.js';
 import type { MailboxKind, MailboxesTable } from './interaction.tables.js';
 import { MAILBOX_KIND_LABELS } from './letter-types.js';
@@ -11,6 +11,9 @@ export interface MailboxView {
   readonly name: string;
   readonly description: string;
   readonly deadlineDays: number;
+  /** Working days for acceptance (受理) and for reviewing a reply; handling gets `deadlineDays`. */
+  readonly acceptDays: number;
+  readonly reviewDays: number;
   readonly isEnabled: boolean;
   readonly sortOrder: number;
 }
@@ -18,7 +21,7 @@ export interface MailboxView {
 function toView(r: Selectable<MailboxesTable>): MailboxView {
   return {
     id: Number(r.id), siteId: Number(r.site_id), kind: r.kind, kindName: MAILBOX_KIND_LABELS[r.kind], name: r.name, description: r.description,
-    deadlineDays: Number(r.deadline_days), isEnabled: Number(r.is_enabled) === 1, sortOrder: Number(r.sort_order),
+    deadlineDays: Number(r.deadline_days), acceptDays: Number(r.accept_days), reviewDays: Number(r.review_days), isEnabled: Number(r.is_enabled) === 1, sortOrder: Number(r.sort_order),
   };
 }
 
@@ -58,6 +61,6 @@ export async function insertMailbox(db: Db, v: MailboxValues, now: number): Prom
   return r ? Number(r.id) : null;
 }
 
-export async function updateMailboxRow(db: Db, id: number, patch: Partial<Omit<MailboxesTable, 'id' | 'site_id' | 'kind' | 'created_at'>>): Promise<void> {
+export async function updateMailboxRow(db: Db, id: number, patch: Omit<Updateable<MailboxesTable>, 'id' | 'site_id' | 'kind' | 'created_at'>): Promise<void> {
   await db.updateTable('mailboxes').set(patch).where('id', '=', id).execute();
 }

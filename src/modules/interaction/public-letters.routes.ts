@@ -15,7 +15,11 @@ import { InteractionErrors } from './errors.js';
 import { MAX_LETTER_ATTACHMENTS } from './letter-files.js';
 import { CAPTCHA_PATH, LETTER_FORM_PATH, LETTER_QUERY_PATH, renderLetterForm, renderLetterQuery, renderLetterReceipt } from './letter-pages.js';
 import { LETTER_TYPE_LABELS, LETTER_TYPES } from './letter-types.js';
-import { captchaSchema, lookupLetterSchema, publicMailboxesSchema, submitLetterSchema } from './letters.schemas.js';
+import { captchaSchema, citizenFeedbackSchema, lookupLetterSchema, publicMailboxesSchema, publishedLetterSchema, publishedLettersSchema, submitLetterSchema } from './letters.schemas.js';
+import { citizenFeedback } from './operations/citizen-feedback.js';
+import { publishedLetters } from './operations/letter-views.js';
+import { publicProgress } from './letter-progress.js';
+import { requireLetter } from './letter-transitions.js';
 import { listSiteMailboxes } from './mailboxes.repo.js';
 import { lookupLetter } from './operations/lookup-letter.js';
 import { ensureSiteMailbox } from './operations/mailboxes.js';
@@ -84,6 +88,26 @@ export async function publicLettersRoutes(fastify: FastifyInstance, { platform }
 
   app.post('/api/v1/public/letters/lookup', { schema: lookupLetterSchema, config: { access: access.public, rateLimit: lookupLimit } }, async (req) => {
     return { letter: await lookupLetter({ db, actor: req.actor, input: req.body, deps }) };
+  });
+
+  // Supplement, rate, reopen: the query password is checked like a look-up, under the same limit.
+  app.post('/api/v1/public/letters/feedback', { schema: citizenFeedbackSchema, config: { access: access.public, rateLimit: lookupLimit } }, async (req) => {
+    const { status, letterId } = await citizenFeedback({ db, actor: req.actor, input: req.body, deps });
+    return { status, progress: await publicProgress(db, deps, await requireLetter(db, letterId)) };
+  });
+
+  app.get('/api/v1/public/sites/:siteCode/published-letters', { schema: publishedLettersSchema, config: { access: access.public, quietRefusals: true } }, async (req) => {
+    const site = await openSite(platform, req.params.siteCode);
+    const page = req.query.page ?? 1;
+    const pageSize = req.query.pageSize ?? 20;
+    return { page, pageSize, ...(await publishedLetters(db, site.id, page, pageSize)) };
+  });
+
+  app.get('/api/v1/public/sites/:siteCode/published-letters/:id', { schema: publishedLetterSchema, config: { access: access.public, quietRefusals: true } }, async (req) => {
+    const site = await openSite(platform, req.params.siteCode);
+    const letter = (await publishedLetters(db, site.id, 1, 1, req.params.id)).items[0];
+    if (!letter) throw new AppError(InteractionErrors['interaction.letter.not_found']);
+    return { letter };
   });
 
   // Multipart (files) is parsed only on the letter routes, with the letter limits.

@@ -45,6 +45,13 @@ export const PERMISSIONS = {
   'interaction.letters.read': ['interaction_handler'],
   'interaction.mailboxes.read': ['site_admin', 'interaction_handler'],
   'interaction.mailboxes.manage': ['site_admin'],
+  // Handling workflow: central acceptance, routing and review by a handler scoped on the site;
+  // the handling unit's steps by a handler scoped on that unit's organization (checked in operations).
+  'interaction.letters.handle': ['interaction_handler'],
+  // 督办: extensions, the overdue dashboard and its notices, by the supervisor of the site's region.
+  'interaction.letters.supervise': ['platform_supervisor'],
+  // A letter's detail and history: whoever handles or supervises it (row scope checked in the operation).
+  'interaction.letters.view': ['interaction_handler', 'platform_supervisor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

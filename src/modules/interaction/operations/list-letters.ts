@@ -4,6 +4,9 @@ import { listSitesInScope, requireSiteInScope } from '../../sites/index.js';
 import type { InteractionDeps } from '../deps.js';
 import type { LetterStatus, LetterType } from '../interaction.tables.js';
 import { attachmentCounts, listLetterRows } from '../letters.repo.js';
+import { dueStateOf } from '../letter-transitions.js';
+import type { DueState } from '../letter-workflow.js';
+import { LETTER_STATUS_LABELS } from '../letter-types.js';
 import { listSiteMailboxes } from '../mailboxes.repo.js';
 import { maskPersonalData, openPersonalData, type MaskedPersonalData } from '../personal-data.js';
 
@@ -18,8 +21,14 @@ export interface LetterListItem {
   readonly isPublic: boolean;
   readonly subject: string;
   readonly status: LetterStatus;
+  readonly statusName: string;
+  readonly version: number;
+  readonly handlingOrgId: number | null;
   readonly receivedAt: number;
   readonly dueAt: number;
+  readonly stepDueAt: number | null;
+  /** For colours in lists: normal, due_soon (deadline today or next working day), overdue. */
+  readonly dueState: DueState;
   readonly attachmentCount: number;
   readonly citizen: MaskedPersonalData;
 }
@@ -40,12 +49,16 @@ export async function listLetters({ db, actor, input, deps }: { db: Db; actor: A
   for (const siteId of new Set(rows.map((r) => Number(r.site_id)))) {
     for (const m of await listSiteMailboxes(db, siteId)) mailboxNames.set(m.id, m.name);
   }
+  const now = deps.clock.now();
+  const states = await Promise.all(rows.map((r) => dueStateOf(deps.calendar, now, r)));
   return {
     total,
-    items: rows.map((r) => ({
+    items: rows.map((r, i) => ({
       id: Number(r.id), siteId: Number(r.site_id), siteName: siteNames.get(Number(r.site_id)) ?? '', mailboxId: Number(r.mailbox_id),
       mailboxName: mailboxNames.get(Number(r.mailbox_id)) ?? '', queryCode: r.query_code, letterType: r.letter_type, isPublic: Number(r.is_public) === 1,
-      subject: r.subject, status: r.status, receivedAt: Number(r.received_at), dueAt: Number(r.due_at), attachmentCount: counts.get(Number(r.id)) ?? 0,
+      subject: r.subject, status: r.status, statusName: LETTER_STATUS_LABELS[r.status], version: Number(r.version),
+      handlingOrgId: r.handling_org_id === null ? null : Number(r.handling_org_id), receivedAt: Number(r.received_at), dueAt: Number(r.due_at),
+      stepDueAt: r.step_due_at === null ? null : Number(r.step_due_at), dueState: states[i] ?? 'normal', attachmentCount: counts.get(Number(r.id)) ?? 0,
       citizen: maskPersonalData(openPersonalData(deps.cipher, r.query_code, r)),
     })),
   };

@@ -7,7 +7,8 @@ import type { InteractionDeps } from '../deps.js';
 import { InteractionErrors } from '../errors.js';
 import type { LetterStatus, LetterType } from '../interaction.tables.js';
 import { LETTER_STATUS_LABELS, LETTER_TYPE_LABELS } from '../letter-types.js';
-import { attachmentCounts, letterByQueryCode, setLookupFailures } from '../letters.repo.js';
+import { attachmentCounts, letterByQueryCode, setLookupFailures, type LetterRow } from '../letters.repo.js';
+import { publicProgress, type PublicProgress } from '../letter-progress.js';
 import { getMailbox } from '../mailboxes.repo.js';
 import { maskPersonalData, openPersonalData, personalAad, type MaskedPersonalData } from '../personal-data.js';
 import { normalizeCredential } from '../query-credentials.js';
@@ -32,6 +33,7 @@ export interface LetterProgress {
   readonly attachmentCount: number;
   /** Masked even for the writer: whoever holds the receipt is not necessarily the writer. */
   readonly citizen: MaskedPersonalData;
+  readonly progress: PublicProgress;
 }
 
 let dummyHash: Promise<string> | null = null;
@@ -41,7 +43,13 @@ let dummyHash: Promise<string> | null = null;
  * locked letter all get the same message (and about the same time), so the answer tells
  * nothing about which codes exist; 5 wrong passwords lock the letter's look-up for 15 minutes.
  */
-export async function lookupLetter({ db, actor, input, deps }: { db: Db; actor: Actor; input: { queryCode: string; queryPassword: string }; deps: InteractionDeps }): Promise<LetterProgress> {
+/**
+ * Checks the citizen's query code and password and returns the letter. Unknown code, wrong
+ * password and a locked letter all get the same message (and about the same time), so the
+ * answer tells nothing about which codes exist; 5 wrong passwords lock the letter's look-up for
+ * 15 minutes. Used by the look-up and by every citizen action (supplement, rate, reopen).
+ */
+export async function authenticateLetter({ db, actor, input, deps }: { db: Db; actor: Actor; input: { queryCode: string; queryPassword: string }; deps: InteractionDeps }): Promise<LetterRow> {
   const code = normalizeCredential(input.queryCode);
   const password = normalizeCredential(input.queryPassword);
   const now = deps.clock.now();
@@ -73,6 +81,12 @@ export async function lookupLetter({ db, actor, input, deps }: { db: Db; actor: 
       await deps.audit.append(trx, actor, { action: 'interaction.letter.lookup', result: 'success', targetType: 'letter', targetId: Number(row.id), detail: { failuresCleared: true } });
     });
   }
+  return row;
+}
+
+/** The citizen's look-up with query code and password: the letter, its progress and the reply. */
+export async function lookupLetter({ db, actor, input, deps }: { db: Db; actor: Actor; input: { queryCode: string; queryPassword: string }; deps: InteractionDeps }): Promise<LetterProgress> {
+  const row = await authenticateLetter({ db, actor, input, deps });
   const [site, mailbox, counts] = await Promise.all([getSite(db, Number(row.site_id)), getMailbox(db, Number(row.mailbox_id)), attachmentCounts(db, [Number(row.id)])]);
   return {
     queryCode: row.query_code, siteName: site?.name ?? '', mailboxName: mailbox?.name ?? '', letterType: row.letter_type,
@@ -81,5 +95,6 @@ export async function lookupLetter({ db, actor, input, deps }: { db: Db; actor: 
     isPublic: Number(row.is_public) === 1, status: row.status, statusName: LETTER_STATUS_LABELS[row.status],
     receivedAt: Number(row.received_at), dueAt: Number(row.due_at), attachmentCount: counts.get(Number(row.id)) ?? 0,
     citizen: maskPersonalData(openPersonalData(deps.cipher, row.query_code, row)),
+    progress: await publicProgress(db, deps, row),
   };
 }

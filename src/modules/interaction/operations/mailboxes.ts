@@ -77,6 +77,8 @@ export interface UpdateMailboxInput {
   readonly name?: string | undefined;
   readonly description?: string | undefined;
   readonly deadlineDays?: number | undefined;
+  readonly acceptDays?: number | undefined;
+  readonly reviewDays?: number | undefined;
   readonly sortOrder?: number | undefined;
   readonly isEnabled?: boolean | undefined;
 }
@@ -95,6 +97,8 @@ export async function updateMailbox({ db, actor, mailboxId, input, deps }: { db:
       ...(name !== undefined ? { name } : {}),
       ...(input.description !== undefined ? { description: input.description.trim() } : {}),
       ...(input.deadlineDays !== undefined ? { deadline_days: input.deadlineDays } : {}),
+      ...(input.acceptDays !== undefined ? { accept_days: input.acceptDays } : {}),
+      ...(input.reviewDays !== undefined ? { review_days: input.reviewDays } : {}),
       ...(input.sortOrder !== undefined ? { sort_order: input.sortOrder } : {}),
       ...(input.isEnabled !== undefined ? { is_enabled: input.isEnabled ? 1 : 0 } : {}),
       updated_at: deps.clock.now(),

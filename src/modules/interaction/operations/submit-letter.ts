@@ -69,6 +69,8 @@ export async function submitLetter({ db, actor, site, input, deps }: { db: Db; a
   if (!mailbox || mailbox.siteId !== site.id || !mailbox.isEnabled) throw new AppError(InteractionErrors['interaction.mailbox.unavailable']);
   // Slow or calendar-reading work stays outside the transaction (SQLite has one connection).
   const dueAt = await deps.calendar.addWorkingDays(now, mailbox.deadlineDays);
+  // The first step, central acceptance (受理), has its own shorter deadline.
+  const stepDueAt = Math.min(dueAt, await deps.calendar.addWorkingDays(now, mailbox.acceptDays));
   const password = newQueryPassword();
   const passwordHash = await hashPassword(password, deps.passwordIterations);
   const code = await freshQueryCode(db, now);
@@ -84,7 +86,7 @@ export async function submitLetter({ db, actor, site, input, deps }: { db: Db; a
     const id = await insertLetter(trx, {
       site_id: site.id, mailbox_id: mailbox.id, query_code: code, query_password_hash: passwordHash, letter_type: letter.letterType,
       is_public: letter.isPublic ? 1 : 0, subject: letter.subject, body, ...sealed, status: 'received', idempotency_key: key,
-      received_at: now, due_at: dueAt, lookup_failures: 0, lookup_locked_until: null,
+      received_at: now, due_at: dueAt, step_due_at: stepDueAt, lookup_failures: 0, lookup_locked_until: null,
     });
     for (const f of sealedFiles) {
       await insertLetterAttachment(trx, { letter_id: id, file_name: f.fileName, mime: f.mime, size: f.bytes.length, content_enc: f.contentEnc, created_at: now });
