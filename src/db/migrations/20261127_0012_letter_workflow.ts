@@ -10,13 +10,13 @@ export const migration: Migration = {
   name: '20261127_0012_letter_workflow',
   async up(db: Kysely<unknown>, { engine }: MigrationContext) {
     // SQLite adds one column per statement.
-    const letterColumns: [string, 'bigint' | 'integer' | 'text' | 'varchar(16)' | 'varchar(500)', boolean][] = [
+    const letterColumns: [string, 'bigint' | 'integer' | 'text' | 'varchar(16)' | 'varchar(32)' | 'varchar(500)', boolean][] = [
       ['version', 'integer', true], ['handling_org_id', bigint, false], ['step_due_at', bigint, false], ['merged_into_id', bigint, false],
       ['accepted_at', bigint, false], ['assigned_at', bigint, false],
       ['paused_at', bigint, false], ['paused_from_status', 'varchar(16)', false], ['paused_due_days', 'integer', false], ['paused_step_days', 'integer', false],
       ['extension_days', 'integer', false], ['extension_reason', 'varchar(500)', false], ['extension_requested_by', bigint, false],
       ['reply_text', 'text', false], ['reply_by', bigint, false], ['reply_drafted_at', bigint, false], ['replied_at', bigint, false],
-      ['published_at', bigint, false], ['satisfaction', 'varchar(16)', false], ['rated_at', bigint, false], ['reopen_count', 'integer', true],
+      ['published_at', bigint, false], ['satisfaction', 'varchar(32)', false], ['rated_at', bigint, false], ['reopen_count', 'integer', true],
       ['escalated_due_at', bigint, false], ['alarm_at', bigint, false],
     ];
     for (const [name, type, required] of letterColumns) {

@@ -36,6 +36,9 @@ export async function citizenFeedback({ db, actor, input, deps }: { db: Db; acto
   if (action === 'supplement' && !input.text?.trim()) throw new AppError(InteractionErrors['interaction.blank'], { label: '补充内容', field: 'text' });
   const mailbox = await getMailbox(db, Number(first.mailbox_id));
   if (!mailbox) throw new AppError(InteractionErrors['interaction.mailbox.not_found']);
+  // Calendar first, outside the transaction (it may read its tables; SQLite has one connection).
+  const resumed = action === 'supplement' ? await resumedDeadlines(deps, first) : null;
+  const reopenDue = action === 'reopen' ? await deps.calendar.addWorkingDays(now, mailbox.deadlineDays) : 0;
   await inTransaction(db, async (trx) => {
     const row = await requireLetter(trx, Number(first.id));
     if (Number(row.version) !== Number(first.version)) throw new AppError(InteractionErrors['interaction.letter.conflict']);
@@ -46,14 +49,14 @@ export async function citizenFeedback({ db, actor, input, deps }: { db: Db; acto
       const joined = `${body}\n\n【${day} 补充】${input.text!.trim()}`.slice(0, 20_000);
       const to = row.paused_from_status ?? 'received';
       await applyTransition(trx, deps, actor, row, {
-        body: sealText(deps, row, 'body', joined), ...(await resumedDeadlines(deps, row)),
+        body: sealText(deps, row, 'body', joined), ...resumed,
         paused_at: null, paused_from_status: null, paused_due_days: null, paused_step_days: null,
       }, { action, to, reason: '', detail: { pausedMs: now - Number(row.paused_at ?? now), supplementLength: input.text!.trim().length } });
     } else if (action === 'rate') {
       await applyTransition(trx, deps, actor, row, { satisfaction: input.satisfaction!, rated_at: now }, { action, to: 'closed', reason: '', detail: { satisfaction: input.satisfaction } });
     } else {
       // Back to the unit that answered, with a fresh handling deadline; the published answer is withdrawn until the new one.
-      const due = await deps.calendar.addWorkingDays(now, mailbox.deadlineDays);
+      const due = reopenDue;
       await applyTransition(trx, deps, actor, row, {
         reopen_count: Number(row.reopen_count) + 1, due_at: due, step_due_at: due, satisfaction: null, rated_at: null, replied_at: null, published_at: null, escalated_due_at: null,
       }, { action, to: 'assigned', reason, orgId: row.handling_org_id === null ? null : Number(row.handling_org_id) });

@@ -27,11 +27,12 @@ export async function escalateLetters(db: Db, deps: InteractionDeps): Promise<{ 
   for (const row of overdue) {
     const due = effectiveDue(row);
     if (due >= now || (row.escalated_due_at !== null && Number(row.escalated_due_at) === due)) continue;
+    // Calendar outside the transaction: it may read its tables, and SQLite has one connection.
+    const overdueDays = Math.max(0, await deps.calendar.workingDaysBetween(due, now));
     const done = await inTransaction(db, async (trx) => {
       let q = trx.updateTable('letters').set({ escalated_due_at: due }).where('id', '=', Number(row.id)).where('version', '=', Number(row.version));
       q = row.escalated_due_at === null ? q.where('escalated_due_at', 'is', null) : q.where('escalated_due_at', '=', Number(row.escalated_due_at));
       if (Number((await q.executeTakeFirst()).numUpdatedRows) !== 1) return false;
-      const overdueDays = Math.max(0, await deps.calendar.workingDaysBetween(due, now));
       // The message names the letter by number and step, never the writer or the text.
       await trx.insertInto('letter_notices').values({
         site_id: Number(row.site_id), letter_id: Number(row.id), kind: 'escalation',

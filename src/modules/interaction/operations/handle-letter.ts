@@ -44,6 +44,16 @@ export async function handleLetter({ db, actor, letterId, input, deps }: { db: D
   const mailbox = await getMailbox(db, Number(first.mailbox_id));
   if (!mailbox) throw new AppError(InteractionErrors['interaction.mailbox.not_found']);
 
+  // The calendar is asked before the transaction (it may read its tables, and SQLite has one
+  // connection); the values hold because the transaction only proceeds on the same version.
+  const due = Number(first.due_at);
+  const cal = {
+    acceptStepDue: action === 'send_back' ? Math.min(due, await deps.calendar.addWorkingDays(now, mailbox.acceptDays)) : due,
+    reviewStepDue: action === 'draft_reply' ? Math.min(due, await deps.calendar.addWorkingDays(now, mailbox.reviewDays)) : due,
+    pausedDueDays: action === 'request_supplement' ? await remainingWorkingDays(deps.calendar, now, due) : null,
+    pausedStepDays: action === 'request_supplement' ? await remainingWorkingDays(deps.calendar, now, first.step_due_at === null ? null : Number(first.step_due_at)) : null,
+  };
+
   await inTransaction(db, async (trx) => {
     const row = await requireLetter(trx, letterId);
     if (Number(row.version) !== Number(first.version)) throw new AppError(InteractionErrors['interaction.letter.conflict']);
@@ -74,8 +84,7 @@ export async function handleLetter({ db, actor, letterId, input, deps }: { db: D
         return;
       }
       case 'send_back': {
-        const stepDue = Math.min(Number(row.due_at), await deps.calendar.addWorkingDays(now, mailbox.acceptDays));
-        await applyTransition(trx, deps, actor, row, { handling_org_id: null, step_due_at: stepDue, extension_days: null, extension_reason: null, extension_requested_by: null }, { action, to, reason, orgId: Number(row.handling_org_id) });
+        await applyTransition(trx, deps, actor, row, { handling_org_id: null, step_due_at: cal.acceptStepDue, extension_days: null, extension_reason: null, extension_requested_by: null }, { action, to, reason, orgId: Number(row.handling_org_id) });
         return;
       }
       case 'request_extension': {
@@ -88,15 +97,13 @@ export async function handleLetter({ db, actor, letterId, input, deps }: { db: D
         // The clock stops: the working days left are kept and given back when the citizen answers.
         await applyTransition(trx, deps, actor, row, {
           paused_at: now, paused_from_status: row.status,
-          paused_due_days: await remainingWorkingDays(deps.calendar, now, Number(row.due_at)),
-          paused_step_days: await remainingWorkingDays(deps.calendar, now, row.step_due_at === null ? null : Number(row.step_due_at)),
+          paused_due_days: cal.pausedDueDays, paused_step_days: cal.pausedStepDays,
         }, { action, to, reason });
         return;
       }
       case 'draft_reply': {
         const text = required(input.text, '答复内容', 'text').trim();
-        const stepDue = Math.min(Number(row.due_at), await deps.calendar.addWorkingDays(now, mailbox.reviewDays));
-        await applyTransition(trx, deps, actor, row, { reply_text: sealText(deps, row, 'reply', text), reply_by: actor.userId, reply_drafted_at: now, step_due_at: stepDue }, { action, to, reason, orgId: Number(row.handling_org_id), detail: { replyLength: text.length } });
+        await applyTransition(trx, deps, actor, row, { reply_text: sealText(deps, row, 'reply', text), reply_by: actor.userId, reply_drafted_at: now, step_due_at: cal.reviewStepDue }, { action, to, reason, orgId: Number(row.handling_org_id), detail: { replyLength: text.length } });
         return;
       }
       case 'approve_reply': {
@@ -124,13 +131,15 @@ export async function decideExtension({ db, actor, letterId, input, deps }: { db
   requireTransition(first, action);
   if (first.extension_days === null) throw new AppError(InteractionErrors['interaction.letter.no_extension']);
   const reason = requireReason(action, input.reason);
+  // Calendar first, outside the transaction (see handleLetter); the version check keeps it valid.
+  const extendedDue = await deps.calendar.addWorkingDays(Number(first.due_at), Number(first.extension_days));
   await inTransaction(db, async (trx) => {
     const row = await requireLetter(trx, letterId);
     if (Number(row.version) !== Number(first.version) || row.extension_days === null) throw new AppError(InteractionErrors['interaction.letter.conflict']);
     const days = Number(row.extension_days);
     const clear = { extension_days: null, extension_reason: null, extension_requested_by: null };
     if (action === 'approve_extension') {
-      const due = await deps.calendar.addWorkingDays(Number(row.due_at), days);
+      const due = extendedDue;
       await applyTransition(trx, deps, actor, row, { ...clear, due_at: due, step_due_at: due }, { action, to: row.status, reason, detail: { days, dueAt: due } });
     } else {
       await applyTransition(trx, deps, actor, row, clear, { action, to: row.status, reason, detail: { days } });
