@@ -116,6 +116,13 @@ export const ACCESS_MATRIX: Readonly<Record<string, string>> = {
   'GET /api/v1/sites/:siteId/mailboxes':      '3   3   3   3   2   3   3   3   2   3   1',
   'POST /api/v1/sites/:siteId/mailboxes':     '3   3   3   3   2   3   3   3   3   3   1',
   'PATCH /api/v1/mailboxes/:id':              '3   3   3   3   2   3   3   3   3   3   1',
+  'GET /api/v1/letters/:id':                  '3   3   3   2   3   3   3   3   2   3   1',
+  'POST /api/v1/letters/:id/actions':         '3   3   3   3   3   3   3   3   2   3   1',
+  'POST /api/v1/letters/:id/extension-decision': '3   3   3   2   3   3   3   3   3   3   1',
+  'GET /api/v1/supervision/letters':          '3   3   3   2   3   3   3   3   3   3   1',
+  'POST /api/v1/public/letters/feedback':     '2   2   2   2   2   2   2   2   2   2   2',
+  'GET /api/v1/public/sites/:siteCode/published-letters': '2   2   2   2   2   2   2   2   2   2   2',
+  'GET /api/v1/public/sites/:siteCode/published-letters/:id': '2   2   2   2   2   2   2   2   2   2   2',
 };
 
 /** Routes outside the cell-by-cell run, each with the reason and the test that covers it. */

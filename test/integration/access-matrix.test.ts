@@ -17,6 +17,7 @@ import { uploadAttachment } from '../../src/modules/content/operations/upload-at
 import { multipartFile, SAMPLE_FILES } from '../support/content-fixtures.js';
 import { documentInReview, fastTrackedDocument, NANJING_PORTAL_CODE, ONE_STEP, publishedDocument, workflowColumn, workflowDraft } from '../support/workflow-fixtures.js';
 import { placementFixture } from '../support/placement-fixtures.js';
+import { seedLetter } from '../support/letter-workflow-fixtures.js';
 import { idemKey, letterJson, multipartBody, PORTAL_CODE, PORTAL_HOST, portalMailboxes, solvedCaptcha, stringFields } from '../support/letter-fixtures.js';
 
 /** Demo account holding each role (see src/demo/seed-demo.ts). */
@@ -202,6 +203,25 @@ const REQUESTS: Readonly<Record<string, (ctx: TestContext, role: string) => Prom
   'PATCH /api/v1/mailboxes/:id': async (ctx) => {
     const { id } = await ctx.platform.db.insertInto('mailboxes').values({ site_id: 1, kind: 'leader', name: `矩阵信箱${counter++}`, description: '', deadline_days: 5, is_enabled: 1, sort_order: 10, created_at: 0, updated_at: 0 }).returning('id').executeTakeFirstOrThrow();
     return { url: `/api/v1/mailboxes/${id}`, body: { deadlineDays: 8 } };
+  },
+  // Letter workflow: each call gets a fresh letter in the state its action needs (seeded without the captcha round trip).
+  'GET /api/v1/letters/:id': async (ctx) => ({ url: `/api/v1/letters/${(await seedLetter(ctx)).id}` }),
+  'POST /api/v1/letters/:id/actions': async (ctx) => ({ url: `/api/v1/letters/${(await seedLetter(ctx)).id}/actions`, body: { action: 'accept' } }),
+  'POST /api/v1/letters/:id/extension-decision': async (ctx) => {
+    const { id } = await seedLetter(ctx);
+    await ctx.platform.db.updateTable('letters').set({ status: 'assigned', handling_org_id: 1, extension_days: 2, extension_reason: '矩阵' }).where('id', '=', id).execute();
+    return { url: `/api/v1/letters/${id}/extension-decision`, body: { decision: 'approve' } };
+  },
+  'POST /api/v1/public/letters/feedback': async (ctx) => {
+    const letter = await seedLetter(ctx);
+    await ctx.platform.db.updateTable('letters').set({ status: 'replied', handling_org_id: 1, replied_at: 0 }).where('id', '=', letter.id).execute();
+    return { url: '/api/v1/public/letters/feedback', body: { queryCode: letter.queryCode, queryPassword: letter.queryPassword, action: 'rate', satisfaction: 'satisfied' } };
+  },
+  'GET /api/v1/public/sites/:siteCode/published-letters': async () => ({ url: `/api/v1/public/sites/${PORTAL_CODE}/published-letters` }),
+  'GET /api/v1/public/sites/:siteCode/published-letters/:id': async (ctx) => {
+    const { id } = await seedLetter(ctx, { isPublic: true });
+    await ctx.platform.db.updateTable('letters').set({ status: 'replied', reply_text: '答复', replied_at: 1, published_at: 1 }).where('id', '=', id).execute();
+    return { url: `/api/v1/public/sites/${PORTAL_CODE}/published-letters/${id}` };
   },
 };
 
