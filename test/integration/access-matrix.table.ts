@@ -119,6 +119,7 @@ export const ACCESS_MATRIX: Readonly<Record<string, string>> = {
   'GET /api/v1/letters/:id':                  '3   3   3   2   3   3   3   3   2   3   1',
   'POST /api/v1/letters/:id/actions':         '3   3   3   3   3   3   3   3   2   3   1',
   'POST /api/v1/letters/:id/extension-decision': '3   3   3   2   3   3   3   3   3   3   1',
+  'GET /api/v1/unit-letters':                 '3   3   3   3   3   3   3   3   2   3   1',
   'GET /api/v1/supervision/letters':          '3   3   3   2   3   3   3   3   3   3   1',
   'POST /api/v1/public/letters/feedback':     '2   2   2   2   2   2   2   2   2   2   2',
   'GET /api/v1/public/sites/:siteCode/published-letters': '2   2   2   2   2   2   2   2   2   2   2',

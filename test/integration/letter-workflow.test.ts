@@ -178,6 +178,11 @@ for (const engine of selectedEngines()) {
       assert.equal(fwd.statusCode, 200, fwd.body);
       assert.equal(Number((await row(letter.id)).handling_org_id), orgB);
       expectProblem(await act(unitA, letter.id, { action: 'draft_reply', text: '答复' }), 403, 'interaction.letter.out_of_scope');
+      // The work lists follow the letter: unit B has it now, unit A no longer.
+      const listB = await unitB.request('GET', '/api/v1/unit-letters');
+      assert.equal(listB.statusCode, 200, listB.body);
+      assert.ok(listB.json<{ items: { id: number; handlingOrgId: number }[] }>().items.some((i) => i.id === letter.id && i.handlingOrgId === orgB));
+      assert.ok(!(await unitA.request('GET', '/api/v1/unit-letters')).json<{ items: { id: number }[] }>().items.some((i) => i.id === letter.id));
       assert.equal((await act(unitB, letter.id, { action: 'draft_reply', text: '答复' })).statusCode, 200);
       const detail = await handler.request('GET', `/api/v1/letters/${letter.id}`);
       assert.equal(detail.statusCode, 200, detail.body);

@@ -4,10 +4,10 @@ import type { Platform } from '../../platform/platform.js';
 import { access } from '../../platform/identity/permissions.js';
 import { interactionDeps } from './deps.js';
 import {
-  createMailboxSchema, extensionDecisionSchema, letterActionSchema, letterDetailSchema, listLettersSchema, listMailboxesSchema, supervisionSchema, updateMailboxSchema,
+  createMailboxSchema, extensionDecisionSchema, letterActionSchema, letterDetailSchema, listLettersSchema, listMailboxesSchema, supervisionSchema, unitLettersSchema, updateMailboxSchema,
 } from './letters.schemas.js';
 import { decideExtension, handleLetter } from './operations/handle-letter.js';
-import { letterDetail, supervisionDashboard } from './operations/letter-views.js';
+import { letterDetail, supervisionDashboard, unitLetters } from './operations/letter-views.js';
 import { listLetters } from './operations/list-letters.js';
 import { createMailbox, listMailboxes, updateMailbox } from './operations/mailboxes.js';
 
@@ -34,6 +34,10 @@ export async function interactionRoutes(fastify: FastifyInstance, { platform }: 
 
   app.patch('/api/v1/mailboxes/:id', { schema: updateMailboxSchema, config: { access: access.permission('interaction.mailboxes.manage') } }, async (req) => {
     return { mailbox: await updateMailbox({ db, actor: req.actor, mailboxId: req.params.id, input: req.body, deps }) };
+  });
+
+  app.get('/api/v1/unit-letters', { schema: unitLettersSchema, config: { access: access.permission('interaction.letters.handle') } }, async (req) => {
+    return unitLetters({ db, actor: req.actor, deps });
   });
 
   app.get('/api/v1/letters/:id', { schema: letterDetailSchema, config: { access: access.permission('interaction.letters.view') } }, async (req) => {

@@ -226,3 +226,15 @@ export const publishedLetterSchema = {
   tags: ['interaction'], summary: '一封公开的信件与答复 / One published letter', params: Obj({ siteCode: SiteCodeParams.properties.siteCode, id: Id }),
   response: { 200: Obj({ letter: PublishedLetterOut }), ...errorResponses(400, 404) },
 };
+
+export const unitLettersSchema = {
+  tags: ['interaction'], summary: '承办单位待办信件 / Letters routed to my handling units',
+  response: {
+    200: Obj({
+      items: Type.Array(Obj({
+        id: Id, siteId: Id, subject: Type.String(), status: Type.String(), statusName: Type.String(), version: Type.Integer(), handlingOrgId: Id, handlingOrgName: Type.String(),
+        receivedAt: Type.Integer(), dueAt: Type.Integer(), stepDueAt: Nullable(Type.Integer()), dueState: DueStateSchema, extensionPending: Type.Boolean(),
+      })),
+    }),
+  },
+};

@@ -181,3 +181,40 @@ export async function publishedLetters(db: Db, siteId: number, page: number, pag
     })),
   };
 }
+
+export interface UnitLetterItem {
+  readonly id: number;
+  readonly siteId: number;
+  readonly subject: string;
+  readonly status: LetterStatus;
+  readonly statusName: string;
+  readonly version: number;
+  readonly handlingOrgId: number;
+  readonly handlingOrgName: string;
+  readonly receivedAt: number;
+  readonly dueAt: number;
+  readonly stepDueAt: number | null;
+  readonly dueState: DueState;
+  readonly extensionPending: boolean;
+}
+
+/**
+ * The handling unit's work list: letters routed to an organization the handler acts for (a
+ * grant on it or above it), still with the unit or waiting for the review of its reply.
+ * Subjects only; the letter itself is read through the detail, which checks the same scope.
+ */
+export async function unitLetters({ db, actor, deps }: { db: Db; actor: Actor; deps: InteractionDeps }): Promise<{ items: UnitLetterItem[] }> {
+  const rows = await db.selectFrom('letters').innerJoin('organizations', 'organizations.id', 'letters.handling_org_id')
+    .selectAll('letters').select(['organizations.name as org_name', 'organizations.path as org_path'])
+    .where('letters.status', 'in', ['assigned', 'reviewing', 'supplementing']).orderBy('letters.due_at').limit(2000).execute();
+  const now = deps.clock.now();
+  const items: UnitLetterItem[] = [];
+  for (const r of rows.filter((x) => hasPermissionOnOrg(actor, 'interaction.letters.handle', x.org_path))) {
+    items.push({
+      id: Number(r.id), siteId: Number(r.site_id), subject: r.subject, status: r.status, statusName: LETTER_STATUS_LABELS[r.status], version: Number(r.version),
+      handlingOrgId: Number(r.handling_org_id), handlingOrgName: r.org_name, receivedAt: Number(r.received_at), dueAt: Number(r.due_at),
+      stepDueAt: r.step_due_at === null ? null : Number(r.step_due_at), dueState: await dueStateOf(deps.calendar, now, r), extensionPending: r.extension_days !== null,
+    });
+  }
+  return { items };
+}
