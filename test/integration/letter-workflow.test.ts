@@ -337,6 +337,46 @@ for (const engine of selectedEngines()) {
       await setClock(at10(2026, 11, 2));
     });
 
+    test('reasons and replies quoting personal data stay out of the audit trail and the notices', async () => {
+      const letter = await letterAt(ctx, handler, 'assigned', orgA);
+      const quote = `来信人${PLANTED.name}电话${PLANTED.phone}`;
+      assert.equal((await act(unitA, letter.id, { action: 'request_supplement', reason: `请${PLANTED.name}补充` })).statusCode, 200);
+      assert.equal((await feedback(letter, { action: 'supplement', text: `身份证${PLANTED.idNumber}` })).statusCode, 200);
+      assert.equal((await act(unitA, letter.id, { action: 'request_extension', days: 1, reason: quote })).statusCode, 200);
+      assert.equal((await act(unitA, letter.id, { action: 'draft_reply', text: `${quote}，您好` })).statusCode, 200);
+      assert.equal((await act(reviewer2, letter.id, { action: 'return_reply', reason: quote })).statusCode, 200);
+      const audit = JSON.stringify(await ctx.platform.db.selectFrom('audit_events').selectAll().where('target_type', '=', 'letter').where('target_id', '=', String(letter.id)).execute());
+      assert.ok(audit.includes('interaction.letter.return_reply'));
+      for (const v of [PLANTED.name, PLANTED.phone, PLANTED.idNumber]) assert.ok(!audit.includes(v), `audit must not contain ${v}`);
+      // A private letter's reply is sealed at rest like its body.
+      const r = await row(letter.id);
+      assert.ok(r.reply_text !== null && !r.reply_text.includes(PLANTED.phone));
+      assert.ok(!r.body.includes(PLANTED.idNumber));
+    });
+
+    test('step deadlines come from the mailbox: acceptance and review days', async () => {
+      await setClock(at10(2026, 11, 2));
+      const admin = await signIn(ctx.app, ctx.accounts.siteadmin!, clock);
+      const box = (await admin.request('GET', '/api/v1/sites/1/mailboxes')).json<{ items: { id: number; kind: string; acceptDays: number; reviewDays: number }[] }>().items.find((m) => m.kind === 'site')!;
+      assert.deepEqual([box.acceptDays, box.reviewDays], [1, 1]);
+      const patched = await admin.request('PATCH', `/api/v1/mailboxes/${box.id}`, { acceptDays: 2, reviewDays: 3 });
+      assert.equal(patched.statusCode, 200, patched.body);
+      assert.equal((await admin.request('PATCH', `/api/v1/mailboxes/${box.id}`, { acceptDays: 11 })).statusCode, 400);
+      try {
+        const letter = await seedLetter(ctx);
+        // Mon 11-02 + 2 = Wed 11-04 to accept; the reply is due Mon 11-09.
+        assert.equal(Number((await row(letter.id)).step_due_at), endOf(2026, 11, 4));
+        assert.equal((await act(handler, letter.id, { action: 'accept' })).statusCode, 200);
+        assert.equal((await act(handler, letter.id, { action: 'assign', orgId: orgA })).statusCode, 200);
+        assert.equal(Number((await row(letter.id)).step_due_at), endOf(2026, 11, 9), 'the unit works to the letter deadline');
+        assert.equal((await act(unitA, letter.id, { action: 'draft_reply', text: '答复' })).statusCode, 200);
+        // Review: Mon 11-02 + 3 = Thu 11-05.
+        assert.equal(Number((await row(letter.id)).step_due_at), endOf(2026, 11, 5));
+      } finally {
+        await admin.request('PATCH', `/api/v1/mailboxes/${box.id}`, { acceptDays: 1, reviewDays: 1 });
+      }
+    });
+
     test('access: other roles and anonymous are refused on every workflow route', async () => {
       const letter = await seedLetter(ctx);
       clock.advance(31_000);

@@ -105,6 +105,7 @@ const MailboxWrite = {
   name: Type.String({ minLength: 1, maxLength: 100 }),
   description: Type.String({ maxLength: 500 }),
   deadlineDays: Type.Integer({ minimum: 1, maximum: 60 }),
+  stepDays: Type.Integer({ minimum: 1, maximum: 10 }),
   sortOrder: Type.Integer({ minimum: 0, maximum: 100_000 }),
 };
 
@@ -118,6 +119,7 @@ export const createMailboxSchema = {
   body: Obj({
     kind: Type.Union([Type.Literal('leader'), Type.Literal('department')]), name: MailboxWrite.name,
     description: Type.Optional(MailboxWrite.description), deadlineDays: Type.Optional(MailboxWrite.deadlineDays), sortOrder: Type.Optional(MailboxWrite.sortOrder),
+    acceptDays: Type.Optional(MailboxWrite.stepDays), reviewDays: Type.Optional(MailboxWrite.stepDays),
   }),
   response: { 201: Obj({ mailbox: MailboxOut }), ...errorResponses(400, 403, 404) },
 };
@@ -126,7 +128,7 @@ export const updateMailboxSchema = {
   tags: ['interaction'], summary: '修改信箱（名称、说明、办理时限、启用） / Update a mailbox', params: Obj({ id: Id }),
   body: Obj({
     name: Type.Optional(MailboxWrite.name), description: Type.Optional(MailboxWrite.description), deadlineDays: Type.Optional(MailboxWrite.deadlineDays),
-    acceptDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 10 })), reviewDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 10 })),
+    acceptDays: Type.Optional(MailboxWrite.stepDays), reviewDays: Type.Optional(MailboxWrite.stepDays),
     sortOrder: Type.Optional(MailboxWrite.sortOrder), isEnabled: Type.Optional(Type.Boolean()),
   }),
   response: { 200: Obj({ mailbox: MailboxOut }), ...errorResponses(400, 403, 404) },

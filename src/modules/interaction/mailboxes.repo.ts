@@ -49,6 +49,9 @@ export interface MailboxValues {
   readonly name: string;
   readonly description: string;
   readonly deadlineDays: number;
+  /** Defaults (1 working day each) come from the column when not given. */
+  readonly acceptDays?: number | undefined;
+  readonly reviewDays?: number | undefined;
   readonly sortOrder: number;
 }
 
@@ -56,6 +59,7 @@ export interface MailboxValues {
 export async function insertMailbox(db: Db, v: MailboxValues, now: number): Promise<number | null> {
   const r = await db.insertInto('mailboxes').values({
     site_id: v.siteId, kind: v.kind, name: v.name, description: v.description, deadline_days: v.deadlineDays, is_enabled: 1,
+    ...(v.acceptDays !== undefined ? { accept_days: v.acceptDays } : {}), ...(v.reviewDays !== undefined ? { review_days: v.reviewDays } : {}),
     sort_order: v.sortOrder, created_at: now, updated_at: now,
   }).onConflict((oc) => oc.doNothing()).returning('id').executeTakeFirst();
   return r ? Number(r.id) : null;

@@ -42,6 +42,8 @@ export interface CreateMailboxInput {
   readonly name: string;
   readonly description?: string | undefined;
   readonly deadlineDays?: number | undefined;
+  readonly acceptDays?: number | undefined;
+  readonly reviewDays?: number | undefined;
   readonly sortOrder?: number | undefined;
 }
 
@@ -59,7 +61,7 @@ export async function createMailbox({ db, actor, siteId, input, deps }: { db: Db
   const id = await inTransaction(db, async (trx) => {
     const deadlineDays = input.deadlineDays ?? deps.defaultDeadlineDays;
     const newId = await insertMailbox(trx, {
-      siteId: site.id, kind: input.kind, name, description: input.description?.trim() ?? '', deadlineDays, sortOrder: input.sortOrder ?? 10,
+      siteId: site.id, kind: input.kind, name, description: input.description?.trim() ?? '', deadlineDays, acceptDays: input.acceptDays, reviewDays: input.reviewDays, sortOrder: input.sortOrder ?? 10,
     }, deps.clock.now());
     if (newId === null) throw new AppError(InteractionErrors['interaction.mailbox.not_found']);
     await deps.audit.append(trx, actor, {
