@@ -10,7 +10,7 @@ import { inTransaction } from '../../src/db/index.js';
 import { systemActor } from '../../src/platform/identity/actor.js';
 import { AppError } from '../../src/platform/http/error-registry.js';
 import { letterAt, orgIdByCode, seedLetter, userWithGrant, type SeededLetter } from '../support/letter-workflow-fixtures.js';
-import { PLANTED, PORTAL_CODE } from '../support/letter-fixtures.js';
+import { multipartBody, PLANTED, PORTAL_CODE, PORTAL_HOST } from '../support/letter-fixtures.js';
 
 /** 10:00 Asia/Shanghai on the given day. */
 const at10 = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d, 2, 0, 0);
@@ -113,6 +113,13 @@ for (const engine of selectedEngines()) {
       assert.ok(progress.reply.startsWith('已收悉'));
       assert.equal(progress.canRate, true);
       for (const name of ['周办理', '教育厅办理员', '门户审核员']) assert.ok(!lookup.body.includes(name), `no internal name ${name}`);
+      // The site's look-up page shows the same progress.
+      const form = multipartBody({ queryCode: letter.queryCode, queryPassword: letter.queryPassword });
+      const page = await ctx.app.inject({ method: 'POST', url: '/letters/query.html', payload: form.payload, headers: { ...form.headers, host: PORTAL_HOST } });
+      assert.equal(page.statusCode, 200, page.body.slice(0, 300));
+      assert.match(page.body, /转办（江苏省教育厅）/);
+      assert.match(page.body, /答复内容/);
+      for (const name of ['周办理', '教育厅办理员', '门户审核员']) assert.ok(!page.body.includes(name), `no internal name ${name} on the page`);
 
       // Rating needs the password; it closes the letter; reopen once sends it back to the unit.
       expectProblem(await ctx.app.inject({ method: 'POST', url: '/api/v1/public/letters/feedback', payload: { queryCode: letter.queryCode, queryPassword: 'WRONGPWD', action: 'rate', satisfaction: 'satisfied' } }), 400, 'interaction.lookup.failed');

@@ -68,9 +68,19 @@ export async function renderLetterQuery(platform: Platform, siteCode: string, st
     title: '信件查询', breadcrumb: [{ name: '信件查询', href: LETTER_QUERY_PATH }],
     letter: {
       queryCode: state.queryCode ?? '', error: state.error ?? '',
-      result: r ? { ...r, receivedAt: formatShanghai(r.receivedAt), dueAt: formatShanghai(r.dueAt) } : null,
+      result: r ? { ...r, receivedAt: formatShanghai(r.receivedAt), dueAt: formatShanghai(r.dueAt), progress: pageProgress(r) } : null,
     },
   });
+}
+
+/** The progress as the look-up page shows it: times formatted, absent values as empty text (the theme engine is strict). */
+function pageProgress(r: LetterProgress) {
+  const p = r.progress;
+  return {
+    handlingUnit: p.handlingUnit ?? '', clockPaused: p.clockPaused, reply: p.reply ?? '', repliedAt: p.repliedAt === null ? '' : formatShanghai(p.repliedAt),
+    satisfactionName: p.satisfactionName ?? '',
+    steps: p.steps.map((x) => ({ name: x.name, at: formatShanghai(x.at), unit: x.unit ?? '', reason: x.reason ?? '' })),
+  };
 }
 
 /**

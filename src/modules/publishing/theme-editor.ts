@@ -30,6 +30,10 @@ const SAMPLE_LETTER = {
   result: {
     queryCode: '20261126000001', subject: '示例标题', body: '示例内容', statusName: '已收到，等待受理', mailboxName: '网站信箱', letterTypeName: '咨询',
     receivedAt: '2026-11-26 10:00', dueAt: '2026-12-03 23:59', isPublic: false, attachmentCount: 0, citizen: { name: '张*', phone: '138****5678' },
+    progress: {
+      handlingUnit: '江苏省教育厅', clockPaused: false, reply: '示例答复', repliedAt: '2026-11-30 15:00', satisfactionName: '',
+      steps: [{ name: '受理', at: '2026-11-26 10:05', unit: '', reason: '' }, { name: '转办', at: '2026-11-26 11:00', unit: '江苏省教育厅', reason: '' }],
+    },
   },
 };
 
