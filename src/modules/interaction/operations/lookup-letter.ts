@@ -39,11 +39,6 @@ export interface LetterProgress {
 let dummyHash: Promise<string> | null = null;
 
 /**
- * The citizen's look-up with query code and password. Unknown code, wrong password and a
- * locked letter all get the same message (and about the same time), so the answer tells
- * nothing about which codes exist; 5 wrong passwords lock the letter's look-up for 15 minutes.
- */
-/**
  * Checks the citizen's query code and password and returns the letter. Unknown code, wrong
  * password and a locked letter all get the same message (and about the same time), so the
  * answer tells nothing about which codes exist; 5 wrong passwords lock the letter's look-up for
