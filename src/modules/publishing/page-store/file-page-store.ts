@@ -228,6 +228,15 @@ export function createFilePageStore(root: string, signer: ManifestSigner, opts: 
       void enqueue(site, () => sparesOf(site).trim()).catch(() => undefined);
       return run;
     },
+    async idle(site) {
+      // Applies queued while waiting are waited for too; the last one settled is the end.
+      for (;;) {
+        const q = queues.get(site);
+        if (!q) return;
+        await q.catch(() => undefined);
+        if (queues.get(site) === q) return;
+      }
+    },
     async manifest(site): Promise<VerifiedManifest> {
       const rootBytes = readText(manifestFile(site, 'root.json'));
       if (rootBytes === null) return { ok: true, root: { site, version: 0, shards: {} }, entries: new Map(), problems: [] };
