@@ -7,7 +7,28 @@ import {
 } from '../../src/modules/search/index.js';
 import { dayRange, groupOfKey, keyRange, MAX_KEY, searchKey, shanghaiDay } from '../../src/modules/search/search-key.js';
 import { fts5Expression } from '../../src/modules/search/dialect/sqlite-search.js';
-import { tsqueryLiteral, tsvectorLiteral } from '../../src/modules/search/dialect/postgres-search.js';
+import { tsqueryLiteral, tsvectorBinary } from '../../src/modules/search/dialect/postgres-search.js';
+
+/** tsvectorrecv's reading of a binary tsvector: lexeme → positions as `<pos><weight>`. */
+function readTsvector(buf: Buffer): [string, string[]][] {
+  const out: [string, string[]][] = [];
+  let at = 4;
+  for (let i = 0; i < buf.readInt32BE(0); i++) {
+    const end = buf.indexOf(0, at);
+    const lexeme = buf.toString('utf8', at, end);
+    at = end + 1;
+    const n = buf.readUInt16BE(at);
+    at += 2;
+    const list: string[] = [];
+    for (let j = 0; j < n; j++, at += 2) {
+      const p = buf.readUInt16BE(at);
+      list.push(`${p & 0x3fff}${'DCBA'[p >> 14]}`);
+    }
+    out.push([lexeme, list]);
+  }
+  assert.equal(at, buf.length, 'nothing after the last lexeme');
+  return out;
+}
 
 const entry = (over: Partial<SearchEntry>): SearchEntry => ({
   documentId: 1, siteId: 1, columnId: 1, extraSiteIds: [], extraColumnIds: [], kind: 'article', title: '', bodyText: '', summary: '', keywords: '',
@@ -69,11 +90,19 @@ describe('search: reading queries', () => {
     }), { numRuns: 300 });
   });
 
-  it('tsvector literals keep fields apart and escape quotes', () => {
-    // One entry per occurrence; the server merges them (the contract suite checks the stored tsvector on PostgreSQL).
-    assert.equal(tsvectorLiteral([['社保 卡 社保', 'A'], ["it's", 'B']]), "'社保':1A '卡':2A '社保':3A 'it''s':12B");
-    assert.equal(tsvectorLiteral([['a\\b  c', 'C']]), "'a\\\\b':1C 'c':3C", 'a backslash is escaped; an empty token still takes its position');
-    assert.equal(tsvectorLiteral([['site1', 'D', (t) => `tag ${t}`]]), "'tag site1':1D");
+  it('binary tsvectors: each lexeme once, with its ascending positions; fields apart; the server\'s limits applied', () => {
+    // First-occurrence order: the server sorts the lexemes (the contract suite compares with its own parse).
+    assert.deepEqual(readTsvector(tsvectorBinary([['社保 卡 社保', 'A'], ["it's", 'B']])), [['社保', ['1A', '3A']], ['卡', ['2A']], ["it's", ['12B']]]);
+    assert.deepEqual(readTsvector(tsvectorBinary([['a\\b  c', 'C']])), [['a\\b', ['1C']], ['c', ['3C']]], 'an empty token still takes its position');
+    assert.deepEqual(readTsvector(tsvectorBinary([['site1', 'D', (t: string) => `tag ${t}`]])), [['tag site1', ['1D']]]);
+    assert.deepEqual(readTsvector(tsvectorBinary([['𠀀 Ａ é', 'B']])), [['𠀀', ['1B']], ['Ａ', ['2B']], ['é', ['3B']]], 'UTF-8 of one to four bytes');
+    // Past position 16383 every occurrence is stored at 16383, once, with the highest weight there; 256 positions at most.
+    const long = readTsvector(tsvectorBinary([['契税 '.repeat(17_000).trim(), 'B'], ['契税', 'A'], ['x'.repeat(2_001), 'C']]));
+    assert.equal(long.length, 1, 'a lexeme over 2,000 bytes is left out');
+    assert.equal(long[0]![1].length, 256);
+    assert.deepEqual(long[0]![1].slice(0, 2), ['1B', '2B']);
+    const x256 = Array.from({ length: 256 }, (_, i) => `${i + 1}B`);
+    assert.deepEqual(readTsvector(tsvectorBinary([[`${'x '.repeat(16_390)}契税`, 'B'], ['契税', 'A']])), [['x', x256], ['契税', ['16383A']]]);
   });
 });
 
