@@ -34,7 +34,14 @@ function inRange(m: MatchSpec, r: KeyRange): RawBuilder<unknown> {
   return sql`${tableOf(m)} match ${fts5Expression(m)} and rowid between ${r.lo} and ${r.hi}`;
 }
 
-const CHUNK = 200;
+/**
+ * Rows per INSERT (bulk indexing writes 1,000 documents a transaction: one statement per table).
+ * A multi-row INSERT opens a statement savepoint, and FTS5 writes its buffered terms out as a
+ * new segment at every savepoint: three statements per 200 rows made five small segments per
+ * table and transaction, each merged again later. 1,000 × 21 values stays below SQLite's
+ * 32,766 bound parameters.
+ */
+const CHUNK = 1_000;
 const TERM_CHUNK = 1000;
 const ENTRIES_UPSERT = entriesUpsert();
 const FTS_COLUMNS = ['rowid', 'title', 'body', 'meta', 'tags'] as const;
@@ -56,11 +63,15 @@ export const sqliteSearch: SearchDialect = {
     // rowid is not above the previous one, and a batch in key order costs a tenth of one in
     // document order (keys follow publication time, not document ids).
     const sorted = [...rows].sort((a, b) => a.sk - b.sk);
+    // Table by table: each full-text table's statements then flush only its own rows.
     for (let i = 0; i < sorted.length; i += CHUNK) {
-      const chunk = sorted.slice(i, i + CHUNK);
-      await rawInsert(db, { table: 'search_entries', columns: ENTRY_COLUMNS, rows: chunk.map((r) => r.row), placeholder: () => '?', suffix: ENTRIES_UPSERT });
-      await rawInsert(db, { table: 'search_fts', columns: FTS_COLUMNS, rows: chunk.map((r) => [r.sk, r.title, r.body, r.meta, r.tags]), placeholder: () => '?' });
-      await rawInsert(db, { table: 'search_title_fts', columns: TITLE_COLUMNS, rows: chunk.map((r) => [r.sk, r.title, r.tags]), placeholder: () => '?' });
+      await rawInsert(db, { table: 'search_entries', columns: ENTRY_COLUMNS, rows: sorted.slice(i, i + CHUNK).map((r) => r.row), placeholder: () => '?', suffix: ENTRIES_UPSERT });
+    }
+    for (let i = 0; i < sorted.length; i += CHUNK) {
+      await rawInsert(db, { table: 'search_fts', columns: FTS_COLUMNS, rows: sorted.slice(i, i + CHUNK).map((r) => [r.sk, r.title, r.body, r.meta, r.tags]), placeholder: () => '?' });
+    }
+    for (let i = 0; i < sorted.length; i += CHUNK) {
+      await rawInsert(db, { table: 'search_title_fts', columns: TITLE_COLUMNS, rows: sorted.slice(i, i + CHUNK).map((r) => [r.sk, r.title, r.tags]), placeholder: () => '?' });
     }
   },
 
