@@ -221,6 +221,8 @@ for (const engine of selectedEngines()) {
       }
       assert.ok(ids(await search({ q: '社保 AND' })).includes(docs.socialCard!.documentId), 'AND is a word, not an operator');
       assert.ok(ids(await search({ q: '社保😀' })).includes(docs.socialCard!.documentId), 'emoji are ignored');
+      // Typed, a filter token is a word like any other: no document has it in its text.
+      for (const q of [`site${province}`, 'grp0', `社保 site${nanjing}`]) assert.deepEqual(ids(await search({ q })), [], q);
     });
 
     test('bad input is a 4xx problem: too long, bad dates, unknown site, too deep', async () => {

@@ -83,11 +83,17 @@ describe('search: reading queries', () => {
       const fts = fts5Expression({ clauses: parsed.clauses, scope: 'all', tags: ['site1'] });
       // Outside the quoted strings only our own syntax remains.
       const outside = fts.replace(/"(?:[^"]|"")*"/g, '""');
-      assert.match(outside, /^\{title body meta\} : \((""( AND "")*)\) AND \{tags\} : \(""\)$/);
+      assert.match(outside, /^((\{title body meta\} : )?"" AND )+\{tags\} : \(""\)$/);
       const tsq = tsqueryLiteral({ clauses: parsed.clauses, scope: 'all', tags: ['site1'] });
       assert.match(tsq.replace(/'(?:[^'\\]|''|\\.)*'/g, "''"), /^(''|\(''( <-> '')+\))( & (''|\(''( <-> '')+\)))*$/);
       assert.ok(tsq.endsWith(" & 'tag site1'"), 'filter lexemes carry a space no typed word has');
     }), { numRuns: 300 });
+  });
+
+  it('FTS5: only a word shaped like a filter token is kept out of the tags column', () => {
+    const clauses = parseQuery('社保 site12 grp0').clauses;
+    assert.equal(fts5Expression({ clauses, scope: 'all', tags: ['site3'] }), '"社保" AND {title body meta} : "site12" AND {title body meta} : "grp0" AND {tags} : ("site3")');
+    assert.equal(fts5Expression({ clauses: parseQuery('"政务 服务"').clauses, scope: 'title', tags: [] }), '"政务 服务"');
   });
 
   it('binary tsvectors: each lexeme once, with its ascending positions; fields apart; the server\'s limits applied', () => {
