@@ -45,7 +45,8 @@ describe('search: segmentation', () => {
   });
 
   it('the worker thread segments exactly as this thread does', async () => {
-    const texts = ['全省政务服务一网通办', '社保卡申领：ＡＢＣ２０２６', '😀 emoji 与 mixed Ελληνικά', '', '   ', '苏政办发〔2017〕96号', 'covid-19 防控', '长'.repeat(3000)];
+    const texts = ['全省政务服务一网通办', '社保卡申领：ＡＢＣ２０２６', '😀 emoji 与 mixed Ελληνικά', '', '   ', '苏政办发〔2017〕96号', 'covid-19 防控', '长'.repeat(3000),
+      'Zero\u200bWidth\u2028社保\u0007ＧＯＶ Upper'];
     const entries = texts.map((t, i) => entry({ documentId: i + 1, title: t, bodyText: texts[(i + 1) % texts.length]!, summary: t.slice(0, 5), keywords: '社保卡,营商环境', documentNumber: i % 2 ? '苏政办发〔2017〕96号' : null }));
     const worker = SegmentWorker.start();
     try {
