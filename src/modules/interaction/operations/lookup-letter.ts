@@ -7,10 +7,11 @@ import type { InteractionDeps } from '../deps.js';
 import { InteractionErrors } from '../errors.js';
 import type { LetterStatus, LetterType } from '../interaction.tables.js';
 import { LETTER_STATUS_LABELS, LETTER_TYPE_LABELS } from '../letter-types.js';
-import { attachmentCounts, letterByQueryCode, recordLookupFailure, setLookupFailures } from '../letters.repo.js';
+import { attachmentCounts, letterByQueryCode, setLookupFailures } from '../letters.repo.js';
 import { getMailbox } from '../mailboxes.repo.js';
 import { maskPersonalData, openPersonalData, personalAad, type MaskedPersonalData } from '../personal-data.js';
 import { normalizeCredential } from '../query-credentials.js';
+import { recordLookupFailure } from '../letters.repo.js';
 
 /** Wrong passwords in a row before a letter stops answering look-ups for a while. */
 export const LOOKUP_MAX_FAILURES = 5;
