@@ -16,4 +16,5 @@ export { listLetters, type LetterListItem } from './operations/list-letters.js';
 export { createMailbox, updateMailbox, listMailboxes, ensureSiteMailbox } from './operations/mailboxes.js';
 export { maskName, maskPhone, maskIdNumber, maskEmail, maskAddress } from './personal-data.js';
 export { InteractionErrors } from './errors.js';
+export { MAX_LETTER_ATTACHMENTS } from './letter-files.js';
 export type { InteractionTables, LetterType, MailboxKind } from './interaction.tables.js';
