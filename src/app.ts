@@ -42,7 +42,8 @@ export async function buildApp({ platform, logger = false }: BuildAppOptions): P
   const app = Fastify({
     logger: logger === true ? { level: config.logLevel } : logger,
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: config.trustProxy,
+    // A list: only hops from these addresses are believed (Fastify walks X-Forwarded-For from the right).
+    trustProxy: typeof config.trustProxy === 'boolean' ? config.trustProxy : [...config.trustProxy],
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
     return503OnClosing: true,

@@ -4,6 +4,7 @@ import type { Config } from '../config/index.js';
 import { loadKeyMaterial } from '../platform/crypto/index.js';
 import { pageStoreAt } from '../modules/publishing/page-store/index.js';
 import { nginxConfig, verifyPageStore, type NginxSite } from '../modules/delivery/index.js';
+import { MAX_LETTER_ATTACHMENTS } from '../modules/interaction/index.js';
 import { listSites } from '../modules/sites/index.js';
 import { openMigrated } from './open-db.js';
 import { progressBar } from './progress.js';
@@ -59,6 +60,8 @@ async function nginx(config: Config, values: { site?: string | undefined; listen
     }
     io.out(nginxConfig(sites, {
       storeRoot: path.resolve(store.root), listen, brotli: values.brotli ?? false, upstream: values.upstream ?? null, generatedAt: new Date().toISOString(),
+      // A letter: every attachment at its limit, plus the fields and multipart framing.
+      maxBodyBytes: Math.max(config.bodyLimitBytes, MAX_LETTER_ATTACHMENTS * config.letterAttachmentMaxBytes + 1_048_576),
     }));
     return 0;
   } finally {

@@ -3,6 +3,8 @@
  * docs/configuration.md is generated from this table (`jiyue config docs`) and a test
  * checks it has not drifted.
  */
+import { isIP } from 'node:net';
+
 export interface SettingDef<T> {
   readonly env: string;
   readonly key: string;
@@ -27,6 +29,21 @@ const bool = (raw: string): boolean | undefined => {
   return undefined;
 };
 const list = (raw: string): string[] => raw.split(',').map((s) => s.trim()).filter(Boolean);
+/** proxy-addr's names for address ranges, accepted by Fastify's trustProxy. */
+const PROXY_RANGES = ['loopback', 'linklocal', 'uniquelocal'];
+const trustedProxies = (raw: string): boolean | readonly string[] | undefined => {
+  const b = bool(raw);
+  if (b !== undefined) return b;
+  const l = list(raw);
+  const ok = (x: string) => {
+    if (PROXY_RANGES.includes(x)) return true;
+    const [addr = '', prefix, ...rest] = x.split('/');
+    const v = isIP(addr);
+    if (v === 0 || rest.length > 0) return false;
+    return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (v === 4 ? 32 : 128));
+  };
+  return l.length > 0 && l.every(ok) ? l : undefined;
+};
 
 function def<T>(d: SettingDef<T>): SettingDef<T> {
   return d;
@@ -58,8 +75,9 @@ export const settings = {
     doc: 'Which parts this process runs (the `--roles` flag of `jiyue serve` overrides it).' }),
   demoSeed: def({ env: 'JIYUE_DEMO_SEED', key: 'demoSeed', default: true, allowed: 'true or false', parse: bool,
     doc: '`jiyue start` seeds demo data into an empty database.' }),
-  trustProxy: def({ env: 'JIYUE_TRUST_PROXY', key: 'trustProxy', default: false, allowed: 'true or false', parse: bool,
-    doc: 'Trust X-Forwarded-* headers (set when behind nginx or a load balancer). Decides the client IP used for throttling and audit, and whether the request was HTTPS.' }),
+  trustProxy: def<boolean | readonly string[]>({ env: 'JIYUE_TRUST_PROXY', key: 'trustProxy', default: false,
+    allowed: 'false, true, or comma-separated proxy addresses: IPs, CIDRs, `loopback`, `linklocal`, `uniquelocal` (e.g. `127.0.0.1,::1`)', parse: trustedProxies,
+    doc: 'Whose X-Forwarded-* headers to believe. Decides the client IP used for rate limits and audit, and whether the request was HTTPS. Behind nginx on the same machine use `loopback` (or `127.0.0.1,::1`): only hops from those addresses are trusted, so a client cannot pick its own address. `true` trusts every hop, i.e. the leftmost X-Forwarded-For entry, which the client controls: use it only behind a proxy that overwrites the header.' }),
   cookieSecure: def({ env: 'JIYUE_COOKIE_SECURE', key: 'cookieSecure', default: 'auto' as const, allowed: 'auto, always, never',
     parse: oneOf('auto', 'always', 'never'), doc: '`auto` marks the session cookie `Secure` when the request came over HTTPS.' }),
   bodyLimitBytes: def({ env: 'JIYUE_BODY_LIMIT_BYTES', key: 'bodyLimitBytes', default: 1_048_576, allowed: 'integer 1024–104857600', parse: int(1024, 104_857_600),

@@ -147,5 +147,25 @@ for (const engine of selectedEngines()) {
       assert.equal(missing.status, 404);
       assert.match(await missing.text(), /省政府 404/);
     });
+
+    test('with --upstream, a letter with attachments over nginx\'s default 1 MiB reaches Jiyue; X-Forwarded-For is what nginx saw', async () => {
+      const text = await config(['--upstream', `127.0.0.1:${jiyuePort}`]);
+      // 3 attachments of 5 MiB (the default limit) and 1 MiB for the fields.
+      assert.match(text, /^ {4}client_max_body_size 16384k;$/m);
+      assert.match(text, /proxy_set_header X-Forwarded-For \$remote_addr;/);
+      assert.doesNotMatch(text, /proxy_add_x_forwarded_for/);
+      await nginx.stop();
+      nginx = await startNginx({ include: text, port });
+      const scan = new Blob([Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(3 * 1_048_576, 0x20)])], { type: 'application/pdf' });
+      for (const target of [`/api/v1/public/sites/${PORTAL}/letters`, '/letters.html']) {
+        const form = new FormData();
+        form.set('subject', '附件较大的来信');
+        form.append('attachments', scan, 'scan.pdf');
+        const res = await fetch(url(target), { method: 'POST', body: form, headers: { host: 'www.jiangsu.gov.cn' } });
+        // Jiyue's answer (the letter lacks fields), not nginx's 413.
+        assert.equal(res.status, 400, `${target}: ${res.status} ${res.headers.get('content-type')} ${(await res.text()).slice(0, 200)}`);
+        assert.match(String(res.headers.get('content-type')), target.startsWith('/api/') ? /problem\+json/ : /text\/html/);
+      }
+    });
   });
 }

@@ -191,6 +191,28 @@ for (const engine of selectedEngines()) {
       }
     });
 
+    test('an apply that takes longer than the watcher\'s grace period (a rebuild batch) raises no alert and removes nothing', async () => {
+      // A grace period far shorter than the apply: the files renamed into place are not in the
+      // manifest until the apply ends, so the watcher must wait for it instead of judging them.
+      const watcher = startPageWatcher(ctx.platform, { graceMs: 5, watchEvents: false });
+      try {
+        const before = await ctx.platform.db.selectFrom('page_alerts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+        const batch = Array.from({ length: 1500 }, (_, i) => ({ path: `/rebuild/${i}.html`, body: htmlPage(`整站重建 ${i} ${'政务公开'.repeat(200)}`) }));
+        let applying = true;
+        const published = pages.publish(PORTAL, batch).finally(() => { applying = false; });
+        // Scans until the apply ends (without waiting for it, the watcher removed files as planted).
+        while (applying) await watcher.scanNow();
+        await published;
+        await watcher.scanNow();
+        const after = await ctx.platform.db.selectFrom('page_alerts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+        assert.equal(Number(after.n), Number(before.n), 'no alert');
+        for (const i of [0, 749, 1499]) assert.deepEqual((await get(`/rebuild/${i}.html`)).rawPayload, pages.body(PORTAL, `/rebuild/${i}.html`));
+        assert.equal((await verify()).code, 0);
+      } finally {
+        await watcher.stop();
+      }
+    });
+
     test('without file-system events the periodic scan alone restores a change within 10 s', async () => {
       const watcher = startPageWatcher(ctx.platform, { watchEvents: false });
       try {

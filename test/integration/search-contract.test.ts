@@ -18,7 +18,7 @@ import { systemActor } from '../../src/platform/identity/actor.js';
 import {
   COUNT_CAP, indexEntries, indexEntry, pruneQueryLog, removeEntries, QUERY_LOG_KEEP_DAYS, removeEntry, searchDocuments, suggest, SEARCH_REINDEX_KIND, type SearchEntry, type SearchQuery, type SearchResult,
 } from '../../src/modules/search/index.js';
-import { tsvectorLiteral } from '../../src/modules/search/dialect/postgres-search.js';
+import { tsvectorBinary } from '../../src/modules/search/dialect/postgres-search.js';
 import { NANJING_PORTAL_CODE, PROVINCE_PORTAL_CODE, publishedDocument } from '../support/workflow-fixtures.js';
 
 const DAY = 86_400_000;
@@ -126,8 +126,14 @@ for (const engine of selectedEngines()) {
         // can still check adjacency that deep into a document.
         if (engine === 'sqlite') assert.deepEqual(ids(await search({ q: '"契税房产交易"' })), [long.documentId]);
         if (engine === 'postgres') {
-          const r = await sql<{ v: string }>`select ${tsvectorLiteral([['社保 卡 社保', 'A'], ['社保', 'B']])}::tsvector::text as v`.execute(ctx.platform.db);
-          assert.equal(r.rows[0]?.v, "'卡':2A '社保':1A,3A,12B", 'the server merges the occurrences of a lexeme');
+          const text = async (v: Buffer | string) => (await sql<{ v: string }>`select ${v}::tsvector::text as v`.execute(ctx.platform.db)).rows[0]?.v;
+          assert.equal(await text(tsvectorBinary([['社保 卡 社保', 'A'], ['社保', 'B']])), "'卡':2A '社保':1A,3A,12B", 'the server reads the binary form');
+          // The server's own parse of the same occurrences as text is the reference: quotes,
+          // backslashes, characters outside the BMP, 256 positions per lexeme, the position limit.
+          const words = ["it's", 'a\\b', '𠀀', 'Ａ', 'a', '社保', ...Array.from({ length: 300 }, (_, i) => `词${i % 7}`)];
+          const body = Array.from({ length: 17_000 }, (_, i) => words[i % words.length]!).join(' ');
+          const literal = body.split(' ').map((w, i) => `'${w.replace(/\\/g, '\\\\').replace(/'/g, "''")}':${i + 1}B`).join(' ');
+          assert.equal(await text(tsvectorBinary([[body, 'B']])), await text(literal));
         }
       } finally {
         await removeEntry(ctx.platform.db, long.documentId);
@@ -215,6 +221,8 @@ for (const engine of selectedEngines()) {
       }
       assert.ok(ids(await search({ q: '社保 AND' })).includes(docs.socialCard!.documentId), 'AND is a word, not an operator');
       assert.ok(ids(await search({ q: '社保😀' })).includes(docs.socialCard!.documentId), 'emoji are ignored');
+      // Typed, a filter token is a word like any other: no document has it in its text.
+      for (const q of [`site${province}`, 'grp0', `社保 site${nanjing}`]) assert.deepEqual(ids(await search({ q })), [], q);
     });
 
     test('bad input is a 4xx problem: too long, bad dates, unknown site, too deep', async () => {

@@ -56,6 +56,8 @@ export interface RunningNginx {
  */
 export async function startNginx(opts: { include: string; port: number; workers?: number; cpus?: string | null }): Promise<RunningNginx> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jiyue-nginx-'));
+  // Workers (user nobody under root) write request bodies over 16 KiB to client_body_temp_path in here.
+  fs.chmodSync(dir, 0o755);
   fs.writeFileSync(path.join(dir, 'site.conf'), opts.include);
   const conf = [
     ...(brotliModuleAvailable() ? [`load_module ${BROTLI_MODULE};`] : []),

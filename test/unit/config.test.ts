@@ -47,6 +47,18 @@ describe('configuration', () => {
     assert.deepEqual(c.netAllow, ['127.0.0.1', '10.0.0.0/8']);
   });
 
+  test('JIYUE_TRUST_PROXY: true/false, or the proxies\' addresses (IPs, CIDRs, loopback…)', () => {
+    assert.equal(loadConfig({}).trustProxy, false);
+    assert.equal(loadConfig({ JIYUE_TRUST_PROXY: 'false' }).trustProxy, false);
+    assert.equal(loadConfig({ JIYUE_TRUST_PROXY: 'true' }).trustProxy, true);
+    assert.deepEqual(loadConfig({ JIYUE_TRUST_PROXY: 'loopback' }).trustProxy, ['loopback']);
+    assert.deepEqual(loadConfig({ JIYUE_TRUST_PROXY: '127.0.0.1, ::1' }).trustProxy, ['127.0.0.1', '::1']);
+    assert.deepEqual(loadConfig({ JIYUE_TRUST_PROXY: '10.0.0.0/8,fd00::/8,uniquelocal' }).trustProxy, ['10.0.0.0/8', 'fd00::/8', 'uniquelocal']);
+    for (const bad of ['nginx', '10.0.0.0/33', '::1/129', '127.0.0.1/8/8', '1.2.3', ',']) {
+      assert.match(configError({ JIYUE_TRUST_PROXY: bad }).message, /JIYUE_TRUST_PROXY/, bad);
+    }
+  });
+
   test('PORT=abc is refused with a ConfigError naming PORT and the allowed values', () => {
     const err = configError({ PORT: 'abc' });
     assert.equal(err.name, 'ConfigError');

@@ -7,7 +7,28 @@ import {
 } from '../../src/modules/search/index.js';
 import { dayRange, groupOfKey, keyRange, MAX_KEY, searchKey, shanghaiDay } from '../../src/modules/search/search-key.js';
 import { fts5Expression } from '../../src/modules/search/dialect/sqlite-search.js';
-import { tsqueryLiteral, tsvectorLiteral } from '../../src/modules/search/dialect/postgres-search.js';
+import { tsqueryLiteral, tsvectorBinary } from '../../src/modules/search/dialect/postgres-search.js';
+
+/** tsvectorrecv's reading of a binary tsvector: lexeme → positions as `<pos><weight>`. */
+function readTsvector(buf: Buffer): [string, string[]][] {
+  const out: [string, string[]][] = [];
+  let at = 4;
+  for (let i = 0; i < buf.readInt32BE(0); i++) {
+    const end = buf.indexOf(0, at);
+    const lexeme = buf.toString('utf8', at, end);
+    at = end + 1;
+    const n = buf.readUInt16BE(at);
+    at += 2;
+    const list: string[] = [];
+    for (let j = 0; j < n; j++, at += 2) {
+      const p = buf.readUInt16BE(at);
+      list.push(`${p & 0x3fff}${'DCBA'[p >> 14]}`);
+    }
+    out.push([lexeme, list]);
+  }
+  assert.equal(at, buf.length, 'nothing after the last lexeme');
+  return out;
+}
 
 const entry = (over: Partial<SearchEntry>): SearchEntry => ({
   documentId: 1, siteId: 1, columnId: 1, extraSiteIds: [], extraColumnIds: [], kind: 'article', title: '', bodyText: '', summary: '', keywords: '',
@@ -24,7 +45,8 @@ describe('search: segmentation', () => {
   });
 
   it('the worker thread segments exactly as this thread does', async () => {
-    const texts = ['全省政务服务一网通办', '社保卡申领：ＡＢＣ２０２６', '😀 emoji 与 mixed Ελληνικά', '', '   ', '苏政办发〔2017〕96号', 'covid-19 防控', '长'.repeat(3000)];
+    const texts = ['全省政务服务一网通办', '社保卡申领：ＡＢＣ２０２６', '😀 emoji 与 mixed Ελληνικά', '', '   ', '苏政办发〔2017〕96号', 'covid-19 防控', '长'.repeat(3000),
+      'Zero\u200bWidth\u2028社保\u0007ＧＯＶ Upper'];
     const entries = texts.map((t, i) => entry({ documentId: i + 1, title: t, bodyText: texts[(i + 1) % texts.length]!, summary: t.slice(0, 5), keywords: '社保卡,营商环境', documentNumber: i % 2 ? '苏政办发〔2017〕96号' : null }));
     const worker = SegmentWorker.start();
     try {
@@ -62,18 +84,32 @@ describe('search: reading queries', () => {
       const fts = fts5Expression({ clauses: parsed.clauses, scope: 'all', tags: ['site1'] });
       // Outside the quoted strings only our own syntax remains.
       const outside = fts.replace(/"(?:[^"]|"")*"/g, '""');
-      assert.match(outside, /^\{title body meta\} : \((""( AND "")*)\) AND \{tags\} : \(""\)$/);
+      assert.match(outside, /^((\{title body meta\} : )?"" AND )+\{tags\} : \(""\)$/);
       const tsq = tsqueryLiteral({ clauses: parsed.clauses, scope: 'all', tags: ['site1'] });
       assert.match(tsq.replace(/'(?:[^'\\]|''|\\.)*'/g, "''"), /^(''|\(''( <-> '')+\))( & (''|\(''( <-> '')+\)))*$/);
       assert.ok(tsq.endsWith(" & 'tag site1'"), 'filter lexemes carry a space no typed word has');
     }), { numRuns: 300 });
   });
 
-  it('tsvector literals keep fields apart and escape quotes', () => {
-    // One entry per occurrence; the server merges them (the contract suite checks the stored tsvector on PostgreSQL).
-    assert.equal(tsvectorLiteral([['社保 卡 社保', 'A'], ["it's", 'B']]), "'社保':1A '卡':2A '社保':3A 'it''s':12B");
-    assert.equal(tsvectorLiteral([['a\\b  c', 'C']]), "'a\\\\b':1C 'c':3C", 'a backslash is escaped; an empty token still takes its position');
-    assert.equal(tsvectorLiteral([['site1', 'D', (t) => `tag ${t}`]]), "'tag site1':1D");
+  it('FTS5: only a word shaped like a filter token is kept out of the tags column', () => {
+    const clauses = parseQuery('社保 site12 grp0').clauses;
+    assert.equal(fts5Expression({ clauses, scope: 'all', tags: ['site3'] }), '"社保" AND {title body meta} : "site12" AND {title body meta} : "grp0" AND {tags} : ("site3")');
+    assert.equal(fts5Expression({ clauses: parseQuery('"政务 服务"').clauses, scope: 'title', tags: [] }), '"政务 服务"');
+  });
+
+  it('binary tsvectors: each lexeme once, with its ascending positions; fields apart; the server\'s limits applied', () => {
+    // First-occurrence order: the server sorts the lexemes (the contract suite compares with its own parse).
+    assert.deepEqual(readTsvector(tsvectorBinary([['社保 卡 社保', 'A'], ["it's", 'B']])), [['社保', ['1A', '3A']], ['卡', ['2A']], ["it's", ['12B']]]);
+    assert.deepEqual(readTsvector(tsvectorBinary([['a\\b  c', 'C']])), [['a\\b', ['1C']], ['c', ['3C']]], 'an empty token still takes its position');
+    assert.deepEqual(readTsvector(tsvectorBinary([['site1', 'D', (t: string) => `tag ${t}`]])), [['tag site1', ['1D']]]);
+    assert.deepEqual(readTsvector(tsvectorBinary([['𠀀 Ａ é', 'B']])), [['𠀀', ['1B']], ['Ａ', ['2B']], ['é', ['3B']]], 'UTF-8 of one to four bytes');
+    // Past position 16383 every occurrence is stored at 16383, once, with the highest weight there; 256 positions at most.
+    const long = readTsvector(tsvectorBinary([['契税 '.repeat(17_000).trim(), 'B'], ['契税', 'A'], ['x'.repeat(2_001), 'C']]));
+    assert.equal(long.length, 1, 'a lexeme over 2,000 bytes is left out');
+    assert.equal(long[0]![1].length, 256);
+    assert.deepEqual(long[0]![1].slice(0, 2), ['1B', '2B']);
+    const x256 = Array.from({ length: 256 }, (_, i) => `${i + 1}B`);
+    assert.deepEqual(readTsvector(tsvectorBinary([[`${'x '.repeat(16_390)}契税`, 'B'], ['契税', 'A']])), [['x', x256], ['契税', ['16383A']]]);
   });
 });
 

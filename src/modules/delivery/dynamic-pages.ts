@@ -3,7 +3,8 @@
  * registered by the module that makes them; answered with the public headers, never cached
  * publicly. They read only published data (the search index), like everything delivery serves.
  */
-export type DynamicPage = (q: { siteCode: string; query: URLSearchParams }) => Promise<{ status: number; html: string }>;
+/** Null: the page does not exist on this site now; the request is answered like any path the site does not have. */
+export type DynamicPage = (q: { siteCode: string; query: URLSearchParams }) => Promise<{ status: number; html: string } | null>;
 
 const pages = new Map<string, DynamicPage>();
 

@@ -18,6 +18,11 @@ export interface NginxOptions {
   readonly brotli: boolean;
   /** Jiyue's address (`127.0.0.1:8080`): misses and /api/ go there. Null: nginx answers everything from the files. */
   readonly upstream: string | null;
+  /**
+   * Largest request body Jiyue takes (a letter with all its attachments); nginx's own default of
+   * 1 MiB would refuse them first. Emitted with an upstream (`jiyue pages nginx` always sets it).
+   */
+  readonly maxBodyBytes?: number;
   readonly generatedAt: string;
 }
 
@@ -60,7 +65,8 @@ function serverBlock(site: NginxSite, opts: NginxOptions): string[] {
     '        proxy_http_version 1.1;',
     '        proxy_set_header Connection "";',
     '        proxy_set_header Host $host;',
-    '        proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;',
+    '        # The address nginx saw, replacing whatever the client sent: Jiyue (JIYUE_TRUST_PROXY=loopback) rate-limits by it.',
+    '        proxy_set_header X-Forwarded-For $remote_addr;',
     '        proxy_set_header X-Forwarded-Proto $scheme;',
   ];
   return [
@@ -74,6 +80,10 @@ function serverBlock(site: NginxSite, opts: NginxOptions): string[] {
     '    absolute_redirect off;',
     '    server_tokens off;',
     '    charset utf-8;',
+    ...(opts.upstream && opts.maxBodyBytes ? [
+      '    # Letters with attachments are posted through here to Jiyue (location / hands misses to @jiyue, so the limit is set for the server).',
+      `    client_max_body_size ${Math.ceil(opts.maxBodyBytes / 1024)}k;`,
+    ] : []),
     '    charset_types text/css text/plain text/xml application/javascript application/json application/xml application/rss+xml application/atom+xml image/svg+xml;',
     '    # Precompressed files written by the page store (x.html.gz, x.html.br).',
     '    gzip_static on;',

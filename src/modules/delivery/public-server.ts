@@ -236,8 +236,10 @@ export function createPublicServer(platform: Platform, opts: PublicServerOptions
       const dynamic = dynamicPage(rawPath);
       if (dynamic && (req.method === 'GET' || req.method === 'HEAD')) {
         const out = await dynamic({ siteCode: site.code, query: new URLSearchParams(q < 0 ? '' : req.url.slice(q + 1)) });
-        return reply.code(out.status).type('text/html; charset=utf-8').header('cache-control', 'no-store').header('vary', 'Accept-Encoding, Cookie')
-          .send(req.method === 'HEAD' ? undefined : out.html);
+        if (out) {
+          return reply.code(out.status).type('text/html; charset=utf-8').header('cache-control', 'no-store').header('vary', 'Accept-Encoding, Cookie')
+            .send(req.method === 'HEAD' ? undefined : out.html);
+        }
       }
       const manifest = manifests.peek(site.code) ?? await manifests.get(site.code);
       return serve(req, reply, site.code, manifest, false);

@@ -27,10 +27,11 @@ const COUNTER_MAX = 20_000;
 /**
  * A new ALTCHA challenge (protocol v2, SHA-256). Expiry travels in the signed `data.exp` rather
  * than altcha's own `expiresAt`, so it is measured on the platform clock like everything else.
+ * altcha-lib's randomInt takes (max, min).
  */
 export async function issueChallenge(secrets: CaptchaSecrets, now: number): Promise<Challenge> {
   return createChallenge({
-    algorithm: 'SHA-256', cost: 1, counter: randomInt(COUNTER_MIN, COUNTER_MAX), deriveKey,
+    algorithm: 'SHA-256', cost: 1, counter: randomInt(COUNTER_MAX, COUNTER_MIN), deriveKey,
     hmacSignatureSecret: secrets.signature, hmacKeySignatureSecret: secrets.keySignature, data: { exp: now + CAPTCHA_TTL_MS },
   });
 }

@@ -22,4 +22,5 @@ export { letterDetail, supervisionDashboard, publishedLetters, type LetterDetail
 export { escalateLetters, registerLetterJobs, ESCALATE_LETTERS_KIND } from './operations/escalate-letters.js';
 export { maskFreeText } from './mask-free-text.js';
 export { InteractionErrors } from './errors.js';
+export { MAX_LETTER_ATTACHMENTS } from './letter-files.js';
 export type { InteractionTables, LetterType, MailboxKind } from './interaction.tables.js';

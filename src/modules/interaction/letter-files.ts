@@ -28,10 +28,13 @@ export interface CheckedFile {
   readonly bytes: Buffer;
 }
 
-/** The last path segment, without control characters, at most 200 characters: a name to show, never a path. */
+/**
+ * The last path segment, without control or format characters (bidi overrides could show
+ * `gpj.exe` as `exe.jpg`), at most 200 characters: a name to show, never a path.
+ */
 export function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  const clean = [...base.replace(/[\u0000-\u001f\u007f]/g, '').trim()].slice(-200).join('');
+  const clean = [...base.replace(/[\p{Cc}\p{Cf}]/gu, '').trim()].slice(-200).join('');
   return clean || '附件';
 }
 

@@ -26,10 +26,10 @@ export interface FormState {
   readonly mailboxId?: number;
 }
 
-/** The letter form of a site, or null when the site is unknown. */
+/** The letter form of a site, or null when the site is unknown or does not take letters (not open). */
 export async function renderLetterForm(platform: Platform, siteCode: string, state: FormState = {}): Promise<string | null> {
   const site = await getSiteByCode(platform.db, siteCode);
-  if (!site) return null;
+  if (site?.status !== 'open') return null;
   await ensureSiteMailbox(platform.db, interactionDeps(platform), site);
   const mailboxes = await listSiteMailboxes(platform.db, site.id, { enabledOnly: true });
   const v = state.values ?? {};
@@ -63,6 +63,7 @@ export async function renderLetterReceipt(platform: Platform, siteCode: string, 
 }
 
 export async function renderLetterQuery(platform: Platform, siteCode: string, state: { queryCode?: string; error?: string; result?: LetterProgress }): Promise<string | null> {
+  if ((await getSiteByCode(platform.db, siteCode))?.status !== 'open') return null;
   const r = state.result;
   return renderInteractionPage(publishingDeps(platform), siteCode, 'letter-query', {
     title: '信件查询', breadcrumb: [{ name: '信件查询', href: LETTER_QUERY_PATH }],
@@ -91,10 +92,11 @@ export function registerLetterPages(platform: Platform): void {
   registerDynamicPage(LETTER_FORM_PATH, async ({ siteCode, query }) => {
     const mailboxId = Number.parseInt(query.get('mailbox') ?? '', 10);
     const html = await renderLetterForm(platform, siteCode, Number.isSafeInteger(mailboxId) && mailboxId > 0 ? { mailboxId } : {});
-    return html === null ? { status: 404, html: '' } : { status: 200, html };
+    // Not open: no page here, the site's own 404 answers (as for any path it does not have).
+    return html === null ? null : { status: 200, html };
   });
   registerDynamicPage(LETTER_QUERY_PATH, async ({ siteCode }) => {
     const html = await renderLetterQuery(platform, siteCode, {});
-    return html === null ? { status: 404, html: '' } : { status: 200, html };
+    return html === null ? null : { status: 200, html };
   });
 }

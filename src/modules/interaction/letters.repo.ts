@@ -16,6 +16,12 @@ export async function queryCodeTaken(db: Db, code: string): Promise<boolean> {
   return (await db.selectFrom('letters').select('id').where('query_code', '=', code).executeTakeFirst()) !== undefined;
 }
 
+/** The error of an insert whose query code another letter took between the check and the insert (both engines' wording). */
+export function isQueryCodeClash(err: unknown): boolean {
+  const e = err as { message?: unknown; constraint?: unknown } | null;
+  return /letters\.query_code|letters_query_code/.test(`${String(e?.message ?? '')} ${String(e?.constraint ?? '')}`);
+}
+
 export async function insertLetter(db: Db, values: Insertable<LettersTable>): Promise<number> {
   const r = await db.insertInto('letters').values(values).returning('id').executeTakeFirstOrThrow();
   return Number(r.id);
@@ -34,6 +40,20 @@ export async function attachmentCounts(db: Db, letterIds: readonly number[]): Pr
 
 export async function setLookupFailures(db: Db, id: number, failures: number, lockedUntil: number | null): Promise<void> {
   await db.updateTable('letters').set({ lookup_failures: failures, lookup_locked_until: lockedUntil }).where('id', '=', id).execute();
+}
+
+/**
+ * One more wrong password, counted in the database (concurrent failures all count); at `max`
+ * the letter is locked until `lockUntil` and the count starts again. Null when there is no such letter.
+ */
+export async function recordLookupFailure(trx: Db, id: number, max: number, lockUntil: number): Promise<{ failures: number; locked: boolean } | null> {
+  const r = await trx.updateTable('letters').set((eb) => ({ lookup_failures: eb('lookup_failures', '+', 1) }))
+    .where('id', '=', id).returning('lookup_failures').executeTakeFirst();
+  if (!r) return null;
+  const failures = Number(r.lookup_failures);
+  if (failures < max) return { failures, locked: false };
+  await trx.updateTable('letters').set({ lookup_failures: 0, lookup_locked_until: lockUntil }).where('id', '=', id).execute();
+  return { failures, locked: true };
 }
 
 export async function listLetterRows(db: Db, siteIds: readonly number[], page: number, pageSize: number): Promise<{ total: number; rows: LetterRow[] }> {

@@ -26,10 +26,10 @@ import { ensureSiteMailbox } from './operations/mailboxes.js';
 import { submitLetter } from './operations/submit-letter.js';
 import { readMultipart, SubmissionValidationError, validateFormFields, validateJsonFields } from './read-submission.js';
 
-/** A site that takes letters: known and not permanently closed. */
+/** A site that takes letters: known and open (not building, offline or closed; see docs/interaction.md). */
 async function openSite(platform: Platform, code: string): Promise<SiteView> {
   const site = await getSiteByCode(platform.db, code);
-  if (!site || site.status === 'closed') throw new AppError(InteractionErrors['interaction.site.not_found']);
+  if (!site || site.status !== 'open') throw new AppError(InteractionErrors['interaction.site.not_found']);
   return site;
 }
 
@@ -67,7 +67,7 @@ export async function publicLettersRoutes(fastify: FastifyInstance, { platform }
   const siteOfHost = async (req: FastifyRequest) => {
     const s = await hosts.resolve(req.host);
     const site = s ? await getSiteByCode(db, s.code) : undefined;
-    return site?.status === 'closed' ? undefined : site;
+    return site?.status === 'open' ? site : undefined;
   };
 
   app.get(CAPTCHA_PATH, { schema: captchaSchema, config: { access: access.public, quietRefusals: true, rateLimit: { max: 120, timeWindow: 60_000 } } }, async (_req, reply) => {
@@ -131,20 +131,20 @@ export async function publicLettersRoutes(fastify: FastifyInstance, { platform }
     });
 
     /** Over the limit, a visitor of the pages gets the page with a message rather than problem+json. */
-    const tooFast = (render: (siteCode: string, message: string) => Promise<string | null>) => async (err: Error & { statusCode?: number }, req: FastifyRequest, reply: FastifyReply) => {
+    const tooFast = (windowMs: number, render: (siteCode: string, message: string) => Promise<string | null>) => async (err: Error & { statusCode?: number }, req: FastifyRequest, reply: FastifyReply) => {
       const site = err.statusCode === 429 ? await siteOfHost(req) : undefined;
       // Anything else is answered by the platform's handler (problem+json), still with the public headers.
       if (!site) {
         reply.headers(PUBLIC_SECURITY_HEADERS);
         throw err;
       }
-      return sendPage(reply.header('retry-after', '60'), 429, await render(site.code, '提交过于频繁，请稍后再试。'));
+      return sendPage(reply.header('retry-after', String(Math.ceil(windowMs / 1000))), 429, await render(site.code, '提交过于频繁，请稍后再试。'));
     };
 
     // The theme's form posts here on the site's own host; answers are pages, refusals show the form again.
     r.post(LETTER_FORM_PATH, {
       schema: { hide: true }, config: { ...publicPage, rateLimit: submitLimit }, helmet: false,
-      errorHandler: tooFast((code, error) => renderLetterForm(platform, code, { error })),
+      errorHandler: tooFast(submitLimit.timeWindow, (code, error) => renderLetterForm(platform, code, { error })),
     }, async (req, reply) => {
       const site = await siteOfHost(req);
       if (!site) return sendPage(reply, 404, null);
@@ -165,14 +165,14 @@ export async function publicLettersRoutes(fastify: FastifyInstance, { platform }
 
     r.post(LETTER_QUERY_PATH, {
       schema: { hide: true }, config: { ...publicPage, rateLimit: lookupLimit }, helmet: false,
-      errorHandler: tooFast((code, error) => renderLetterQuery(platform, code, { error })),
+      errorHandler: tooFast(lookupLimit.timeWindow, (code, error) => renderLetterQuery(platform, code, { error })),
     }, async (req, reply) => {
       const site = await siteOfHost(req);
       if (!site) return sendPage(reply, 404, null);
       if (!req.isMultipart()) throw new AppError(HttpErrors['http.unsupported_media_type']);
       let queryCode = '';
       try {
-        const raw = await readMultipart(req, config.letterAttachmentMaxBytes);
+        const raw = await readMultipart(req, config.letterAttachmentMaxBytes, { withFiles: false });
         queryCode = (raw.fields.queryCode ?? '').slice(0, 40);
         const queryPassword = (raw.fields.queryPassword ?? '').slice(0, 40);
         if (!queryCode.trim() || !queryPassword.trim()) throw new AppError(InteractionErrors['interaction.lookup.failed']);

@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { AppError } from '../../platform/http/error-registry.js';
 import { HttpErrors } from '../../platform/http/errors.js';
+import { checkRequestText } from '../../platform/http/text-guard.js';
 import { InteractionErrors } from './errors.js';
 import { formatBytes, MAX_LETTER_ATTACHMENTS, type UploadedFile } from './letter-files.js';
 import { LetterFields, type LetterFieldsInput } from './letters.schemas.js';
@@ -32,15 +33,15 @@ const OPTIONAL = new Set(['email', 'idNumber', 'address', 'idempotencyKey', 'alt
 /**
  * Reads a multipart form: text fields, and up to MAX_LETTER_ATTACHMENTS files, each held to the
  * size limit while it streams in (nothing is written anywhere). A file input left empty sends a
- * nameless empty part, which is skipped.
+ * nameless empty part, which is skipped; so is every file when `withFiles` is false (drained, not kept).
  */
-export async function readMultipart(req: FastifyRequest, maxBytes: number): Promise<RawForm> {
+export async function readMultipart(req: FastifyRequest, maxBytes: number, { withFiles = true }: { withFiles?: boolean } = {}): Promise<RawForm> {
   const fields: Record<string, string> = {};
   const files: UploadedFile[] = [];
   try {
     for await (const part of req.parts()) {
       if (part.type === 'file') {
-        if (!part.filename) {
+        if (!part.filename || !withFiles) {
           part.file.resume();
           continue;
         }
@@ -58,6 +59,8 @@ export async function readMultipart(req: FastifyRequest, maxBytes: number): Prom
     if (code === 'FST_FILES_LIMIT') throw new AppError(InteractionErrors['interaction.attachment.too_many'], { max: MAX_LETTER_ATTACHMENTS });
     throw new AppError(HttpErrors['http.bad_request']);
   }
+  // The platform's text guard sees only parsed bodies: NUL or a lone surrogate in a field gets its 400 here.
+  checkRequestText(req, 'body', fields);
   return { fields, files };
 }
 

@@ -3,7 +3,7 @@
  * NFKC folds full-width letters and digits (２０２６ → 2026, ＡＢ → ab) and compatibility forms,
  * then lower case (both full-text engines fold case too). Control characters become spaces.
  */
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g;
+export const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g;
 
 export function normalizeText(text: string): string {
   return text.normalize('NFKC').replace(CONTROL, ' ').toLowerCase();

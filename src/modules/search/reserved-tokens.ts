@@ -12,6 +12,11 @@ export const siteToken = (siteId: number): string => `site${siteId}`;
 export const groupToken = (groupIndex: number): string => `grp${groupIndex}`;
 export const columnToken = (columnId: number): string => `col${columnId}`;
 
+/** Whether a typed word has the form of a filter token (`site12`, `grp0`, `topic` + 16 hex digits…). */
+export function looksLikeTag(word: string): boolean {
+  return /^(?:site|col|grp)\d+$|^(?:topic|genre)[0-9a-f]{16}$/.test(word);
+}
+
 /** Free-text values (主题分类, 文种) by a short digest of their normalized form. */
 function digest(prefix: string, value: string): string {
   return `${prefix}${createHash('sha1').update(value.normalize('NFKC').trim()).digest('hex').slice(0, 16)}`;

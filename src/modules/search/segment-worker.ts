@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import { entryTags, entryTexts, segmentEntry, type SegmentedEntry } from './index-entries.js';
-import { normalizeText } from './normalize.js';
+import { CONTROL } from './normalize.js';
 import { SEARCHABLE, USER_DICTIONARY } from './segmenter.js';
 import { termsOf } from './suggestion-terms.js';
 import type { SearchEntry } from './search.types.js';
@@ -9,9 +9,9 @@ import type { SearchEntry } from './search.types.js';
 const require = createRequire(import.meta.url);
 
 /**
- * The worker: the same jieba, dictionary, modes and token filter as segmenter.ts (passed in,
- * not copied), on text the caller has already normalized. Plain CommonJS evaluated from a
- * string, so it runs however the process loads TypeScript.
+ * The worker: the same normalization, jieba, dictionary, modes and token filter as
+ * normalize.ts and segmenter.ts (the patterns passed in, not copied). Plain CommonJS evaluated
+ * from a string, so it runs however the process loads TypeScript.
  */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
@@ -20,13 +20,19 @@ const { dict } = require(workerData.dict);
 const jieba = Jieba.withDict(dict);
 jieba.loadDict(Buffer.from(workerData.userDictionary));
 const searchable = new RegExp(workerData.searchable, workerData.flags);
-// Per entry: title, body, meta in search mode (joined by spaces), then the title's precise-mode words.
+const control = new RegExp(workerData.control, workerData.controlFlags);
+// normalize.ts's normalizeText.
+const normalize = (t) => t.normalize('NFKC').replace(control, ' ').toLowerCase();
+const search = (t) => (t.trim() === '' ? '' : jieba.cutForSearch(t, true).filter((x) => searchable.test(x)).join(' '));
+// Per entry the raw title, body and meta in; out: the three in search mode (tokens joined by
+// spaces), then the title's precise-mode words.
 parentPort.on('message', ({ id, texts }) => {
-  const out = texts.map((t, i) => {
-    if (t.trim() === '') return i % 4 === 3 ? [] : '';
-    if (i % 4 === 3) return jieba.cut(t, true).filter((x) => searchable.test(x));
-    return jieba.cutForSearch(t, true).filter((x) => searchable.test(x)).join(' ');
-  });
+  const out = [];
+  for (let i = 0; i < texts.length; i += 3) {
+    const title = normalize(texts[i]);
+    out.push(search(title), search(normalize(texts[i + 1])), search(normalize(texts[i + 2])),
+      title.trim() === '' ? [] : jieba.cut(title, true).filter((x) => searchable.test(x)));
+  }
   parentPort.postMessage({ id, out });
 });
 `;
@@ -57,7 +63,7 @@ export class SegmentWorker {
         eval: true,
         workerData: {
           jieba: require.resolve('@node-rs/jieba'), dict: require.resolve('@node-rs/jieba/dict.js'), userDictionary: USER_DICTIONARY,
-          searchable: SEARCHABLE.source, flags: SEARCHABLE.flags,
+          searchable: SEARCHABLE.source, flags: SEARCHABLE.flags, control: CONTROL.source, controlFlags: CONTROL.flags,
         },
       }));
     } catch {
@@ -72,10 +78,8 @@ export class SegmentWorker {
       // A round trip: answered once the worker's dictionary is loaded.
       return this.call([]).then(() => []);
     }
-    const texts = entries.flatMap((e) => {
-      const [title, body, meta] = entryTexts(e).map(normalizeText) as [string, string, string];
-      return [title, body, meta, title];
-    });
+    // Normalized on the worker too: this thread is the one writing the index.
+    const texts = entries.flatMap((e) => entryTexts(e));
     const out = await this.call(texts);
     const text = (k: number): string => (typeof out[k] === 'string' ? out[k] : '');
     return entries.map((entry, i) => ({

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from './error-registry.js';
 import { HttpErrors } from './errors.js';
 import { requestLocale } from './problem.js';
@@ -36,14 +36,20 @@ function findBadText(value: unknown, path: string, depth: number): string | null
 export function installTextGuard(app: FastifyInstance): void {
   app.addHook('preValidation', async (req) => {
     const parts: readonly [string, unknown][] = [['querystring', req.query], ['params', req.params], ['body', req.body]];
-    for (const [part, value] of parts) {
-      const found = findBadText(value, '', 0);
-      if (found === null) continue;
-      const field = part === 'body' ? found : `${part}.${found}`;
-      const locale = requestLocale(req);
-      const label = fieldLabel(field, locale);
-      const message = locale === 'en' ? `Field "${label}" contains characters that are not allowed` : `字段“${label}”含有不允许的字符`;
-      throw new AppError(HttpErrors['http.invalid_text'], {}, [{ field, code: 'validation.characters', message }]);
-    }
+    for (const [part, value] of parts) checkRequestText(req, part, value);
   });
+}
+
+/**
+ * The guard's check for text the hook does not see, such as multipart form fields (read by the
+ * route, after the hook): throws `http.invalid_text` naming the field.
+ */
+export function checkRequestText(req: FastifyRequest, part: string, value: unknown): void {
+  const found = findBadText(value, '', 0);
+  if (found === null) return;
+  const field = part === 'body' ? found : `${part}.${found}`;
+  const locale = requestLocale(req);
+  const label = fieldLabel(field, locale);
+  const message = locale === 'en' ? `Field "${label}" contains characters that are not allowed` : `字段“${label}”含有不允许的字符`;
+  throw new AppError(HttpErrors['http.invalid_text'], {}, [{ field, code: 'validation.characters', message }]);
 }

@@ -153,6 +153,8 @@ export function startPageWatcher(platform: Platform, opts: PageWatcherOptions = 
   async function confirmAndAct(site: string, findings: readonly FileFinding[]): Promise<void> {
     if (findings.length === 0) return;
     await sleep(graceMs);
+    // A change still being applied in this process (a rebuild's batch) finishes first.
+    await store.idle(site);
     if (stopped) return;
     const manifest = await trustedManifest(site, true);
     if (!manifest) return;

@@ -12,6 +12,7 @@ import { publicProgress, type PublicProgress } from '../letter-progress.js';
 import { getMailbox } from '../mailboxes.repo.js';
 import { maskPersonalData, openPersonalData, personalAad, type MaskedPersonalData } from '../personal-data.js';
 import { normalizeCredential } from '../query-credentials.js';
+import { recordLookupFailure } from '../letters.repo.js';
 
 /** Wrong passwords in a row before a letter stops answering look-ups for a while. */
 export const LOOKUP_MAX_FAILURES = 5;
@@ -52,19 +53,26 @@ export async function authenticateLetter({ db, actor, input, deps }: { db: Db; a
   if (!row) {
     dummyHash ??= hashPassword('jiyue-dummy-password', deps.passwordIterations);
     await verifyPassword(password, await dummyHash);
+    // The same work as a wrong password (a write transaction, an audit row), so the time taken
+    // does not tell whether the code exists. The code itself is not recorded.
+    await inTransaction(db, async (trx) => {
+      await recordLookupFailure(trx, 0, LOOKUP_MAX_FAILURES, now + LOOKUP_LOCK_MS);
+      await deps.audit.append(trx, actor, {
+        action: 'interaction.letter.lookup', result: 'denied', targetType: 'letter', targetId: null, detail: { reason: 'unknown_code' },
+      });
+    });
     throw new AppError(InteractionErrors['interaction.lookup.failed']);
   }
   const locked = row.lookup_locked_until !== null && Number(row.lookup_locked_until) > now;
   const ok = await verifyPassword(password, row.query_password_hash);
   if (locked || !ok) {
     if (!locked) {
-      const failures = Number(row.lookup_failures) + 1;
-      const lock = failures >= LOOKUP_MAX_FAILURES;
+      // Counted by the database: concurrent wrong passwords each add one.
       await inTransaction(db, async (trx) => {
-        await setLookupFailures(trx, Number(row.id), lock ? 0 : failures, lock ? now + LOOKUP_LOCK_MS : null);
+        const counted = await recordLookupFailure(trx, Number(row.id), LOOKUP_MAX_FAILURES, now + LOOKUP_LOCK_MS);
         await deps.audit.append(trx, actor, {
           action: 'interaction.letter.lookup', result: 'denied', targetType: 'letter', targetId: Number(row.id),
-          detail: { reason: 'wrong_password', failures, locked: lock },
+          detail: { reason: 'wrong_password', failures: counted?.failures ?? 0, locked: counted?.locked ?? false },
         });
       });
     }

@@ -8,7 +8,7 @@ import type { InteractionDeps } from '../deps.js';
 import { InteractionErrors } from '../errors.js';
 import type { LetterType } from '../interaction.tables.js';
 import { checkLetterFiles, type UploadedFile } from '../letter-files.js';
-import { insertLetter, insertLetterAttachment, letterByIdempotencyKey, queryCodeTaken, type LetterRow } from '../letters.repo.js';
+import { insertLetter, insertLetterAttachment, isQueryCodeClash, letterByIdempotencyKey, queryCodeTaken, type LetterRow } from '../letters.repo.js';
 import { getMailbox } from '../mailboxes.repo.js';
 import { sealPersonalData, personalAad } from '../personal-data.js';
 import { newQueryCode, newQueryPassword } from '../query-credentials.js';
@@ -53,9 +53,20 @@ async function freshQueryCode(db: Db, now: number): Promise<string> {
  * A citizen's letter to one of the site's mailboxes: validate the fields and files, answer a
  * repeated submit with the first letter, check the captcha, then in one transaction spend the
  * captcha, store the letter (personal data and private bodies sealed with SM4) and its files,
- * and audit. Nothing is stored when any step refuses.
+ * and audit. Nothing is stored when any step refuses. Two letters that draw the same query code
+ * at once: the one whose insert loses (nothing of it stored) starts again with a new code.
  */
-export async function submitLetter({ db, actor, site, input, deps }: { db: Db; actor: Actor; site: SiteView; input: SubmitLetterInput; deps: InteractionDeps }): Promise<LetterReceipt> {
+export async function submitLetter(args: { db: Db; actor: Actor; site: SiteView; input: SubmitLetterInput; deps: InteractionDeps }): Promise<LetterReceipt> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await submitOnce(args);
+    } catch (err) {
+      if (attempt >= 3 || !isQueryCodeClash(err)) throw err;
+    }
+  }
+}
+
+async function submitOnce({ db, actor, site, input, deps }: { db: Db; actor: Actor; site: SiteView; input: SubmitLetterInput; deps: InteractionDeps }): Promise<LetterReceipt> {
   const letter = validateLetter(input);
   const files = checkLetterFiles(input.attachments, deps.attachmentMaxBytes);
   const key = input.idempotencyKey === undefined || input.idempotencyKey === '' ? randomToken(24) : checkIdempotencyKey(input.idempotencyKey);

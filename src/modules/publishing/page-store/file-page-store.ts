@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { sm3Hex } from '../../../platform/crypto/index.js';
 import { compressionPlan, VARIANT_SUFFIX, type Variant } from './compress.js';
-import { canonicalJson, shardOf, signRoot, verifyRoot, type ManifestEntry, type ManifestRoot, type ManifestShard, type ManifestSigner } from './manifest.js';
+import { canonicalJson, shardJson, shardOf, signRoot, verifyRoot, type ManifestEntry, type ManifestRoot, type ManifestShard, type ManifestSigner } from './manifest.js';
 import { contentTypeOf, hantFileOf, pageFileOf } from './page-path.js';
 import { ShardedEntries } from './sharded-entries.js';
 import { SPARE_DIR, spareFiles, type SpareFiles, type SpareFilesOptions } from './spare-files.js';
@@ -196,7 +196,7 @@ export function createFilePageStore(root: string, signer: ManifestSigner, opts: 
     for (const [shard, entries] of byShard) {
       const data = { ...before.get(shard) ?? readShard(site, shard) };
       for (const [file, entry] of entries) { if (entry) data[file] = entry; else delete data[file]; }
-      const bytes = canonicalJson(data);
+      const bytes = shardJson(data);
       const file = manifestFile(site, `${shard}.json`);
       shardWrites.push({ target: file, bytes, exists: current.shards[shard] !== undefined });
       shards[shard] = sm3Hex(bytes);
@@ -227,6 +227,15 @@ export function createFilePageStore(root: string, signer: ManifestSigner, opts: 
       // Spares past their limits are freed after the apply, before the next one starts.
       void enqueue(site, () => sparesOf(site).trim()).catch(() => undefined);
       return run;
+    },
+    async idle(site) {
+      // Applies queued while waiting are waited for too; the last one settled is the end.
+      for (;;) {
+        const q = queues.get(site);
+        if (!q) return;
+        await q.catch(() => undefined);
+        if (queues.get(site) === q) return;
+      }
     },
     async manifest(site): Promise<VerifiedManifest> {
       const rootBytes = readText(manifestFile(site, 'root.json'));

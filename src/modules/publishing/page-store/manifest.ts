@@ -47,6 +47,26 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** Serialised entries by identity: entries are never changed in place, only replaced. */
+const entryJson = new WeakMap<ManifestEntry, string>();
+
+/**
+ * A shard's canonical JSON (the same bytes as `canonicalJson(shard)`), reusing each entry's
+ * serialisation: a rebuild writes every shard once per batch of pages, so without this every
+ * entry of the site was serialised again for each batch (about 80 ms a batch at 10,000 pages).
+ */
+export function shardJson(shard: ManifestShard): string {
+  return `{${Object.keys(shard).sort().map((path) => {
+    const entry = shard[path]!;
+    let json = entryJson.get(entry);
+    if (json === undefined) {
+      json = canonicalJson(entry);
+      entryJson.set(entry, json);
+    }
+    return `${JSON.stringify(path)}:${json}`;
+  }).join(',')}}`;
+}
+
 export interface ManifestSigner {
   readonly privateKey: string;
   readonly publicKey: string;

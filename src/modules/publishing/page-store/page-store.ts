@@ -46,6 +46,13 @@ export interface PageStore {
   /** Local folder of the store (for nginx and the tamper watcher). */
   readonly root: string;
   apply(siteCode: string, changes: PageChanges): Promise<ApplyResult>;
+  /**
+   * Resolves once no change to the site is being applied in this process. An apply renames its
+   * files into place before it writes the manifest that lists them; the tamper watcher waits for
+   * this before judging a file the manifest does not list yet (a rebuild's apply of thousands of
+   * files can take longer than the watcher's grace period).
+   */
+  idle(siteCode: string): Promise<void>;
   manifest(siteCode: string): Promise<VerifiedManifest>;
   read(siteCode: string, file: string, variant?: Variant): Promise<Buffer | null>;
   filePath(siteCode: string, file: string, variant?: Variant): string;

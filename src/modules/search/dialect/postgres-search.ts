@@ -5,9 +5,9 @@ import { rawInsert } from './raw-insert.js';
 import { ENTRY_COLUMNS, entriesUpsert, TERMS_UPSERT, type KeyRange, type MatchSpec, type PreparedRow, type SearchDb, type SearchDialect } from './search-dialect.js';
 
 /**
- * PostgreSQL: tsvector and tsquery are written as literals built here from the jieba tokens, not
- * by to_tsvector/to_tsquery: the lexemes are exactly the tokens FTS5 indexes (the 'simple'
- * parser would split covid-19 and drop symbols) and the server's parser never runs.
+ * PostgreSQL: tsvectors (in binary form) and tsqueries (as literals) are built here from the jieba
+ * tokens, not by to_tsvector/to_tsquery: the lexemes are exactly the tokens FTS5 indexes (the
+ * 'simple' parser would split covid-19 and drop symbols) and the server's parser never runs.
  *
  * Matching never restricts weights: a weight-restricted tsquery makes GIN recheck every
  * candidate row against its (TOASTed) tsvector, seconds for a common word at a million rows.
@@ -18,7 +18,7 @@ import { ENTRY_COLUMNS, entriesUpsert, TERMS_UPSERT, type KeyRange, type MatchSp
 
 /** ts_rank weights {D, C, B, A} = tags, meta, body, title (a title word counts ten body words; tags never count), normalized by log(length) like bm25. */
 const RANK_WEIGHTS = sql.raw(`'{0, 0.3, 0.1, 1.0}'`);
-/** The longest lexeme written (PostgreSQL refuses 2 KiB and more); the other limits (positions above 16383, more than 256 per lexeme) the server applies itself. */
+/** The longest lexeme written (PostgreSQL refuses 2 KiB and more). */
 const MAX_LEXEME_BYTES = 2_000;
 /** Positions left empty between fields, so a phrase never runs from the title into the body. */
 const FIELD_GAP = 8;
@@ -26,48 +26,53 @@ const FIELD_GAP = 8;
 /** A filter token as a lexeme: with a space, so it can never be typed (segmentation splits on spaces). */
 export const tagLexeme = (tag: string): string => `tag ${tag}`;
 
-/** A lexeme as a tsvector/tsquery literal operand: single-quoted, quotes and backslashes escaped; no input is ever syntax. */
+/** A lexeme as a tsquery literal operand: single-quoted, quotes and backslashes escaped; no input is ever syntax. */
 function quote(token: string): string {
   return token.includes("'") || token.includes('\\') ? `'${token.replace(/\\/g, '\\\\').replace(/'/g, "''")}'` : `'${token}'`;
 }
 
 type Weight = 'A' | 'B' | 'C' | 'D';
 
-/** Positions whose `':<pos><weight>` suffix is kept (longer texts build the rest each time). */
-const CACHED_POSITIONS = 1 << 16;
-const suffixes = new Map<Weight, string[]>();
-
-/** `':<pos><weight>` (closing the lexeme's quote): converting the position to text was most of a token's cost. */
-function suffix(weight: Weight, pos: number): string {
-  if (pos >= CACHED_POSITIONS) return `':${pos}${weight}`;
-  let list = suffixes.get(weight);
-  if (!list) suffixes.set(weight, (list = []));
-  return (list[pos] ??= `':${pos}${weight}`);
-}
-
+/** A position's weight in its two top bits (WordEntryPos): A 3, B 2, C 1, D 0. */
+const WEIGHT_BITS: Readonly<Record<Weight, number>> = { A: 3 << 14, B: 2 << 14, C: 1 << 14, D: 0 };
+/** The largest position a tsvector stores (later ones are stored as this one). */
+const MAX_POSITION = 16_383;
+/** Positions kept per lexeme. */
+const MAX_POSITIONS = 256;
 /**
- * `'lexeme':1A 'other':2A 'lexeme':3A …` from space-separated tokens, field by field: one entry
- * per occurrence, in text order. The server's tsvector input merges the entries of a lexeme
- * (keeping the first weight of a position), stores positions above 16383 as 16383 and keeps
- * 256 per lexeme, so none of that is done here: grouping the occurrences in a Map cost the
- * indexing thread more than the rest of the write (a hot loop: plain string building).
+ * A tsvector in the server's binary input format (tsvectorrecv), from space-separated tokens,
+ * field by field (a gap of FIELD_GAP positions between fields, so a phrase never runs from one
+ * field into the next): int32 lexeme count, then per lexeme its NUL-terminated UTF-8, a uint16
+ * position count and the positions (weight in the top two bits), ascending. Sent as a bound
+ * Buffer: parsing a text literal (tsvectorin: tokenizing, then sorting every occurrence) was a
+ * third of the server's work per document. The lexemes go in first-occurrence order:
+ * tsvectorrecv sorts them (in C; sorting the strings here cost this thread more than all the rest).
+ * What tsvectorin would do is done here: positions above MAX_POSITION become MAX_POSITION (one
+ * entry, the highest weight of the occurrences there), at most MAX_POSITIONS per lexeme, and a
+ * lexeme over MAX_LEXEME_BYTES is left out.
  */
-export function tsvectorLiteral(fields: readonly (readonly [tokens: string, weight: Weight, lexeme?: (t: string) => string])[]): string {
-  let out = '';
+export function tsvectorBinary(fields: readonly (readonly [tokens: string, weight: Weight, lexeme?: (t: string) => string])[]): Buffer {
+  const positions = new Map<string, number[]>();
   let pos = 0;
   for (const [text, weight, lexeme] of fields) {
     if (text !== '') {
-      // Quotes and backslashes are rare: check the field once, not every token.
-      const plain = !lexeme && !text.includes("'") && !text.includes('\\');
+      const w = WEIGHT_BITS[weight];
       for (let start = 0; ;) {
         const end = text.indexOf(' ', start);
         const raw = end === -1 ? text.slice(start) : text.slice(start, end);
         pos += 1;
-        // UTF-16 length × 3 bounds the UTF-8 size: measure only the rare long token.
-        if (raw !== '' && !(raw.length * 3 > MAX_LEXEME_BYTES - 8 && Buffer.byteLength(lexeme ? lexeme(raw) : raw) > MAX_LEXEME_BYTES)) {
-          // quote() adds both quotes; the suffix brings the closing one.
-          const open = plain ? `'${raw}` : quote(lexeme ? lexeme(raw) : raw).slice(0, -1);
-          out += (out === '' ? open : ` ${open}`) + suffix(weight, pos);
+        // UTF-16 length × 3 bounds the UTF-8 size: measure only the rare long token. NUL cannot be sent (normalizeText drops it anyway).
+        if (raw !== '' && !(raw.length * 3 > MAX_LEXEME_BYTES - 8 && Buffer.byteLength(lexeme ? lexeme(raw) : raw) > MAX_LEXEME_BYTES) && !raw.includes('\0')) {
+          const key = lexeme ? lexeme(raw) : raw;
+          const p = pos > MAX_POSITION ? MAX_POSITION : pos;
+          const list = positions.get(key);
+          if (!list) positions.set(key, [p | w]);
+          else {
+            const last = list[list.length - 1]!;
+            if ((last & MAX_POSITION) === p) {
+              if ((last & ~MAX_POSITION) < w) list[list.length - 1] = p | w;
+            } else if (list.length < MAX_POSITIONS) list.push(p | w);
+          }
         }
         if (end === -1) break;
         start = end + 1;
@@ -75,7 +80,42 @@ export function tsvectorLiteral(fields: readonly (readonly [tokens: string, weig
     }
     pos += FIELD_GAP;
   }
-  return out;
+  let bound = 4;
+  for (const [l, list] of positions) bound += l.length * 3 + 3 + list.length * 2;
+  const buf = Buffer.allocUnsafe(bound);
+  buf.writeInt32BE(positions.size, 0);
+  let at = 4;
+  // Bytes written here, not by Buffer calls: a call per lexeme and position cost more than the rest.
+  for (const [l, list] of positions) {
+    for (let i = 0; i < l.length; i++) {
+      let c = l.charCodeAt(i);
+      if (c < 0x80) buf[at++] = c;
+      else if (c < 0x800) {
+        buf[at++] = 0xc0 | (c >> 6);
+        buf[at++] = 0x80 | (c & 0x3f);
+      } else if (c >= 0xd800 && c <= 0xdbff && i + 1 < l.length && (l.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+        c = 0x10000 + ((c - 0xd800) << 10) + (l.charCodeAt(++i) - 0xdc00);
+        buf[at++] = 0xf0 | (c >> 18);
+        buf[at++] = 0x80 | ((c >> 12) & 0x3f);
+        buf[at++] = 0x80 | ((c >> 6) & 0x3f);
+        buf[at++] = 0x80 | (c & 0x3f);
+      } else {
+        // A lone surrogate becomes U+FFFD, as Buffer.from would write it.
+        if (c >= 0xd800 && c <= 0xdfff) c = 0xfffd;
+        buf[at++] = 0xe0 | (c >> 12);
+        buf[at++] = 0x80 | ((c >> 6) & 0x3f);
+        buf[at++] = 0x80 | (c & 0x3f);
+      }
+    }
+    buf[at++] = 0;
+    buf[at++] = list.length >> 8;
+    buf[at++] = list.length & 0xff;
+    for (const p of list) {
+      buf[at++] = p >> 8;
+      buf[at++] = p & 0xff;
+    }
+  }
+  return buf.subarray(0, at);
 }
 
 function clauseText(c: QueryClause): string {
@@ -121,8 +161,8 @@ export const postgresSearch: SearchDialect = {
         suffix: ENTRIES_UPSERT,
         rows: chunk.map((r) => [
           ...r.row,
-          tsvectorLiteral([[r.title, 'A'], [r.body, 'B'], [r.meta, 'C'], [r.tags, 'D', tagLexeme]]),
-          tsvectorLiteral([[r.title, 'A'], [r.tags, 'D', tagLexeme]]),
+          tsvectorBinary([[r.title, 'A'], [r.body, 'B'], [r.meta, 'C'], [r.tags, 'D', tagLexeme]]),
+          tsvectorBinary([[r.title, 'A'], [r.tags, 'D', tagLexeme]]),
         ]),
       });
       p.catch(() => undefined);

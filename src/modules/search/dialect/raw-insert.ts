@@ -1,7 +1,8 @@
 import { CompiledQuery } from 'kysely';
 import type { SearchDb } from './search-dialect.js';
 
-type Value = string | number | null;
+/** A Buffer is bound in binary form (the column type's receive function reads it). */
+type Value = string | number | null | Buffer;
 
 /**
  * A multi-row INSERT as one precompiled statement. Building the same statement through
