@@ -45,7 +45,9 @@ export function ThemeEditorPage() {
           <Space wrap style={{ marginTop: 12 }}>
             <label htmlFor="theme-page">{t('themes.samplePage')}</label>
             <Select id="theme-page" style={{ width: 140 }} value={page} onChange={setPage} options={SAMPLE_PAGES.map((p) => ({ value: p, label: t(`themes.page.${p}`) }))} />
-            <Button onClick={() => preview.mutate()} loading={preview.isPending}>{t('themes.preview')}</Button>
+            {/* A fixed name: antd's loading icon (aria-label "loading") can linger in the button
+                after its leave animation, which renamed the button for screen readers and tests. */}
+            <Button onClick={() => preview.mutate()} loading={preview.isPending} aria-label={t('themes.preview')} aria-busy={preview.isPending}>{t('themes.preview')}</Button>
           </Space>
           <Space wrap style={{ marginTop: 12 }}>
             <Input aria-label={t('themes.note')} placeholder={t('themes.note')} value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} style={{ width: 280 }} />
