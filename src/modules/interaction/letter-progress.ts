@@ -1,4 +1,5 @@
 import type { Db } from '../../db/index.js';
+import { orgNamesByIds } from '../../platform/identity/orgs.repo.js';
 import type { InteractionDeps } from './deps.js';
 import type { LetterStatus, Satisfaction } from './interaction.tables.js';
 import { openText } from './letter-transitions.js';
@@ -39,16 +40,19 @@ export interface PublicProgress {
 }
 
 export async function orgNames(db: Db, ids: readonly (number | null)[]): Promise<Map<number, string>> {
-  const wanted = [...new Set(ids.filter((x): x is number => x !== null))];
-  if (wanted.length === 0) return new Map();
-  const rows = await db.selectFrom('organizations').select(['id', 'name']).where('id', 'in', wanted).execute();
-  return new Map(rows.map((r) => [Number(r.id), r.name]));
+  return orgNamesByIds(db, ids.filter((x): x is number => x !== null));
 }
 
-export async function publicProgress(db: Db, deps: InteractionDeps, row: LetterRow): Promise<PublicProgress> {
+/** A letter's history, oldest first, with the names of its handling unit and of every unit in it. */
+export async function letterHistory(db: Db, row: LetterRow) {
   const history = await db.selectFrom('letter_history').selectAll().where('letter_id', '=', Number(row.id)).orderBy('id').execute();
   const unitId = row.handling_org_id === null ? null : Number(row.handling_org_id);
   const names = await orgNames(db, [unitId, ...history.map((h) => (h.org_id === null ? null : Number(h.org_id)))]);
+  return { history, unitId, names };
+}
+
+export async function publicProgress(db: Db, deps: InteractionDeps, row: LetterRow): Promise<PublicProgress> {
+  const { history, unitId, names } = await letterHistory(db, row);
   const status: LetterStatus = row.status;
   const replied = status === 'replied' || status === 'closed';
   return {

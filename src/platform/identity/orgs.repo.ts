@@ -31,6 +31,13 @@ export async function getOrg(db: Db, id: number): Promise<OrgView | undefined> {
   return r ? toView(r) : undefined;
 }
 
+/** Names of the organizations with these ids (ids not found are left out). */
+export async function orgNamesByIds(db: Db, ids: readonly number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('organizations').select(['id', 'name']).where('id', 'in', [...new Set(ids)]).execute();
+  return new Map(rows.map((r) => [Number(r.id), r.name]));
+}
+
 export async function getOrgByCode(db: Db, code: string): Promise<OrgView | undefined> {
   const r = await db.selectFrom('organizations').select(columns).where('code', '=', code).executeTakeFirst();
   return r ? toView(r) : undefined;

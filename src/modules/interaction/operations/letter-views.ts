@@ -1,6 +1,8 @@
 import type { Db } from '../../../db/index.js';
 import { AppError } from '../../../platform/http/error-registry.js';
 import { hasPermissionOnOrg, hasPermissionOnSite, type Actor } from '../../../platform/identity/actor.js';
+import { getOrg } from '../../../platform/identity/orgs.repo.js';
+import { orgIdsInScope } from '../../../platform/identity/scope.js';
 import { getSite, listSitesInScope } from '../../sites/index.js';
 import type { InteractionDeps } from '../deps.js';
 import { InteractionErrors } from '../errors.js';
@@ -8,7 +10,7 @@ import type { LetterStatus, LetterType } from '../interaction.tables.js';
 import { LETTER_STATUS_LABELS, LETTER_TYPE_LABELS } from '../letter-types.js';
 import { dueStateOf, effectiveDue, openText, requireLetter } from '../letter-transitions.js';
 import { OPEN_STATUSES, WORKFLOW, type DueState, type WorkflowAction } from '../letter-workflow.js';
-import { orgNames } from '../letter-progress.js';
+import { letterHistory, orgNames } from '../letter-progress.js';
 import { getMailbox, listSiteMailboxes } from '../mailboxes.repo.js';
 import { maskFreeText } from '../mask-free-text.js';
 import { maskPersonalData, openPersonalData, type MaskedPersonalData } from '../personal-data.js';
@@ -66,14 +68,12 @@ export async function letterDetail({ db, actor, letterId, deps }: { db: Db; acto
   const site = await getSite(db, Number(row.site_id));
   if (!site) throw new AppError(InteractionErrors['interaction.letter.not_found']);
   const scope = { siteId: site.id, orgPath: site.orgPath };
-  const unitId = row.handling_org_id === null ? null : Number(row.handling_org_id);
-  const unit = unitId === null ? undefined : await db.selectFrom('organizations').select(['path']).where('id', '=', unitId).executeTakeFirst();
+  const unit = row.handling_org_id === null ? undefined : await getOrg(db, Number(row.handling_org_id));
   const allowed = hasPermissionOnSite(actor, 'interaction.letters.handle', scope)
     || hasPermissionOnSite(actor, 'interaction.letters.supervise', scope)
     || (unit !== undefined && hasPermissionOnOrg(actor, 'interaction.letters.handle', unit.path));
   if (!allowed) throw new AppError(InteractionErrors['interaction.letter.out_of_scope']);
-  const history = await db.selectFrom('letter_history').selectAll().where('letter_id', '=', letterId).orderBy('id').execute();
-  const names = await orgNames(db, [unitId, ...history.map((h) => (h.org_id === null ? null : Number(h.org_id)))]);
+  const { history, unitId, names } = await letterHistory(db, row);
   const mailbox = await getMailbox(db, Number(row.mailbox_id));
   return {
     id: Number(row.id), siteId: Number(row.site_id), mailboxId: Number(row.mailbox_id), mailboxName: mailbox?.name ?? '', queryCode: row.query_code,
@@ -200,19 +200,23 @@ export interface UnitLetterItem {
 
 /**
  * The handling unit's work list: letters routed to an organization the handler acts for (a
- * grant on it or above it), still with the unit or waiting for the review of its reply.
+ * grant on it or above it, selected in SQL), still with the unit or waiting for the review of
+ * its reply.
  * Subjects only; the letter itself is read through the detail, which checks the same scope.
  */
 export async function unitLetters({ db, actor, deps }: { db: Db; actor: Actor; deps: InteractionDeps }): Promise<{ items: UnitLetterItem[] }> {
-  const rows = await db.selectFrom('letters').innerJoin('organizations', 'organizations.id', 'letters.handling_org_id')
-    .selectAll('letters').select(['organizations.name as org_name', 'organizations.path as org_path'])
-    .where('letters.status', 'in', ['assigned', 'reviewing', 'supplementing']).orderBy('letters.due_at').limit(2000).execute();
+  const units = await orgIdsInScope(db, actor, 'interaction.letters.handle');
+  if (units !== 'all' && units.length === 0) return { items: [] };
+  let q = db.selectFrom('letters').selectAll().where('status', 'in', ['assigned', 'reviewing', 'supplementing']).where('handling_org_id', 'is not', null);
+  if (units !== 'all') q = q.where('handling_org_id', 'in', units);
+  const rows = await q.orderBy('due_at').limit(2000).execute();
+  const names = await orgNames(db, rows.map((r) => (r.handling_org_id === null ? null : Number(r.handling_org_id))));
   const now = deps.clock.now();
   const items: UnitLetterItem[] = [];
-  for (const r of rows.filter((x) => hasPermissionOnOrg(actor, 'interaction.letters.handle', x.org_path))) {
+  for (const r of rows) {
     items.push({
       id: Number(r.id), siteId: Number(r.site_id), subject: r.subject, status: r.status, statusName: LETTER_STATUS_LABELS[r.status], version: Number(r.version),
-      handlingOrgId: Number(r.handling_org_id), handlingOrgName: r.org_name, receivedAt: Number(r.received_at), dueAt: Number(r.due_at),
+      handlingOrgId: Number(r.handling_org_id), handlingOrgName: names.get(Number(r.handling_org_id)) ?? '', receivedAt: Number(r.received_at), dueAt: Number(r.due_at),
       stepDueAt: r.step_due_at === null ? null : Number(r.step_due_at), dueState: await dueStateOf(deps.calendar, now, r), extensionPending: r.extension_days !== null,
     });
   }
