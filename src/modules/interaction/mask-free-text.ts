@@ -5,8 +5,10 @@
  *
  * Chinese text has no spaces around numbers ("我的电话13812345678请回电"), so a number is found by
  * its digits alone and bounded by "not a digit" (and not a letter for IDs and emails) rather
- * than by word boundaries, which JavaScript defines for ASCII only.
+ * than by word boundaries, which JavaScript defines for ASCII only. A number found is masked
+ * as the same field is everywhere else (personal-data.ts).
  */
+import { maskEmail, maskIdNumber, maskPhone } from './personal-data.js';
 
 /** 18-character ID numbers (last may be X) and old 15-digit ones. */
 const ID_NUMBER = /(?<![0-9A-Za-z])(?:\d{17}[\dXx]|\d{15})(?![0-9A-Za-z])/g;
@@ -20,9 +22,9 @@ const EMAIL = /(?<![A-Za-z0-9._%+-])([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*@([A-Za-z
 export function maskFreeText(text: string): string {
   return text
     // Emails first: their local part may hold digits that look like a phone number.
-    .replace(EMAIL, (_m, first: string, domain: string) => `${first}***@${domain}`)
+    .replace(EMAIL, (m: string) => maskEmail(m))
     // IDs before phones: an ID number contains runs that would match a phone pattern.
-    .replace(ID_NUMBER, (m: string) => `${m.slice(0, 4)}${'*'.repeat(m.length - 8)}${m.slice(-4)}`)
-    .replace(MOBILE, (_m, a: string, _b: string, c: string) => `${a}****${c}`)
+    .replace(ID_NUMBER, (m: string) => maskIdNumber(m))
+    .replace(MOBILE, (_m, a: string, b: string, c: string) => maskPhone(`${a}${b}${c}`))
     .replace(LANDLINE, (_m, area: string, _b: string, c: string) => `${area}****${c}`);
 }

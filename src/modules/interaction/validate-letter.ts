@@ -39,8 +39,9 @@ function idChecksumOk(id: string): boolean {
   return '10X98765432'[sum % 11] === id[17];
 }
 
-function required(value: string, label: string, field: string): string {
-  const v = value.trim();
+/** The text trimmed; blank (or missing) is refused naming the field (`interaction.blank`). */
+export function requireText(value: string | undefined, label: string, field: string): string {
+  const v = value?.trim() ?? '';
   if (!v) throw new AppError(InteractionErrors['interaction.blank'], { label, field });
   return v;
 }
@@ -49,10 +50,10 @@ const optional = (v: string | undefined) => (v === undefined || v.trim() === '' 
 
 /** Trims, refuses blanks, checks phone, email and ID number formats. Messages never echo the value. */
 export function validateLetter(input: LetterText): CleanLetter {
-  const subject = required(input.subject, '标题', 'subject');
-  const body = required(input.body, '内容', 'body');
-  const name = required(input.name, '姓名', 'name');
-  const phone = required(input.phone, '联系电话', 'phone').replace(/\s+/g, '');
+  const subject = requireText(input.subject, '标题', 'subject');
+  const body = requireText(input.body, '内容', 'body');
+  const name = requireText(input.name, '姓名', 'name');
+  const phone = requireText(input.phone, '联系电话', 'phone').replace(/\s+/g, '');
   if (!MOBILE.test(phone) && !LANDLINE.test(phone)) throw new AppError(InteractionErrors['interaction.phone.bad_format']);
   const email = optional(input.email);
   if (email !== null && !EMAIL.test(email)) throw new AppError(InteractionErrors['interaction.email.bad_format']);

@@ -8,6 +8,7 @@ import type { LetterStatus } from '../interaction.tables.js';
 import { applyTransition, effectiveDue, openText, remainingWorkingDays, requireActorRole, requireLetter, requireReason, requireTransition, sealText } from '../letter-transitions.js';
 import { WORKFLOW, type WorkflowAction } from '../letter-workflow.js';
 import { getMailbox } from '../mailboxes.repo.js';
+import { requireText } from '../validate-letter.js';
 
 /** What the handler's console sends: the action and the fields that action needs. */
 export interface HandlerActionInput {
@@ -22,7 +23,7 @@ export interface HandlerActionInput {
 }
 
 function required<T>(value: T | undefined, label: string, field: string): T {
-  if (value === undefined || (typeof value === 'string' && !value.trim())) throw new AppError(InteractionErrors['interaction.blank'], { label, field });
+  if (value === undefined) throw new AppError(InteractionErrors['interaction.blank'], { label, field });
   return value;
 }
 
@@ -102,7 +103,7 @@ export async function handleLetter({ db, actor, letterId, input, deps }: { db: D
         return;
       }
       case 'draft_reply': {
-        const text = required(input.text, '答复内容', 'text').trim();
+        const text = requireText(input.text, '答复内容', 'text');
         await applyTransition(trx, deps, actor, row, { reply_text: sealText(deps, row, 'reply', text), reply_by: actor.userId, reply_drafted_at: now, step_due_at: cal.reviewStepDue }, { action, to, reason, orgId: Number(row.handling_org_id), detail: { replyLength: text.length } });
         return;
       }

@@ -5,6 +5,7 @@ import { getSite, requireSiteInScope, type SiteView } from '../../sites/index.js
 import type { InteractionDeps } from '../deps.js';
 import { InteractionErrors } from '../errors.js';
 import { getMailbox, insertMailbox, listSiteMailboxes, siteMailboxOf, updateMailboxRow, type MailboxView } from '../mailboxes.repo.js';
+import { requireText } from '../validate-letter.js';
 import { MAILBOX_KIND_LABELS } from '../letter-types.js';
 
 /**
@@ -45,12 +46,6 @@ export interface CreateMailboxInput {
   readonly acceptDays?: number | undefined;
   readonly reviewDays?: number | undefined;
   readonly sortOrder?: number | undefined;
-}
-
-function requireText(value: string, label: string, field: string): string {
-  const v = value.trim();
-  if (!v) throw new AppError(InteractionErrors['interaction.blank'], { label, field });
-  return v;
 }
 
 /** A leader's or a department's mailbox on a site (the site admin of that site). */
