@@ -1,69 +1,25 @@
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { selectedEngines } from '../support/engines.js';
-import { createTestContext, type TestContext } from '../support/platform.js';
-import { signIn, type TestSession } from '../support/session.js';
-import { ManualClock } from '../../src/platform/clock.js';
-import { escalateLetters, interactionDeps } from '../../src/modules/interaction/index.js';
+import type { TestContext } from '../support/platform.js';
+import { interactionDeps } from '../../src/modules/interaction/index.js';
 import { applyTransition } from '../../src/modules/interaction/letter-transitions.js';
 import { inTransaction } from '../../src/db/index.js';
 import { systemActor } from '../../src/platform/identity/actor.js';
 import { AppError } from '../../src/platform/http/error-registry.js';
-import { letterAt, orgIdByCode, seedLetter, userWithGrant, type SeededLetter } from '../support/letter-workflow-fixtures.js';
+import { signIn } from '../support/session.js';
+import { letterAt, orgIdByCode, seedLetter, userWithGrant } from '../support/letter-workflow-fixtures.js';
+import { letterWorkflowHarness, type Problem } from '../support/letter-workflow-harness.js';
 import { multipartBody, PLANTED, PORTAL_CODE, PORTAL_HOST } from '../support/letter-fixtures.js';
-
-/** 10:00 Asia/Shanghai on the given day. */
-const at10 = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d, 2, 0, 0);
-/** End of the given day in Asia/Shanghai: where working-day deadlines fall. */
-const endOf = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d, 15, 59, 59, 999);
-
-type Problem = { code: string; detail: string; status: number };
 
 for (const engine of selectedEngines()) {
   describe(`letters: handling workflow [${engine}]`, () => {
+    const w = letterWorkflowHarness(engine);
+    const { clock, handler, supervisor, unitA, unitB, reviewer2, act, feedback, row, history, expectProblem } = w;
     let ctx: TestContext;
-    const clock = new ManualClock(at10(2026, 11, 2));
-    let handler: TestSession;
-    let supervisor: TestSession;
-    let unitA: TestSession;
-    let unitB: TestSession;
-    let reviewer2: TestSession;
-    const creds: Record<string, { username: string; password: string }> = {};
     let orgA: number;
     let orgB: number;
-
-    before(async () => {
-      ctx = await createTestContext(engine, { clock });
-      orgA = await orgIdByCode(ctx, '320000-jyt');
-      orgB = await orgIdByCode(ctx, '320000-rst');
-      for (const [key, scope, name] of [['unitA', { type: 'org', id: orgA }, '教育厅办理员'], ['unitB', { type: 'org', id: orgB }, '人社厅办理员'], ['reviewer2', { type: 'site', id: 1 }, '门户审核员']] as const) {
-        creds[key] = await userWithGrant(ctx, clock, 'interaction_handler', scope, name);
-      }
-      await signAll();
-    });
-
-    /** Sessions expire when idle: after the clock jumps days ahead, everyone signs in again. */
-    async function signAll(): Promise<void> {
-      clock.advance(31_000);
-      handler = await signIn(ctx.app, ctx.accounts.handler!, clock);
-      supervisor = await signIn(ctx.app, ctx.accounts.supervisor!, clock);
-      unitA = await signIn(ctx.app, { ...creds.unitA!, totpSecret: null }, clock);
-      unitB = await signIn(ctx.app, { ...creds.unitB!, totpSecret: null }, clock);
-      reviewer2 = await signIn(ctx.app, { ...creds.reviewer2!, totpSecret: null }, clock);
-    }
-    const setClock = async (ms: number) => { clock.set(ms); await signAll(); };
-    after(async () => { await ctx.close(); });
-
-    const act = (s: TestSession, id: number, body: Record<string, unknown>) => s.request('POST', `/api/v1/letters/${id}/actions`, body);
-    const feedback = (l: SeededLetter, body: Record<string, unknown>) => ctx.app.inject({ method: 'POST', url: '/api/v1/public/letters/feedback', payload: { queryCode: l.queryCode, queryPassword: l.queryPassword, ...body } });
-    const row = (id: number) => ctx.platform.db.selectFrom('letters').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-    const history = async (id: number) => (await ctx.platform.db.selectFrom('letter_history').selectAll().where('letter_id', '=', id).orderBy('id').execute()).map((h) => h.action);
-    const expectProblem = (res: { statusCode: number; body: string; json: <T>() => T }, status: number, code: string) => {
-      assert.equal(res.statusCode, status, res.body);
-      const p = res.json<Problem>();
-      assert.equal(p.code, code);
-      assert.match(p.detail, /[\u4e00-\u9fff]/, 'the message is Chinese');
-    };
+    before(() => { ctx = w.ctx; orgA = w.orgA; orgB = w.orgB; });
 
     test('whole path: accept, route, reply, review by another, publish masked, look-up progress, rate, reopen once', async () => {
       const body = '我的电话13812345678，身份证11010519491231002X，邮箱planted.citizen@example.cn，请问居住证怎么办？';
@@ -239,111 +195,6 @@ for (const engine of selectedEngines()) {
       assert.equal((await row(letter.id)).status, 'assigned');
     });
 
-    test('deadlines across the National Day holiday (10-01..07 off, Sat 10-10 worked)', async () => {
-      await setClock(at10(2026, 9, 30));
-      const letter = await seedLetter(ctx);
-      // Wed 09-30 + 5 working days: 10-08 Thu, 10-09 Fri, 10-10 Sat (make-up), 10-12 Mon, 10-13 Tue.
-      assert.equal(Number((await row(letter.id)).due_at), endOf(2026, 10, 13));
-      // Acceptance: 1 working day, 10-08.
-      assert.equal(Number((await row(letter.id)).step_due_at), endOf(2026, 10, 8));
-      await setClock(at10(2026, 10, 9));
-      const list = await handler.request('GET', '/api/v1/letters?siteId=1&pageSize=100');
-      const item = list.json<{ items: { id: number; dueState: string }[] }>().items.find((i) => i.id === letter.id);
-      assert.equal(item?.dueState, 'overdue', 'the acceptance step was due 10-08');
-      assert.equal((await act(handler, letter.id, { action: 'accept' })).statusCode, 200);
-      assert.equal((await act(handler, letter.id, { action: 'assign', orgId: orgA })).statusCode, 200);
-      // Handling runs to the letter's deadline; on Fri 10-09 it is 2 working days away (10-10, 10-12... no: 10-10, 10-12, 10-13 = 3).
-      const mid = await handler.request('GET', `/api/v1/letters/${letter.id}`);
-      assert.equal(mid.json<{ letter: { dueState: string } }>().letter.dueState, 'normal');
-      await setClock(at10(2026, 10, 12));
-      assert.equal((await handler.request('GET', `/api/v1/letters/${letter.id}`)).json<{ letter: { dueState: string } }>().letter.dueState, 'due_soon');
-      await setClock(at10(2026, 10, 14));
-      assert.equal((await handler.request('GET', `/api/v1/letters/${letter.id}`)).json<{ letter: { dueState: string } }>().letter.dueState, 'overdue');
-      await setClock(at10(2026, 11, 2));
-    });
-
-    test('the clock pauses while the citizen supplements and resumes with the working days left', async () => {
-      await setClock(at10(2026, 11, 2));
-      const letter = await letterAt(ctx, handler, 'assigned', orgA);
-      // Mon 11-02 + 5 = Mon 11-09.
-      assert.equal(Number((await row(letter.id)).due_at), endOf(2026, 11, 9));
-      await setClock(at10(2026, 11, 4));
-      expectProblem(await feedback(letter, { action: 'supplement', text: '补充' }), 409, 'interaction.letter.illegal_transition');
-      expectProblem(await act(unitA, letter.id, { action: 'request_supplement' }), 400, 'interaction.letter.reason_required');
-      assert.equal((await act(unitA, letter.id, { action: 'request_supplement', reason: '请补充居住地址证明' })).statusCode, 200);
-      const paused = await row(letter.id);
-      assert.equal(paused.status, 'supplementing');
-      // Wed 11-04: 11-05, 11-06, 11-09 are left.
-      assert.equal(Number(paused.paused_due_days), 3);
-      const look = await ctx.app.inject({ method: 'POST', url: '/api/v1/public/letters/lookup', payload: { queryCode: letter.queryCode, queryPassword: letter.queryPassword } });
-      const p = look.json<{ letter: { progress: { clockPaused: boolean; canSupplement: boolean; steps: { name: string; reason: string | null }[] } } }>().letter.progress;
-      assert.equal(p.clockPaused, true);
-      assert.equal(p.canSupplement, true);
-      assert.equal(p.steps.at(-1)?.reason, '请补充居住地址证明');
-      // The letter is not overdue while paused, however long the citizen takes.
-      await setClock(at10(2026, 11, 16));
-      const n = await escalateLetters(ctx.platform.db, interactionDeps(ctx.platform));
-      assert.ok(!(await ctx.platform.db.selectFrom('letter_notices').select('letter_id').where('letter_id', '=', letter.id).execute()).length, `no escalation while paused (${JSON.stringify(n)})`);
-      expectProblem(await feedback(letter, { action: 'supplement' }), 400, 'interaction.blank');
-      const resumed = await feedback(letter, { action: 'supplement', text: '地址证明已补充：玄武区某街道' });
-      assert.equal(resumed.statusCode, 200, resumed.body);
-      const r = await row(letter.id);
-      assert.equal(r.status, 'assigned');
-      // Mon 11-16 + 3 working days = Thu 11-19.
-      assert.equal(Number(r.due_at), endOf(2026, 11, 19));
-      assert.equal(r.paused_at, null);
-      const detail = await unitA.request('GET', `/api/v1/letters/${letter.id}`);
-      assert.match(detail.json<{ letter: { body: string } }>().letter.body, /补充】地址证明已补充/);
-      await setClock(at10(2026, 11, 2));
-    });
-
-    test('the escalation job flags overdue letters once per deadline with a notice the supervisor sees', async () => {
-      await setClock(at10(2026, 11, 2));
-      const letter = await letterAt(ctx, handler, 'assigned', orgA);
-      const deps = interactionDeps(ctx.platform);
-      await setClock(at10(2026, 11, 9));
-      await escalateLetters(ctx.platform.db, deps);
-      assert.equal((await ctx.platform.db.selectFrom('letter_notices').selectAll().where('letter_id', '=', letter.id).execute()).length, 0, 'due today is not overdue');
-      await setClock(at10(2026, 11, 10));
-      const first = await escalateLetters(ctx.platform.db, deps);
-      assert.ok(first.escalated >= 1);
-      const second = await escalateLetters(ctx.platform.db, deps);
-      const notices = await ctx.platform.db.selectFrom('letter_notices').selectAll().where('letter_id', '=', letter.id).execute();
-      assert.equal(notices.length, 1, `escalated once (${JSON.stringify(second)})`);
-      assert.equal(notices[0]?.kind, 'escalation');
-      assert.match(notices[0]!.message, /督办/);
-      assert.ok(!notices[0]!.message.includes(PLANTED.name));
-      assert.ok((await history(letter.id)).includes('escalate'));
-      const dash = await supervisor.request('GET', '/api/v1/supervision/letters?siteId=1');
-      assert.equal(dash.statusCode, 200, dash.body);
-      const d = dash.json<{ overdue: { id: number; escalated: boolean }[]; notices: { letterId: number; kind: string }[] }>();
-      assert.ok(d.overdue.some((i) => i.id === letter.id && i.escalated));
-      assert.ok(d.notices.some((x) => x.letterId === letter.id && x.kind === 'escalation'));
-      // Through the job queue too (the kind the schedule runs).
-      const jobId = await inTransaction(ctx.platform.db, (trx) => ctx.platform.jobs.enqueue(trx, { kind: 'interaction.escalate_letters', runAt: clock.now() }));
-      await ctx.platform.jobs.runDue();
-      const job = await ctx.platform.db.selectFrom('jobs').select('status').where('id', '=', jobId).executeTakeFirstOrThrow();
-      assert.equal(job.status, 'succeeded');
-      await setClock(at10(2026, 11, 2));
-    });
-
-    test('a letter unanswered for nearly 3 months raises one site-level alarm', async () => {
-      await setClock(at10(2026, 8, 1));
-      const letter = await seedLetter(ctx);
-      const deps = interactionDeps(ctx.platform);
-      await setClock(at10(2026, 10, 19)); // 79 days
-      await escalateLetters(ctx.platform.db, deps);
-      const kinds = async () => (await ctx.platform.db.selectFrom('letter_notices').select('kind').where('letter_id', '=', letter.id).execute()).map((k) => k.kind);
-      assert.ok(!(await kinds()).includes('three_month_alarm'));
-      await setClock(at10(2026, 10, 20)); // 80 days
-      await escalateLetters(ctx.platform.db, deps);
-      await escalateLetters(ctx.platform.db, deps);
-      assert.equal((await kinds()).filter((k) => k === 'three_month_alarm').length, 1);
-      const dash = await supervisor.request('GET', '/api/v1/supervision/letters');
-      assert.ok(dash.json<{ notices: { letterId: number; kind: string; message: string }[] }>().notices.some((x) => x.letterId === letter.id && x.kind === 'three_month_alarm' && /三个月/.test(x.message)));
-      await setClock(at10(2026, 11, 2));
-    });
-
     test('reasons and replies quoting personal data stay out of the audit trail and the notices', async () => {
       const letter = await letterAt(ctx, handler, 'assigned', orgA);
       const quote = `来信人${PLANTED.name}电话${PLANTED.phone}`;
@@ -359,29 +210,6 @@ for (const engine of selectedEngines()) {
       const r = await row(letter.id);
       assert.ok(r.reply_text !== null && !r.reply_text.includes(PLANTED.phone));
       assert.ok(!r.body.includes(PLANTED.idNumber));
-    });
-
-    test('step deadlines come from the mailbox: acceptance and review days', async () => {
-      await setClock(at10(2026, 11, 2));
-      const admin = await signIn(ctx.app, ctx.accounts.siteadmin!, clock);
-      const box = (await admin.request('GET', '/api/v1/sites/1/mailboxes')).json<{ items: { id: number; kind: string; acceptDays: number; reviewDays: number }[] }>().items.find((m) => m.kind === 'site')!;
-      assert.deepEqual([box.acceptDays, box.reviewDays], [1, 1]);
-      const patched = await admin.request('PATCH', `/api/v1/mailboxes/${box.id}`, { acceptDays: 2, reviewDays: 3 });
-      assert.equal(patched.statusCode, 200, patched.body);
-      assert.equal((await admin.request('PATCH', `/api/v1/mailboxes/${box.id}`, { acceptDays: 11 })).statusCode, 400);
-      try {
-        const letter = await seedLetter(ctx);
-        // Mon 11-02 + 2 = Wed 11-04 to accept; the reply is due Mon 11-09.
-        assert.equal(Number((await row(letter.id)).step_due_at), endOf(2026, 11, 4));
-        assert.equal((await act(handler, letter.id, { action: 'accept' })).statusCode, 200);
-        assert.equal((await act(handler, letter.id, { action: 'assign', orgId: orgA })).statusCode, 200);
-        assert.equal(Number((await row(letter.id)).step_due_at), endOf(2026, 11, 9), 'the unit works to the letter deadline');
-        assert.equal((await act(unitA, letter.id, { action: 'draft_reply', text: '答复' })).statusCode, 200);
-        // Review: Mon 11-02 + 3 = Thu 11-05.
-        assert.equal(Number((await row(letter.id)).step_due_at), endOf(2026, 11, 5));
-      } finally {
-        await admin.request('PATCH', `/api/v1/mailboxes/${box.id}`, { acceptDays: 1, reviewDays: 1 });
-      }
     });
 
     test('access: other roles and anonymous are refused on every workflow route', async () => {
