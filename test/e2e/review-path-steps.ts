@@ -74,7 +74,8 @@ export { pickSelectOption as pickOption } from './admin-console-steps.js';
 
 /** Waits for the JSON answer to one workflow action on the document (approve, submit…). */
 export function workflowResponse(page: Page, documentId: number, action: string): Promise<Response> {
-  return page.waitForResponse((r) => r.url().endsWith(`/api/v1/documents/${documentId}/${action}`) && r.request().method() === 'POST');
+  // 30 s: on a loaded CI machine the server's answer, not the page, is what takes time.
+  return page.waitForResponse((r) => r.url().endsWith(`/api/v1/documents/${documentId}/${action}`) && r.request().method() === 'POST', { timeout: 30_000 });
 }
 
 /**
@@ -85,9 +86,12 @@ export async function approveInDialog(page: Page, documentId: number, buttonName
   await page.getByRole('button', { name: buttonName }).click();
   const dialog = page.getByRole('dialog', { name: buttonName });
   await dialog.waitFor();
-  const [response] = await Promise.all([
-    workflowResponse(page, documentId, 'approve'),
-    dialog.getByRole('button', { name: '通过', exact: true }).click(),
-  ]);
-  return { response, dialog };
+  const ok = dialog.getByRole('button', { name: '通过', exact: true });
+  await ok.waitFor();
+  // Listen first, then click and await each on its own: a click that cannot land reports itself
+  // (under Promise.all the response wait timed out first and hid the click's reason).
+  const answered = workflowResponse(page, documentId, 'approve');
+  answered.catch(() => undefined);
+  await ok.click();
+  return { response: await answered, dialog };
 }

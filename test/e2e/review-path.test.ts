@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { selectedEngines } from '../support/engines.js';
-import { browserSkipReason, launchBrowser, openConsole, screenshot, seriousA11yViolations, type ConsolePage } from '../support/browser.js';
+import { browserSkipReason, launchBrowser, openConsole, screenshot, seriousA11yViolations, visibleState, type ConsolePage } from '../support/browser.js';
 import { apiAs, signIn, type Account } from './admin-console-steps.js';
 import { approveInDialog, createSecondReviewer, gotoMenu, pickOption, pickTreeNode, workflowResponse } from './review-path-steps.js';
 
@@ -43,7 +43,10 @@ for (const engine of selectedEngines()) {
           await body();
         } catch (error) {
           failures++;
-          for (const [i, c] of opened.entries()) await screenshot(c.page, `review-${engine}-failed-${failures}-page${i}`).catch(() => undefined);
+          for (const [i, c] of opened.entries()) {
+            await screenshot(c.page, `review-${engine}-failed-${failures}-page${i}`).catch(() => undefined);
+            console.log(`# page ${i} when "${name}" failed: ${await visibleState(c.page)}`);
+          }
           throw error;
         }
       });

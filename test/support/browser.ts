@@ -69,6 +69,20 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return file;
 }
 
+/**
+ * What a person would see that explains a stuck step: the address, open dialogs and alerts, and
+ * busy buttons. Printed when a browser step fails (CI keeps the output, not the screenshots).
+ */
+export async function visibleState(page: Page): Promise<string> {
+  const texts = async (selector: string) => (await page.locator(selector).allInnerTexts().catch(() => [])).map((t) => t.replace(/\s+/g, ' ').slice(0, 300));
+  return JSON.stringify({
+    url: page.url(),
+    dialogs: await texts('[role=dialog]'),
+    alerts: await texts('[role=alert], .ant-message-notice'),
+    busy: await texts('button[aria-busy=true], .ant-btn-loading'),
+  });
+}
+
 /** The few DOM members used inside page functions (this file has no DOM lib types). */
 export interface PageWindow {
   readonly document: {
