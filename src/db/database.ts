@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Engine } from './engine.js';
 import type { Database } from './schema.js';
 import { connectSqlite } from './dialect/sqlite/connect.js';
+import { walSync } from './dialect/sqlite/wal-sync.js';
 import { connectPostgres } from './dialect/postgres/connect.js';
 import { dialectOps, type DialectOps } from './dialect/index.js';
 import { migrate, type MigrationReport } from './migrator.js';
@@ -17,6 +18,13 @@ export interface DatabaseHandle {
   /** PostgreSQL connection string when on PostgreSQL (LISTEN/NOTIFY needs its own client). */
   readonly url: string | null;
   migrate(): Promise<MigrationReport>;
+  /**
+   * Resolves once every transaction committed before the call would survive a power cut. Await it
+   * before an answer that promises durability (a citizen's receipt). PostgreSQL: nothing to do, a
+   * commit returns after its WAL flush (synchronous_commit = on, the default; keep it on). SQLite:
+   * see wal-sync.ts.
+   */
+  durable(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -29,15 +37,20 @@ export interface DatabaseOptions {
 export function openDatabase(opts: DatabaseOptions): DatabaseHandle {
   if (opts.databaseUrl) {
     const { db, close } = connectPostgres<Database>(opts.databaseUrl, opts.poolSize);
-    return handle(db, 'postgres', opts.databaseUrl, close);
+    return handle(db, 'postgres', opts.databaseUrl, close, () => Promise.resolve());
   }
-  const { db, close } = connectSqlite<Database>(path.join(opts.dataDir, 'jiyue.db'));
-  return handle(db, 'sqlite', null, close);
+  const file = path.join(opts.dataDir, 'jiyue.db');
+  const { db, close } = connectSqlite<Database>(file);
+  const wal = walSync(file);
+  return handle(db, 'sqlite', null, async () => {
+    await wal.close();
+    await close();
+  }, () => wal.durable());
 }
 
-function handle(db: Db, engine: Engine, url: string | null, close: () => Promise<void>): DatabaseHandle {
+function handle(db: Db, engine: Engine, url: string | null, close: () => Promise<void>, durable: () => Promise<void>): DatabaseHandle {
   return {
-    db, engine, url, ops: dialectOps(engine), close,
+    db, engine, url, ops: dialectOps(engine), close, durable,
     migrate: () => migrate(db as unknown as Kysely<unknown>, engine, migrations),
   };
 }

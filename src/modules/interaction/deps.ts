@@ -4,6 +4,7 @@ import type { DialectOps } from '../../db/index.js';
 import type { FieldCipher } from '../../platform/crypto/index.js';
 import type { Platform } from '../../platform/platform.js';
 import { captchaSecrets, type CaptchaSecrets } from './captcha.js';
+import { queryPasswordKey } from './query-password.js';
 
 /** What interaction operations need from the platform (a subset, so tests can build it small). */
 export interface InteractionDeps {
@@ -13,7 +14,11 @@ export interface InteractionDeps {
   readonly cipher: FieldCipher;
   readonly calendar: WorkingCalendar;
   readonly captcha: CaptchaSecrets;
+  /** Keys the stored form of query passwords (see query-password.ts). */
+  readonly queryKey: Buffer;
   readonly passwordIterations: number;
+  /** Resolves when the commits made so far would survive a power cut (receipts wait for it). */
+  readonly durable: () => Promise<void>;
   readonly defaultDeadlineDays: number;
   readonly attachmentMaxBytes: number;
 }
@@ -21,7 +26,7 @@ export interface InteractionDeps {
 export function interactionDeps(p: Platform): InteractionDeps {
   return {
     clock: p.clock, audit: p.audit, ops: p.dbh.ops, cipher: p.cipher, calendar: p.calendar,
-    captcha: captchaSecrets(p.keys.sessionSecret), passwordIterations: p.config.passwordIterations,
+    captcha: captchaSecrets(p.keys.sessionSecret), queryKey: queryPasswordKey(p.keys.sessionSecret), passwordIterations: p.config.passwordIterations, durable: () => p.dbh.durable(),
     defaultDeadlineDays: p.config.letterDeadlineDays, attachmentMaxBytes: p.config.letterAttachmentMaxBytes,
   };
 }

@@ -1,5 +1,4 @@
 import { inTransaction, type Db } from '../../../db/index.js';
-import { hashPassword, verifyPassword } from '../../../platform/crypto/index.js';
 import { AppError } from '../../../platform/http/error-registry.js';
 import type { Actor } from '../../../platform/identity/actor.js';
 import { getSite } from '../../sites/index.js';
@@ -12,6 +11,7 @@ import { publicProgress, type PublicProgress } from '../letter-progress.js';
 import { getMailbox } from '../mailboxes.repo.js';
 import { maskPersonalData, openPersonalData, personalAad, type MaskedPersonalData } from '../personal-data.js';
 import { normalizeCredential } from '../query-credentials.js';
+import { hashQueryPassword, verifyQueryPassword } from '../query-password.js';
 import { recordLookupFailure } from '../letters.repo.js';
 
 /** Wrong passwords in a row before a letter stops answering look-ups for a while. */
@@ -37,8 +37,6 @@ export interface LetterProgress {
   readonly progress: PublicProgress;
 }
 
-let dummyHash: Promise<string> | null = null;
-
 /**
  * Checks the citizen's query code and password and returns the letter. Unknown code, wrong
  * password and a locked letter all get the same message (and about the same time), so the
@@ -51,8 +49,7 @@ export async function authenticateLetter({ db, actor, input, deps }: { db: Db; a
   const now = deps.clock.now();
   const row = await letterByQueryCode(db, code);
   if (!row) {
-    dummyHash ??= hashPassword('jiyue-dummy-password', deps.passwordIterations);
-    await verifyPassword(password, await dummyHash);
+    await verifyQueryPassword(deps.queryKey, code, password, hashQueryPassword(deps.queryKey, code, 'jiyue-dummy-password'));
     // The same work as a wrong password (a write transaction, an audit row), so the time taken
     // does not tell whether the code exists. The code itself is not recorded.
     await inTransaction(db, async (trx) => {
@@ -64,7 +61,7 @@ export async function authenticateLetter({ db, actor, input, deps }: { db: Db; a
     throw new AppError(InteractionErrors['interaction.lookup.failed']);
   }
   const locked = row.lookup_locked_until !== null && Number(row.lookup_locked_until) > now;
-  const ok = await verifyPassword(password, row.query_password_hash);
+  const ok = await verifyQueryPassword(deps.queryKey, row.query_code, password, row.query_password_hash);
   if (locked || !ok) {
     if (!locked) {
       // Counted by the database: concurrent wrong passwords each add one.

@@ -1,5 +1,5 @@
 import { inTransaction, type Db } from '../../../db/index.js';
-import { hashPassword, randomToken } from '../../../platform/crypto/index.js';
+import { randomToken } from '../../../platform/crypto/index.js';
 import { AppError } from '../../../platform/http/error-registry.js';
 import type { Actor } from '../../../platform/identity/actor.js';
 import type { SiteView } from '../../sites/index.js';
@@ -12,6 +12,7 @@ import { insertLetter, insertLetterAttachment, isQueryCodeClash, letterByIdempot
 import { getMailbox } from '../mailboxes.repo.js';
 import { sealPersonalData, personalAad } from '../personal-data.js';
 import { newQueryCode, newQueryPassword } from '../query-credentials.js';
+import { hashQueryPassword } from '../query-password.js';
 import { checkIdempotencyKey, validateLetter, type LetterText } from '../validate-letter.js';
 import { ensureSiteMailbox } from './mailboxes.js';
 
@@ -59,7 +60,11 @@ async function freshQueryCode(db: Db, now: number): Promise<string> {
 export async function submitLetter(args: { db: Db; actor: Actor; site: SiteView; input: SubmitLetterInput; deps: InteractionDeps }): Promise<LetterReceipt> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await submitOnce(args);
+      const receipt = await submitOnce(args);
+      // A receipt promises the letter is kept (a repeat's too: its first may still be in flight):
+      // answer only once the commit would survive a power cut.
+      await args.deps.durable();
+      return receipt;
     } catch (err) {
       if (attempt >= 3 || !isQueryCodeClash(err)) throw err;
     }
@@ -83,8 +88,8 @@ async function submitOnce({ db, actor, site, input, deps }: { db: Db; actor: Act
   // The first step, central acceptance (受理), has its own shorter deadline.
   const stepDueAt = Math.min(dueAt, await deps.calendar.addWorkingDays(now, mailbox.acceptDays));
   const password = newQueryPassword();
-  const passwordHash = await hashPassword(password, deps.passwordIterations);
   const code = await freshQueryCode(db, now);
+  const passwordHash = hashQueryPassword(deps.queryKey, code, password);
   const sealed = sealPersonalData(deps.cipher, code, letter.personal);
   const body = letter.isPublic ? letter.body : deps.cipher.encrypt(letter.body, personalAad(code, 'body'));
   const sealedFiles = files.map((f, i) => ({ ...f, contentEnc: deps.cipher.encrypt(f.bytes.toString('base64'), personalAad(code, `attachment.${i}`)) }));
