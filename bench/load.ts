@@ -1,7 +1,8 @@
 /**
- * The load generator child: `node --import tsx bench/load.ts '<JSON LoadRun[]>'`. Runs each
+ * The load generator child: `node --import tsx bench/load.ts '<JSON LoadRun[]>'` (or `@<file>`). Runs each
  * run in turn and prints one JSON array of LoadResult on stdout.
  */
+import fs from 'node:fs';
 import http from 'node:http';
 import autocannon, { type AutocannonRequest } from 'autocannon';
 import type { LoadResult, LoadRun } from './lib/load-plan.js';
@@ -85,7 +86,9 @@ async function sequential(run: LoadRun): Promise<LoadResult> {
   };
 }
 
-const runs = JSON.parse(process.argv[2] ?? '[]') as LoadRun[];
+// `@file`: the runs are in a file (thousands of request bodies do not fit in argv).
+const arg = process.argv[2] ?? '[]';
+const runs = JSON.parse(arg.startsWith('@') ? fs.readFileSync(arg.slice(1), 'utf8') : arg) as LoadRun[];
 const results: LoadResult[] = [];
 for (const run of runs) results.push(run.mode === 'sequential' ? await sequential(run) : await saturate(run));
 process.stdout.write(`${JSON.stringify(results)}\n`);

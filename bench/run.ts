@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [--only hash,login,api,audit,documents,delivery,publishing,search] [--docs N]`: runs the benchmarks and
+ * `npm run bench [-- --quick] [--only hash,login,api,audit,documents,delivery,publishing,search,letters] [--docs N]`: runs the benchmarks and
  * prints one table. Every figure is the median of interleaved rounds and stands next to a
  * baseline measured in the same run, so the ratios mean something on any machine. Never
  * part of `npm test`.
@@ -21,8 +21,9 @@ import { benchChecks } from './checks.bench.js';
 import { benchDelivery } from './delivery.bench.js';
 import { benchPublishToLive, benchRebuildVsEleventy, liveDocs, publishCount, rebuildDocs } from './publishing.bench.js';
 import { benchSearch } from './search.bench.js';
+import { benchLetters } from './letters.bench.js';
 
-const BENCHES = ['hash', 'login', 'api', 'audit', 'documents', 'delivery', 'publishing', 'search'] as const;
+const BENCHES = ['hash', 'login', 'api', 'audit', 'documents', 'delivery', 'publishing', 'search', 'letters'] as const;
 type BenchName = (typeof BENCHES)[number];
 
 /** A mistake on the command line: the message is enough, no stack. */
@@ -48,7 +49,7 @@ async function main(): Promise<void> {
   const cpu = cpuPlan();
   const started = Date.now();
   const opts: BenchOptions = { quick: values.quick, rounds: 3, cpu, log: (m) => process.stderr.write(`  ${m}\n`) };
-  const usesPostgres = which.has('api') || which.has('audit') || which.has('documents') || which.has('search');
+  const usesPostgres = which.has('api') || which.has('audit') || which.has('documents') || which.has('search') || which.has('letters');
   const pgVersion = usesPostgres ? await postgresVersion() : null;
   const engines: Engine[] = pgVersion ? ['sqlite', 'postgres'] : ['sqlite'];
   // Other busy processes take cores the figures assume are ours; say so next to the table.
@@ -83,6 +84,7 @@ async function main(): Promise<void> {
   }
   // Search: the same generated set (--docs, default 1,000,000) in both engines, FTS5 against GIN.
   if (which.has('search')) await step(`search, ${docs.toLocaleString('en')} documents [${engines.join(', ')}]`, () => benchSearch(opts, engines, { docs }));
+  if (which.has('letters')) for (const e of engines) await step(`letters with durable receipts [${e}]`, () => benchLetters(opts, e));
   if (usesPostgres && !pgVersion) notes.push('PostgreSQL did not answer (JIYUE_TEST_PG_URL or 127.0.0.1:5432): its figures were skipped');
 
   const cpus = os.cpus();

@@ -10,17 +10,18 @@ import { createTestDatabase, type TestDatabase } from '../../test/support/engine
 
 /**
  * The only settings changed from the shipped defaults (besides the data directory and the
- * database): the overload guard and the login throttle exist to refuse exactly the load a
+ * database): the overload guard and the login and letter throttles exist to refuse exactly the load a
  * benchmark makes, so with them on we would measure the 503s and 429s, not the work.
  */
 export const BENCH_OVERRIDES = {
   pressureMaxEventLoopUtilization: 1,
   pressureMaxEventLoopDelayMs: 60_000,
   loginRatePerMinute: 1_000_000,
+  letterSubmitRatePerHour: 100_000,
 } as const satisfies Partial<Config>;
 
 export const BENCH_OVERRIDES_NOTE = 'server config: shipped defaults except data dir/database and pressureMaxEventLoopUtilization=1, '
-  + 'pressureMaxEventLoopDelayMs=60000, loginRatePerMinute=1000000 (so overload 503s and login 429s do not interfere); '
+  + 'pressureMaxEventLoopDelayMs=60000, loginRatePerMinute=1000000, letterSubmitRatePerHour=100000 (so overload 503s and login and letter 429s do not interfere); '
   + 'request logs at the default level are written to /dev/null; the job worker is not started';
 
 export interface BenchServer {

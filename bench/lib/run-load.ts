@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CpuPlan } from './cpu-pinning.js';
@@ -13,7 +15,11 @@ const repoRoot = path.dirname(benchDir);
  * the order given, which is how callers interleave baseline and subject.
  */
 export async function runLoad(cpu: CpuPlan, runs: readonly LoadRun[]): Promise<LoadResult[]> {
-  const nodeArgs = ['--import', 'tsx', path.join(benchDir, 'load.ts'), JSON.stringify(runs)];
+  // Through a file: many request bodies overflow argv (E2BIG).
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jiyue-load-'));
+  const runsFile = path.join(dir, 'runs.json');
+  fs.writeFileSync(runsFile, JSON.stringify(runs));
+  const nodeArgs = ['--import', 'tsx', path.join(benchDir, 'load.ts'), `@${runsFile}`];
   const [cmd, args] = cpu.canPin && cpu.loadCpus !== null
     ? ['taskset', ['-c', cpu.loadCpus, process.execPath, ...nodeArgs]]
     : [process.execPath, nodeArgs];
@@ -24,7 +30,7 @@ export async function runLoad(cpu: CpuPlan, runs: readonly LoadRun[]): Promise<L
   const code = await new Promise<number | null>((resolve, reject) => {
     child.once('error', reject);
     child.once('close', resolve);
-  });
+  }).finally(() => fs.rmSync(dir, { recursive: true, force: true }));
   if (code !== 0) throw new Error(`load generator exited with ${String(code)}`);
   return JSON.parse(out) as LoadResult[];
 }
