@@ -220,7 +220,7 @@ const PublishedLetterOut = Obj({
 
 export const publishedLettersSchema = {
   tags: ['interaction'], summary: '网站公开的信件与答复（个人信息已脱敏） / Published letters and replies',
-  params: SiteCodeParams, querystring: Obj({ page: Type.Optional(Page), pageSize: Type.Optional(PageSize) }),
+  params: SiteCodeParams, querystring: Obj({ page: Type.Optional(Page), pageSize: Type.Optional(PageSize), mailboxId: Type.Optional(Id), letterType: Type.Optional(LetterTypeSchema) }),
   response: { 200: Obj({ total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer(), items: Type.Array(PublishedLetterOut) }), ...errorResponses(400, 404) },
 };
 
