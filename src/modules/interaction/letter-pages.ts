@@ -12,6 +12,7 @@ import type { LetterProgress } from './operations/lookup-letter.js';
 import { ensureSiteMailbox } from './operations/mailboxes.js';
 import type { LetterReceipt } from './operations/submit-letter.js';
 import { registerPublishedLetterPages } from './published-letter-pages.js';
+import { registerStatisticsPage } from './statistics/statistics-page.js';
 
 export const LETTER_FORM_PATH = '/letters.html';
 export const LETTER_QUERY_PATH = '/letters/query.html';
@@ -101,4 +102,5 @@ export function registerLetterPages(platform: Platform): void {
     return html === null ? null : { status: 200, html };
   });
   registerPublishedLetterPages(platform);
+  registerStatisticsPage(platform);
 }

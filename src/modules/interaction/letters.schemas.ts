@@ -3,7 +3,7 @@ import { Id, Obj, Page, PageSize, errorResponses } from '../../platform/http/sch
 
 const LetterTypeSchema = Type.Union([Type.Literal('consultation'), Type.Literal('complaint'), Type.Literal('suggestion'), Type.Literal('help')]);
 const VisibilitySchema = Type.Union([Type.Literal('public'), Type.Literal('private')]);
-const SiteCodeParams = Obj({ siteCode: Type.String({ pattern: '^(\\d{10}|bm\\d{8})$' }) });
+export const SiteCodeParams = Obj({ siteCode: Type.String({ pattern: '^(\\d{10}|bm\\d{8})$' }) });
 
 /**
  * A letter as the citizen sends it, by JSON or by the site's form (multipart, the same names).
@@ -136,7 +136,7 @@ export const updateMailboxSchema = {
 
 // ——— Handling workflow ———
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+export const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const LetterIdParams = Obj({ id: Id });
 const Reason = Type.String({ maxLength: 500 });
 const DueStateSchema = Type.Union([Type.Literal('normal'), Type.Literal('due_soon'), Type.Literal('overdue')]);
