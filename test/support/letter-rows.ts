@@ -32,7 +32,7 @@ export interface LetterRow {
   readonly handlingOrgId?: number;
 }
 
-export async function insertLetter(ctx: TestContext, l: LetterRow): Promise<number> {
+export async function insertLetter(ctx: Pick<TestContext, 'platform'>, l: LetterRow): Promise<number> {
   const db = ctx.platform.db;
   const deps = interactionDeps(ctx.platform);
   const site = await getSite(db, l.siteId ?? 1);

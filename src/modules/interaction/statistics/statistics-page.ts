@@ -11,6 +11,7 @@ export const LETTER_STATISTICS_PATH = '/letters/statistics.html';
 
 const block = (v: StatisticsView, name: string) => ({
   ...displayView(v),
+  caption: name,
   periods: [displayFigures(v.thisMonth), displayFigures(v.thisYear)],
   chartSvg: monthsChartSvg(v.months, `${name}近12个月收信、办结件数和按期办结率，数据见下表`),
 });
@@ -26,7 +27,7 @@ export async function renderLetterStatistics(platform: Platform, siteCode: strin
       computedAt: computedAtText(s.site.statistics),
       site: { name: s.site.name, ...block(s.site.statistics, s.site.name) },
       region: s.region === null ? null : {
-        name: s.region.name, ...block(s.region.statistics, s.region.name),
+        name: s.region.name, ...block(s.region.statistics, `${s.region.name}所属网站合计`),
         sites: s.region.sites.map((x) => ({ name: x.name, thisMonth: displayFigures(x.statistics.thisMonth), thisYear: displayFigures(x.statistics.thisYear) })),
       },
     },
