@@ -8,6 +8,7 @@ import { systemActor } from '../../src/platform/identity/actor.js';
 import { PORTAL_HOST } from '../support/letter-fixtures.js';
 import { insertLetter } from '../support/letter-rows.js';
 import { orgIdByCode } from '../support/letter-workflow-fixtures.js';
+import { signIn } from '../support/session.js';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 10, 2, 2, 0, 0);
@@ -17,6 +18,7 @@ const ID_NUMBER = '11010519491231002X';
 for (const engine of selectedEngines()) {
   describe(`letters: published letters on the site [${engine}]`, () => {
     let ctx: TestContext;
+    const clock = new ManualClock(T0 + 40 * DAY);
     let leaderMailbox: number;
     let xssId: number;
     let privateId: number;
@@ -24,7 +26,7 @@ for (const engine of selectedEngines()) {
     const page = (url: string, host = PORTAL_HOST) => ctx.app.inject({ method: 'GET', url, headers: { host } });
 
     before(async () => {
-      ctx = await createTestContext(engine, { clock: new ManualClock(T0 + 40 * DAY) });
+      ctx = await createTestContext(engine, { clock });
       const unit = await orgIdByCode(ctx, '320000-jyt');
       leaderMailbox = (await createMailbox({ db: ctx.platform.db, actor: systemActor('test'), siteId: 1, input: { kind: 'leader', name: '省长信箱' }, deps: interactionDeps(ctx.platform) })).id;
       const published = (i: number, extra: Partial<Parameters<typeof insertLetter>[1]> = {}) => insertLetter(ctx, {
@@ -99,6 +101,21 @@ for (const engine of selectedEngines()) {
       assert.equal(other.statusCode, 404);
       const otherList = await page('/letters/public.html', '3200000002.localhost');
       assert.match(otherList.body, /暂无公开信件/);
+    });
+
+    test('the theme editor previews the new pages, and refuses a template that breaks one', async () => {
+      const dev = await signIn(ctx.app, ctx.accounts.templater!, clock);
+      for (const name of ['letter-public-list', 'letter-public', 'letter-statistics']) {
+        const source = (await dev.request('GET', `/api/v1/theme/template?name=${name}`)).json<{ source: string }>().source;
+        const res = await dev.request('POST', '/api/v1/theme/preview', { name, source: source.replace('</h1>', '（预览）</h1>'), page: name });
+        assert.equal(res.statusCode, 200, `${name}: ${res.body.slice(0, 300)}`);
+        assert.match(res.json<{ html: string }>().html, /（预览）<\/h1>/);
+      }
+      // A figures partial that reads a field the statistics page lacks is refused: every sample page renders first.
+      const footer = (await dev.request('GET', '/api/v1/theme/template?name=partials/letter-figures')).json<{ source: string }>().source;
+      const refused = await dev.request('PUT', '/api/v1/theme/template', { name: 'partials/letter-figures', source: `${footer}{{ block.no_such_field }}`, note: '坏模板' });
+      assert.equal(refused.statusCode, 400, refused.body);
+      assert.equal(refused.json<{ code: string }>().code, 'publishing.theme.template_error');
     });
 
     test('the letter form and the footer link to the published letters', async () => {
