@@ -124,6 +124,10 @@ export const ACCESS_MATRIX: Readonly<Record<string, string>> = {
   'POST /api/v1/public/letters/feedback':     '2   2   2   2   2   2   2   2   2   2   2',
   'GET /api/v1/public/sites/:siteCode/published-letters': '2   2   2   2   2   2   2   2   2   2   2',
   'GET /api/v1/public/sites/:siteCode/published-letters/:id': '2   2   2   2   2   2   2   2   2   2   2',
+  'GET /api/v1/public/sites/:siteCode/letter-statistics': '2   2   2   2   2   2   2   2   2   2   2',
+  'GET /api/v1/letter-statistics':            '3   3   3   2   3   3   3   3   2   3   1',
+  'POST /api/v1/letter-statistics/refresh':   '3   3   3   2   3   3   3   3   2   3   1',
+  'GET /api/v1/letter-statistics/refresh/:id': '3   3   3   2   3   3   3   3   2   3   1',
 };
 
 /** Routes outside the cell-by-cell run, each with the reason and the test that covers it. */

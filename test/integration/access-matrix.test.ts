@@ -18,6 +18,7 @@ import { multipartFile, SAMPLE_FILES } from '../support/content-fixtures.js';
 import { documentInReview, fastTrackedDocument, NANJING_PORTAL_CODE, ONE_STEP, publishedDocument, workflowColumn, workflowDraft } from '../support/workflow-fixtures.js';
 import { placementFixture } from '../support/placement-fixtures.js';
 import { seedLetter } from '../support/letter-workflow-fixtures.js';
+import { LETTER_STATISTICS_KIND } from '../../src/modules/interaction/index.js';
 import { idemKey, letterJson, multipartBody, PORTAL_CODE, PORTAL_HOST, portalMailboxes, solvedCaptcha, stringFields } from '../support/letter-fixtures.js';
 
 /** Demo account holding each role (see src/demo/seed-demo.ts). */
@@ -222,6 +223,13 @@ const REQUESTS: Readonly<Record<string, (ctx: TestContext, role: string) => Prom
     const { id } = await seedLetter(ctx, { isPublic: true });
     await ctx.platform.db.updateTable('letters').set({ status: 'replied', reply_text: '答复', replied_at: 1, published_at: 1 }).where('id', '=', id).execute();
     return { url: `/api/v1/public/sites/${PORTAL_CODE}/published-letters/${id}` };
+  },
+  'GET /api/v1/public/sites/:siteCode/letter-statistics': async () => ({ url: `/api/v1/public/sites/${PORTAL_CODE}/letter-statistics` }),
+  'GET /api/v1/letter-statistics': async () => ({ url: '/api/v1/letter-statistics' }),
+  'POST /api/v1/letter-statistics/refresh': async () => ({ url: '/api/v1/letter-statistics/refresh' }),
+  'GET /api/v1/letter-statistics/refresh/:id': async (ctx) => {
+    const id = await inTransaction(ctx.platform.db, (trx) => ctx.platform.jobs.enqueue(trx, { kind: LETTER_STATISTICS_KIND, runAt: ctx.platform.clock.now() + 86_400_000 }));
+    return { url: `/api/v1/letter-statistics/refresh/${id}` };
   },
 };
 

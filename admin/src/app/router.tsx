@@ -95,6 +95,9 @@ export const router = createBrowserRouter(
                 guarded('page-alerts', 'pages.alerts', () =>
                   import('../features/page-alerts/page-alerts-page').then((m) => ({ Component: m.PageAlertsPage })),
                 ),
+                guarded('interaction/statistics', 'interaction.statistics.read', () =>
+                  import('../features/letter-statistics/letter-statistics-page').then((m) => ({ Component: m.LetterStatisticsPage })),
+                ),
                 { path: 'forbidden', Component: Forbidden },
                 { path: '*', Component: NotFound },
               ],

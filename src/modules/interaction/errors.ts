@@ -7,6 +7,7 @@ import { defineErrors } from '../../platform/http/error-registry.js';
 export const InteractionErrors = defineErrors({
   'interaction.site.not_found': { status: 404, zh: '网站不存在', en: 'Site not found' },
   'interaction.site.out_of_scope': { status: 403, zh: '网站“{site}”不在您的管理范围内', en: 'Site "{site}" is outside your scope' },
+  'interaction.statistics.job_not_found': { status: 404, zh: '统计刷新任务（id）不存在', en: 'Statistics refresh job (id) not found' },
   'interaction.mailbox.not_found': { status: 404, zh: '信箱不存在', en: 'Mailbox not found' },
   'interaction.mailbox.unavailable': { status: 400, zh: '所选信箱（mailboxId）不存在或已停用，请重新选择', en: 'The chosen mailbox (mailboxId) does not exist or is closed' },
   'interaction.mailbox.site_mailbox_fixed': { status: 400, zh: '网站信箱是每个网站必备的信箱，不能停用', en: 'The site mailbox every site has cannot be disabled' },

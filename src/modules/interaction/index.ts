@@ -5,7 +5,8 @@
  * letters submitted by citizens (form page on every site and JSON API) behind an ALTCHA
  * proof-of-work captcha, personal data sealed with SM4, a receipt with query code and password,
  * the handler's masked list, and the handling workflow (acceptance, routing to handling units,
- * reply and its review, publication, rating, deadlines, escalation).
+ * reply and its review, publication, rating, deadlines, escalation), the published letters'
+ * pages, and the public statistics (a daily snapshot per site and region, page, API, console).
  */
 export { interactionRoutes } from './interaction.routes.js';
 export { publicLettersRoutes } from './public-letters.routes.js';
@@ -21,6 +22,11 @@ export { citizenFeedback, type CitizenFeedbackInput } from './operations/citizen
 export { letterDetail, supervisionDashboard, publishedLetters, type LetterDetail, type SupervisionView, type PublishedLetter } from './operations/letter-views.js';
 export { escalateLetters, registerLetterJobs, ESCALATE_LETTERS_KIND } from './operations/escalate-letters.js';
 export { maskFreeText } from './mask-free-text.js';
+export { computeLetterStatistics, regionsOf, type Region, type ComputeOutcome } from './statistics/compute.js';
+export { LETTER_STATISTICS_KIND, startStatisticsRefresh } from './statistics/refresh-job.js';
+export { publicStatistics, type PublicStatistics } from './statistics/public-statistics.js';
+export type { LetterFigures } from './statistics/figures.js';
+export type { StatisticsView } from './statistics/snapshot.js';
 export { InteractionErrors } from './errors.js';
 export { MAX_LETTER_ATTACHMENTS } from './letter-files.js';
 export type { InteractionTables, LetterType, MailboxKind } from './interaction.tables.js';

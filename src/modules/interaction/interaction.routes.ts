@@ -10,6 +10,7 @@ import { decideExtension, handleLetter } from './operations/handle-letter.js';
 import { letterDetail, supervisionDashboard, unitLetters } from './operations/letter-views.js';
 import { listLetters } from './operations/list-letters.js';
 import { createMailbox, listMailboxes, updateMailbox } from './operations/mailboxes.js';
+import { registerStatisticsRoutes } from './statistics/statistics.routes.js';
 
 /** The console's side of 互动交流: letters and their handling, the supervisor's dashboard, the site admin's mailboxes. */
 export async function interactionRoutes(fastify: FastifyInstance, { platform }: { platform: Platform }): Promise<void> {
@@ -55,4 +56,6 @@ export async function interactionRoutes(fastify: FastifyInstance, { platform }: 
   app.get('/api/v1/supervision/letters', { schema: supervisionSchema, config: { access: access.permission('interaction.letters.supervise') } }, async (req) => {
     return supervisionDashboard({ db, actor: req.actor, input: { siteId: req.query.siteId }, deps });
   });
+
+  registerStatisticsRoutes(app, platform);
 }

@@ -131,6 +131,29 @@ export interface CaptchaUsesTable {
   expires_at: number;
 }
 
+/**
+ * The daily snapshot of the public letter statistics: one row per site or region and period
+ * ('2026' or '2026-11'). Sums, not rates, so a region's row is the sum of its sites' rows and
+ * the rates are derived when read (docs/interaction.md, Statistics).
+ */
+export interface LetterStatisticsTable {
+  id: Generated<number>;
+  /** 'site': a site's letters; 'region': the sites under a government portal's organization (scope_id = that organization). */
+  scope_kind: 'site' | 'region';
+  scope_id: number;
+  period: string;
+  received: number;
+  accepted: number;
+  closed: number;
+  on_time: number;
+  /** Sum over the closed letters of the working days from receipt to reply. */
+  handling_days: number;
+  rated: number;
+  /** Rated 满意 or 基本满意. */
+  satisfied: number;
+  computed_at: number;
+}
+
 export interface InteractionTables {
   mailboxes: MailboxesTable;
   letters: LettersTable;
@@ -138,4 +161,5 @@ export interface InteractionTables {
   captcha_uses: CaptchaUsesTable;
   letter_history: LetterHistoryTable;
   letter_notices: LetterNoticesTable;
+  letter_statistics: LetterStatisticsTable;
 }

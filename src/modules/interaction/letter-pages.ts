@@ -11,6 +11,8 @@ import { listSiteMailboxes } from './mailboxes.repo.js';
 import type { LetterProgress } from './operations/lookup-letter.js';
 import { ensureSiteMailbox } from './operations/mailboxes.js';
 import type { LetterReceipt } from './operations/submit-letter.js';
+import { registerPublishedLetterPages } from './published-letter-pages.js';
+import { registerStatisticsPage } from './statistics/statistics-page.js';
 
 export const LETTER_FORM_PATH = '/letters.html';
 export const LETTER_QUERY_PATH = '/letters/query.html';
@@ -99,4 +101,6 @@ export function registerLetterPages(platform: Platform): void {
     const html = await renderLetterQuery(platform, siteCode, {});
     return html === null ? null : { status: 200, html };
   });
+  registerPublishedLetterPages(platform);
+  registerStatisticsPage(platform);
 }

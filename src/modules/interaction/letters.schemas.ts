@@ -3,7 +3,7 @@ import { Id, Obj, Page, PageSize, errorResponses } from '../../platform/http/sch
 
 const LetterTypeSchema = Type.Union([Type.Literal('consultation'), Type.Literal('complaint'), Type.Literal('suggestion'), Type.Literal('help')]);
 const VisibilitySchema = Type.Union([Type.Literal('public'), Type.Literal('private')]);
-const SiteCodeParams = Obj({ siteCode: Type.String({ pattern: '^(\\d{10}|bm\\d{8})$' }) });
+export const SiteCodeParams = Obj({ siteCode: Type.String({ pattern: '^(\\d{10}|bm\\d{8})$' }) });
 
 /**
  * A letter as the citizen sends it, by JSON or by the site's form (multipart, the same names).
@@ -136,7 +136,7 @@ export const updateMailboxSchema = {
 
 // ——— Handling workflow ———
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+export const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const LetterIdParams = Obj({ id: Id });
 const Reason = Type.String({ maxLength: 500 });
 const DueStateSchema = Type.Union([Type.Literal('normal'), Type.Literal('due_soon'), Type.Literal('overdue')]);
@@ -220,7 +220,7 @@ const PublishedLetterOut = Obj({
 
 export const publishedLettersSchema = {
   tags: ['interaction'], summary: '网站公开的信件与答复（个人信息已脱敏） / Published letters and replies',
-  params: SiteCodeParams, querystring: Obj({ page: Type.Optional(Page), pageSize: Type.Optional(PageSize) }),
+  params: SiteCodeParams, querystring: Obj({ page: Type.Optional(Page), pageSize: Type.Optional(PageSize), mailboxId: Type.Optional(Id), letterType: Type.Optional(LetterTypeSchema) }),
   response: { 200: Obj({ total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer(), items: Type.Array(PublishedLetterOut) }), ...errorResponses(400, 404) },
 };
 

@@ -100,12 +100,12 @@ export async function publicLettersRoutes(fastify: FastifyInstance, { platform }
     const site = await openSite(platform, req.params.siteCode);
     const page = req.query.page ?? 1;
     const pageSize = req.query.pageSize ?? 20;
-    return { page, pageSize, ...(await publishedLetters(db, site.id, page, pageSize)) };
+    return { page, pageSize, ...(await publishedLetters(db, site.id, { page, pageSize, mailboxId: req.query.mailboxId, letterType: req.query.letterType })) };
   });
 
   app.get('/api/v1/public/sites/:siteCode/published-letters/:id', { schema: publishedLetterSchema, config: { access: access.public, quietRefusals: true } }, async (req) => {
     const site = await openSite(platform, req.params.siteCode);
-    const letter = (await publishedLetters(db, site.id, 1, 1, req.params.id)).items[0];
+    const letter = (await publishedLetters(db, site.id, { page: 1, pageSize: 1, letterId: req.params.id })).items[0];
     if (!letter) throw new AppError(InteractionErrors['interaction.letter.not_found']);
     return { letter };
   });

@@ -4,7 +4,7 @@ import { renderTemplate } from './theme/theme-engine.js';
 import { getSiteByCode } from '../sites/index.js';
 
 /** The theme's pages of 互动交流, made per request from a view model the interaction module builds. */
-export type InteractionTemplate = 'letter-form' | 'letter-receipt' | 'letter-query';
+export type InteractionTemplate = 'letter-form' | 'letter-receipt' | 'letter-query' | 'letter-public-list' | 'letter-public' | 'letter-statistics';
 
 /**
  * One of the letter pages in the site's theme (`letter` as themes/default/<template>.liquid

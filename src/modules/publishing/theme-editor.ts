@@ -16,13 +16,24 @@ import { renderGone } from './render/pages.js';
 import { columnPages, homePages, staticSitePages } from './site-pages.js';
 import { createThemeEngine, DEFAULT_THEME_DIR, renderTemplate, themeTemplateNames } from './theme/theme-engine.js';
 
-export const SAMPLE_PAGES = ['home', 'column', 'article', 'gone', 'not-found', 'sitemap', 'search', 'letter-form', 'letter-receipt', 'letter-query'] as const;
+export const SAMPLE_PAGES = ['home', 'column', 'article', 'gone', 'not-found', 'sitemap', 'search', 'letter-form', 'letter-receipt', 'letter-query', 'letter-public-list', 'letter-public', 'letter-statistics'] as const;
 export type SamplePage = (typeof SAMPLE_PAGES)[number];
 
-/** One view model that every letter template can render: the form's, the receipt's and the look-up's fields together. */
+const SAMPLE_FIGURES = { label: '2026年11月', received: 12, accepted: 11, closed: 9, onTimeRate: '88.9%', averageWorkingDays: '3.2', satisfactionRate: '87.5%' };
+const SAMPLE_STATISTICS = { name: '示例网站', caption: '示例网站', periods: [SAMPLE_FIGURES], months: [SAMPLE_FIGURES], chartSvg: '<svg role="img" aria-label="示例图表" width="10" height="10"></svg>' };
+
+/**
+ * One view model that every letter template can render: the form's, the receipt's, the
+ * look-up's, the published letters' and the statistics' fields together.
+ */
 const SAMPLE_LETTER = {
+  total: 1, page: 1, pages: 1, prev: '', next: '', filtered: false, listHref: '/letters/public.html',
+  items: [{ href: '/letters/public/letter.html?id=1', subject: '示例标题', mailboxName: '网站信箱', typeName: '咨询', receivedAt: '2026-11-26', repliedAt: '2026-11-30', handlingUnit: '江苏省教育厅' }],
+  subject: '示例标题', body: '示例内容', reply: '示例答复', repliedAt: '2026-11-30 15:00', handlingUnit: '江苏省教育厅',
+  computedAt: '2026-11-27 01:30', site: SAMPLE_STATISTICS,
+  region: { ...SAMPLE_STATISTICS, name: '示例地区', caption: '示例地区所属网站合计', sites: [{ name: '示例网站', thisMonth: SAMPLE_FIGURES, thisYear: SAMPLE_FIGURES }] },
   mailboxes: [{ id: 1, name: '网站信箱', kindName: '网站信箱', deadlineDays: 5, selected: true }],
-  types: [{ value: 'consultation', name: '咨询', checked: true }], visibilities: [{ value: 'private', name: '不公开', checked: true }],
+  types: [{ value: 'consultation', name: '咨询', checked: true, selected: true }], visibilities: [{ value: 'private', name: '不公开', checked: true }],
   values: { subject: '示例标题', body: '示例内容', name: '', phone: '', email: '', idNumber: '', address: '' },
   idempotencyKey: 'sample-idempotency-key', error: '', errors: [], maxFiles: 3, maxSize: '5 MB', captchaUrl: '/api/v1/public/captcha',
   queryCode: '20261126000001', queryPassword: 'ABCD2345', duplicate: false, mailboxName: '网站信箱', typeName: '咨询',
@@ -104,7 +115,10 @@ export async function renderSample(deps: PublishingDeps, q: { name: string; sour
       });
       case 'letter-form':
       case 'letter-receipt':
-      case 'letter-query': return await renderTemplate(engine, q.page, {
+      case 'letter-query':
+      case 'letter-public-list':
+      case 'letter-public':
+      case 'letter-statistics': return await renderTemplate(engine, q.page, {
         site: ctx.model, nav: ctx.nav, column: null, article: null, breadcrumb: [{ name: '首页', href: '/' }],
         page: { title: '我要写信', canonical: '' }, letter: SAMPLE_LETTER,
       });

@@ -52,6 +52,9 @@ export const PERMISSIONS = {
   'interaction.letters.supervise': ['platform_supervisor'],
   // A letter's detail and history: whoever handles or supervises it (row scope checked in the operation).
   'interaction.letters.view': ['interaction_handler', 'platform_supervisor'],
+  // 公开统计: the figures per site and region in the console, and the refresh of the daily snapshot (scope checked per row).
+  'interaction.statistics.read': ['interaction_handler', 'platform_supervisor'],
+  'interaction.statistics.refresh': ['interaction_handler', 'platform_supervisor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

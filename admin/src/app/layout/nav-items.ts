@@ -5,7 +5,13 @@ export interface NavItem {
   readonly label: MessageKey;
   /** Shown only to holders of this permission (from /auth/me); null = everyone signed in. */
   readonly permission: string | null;
+  /** A submenu the entry sits in (NAV_GROUPS); none = top level. */
+  readonly group?: NavGroup;
 }
+
+/** Submenus, by key: the label of each. */
+export const NAV_GROUPS = { interaction: 'nav.group.interaction' } as const satisfies Record<string, MessageKey>;
+export type NavGroup = keyof typeof NAV_GROUPS;
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', label: 'nav.home', permission: null },
@@ -24,6 +30,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/search', label: 'search.nav', permission: 'search.manage' },
   { path: '/calendar', label: 'nav.calendar', permission: 'calendar.read' },
   { path: '/checks', label: 'nav.checks', permission: 'checks.manage' },
+  { path: '/interaction/statistics', label: 'nav.letterStatistics', permission: 'interaction.statistics.read', group: 'interaction' },
 ];
 
 /** The menu entry a location belongs to: the longest matching path prefix ('' for none). */

@@ -2,6 +2,7 @@ import { inTransaction, type Db } from '../../../db/index.js';
 import { systemActor } from '../../../platform/identity/actor.js';
 import type { Platform } from '../../../platform/platform.js';
 import { interactionDeps, type InteractionDeps } from '../deps.js';
+import { registerStatisticsJob } from '../statistics/refresh-job.js';
 import { LETTER_STATUS_LABELS } from '../letter-types.js';
 import { effectiveDue, recordHistory } from '../letter-transitions.js';
 import { OPEN_STATUSES, THREE_MONTH_ALARM_DAYS, UNANSWERED_STATUSES } from '../letter-workflow.js';
@@ -62,8 +63,9 @@ export async function escalateLetters(db: Db, deps: InteractionDeps): Promise<{ 
   return { escalated, alarms };
 }
 
-/** Registers the sweep hourly: deadlines end at the end of a day, so an hour late is soon enough. */
+/** Registers the sweep hourly (deadlines end at the end of a day, so an hour late is soon enough) and the daily statistics. */
 export function registerLetterJobs(platform: Platform): void {
+  registerStatisticsJob(platform);
   platform.jobs.define(ESCALATE_LETTERS_KIND, () => escalateLetters(platform.db, interactionDeps(platform)), { maxAttempts: 3, timeoutMs: 10 * 60 * 1000 });
   platform.jobs.declareSchedule({ name: ESCALATE_LETTERS_KIND, cron: '10 * * * *', kind: ESCALATE_LETTERS_KIND });
 }

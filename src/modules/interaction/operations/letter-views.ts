@@ -159,14 +159,26 @@ export interface PublishedLetter {
   readonly repliedAt: number;
 }
 
+export interface PublishedLettersQuery {
+  readonly page: number;
+  readonly pageSize: number;
+  readonly letterId?: number | undefined;
+  readonly mailboxId?: number | undefined;
+  readonly letterType?: LetterType | undefined;
+}
+
 /**
- * Published letters (public letters whose reply was approved) of a site, newest answer first.
+ * Published letters (public letters whose reply was approved) of a site, newest answer first,
+ * optionally of one mailbox or one type.
  * Subject, body and reply are masked again at every read: phone, ID and email numbers typed
  * into the text never reach a public page, even if the masking rules improve later.
  */
-export async function publishedLetters(db: Db, siteId: number, page: number, pageSize: number, letterId?: number): Promise<{ total: number; items: PublishedLetter[] }> {
+export async function publishedLetters(db: Db, siteId: number, query: PublishedLettersQuery): Promise<{ total: number; items: PublishedLetter[] }> {
+  const { page, pageSize, letterId, mailboxId, letterType } = query;
   let q = db.selectFrom('letters').where('site_id', '=', siteId).where('published_at', 'is not', null).where('is_public', '=', 1);
   if (letterId !== undefined) q = q.where('id', '=', letterId);
+  if (mailboxId !== undefined) q = q.where('mailbox_id', '=', mailboxId);
+  if (letterType !== undefined) q = q.where('letter_type', '=', letterType);
   const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   const rows = await q.selectAll().orderBy('published_at', 'desc').orderBy('id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute();
   const names = await orgNames(db, rows.map((r) => (r.handling_org_id === null ? null : Number(r.handling_org_id))));

@@ -32,6 +32,9 @@ export const zh = {
   'themes.page.letter-form': '写信页',
   'themes.page.letter-receipt': '写信回执页',
   'themes.page.letter-query': '信件查询页',
+  'themes.page.letter-public-list': '公开信件列表',
+  'themes.page.letter-public': '公开信件详情',
+  'themes.page.letter-statistics': '信件统计页',
 } as const;
 
 export const en: Readonly<Record<keyof typeof zh, string>> = {
@@ -67,4 +70,7 @@ export const en: Readonly<Record<keyof typeof zh, string>> = {
   'themes.page.letter-form': 'Letter form',
   'themes.page.letter-receipt': 'Letter receipt',
   'themes.page.letter-query': 'Letter look-up',
+  'themes.page.letter-public-list': 'Published letters',
+  'themes.page.letter-public': 'Published letter',
+  'themes.page.letter-statistics': 'Letter statistics',
 };
