@@ -92,3 +92,17 @@ export function errorReportHarness(engine: Engine, opts: { config?: Partial<Conf
     },
   };
 }
+
+let seeded = 0;
+/** A report written straight into the database at the given step (no captcha round trip), on the portal. */
+export async function seedErrorReport(ctx: TestContext, status: 'received' | 'forwarded' = 'received'): Promise<number> {
+  const now = ctx.platform.clock.now();
+  const code = `JC9${String(Date.now() % 1e9).padStart(9, '0')}${String(seeded++).padStart(4, '0')}`;
+  const r = await ctx.platform.db.insertInto('error_reports').values({
+    site_id: 1, query_code: code, error_type: 'typo', page_url: `https://${PORTAL_DOMAIN}/`, description: '矩阵', name_enc: null, phone_enc: null, email_enc: null,
+    status, idempotency_key: `seed-${code}`, received_at: now, triage_due_at: now + 86_400_000, triaged_at: status === 'forwarded' ? now : null,
+    forwarded_at: status === 'forwarded' ? now : null, owner_due_at: status === 'forwarded' ? now + 86_400_000 : null, step_due_at: now + 86_400_000,
+    dismiss_kind: null, reason: '', answer: null, answered_at: null, answered_by: null, escalated_due_at: null,
+  }).returning('id').executeTakeFirstOrThrow();
+  return Number(r.id);
+}
