@@ -66,8 +66,10 @@ export async function publicCorrectionsRoutes(fastify: FastifyInstance, { platfo
       let values: Readonly<Record<string, string>> = {};
       try {
         values = (await readMultipart(req, 1, { withFiles: false })).fields;
-        const fields = formFields.form(values);
-        const site = await targetSite(host, values.siteCode);
+        // siteCode is the portal form's choice of site, not a field of the report.
+        const { siteCode, ...report } = values;
+        const fields = formFields.form(report);
+        const site = await targetSite(host, siteCode);
         const receipt = await submitErrorReport({ db, actor: req.actor, site, deps, input: fields });
         return sendPage(reply, 200, await renderCorrectionReceipt(platform, host.code, receipt));
       } catch (err) {
