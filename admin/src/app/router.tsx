@@ -95,6 +95,21 @@ export const router = createBrowserRouter(
                 guarded('page-alerts', 'pages.alerts', () =>
                   import('../features/page-alerts/page-alerts-page').then((m) => ({ Component: m.PageAlertsPage })),
                 ),
+                guarded('error-reports/triage', 'interaction.corrections.triage', () =>
+                  import('../features/error-reports/error-report-list-page').then((m) => ({ Component: m.TriagePage })),
+                ),
+                guarded('error-reports/owner', 'interaction.corrections.fix', () =>
+                  import('../features/error-reports/error-report-list-page').then((m) => ({ Component: m.OwnerPage })),
+                ),
+                guarded('error-reports/supervision', 'interaction.corrections.supervise', () =>
+                  import('../features/error-reports/error-report-supervision-page').then((m) => ({ Component: m.ErrorReportSupervisionPage })),
+                ),
+                guarded('error-reports/stats', 'interaction.corrections.read', () =>
+                  import('../features/error-reports/error-report-stats-page').then((m) => ({ Component: m.ErrorReportStatsPage })),
+                ),
+                guarded('error-reports/:id', 'interaction.corrections.read', () =>
+                  import('../features/error-reports/error-report-detail-page').then((m) => ({ Component: m.ErrorReportDetailPage })),
+                ),
                 { path: 'forbidden', Component: Forbidden },
                 { path: '*', Component: NotFound },
               ],

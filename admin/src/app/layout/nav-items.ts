@@ -5,7 +5,13 @@ export interface NavItem {
   readonly label: MessageKey;
   /** Shown only to holders of this permission (from /auth/me); null = everyone signed in. */
   readonly permission: string | null;
+  /** The menu group it sits in (a submenu); none: top level. */
+  readonly group?: NavGroup;
 }
+
+/** Menu groups: key → label. 互动交流 gathers the interaction features. */
+export type NavGroup = 'interaction';
+export const NAV_GROUPS: Readonly<Record<NavGroup, MessageKey>> = { interaction: 'nav.group.interaction' };
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', label: 'nav.home', permission: null },
@@ -24,6 +30,10 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/search', label: 'search.nav', permission: 'search.manage' },
   { path: '/calendar', label: 'nav.calendar', permission: 'calendar.read' },
   { path: '/checks', label: 'nav.checks', permission: 'checks.manage' },
+  { path: '/error-reports/triage', label: 'nav.errorReportsTriage', permission: 'interaction.corrections.triage', group: 'interaction' },
+  { path: '/error-reports/owner', label: 'nav.errorReportsOwner', permission: 'interaction.corrections.fix', group: 'interaction' },
+  { path: '/error-reports/supervision', label: 'nav.errorReportsSupervision', permission: 'interaction.corrections.supervise', group: 'interaction' },
+  { path: '/error-reports/stats', label: 'nav.errorReportsStats', permission: 'interaction.corrections.read', group: 'interaction' },
 ];
 
 /** The menu entry a location belongs to: the longest matching path prefix ('' for none). */
