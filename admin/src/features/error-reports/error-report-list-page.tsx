@@ -36,7 +36,7 @@ function ReportWorkList({ box }: { box: 'triage' | 'owner' }) {
         dataSource={list.data?.items ?? []}
         loading={list.isLoading}
         locale={{ emptyText: t('errorReports.none') }}
-        onRow={(r) => ({ style: r.dueState === 'normal' ? {} : { boxShadow: `inset 4px 0 0 ${DUE_COLOR[r.dueState] === 'red' ? '#ff4d4f' : '#fa8c16'}` } })}
+        onRow={(r) => ({ style: r.dueState === 'normal' ? {} : { boxShadow: `inset 4px 0 0 ${DUE_COLOR[r.dueState]}` } })}
         pagination={{ current: page, pageSize, total: list.data?.total ?? 0, onChange: (p, s) => { setPage(p); setPageSize(s); } }}
       />
     </Flex>

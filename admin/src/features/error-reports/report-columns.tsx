@@ -5,7 +5,9 @@ import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n/i18n-context';
 import type { DueState, ErrorReport } from './error-reports-api';
 
-export const DUE_COLOR: Readonly<Record<DueState, string>> = { normal: 'green', due_soon: 'orange', overdue: 'red' };
+/** Dark enough for white text (WCAG AA): antd's light preset tags fail axe's contrast check. */
+export const DUE_COLOR: Readonly<Record<DueState, string>> = { normal: '#237804', due_soon: '#ad4e00', overdue: '#a8071a' };
+export const ESCALATED_COLOR = '#9e1068';
 
 /** The columns every report list shows; the caller adds its actions. Text is rendered as text (React escapes it). */
 export function useReportColumns(): ColumnsType<ErrorReport> {
@@ -15,7 +17,7 @@ export function useReportColumns(): ColumnsType<ErrorReport> {
       <Space orientation="vertical" size={0}>
         <Tag color={DUE_COLOR[r.dueState]}>{t(`errorReports.due.${r.dueState}`)}</Tag>
         <span>{formatTime(r.stepDueAt)}</span>
-        {r.escalated && <Tag color="magenta">{t('errorReports.escalated')}</Tag>}
+        {r.escalated && <Tag color={ESCALATED_COLOR}>{t('errorReports.escalated')}</Tag>}
       </Space>
     ) },
     { title: t('errorReports.site'), dataIndex: 'siteName', key: 'site' },
