@@ -6,7 +6,7 @@ import type { SiteView } from '../../sites/index.js';
 import { checkCaptcha, spendCaptcha } from '../captcha.js';
 import type { InteractionDeps } from '../deps.js';
 import { InteractionErrors } from '../errors.js';
-import { newQueryCode } from '../query-credentials.js';
+import { newQueryCode, retryOnCodeClash } from '../query-credentials.js';
 import { checkIdempotencyKey, requireText } from '../validate-letter.js';
 import type { ErrorType } from './corrections.tables.js';
 import { pageUrlOfSite } from './page-url.js';
@@ -55,7 +55,13 @@ const byKey = (db: Db, siteId: number, key: string) => db.selectFrom('error_repo
  * spend it, store the report (contact sealed with SM4), its first history row and the audit
  * event. The triage deadline is TRIAGE_DAYS working days on the platform calendar.
  */
-export async function submitErrorReport({ db, actor, site, input, deps }: { db: Db; actor: Actor; site: SiteView; input: SubmitErrorReportInput; deps: InteractionDeps }): Promise<ErrorReportReceipt> {
+export async function submitErrorReport(args: SubmitArgs): Promise<ErrorReportReceipt> {
+  return retryOnCodeClash('error_reports', () => submitOnce(args));
+}
+
+type SubmitArgs = { db: Db; actor: Actor; site: SiteView; input: SubmitErrorReportInput; deps: InteractionDeps };
+
+async function submitOnce({ db, actor, site, input, deps }: SubmitArgs): Promise<ErrorReportReceipt> {
   const pageUrl = pageUrlOfSite(site, input.pageUrl);
   if (pageUrl === null) throw new AppError(InteractionErrors['interaction.error_report.page_not_on_site'], { site: site.name });
   const description = requireText(input.description, '错误描述', 'description');

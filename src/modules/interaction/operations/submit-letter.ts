@@ -8,10 +8,10 @@ import type { InteractionDeps } from '../deps.js';
 import { InteractionErrors } from '../errors.js';
 import type { LetterType } from '../interaction.tables.js';
 import { checkLetterFiles, type UploadedFile } from '../letter-files.js';
-import { insertLetter, insertLetterAttachment, isQueryCodeClash, letterByIdempotencyKey, queryCodeTaken, type LetterRow } from '../letters.repo.js';
+import { insertLetter, insertLetterAttachment, letterByIdempotencyKey, queryCodeTaken, type LetterRow } from '../letters.repo.js';
 import { getMailbox } from '../mailboxes.repo.js';
 import { sealPersonalData, personalAad } from '../personal-data.js';
-import { newQueryCode, newQueryPassword } from '../query-credentials.js';
+import { newQueryCode, newQueryPassword, retryOnCodeClash } from '../query-credentials.js';
 import { checkIdempotencyKey, validateLetter, type LetterText } from '../validate-letter.js';
 import { ensureSiteMailbox } from './mailboxes.js';
 
@@ -57,13 +57,7 @@ async function freshQueryCode(db: Db, now: number): Promise<string> {
  * at once: the one whose insert loses (nothing of it stored) starts again with a new code.
  */
 export async function submitLetter(args: { db: Db; actor: Actor; site: SiteView; input: SubmitLetterInput; deps: InteractionDeps }): Promise<LetterReceipt> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await submitOnce(args);
-    } catch (err) {
-      if (attempt >= 3 || !isQueryCodeClash(err)) throw err;
-    }
-  }
+  return retryOnCodeClash('letters', () => submitOnce(args));
 }
 
 async function submitOnce({ db, actor, site, input, deps }: { db: Db; actor: Actor; site: SiteView; input: SubmitLetterInput; deps: InteractionDeps }): Promise<LetterReceipt> {
