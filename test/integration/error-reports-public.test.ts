@@ -11,6 +11,7 @@ import { selectedEngines } from '../support/engines.js';
 import type { TestContext } from '../support/platform.js';
 import { publishedDocument } from '../support/workflow-fixtures.js';
 import { idemKey, multipartBody, solvedCaptcha } from '../support/letter-fixtures.js';
+import { signIn } from '../support/session.js';
 import { CONTACT, errorReportHarness, NANJING, PORTAL, PORTAL_DOMAIN } from '../support/error-report-fixtures.js';
 
 const HOST = `${PORTAL}.localhost`;
@@ -134,6 +135,18 @@ for (const engine of selectedEngines()) {
       assert.ok(page.body.includes('&lt;script&gt;alert('), 'escaped');
       assert.ok(!page.body.includes(XSS.slice(0, 20)), 'never raw');
       expectProblem(await api({ errorType: 'typo', pageUrl: '/index.html', description: '错字', phone: '12', altcha: await solvedCaptcha(ctx.app) }), 400, 'interaction.phone.bad_format');
+    });
+
+    test('the theme editor previews the error-report pages and refuses a broken form template', async () => {
+      h.clock.advance(31_000);
+      const dev = await signIn(ctx.app, ctx.accounts.templater!, h.clock);
+      const { source } = (await dev.request('GET', '/api/v1/theme/template?name=correction-form')).json<{ source: string }>();
+      const preview = await dev.request('POST', '/api/v1/theme/preview', { name: 'correction-form', source: source.replace('提交纠错', '提交纠错（预览）'), page: 'correction-form' });
+      assert.equal(preview.statusCode, 200, preview.body);
+      assert.match(preview.json<{ html: string }>().html, /提交纠错（预览）/);
+      const broken = await dev.request('PUT', '/api/v1/theme/template', { name: 'correction-form', source: `${source}{{ correction.nope.x }}`, note: '坏模板' });
+      assert.equal(broken.statusCode, 400, broken.body);
+      assert.match((await get('/corrections.html')).body, /提交纠错/);
     });
   });
 

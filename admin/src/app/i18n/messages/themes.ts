@@ -32,6 +32,9 @@ export const zh = {
   'themes.page.letter-form': '写信页',
   'themes.page.letter-receipt': '写信回执页',
   'themes.page.letter-query': '信件查询页',
+  'themes.page.correction-form': '纠错页',
+  'themes.page.correction-receipt': '纠错回执页',
+  'themes.page.correction-query': '纠错查询页',
 } as const;
 
 export const en: Readonly<Record<keyof typeof zh, string>> = {
@@ -67,4 +70,7 @@ export const en: Readonly<Record<keyof typeof zh, string>> = {
   'themes.page.letter-form': 'Letter form',
   'themes.page.letter-receipt': 'Letter receipt',
   'themes.page.letter-query': 'Letter look-up',
+  'themes.page.correction-form': 'Error report form',
+  'themes.page.correction-receipt': 'Error report receipt',
+  'themes.page.correction-query': 'Error report look-up',
 };
