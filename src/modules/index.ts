@@ -10,7 +10,7 @@ import { publishingRoutes, registerPublishingJobs } from './publishing/index.js'
 import { pageAlertsRoutes, publicRoutes, startDeliveryWorker } from './delivery/index.js';
 import { registerSearchJobs, searchRoutes } from './search/index.js';
 import { registerPublicSearchPage } from './search/public-search-page.js';
-import { interactionRoutes, publicLettersRoutes, registerLetterJobs, registerLetterPages } from './interaction/index.js';
+import { errorReportsRoutes, interactionRoutes, publicCorrectionsRoutes, publicLettersRoutes, registerCorrectionPages, registerErrorReportJobs, registerLetterJobs, registerLetterPages } from './interaction/index.js';
 
 /**
  * Domain modules' route plugins, registered by buildApp after the platform's own.
@@ -28,6 +28,8 @@ export const moduleRoutes: readonly ((app: FastifyInstance, opts: { platform: Pl
   searchRoutes,
   interactionRoutes,
   publicLettersRoutes,
+  errorReportsRoutes,
+  publicCorrectionsRoutes,
   // The public sites answer every GET/HEAD no other route claims.
   publicRoutes,
 ];
@@ -44,6 +46,9 @@ export const moduleJobs: readonly ((platform: Platform) => void)[] = [
   registerLetterPages,
   // 督办: the hourly sweep of overdue letters and the 3-month alarm.
   registerLetterJobs,
+  // 网民纠错: the form and look-up pages (/corrections.html, /corrections/query.html) and the hourly sweep of overdue reports.
+  registerCorrectionPages,
+  registerErrorReportJobs,
 ];
 
 /**

@@ -128,6 +128,16 @@ export const ACCESS_MATRIX: Readonly<Record<string, string>> = {
   'GET /api/v1/letter-statistics':            '3   3   3   2   3   3   3   3   2   3   1',
   'POST /api/v1/letter-statistics/refresh':   '3   3   3   2   3   3   3   3   2   3   1',
   'GET /api/v1/letter-statistics/refresh/:id': '3   3   3   2   3   3   3   3   2   3   1',
+  'POST /api/v1/public/sites/:siteCode/error-reports': '2   2   2   2   2   2   2   2   2   2   2',
+  'POST /api/v1/public/error-reports/lookup': '2   2   2   2   2   2   2   2   2   2   2',
+  'POST /corrections.html':                   '2   2   2   2   2   2   2   2   2   2   2',
+  'POST /corrections/query.html':             '2   2   2   2   2   2   2   2   2   2   2',
+  'GET /api/v1/error-reports':                '3   3   3   2   2   3   3   3   2   3   1',
+  'GET /api/v1/error-reports/stats':          '3   3   3   2   2   3   3   3   2   3   1',
+  'GET /api/v1/error-reports/:id':            '3   3   3   2   2   3   3   3   2   3   1',
+  'POST /api/v1/error-reports/:id/triage':    '3   3   3   2   3   3   3   3   3   3   1',
+  'POST /api/v1/error-reports/:id/answer':    '3   3   3   3   2   3   3   3   2   3   1',
+  'GET /api/v1/supervision/error-reports':    '3   3   3   2   3   3   3   3   3   3   1',
 };
 
 /** Routes outside the cell-by-cell run, each with the reason and the test that covers it. */

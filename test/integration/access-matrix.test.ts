@@ -19,6 +19,7 @@ import { documentInReview, fastTrackedDocument, NANJING_PORTAL_CODE, ONE_STEP, p
 import { placementFixture } from '../support/placement-fixtures.js';
 import { seedLetter } from '../support/letter-workflow-fixtures.js';
 import { LETTER_STATISTICS_KIND } from '../../src/modules/interaction/index.js';
+import { seedErrorReport } from '../support/error-report-fixtures.js';
 import { idemKey, letterJson, multipartBody, PORTAL_CODE, PORTAL_HOST, portalMailboxes, solvedCaptcha, stringFields } from '../support/letter-fixtures.js';
 
 /** Demo account holding each role (see src/demo/seed-demo.ts). */
@@ -231,6 +232,31 @@ const REQUESTS: Readonly<Record<string, (ctx: TestContext, role: string) => Prom
     const id = await inTransaction(ctx.platform.db, (trx) => ctx.platform.jobs.enqueue(trx, { kind: LETTER_STATISTICS_KIND, runAt: ctx.platform.clock.now() + 86_400_000 }));
     return { url: `/api/v1/letter-statistics/refresh/${id}` };
   },
+  'POST /api/v1/public/sites/:siteCode/error-reports': async (ctx) => ({
+    url: `/api/v1/public/sites/${PORTAL_CODE}/error-reports`, headers: { 'idempotency-key': idemKey() },
+    body: { errorType: 'typo', pageUrl: '/index.html', description: '矩阵纠错', altcha: await solvedCaptcha(ctx.app) },
+  }),
+  'POST /api/v1/public/error-reports/lookup': async (ctx) => {
+    const id = await seedErrorReport(ctx);
+    const { query_code } = await ctx.platform.db.selectFrom('error_reports').select('query_code').where('id', '=', id).executeTakeFirstOrThrow();
+    return { url: '/api/v1/public/error-reports/lookup', body: { queryCode: query_code } };
+  },
+  'POST /corrections.html': async (ctx) => {
+    const { payload, headers } = multipartBody({ errorType: 'typo', pageUrl: '/index.html', description: '矩阵纠错', altcha: await solvedCaptcha(ctx.app) });
+    return { url: '/corrections.html', body: payload, headers: { ...headers, host: PORTAL_HOST } };
+  },
+  'POST /corrections/query.html': async (ctx) => {
+    const id = await seedErrorReport(ctx);
+    const { query_code } = await ctx.platform.db.selectFrom('error_reports').select('query_code').where('id', '=', id).executeTakeFirstOrThrow();
+    const { payload, headers } = multipartBody({ queryCode: query_code });
+    return { url: '/corrections/query.html', body: payload, headers: { ...headers, host: PORTAL_HOST } };
+  },
+  'GET /api/v1/error-reports': async () => ({ url: '/api/v1/error-reports?box=all' }),
+  'GET /api/v1/error-reports/stats': async () => ({ url: '/api/v1/error-reports/stats' }),
+  'GET /api/v1/error-reports/:id': async (ctx) => ({ url: `/api/v1/error-reports/${await seedErrorReport(ctx)}` }),
+  'POST /api/v1/error-reports/:id/triage': async (ctx) => ({ url: `/api/v1/error-reports/${await seedErrorReport(ctx)}/triage`, body: { action: 'forward' } }),
+  'POST /api/v1/error-reports/:id/answer': async (ctx) => ({ url: `/api/v1/error-reports/${await seedErrorReport(ctx, 'forwarded')}/answer`, body: { action: 'fix', answer: '已改正' } }),
+  'GET /api/v1/supervision/error-reports': async () => ({ url: '/api/v1/supervision/error-reports' }),
 };
 
 /** A fresh letter on the provincial portal, and its receipt as the look-up wants it. */

@@ -98,6 +98,21 @@ export const router = createBrowserRouter(
                 guarded('interaction/statistics', 'interaction.statistics.read', () =>
                   import('../features/letter-statistics/letter-statistics-page').then((m) => ({ Component: m.LetterStatisticsPage })),
                 ),
+                guarded('error-reports/triage', 'interaction.corrections.triage', () =>
+                  import('../features/error-reports/error-report-list-page').then((m) => ({ Component: m.TriagePage })),
+                ),
+                guarded('error-reports/owner', 'interaction.corrections.fix', () =>
+                  import('../features/error-reports/error-report-list-page').then((m) => ({ Component: m.OwnerPage })),
+                ),
+                guarded('error-reports/supervision', 'interaction.corrections.supervise', () =>
+                  import('../features/error-reports/error-report-supervision-page').then((m) => ({ Component: m.ErrorReportSupervisionPage })),
+                ),
+                guarded('error-reports/stats', 'interaction.corrections.read', () =>
+                  import('../features/error-reports/error-report-stats-page').then((m) => ({ Component: m.ErrorReportStatsPage })),
+                ),
+                guarded('error-reports/:id', 'interaction.corrections.read', () =>
+                  import('../features/error-reports/error-report-detail-page').then((m) => ({ Component: m.ErrorReportDetailPage })),
+                ),
                 { path: 'forbidden', Component: Forbidden },
                 { path: '*', Component: NotFound },
               ],

@@ -37,4 +37,11 @@ export const InteractionErrors = defineErrors({
   'interaction.letter.extension_pending': { status: 409, zh: '已有待审批的延期申请（days）', en: 'An extension request (days) is already pending' },
   'interaction.letter.no_extension': { status: 409, zh: '没有待审批的延期申请', en: 'No extension request is pending' },
   'interaction.letter.already_reopened': { status: 409, zh: '每封信件只能申请重新办理一次', en: 'A letter can be reopened once only' },
+  'interaction.error_report.not_found': { status: 404, zh: '纠错报告不存在', en: 'Error report not found' },
+  'interaction.error_report.out_of_scope': { status: 403, zh: '该纠错报告不在您的管理范围内', en: 'The error report is outside your scope' },
+  'interaction.error_report.illegal_transition': { status: 409, zh: '纠错报告当前状态为“{status}”，不能执行“{action}”', en: 'The error report is "{status}": "{action}" is not possible' },
+  'interaction.error_report.conflict': { status: 409, zh: '纠错报告已被他人处理（version 已变化），请刷新后重试', en: 'The error report was changed meanwhile (version); reload and retry' },
+  'interaction.error_report.reason_required': { status: 400, zh: '请填写理由（reason）', en: 'A reason (reason) is required' },
+  'interaction.error_report.dismiss_kind_required': { status: 400, zh: '请选择不予处理的类型（dismissKind）', en: 'Choose why the report is dismissed (dismissKind)' },
+  'interaction.error_report.page_not_on_site': { status: 400, zh: '出错页面地址（pageUrl）不是网站“{site}”的页面，请从该网站的页面点击“我要纠错”', en: 'The page address (pageUrl) is not a page of "{site}"' },
 });

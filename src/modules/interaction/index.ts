@@ -6,7 +6,10 @@
  * proof-of-work captcha, personal data sealed with SM4, a receipt with query code and password,
  * the handler's masked list, and the handling workflow (acceptance, routing to handling units,
  * reply and its review, publication, rating, deadlines, escalation), the published letters'
- * pages, and the public statistics (a daily snapshot per site and region, page, API, console).
+ * pages, and the public statistics (a daily snapshot per site and region, page, API, console);
+ * error reports (网民纠错, docs/error-reports.md): a 我要纠错 entry on every public page, the
+ * portal's platform intake, triage by the platform operator, the site owner's fix and answer,
+ * deadlines, escalation, statistics.
  */
 export { interactionRoutes } from './interaction.routes.js';
 export { publicLettersRoutes } from './public-letters.routes.js';
@@ -28,5 +31,14 @@ export { publicStatistics, type PublicStatistics } from './statistics/public-sta
 export type { LetterFigures } from './statistics/figures.js';
 export type { StatisticsView } from './statistics/snapshot.js';
 export { InteractionErrors } from './errors.js';
+export { errorReportsRoutes } from './corrections/corrections.routes.js';
+export { publicCorrectionsRoutes } from './corrections/public-corrections.routes.js';
+export { registerCorrectionPages, CORRECTION_FORM_PATH } from './corrections/correction-pages.js';
+export { submitErrorReport, type ErrorReportReceipt, type SubmitErrorReportInput } from './corrections/submit-error-report.js';
+export { actOnReport, type ReportActionInput } from './corrections/act-on-report.js';
+export { listErrorReports, errorReportDetail, errorReportSupervision, lookupErrorReport, type ReportListItem, type ReportDetail } from './corrections/report-views.js';
+export { errorReportStats, type SiteReportStats } from './corrections/report-stats.js';
+export { escalateErrorReports, registerErrorReportJobs, ESCALATE_ERROR_REPORTS_KIND } from './corrections/escalate-error-reports.js';
+export { pageUrlOfSite } from './corrections/page-url.js';
 export { MAX_LETTER_ATTACHMENTS } from './letter-files.js';
 export type { InteractionTables, LetterType, MailboxKind } from './interaction.tables.js';

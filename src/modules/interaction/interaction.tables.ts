@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { CorrectionsTables } from './corrections/corrections.tables.js';
 
 /** 网站信箱 (one per site), 领导信箱, 部门信箱. */
 export type MailboxKind = 'site' | 'leader' | 'department';
@@ -154,7 +155,7 @@ export interface LetterStatisticsTable {
   computed_at: number;
 }
 
-export interface InteractionTables {
+export interface InteractionTables extends CorrectionsTables {
   mailboxes: MailboxesTable;
   letters: LettersTable;
   letter_attachments: LetterAttachmentsTable;

@@ -1,6 +1,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Db } from '../../db/index.js';
 import type { LetterAttachmentsTable, LettersTable } from './interaction.tables.js';
+import { isCodeClash } from './query-credentials.js';
 
 export type LetterRow = Selectable<LettersTable>;
 
@@ -18,8 +19,7 @@ export async function queryCodeTaken(db: Db, code: string): Promise<boolean> {
 
 /** The error of an insert whose query code another letter took between the check and the insert (both engines' wording). */
 export function isQueryCodeClash(err: unknown): boolean {
-  const e = err as { message?: unknown; constraint?: unknown } | null;
-  return /letters\.query_code|letters_query_code/.test(`${String(e?.message ?? '')} ${String(e?.constraint ?? '')}`);
+  return isCodeClash(err, 'letters');
 }
 
 export async function insertLetter(db: Db, values: Insertable<LettersTable>): Promise<number> {

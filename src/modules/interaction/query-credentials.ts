@@ -21,3 +21,24 @@ export function newQueryPassword(): string {
 export function normalizeCredential(s: string): string {
   return s.replace(/\s+/g, '').toUpperCase();
 }
+
+/**
+ * Runs an insert that draws a random query code, again (up to 3 times) when another row took the
+ * same code between the check and the insert (the unique index on `<table>.query_code`, in
+ * either engine's wording). The losing attempt stored nothing: it ran in its own transaction.
+ */
+export async function retryOnCodeClash<T>(table: 'letters' | 'error_reports', once: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await once();
+    } catch (err) {
+      if (attempt >= 3 || !isCodeClash(err, table)) throw err;
+    }
+  }
+}
+
+/** The error of an insert whose query code another row of `table` took meanwhile (both engines' wording). */
+export function isCodeClash(err: unknown, table: 'letters' | 'error_reports'): boolean {
+  const e = err as { message?: unknown; constraint?: unknown } | null;
+  return new RegExp(`${table}\\.query_code|${table}_query_code`).test(`${String(e?.message ?? '')} ${String(e?.constraint ?? '')}`);
+}

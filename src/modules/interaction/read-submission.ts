@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { TSchema } from 'typebox';
 import { AppError } from '../../platform/http/error-registry.js';
 import { HttpErrors } from '../../platform/http/errors.js';
 import { checkRequestText } from '../../platform/http/text-guard.js';
@@ -8,9 +9,28 @@ import { formatBytes, MAX_LETTER_ATTACHMENTS, type UploadedFile } from './letter
 import { LetterFields, type LetterFieldsInput } from './letters.schemas.js';
 
 const base = { removeAdditional: false, useDefaults: true, allErrors: false, strict: false } as const;
-// Form fields arrive as text (`mailboxId=3`); JSON already has types, so it is not coerced.
-const checkForm: ValidateFunction = new Ajv({ ...base, coerceTypes: true }).compile(LetterFields);
-const checkJson: ValidateFunction = new Ajv({ ...base, coerceTypes: false }).compile(LetterFields);
+
+/**
+ * Validators of one submission schema: form fields arrive as text (`mailboxId=3`) and are
+ * coerced, empty optional inputs count as not given; JSON already has types and is not coerced.
+ */
+export function submissionValidator<T>(schema: TSchema, optional: ReadonlySet<string>): { form(fields: Readonly<Record<string, string>>): T; json(body: unknown): T } {
+  const checkForm: ValidateFunction = new Ajv({ ...base, coerceTypes: true }).compile(schema);
+  const checkJson: ValidateFunction = new Ajv({ ...base, coerceTypes: false }).compile(schema);
+  return {
+    form(fields) {
+      const candidate: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(fields)) if (!(optional.has(k) && v.trim() === '')) candidate[k] = v;
+      if (!checkForm(candidate)) throw new SubmissionValidationError(checkForm.errors ?? []);
+      return candidate as T;
+    },
+    json(body) {
+      const candidate = body ?? {};
+      if (!checkJson(candidate)) throw new SubmissionValidationError(checkJson.errors ?? []);
+      return candidate as T;
+    },
+  };
+}
 
 /** Refused like a body that failed its route schema: the error handler turns it into http.validation with field names. */
 export class SubmissionValidationError extends Error {
@@ -28,7 +48,7 @@ export interface RawForm {
   readonly files: readonly UploadedFile[];
 }
 
-const OPTIONAL = new Set(['email', 'idNumber', 'address', 'idempotencyKey', 'altcha']);
+const letterFields = submissionValidator<LetterFieldsInput>(LetterFields, new Set(['email', 'idNumber', 'address', 'idempotencyKey', 'altcha']));
 
 /**
  * Reads a multipart form: text fields, and up to MAX_LETTER_ATTACHMENTS files, each held to the
@@ -66,14 +86,9 @@ export async function readMultipart(req: FastifyRequest, maxBytes: number, { wit
 
 /** The form's fields against the letter schema; empty optional inputs count as not given. */
 export function validateFormFields(fields: Readonly<Record<string, string>>): LetterFieldsInput {
-  const candidate: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(fields)) if (!(OPTIONAL.has(k) && v.trim() === '')) candidate[k] = v;
-  if (!checkForm(candidate)) throw new SubmissionValidationError(checkForm.errors ?? []);
-  return candidate as LetterFieldsInput;
+  return letterFields.form(fields);
 }
 
 export function validateJsonFields(body: unknown): LetterFieldsInput {
-  const candidate = body ?? {};
-  if (!checkJson(candidate)) throw new SubmissionValidationError(checkJson.errors ?? []);
-  return candidate as LetterFieldsInput;
+  return letterFields.json(body);
 }

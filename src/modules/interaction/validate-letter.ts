@@ -46,17 +46,29 @@ export function requireText(value: string | undefined, label: string, field: str
   return v;
 }
 
-const optional = (v: string | undefined) => (v === undefined || v.trim() === '' ? null : v.trim());
+export const optionalText = (v: string | undefined): string | null => (v === undefined || v.trim() === '' ? null : v.trim());
+const optional = optionalText;
+
+/** A phone number as letters and error reports accept it (spaces dropped); refused without echoing it. */
+export function checkPhone(raw: string): string {
+  const phone = raw.replace(/\s+/g, '');
+  if (!MOBILE.test(phone) && !LANDLINE.test(phone)) throw new AppError(InteractionErrors['interaction.phone.bad_format']);
+  return phone;
+}
+
+export function checkEmail(email: string): string {
+  if (!EMAIL.test(email)) throw new AppError(InteractionErrors['interaction.email.bad_format']);
+  return email;
+}
 
 /** Trims, refuses blanks, checks phone, email and ID number formats. Messages never echo the value. */
 export function validateLetter(input: LetterText): CleanLetter {
   const subject = requireText(input.subject, '标题', 'subject');
   const body = requireText(input.body, '内容', 'body');
   const name = requireText(input.name, '姓名', 'name');
-  const phone = requireText(input.phone, '联系电话', 'phone').replace(/\s+/g, '');
-  if (!MOBILE.test(phone) && !LANDLINE.test(phone)) throw new AppError(InteractionErrors['interaction.phone.bad_format']);
-  const email = optional(input.email);
-  if (email !== null && !EMAIL.test(email)) throw new AppError(InteractionErrors['interaction.email.bad_format']);
+  const phone = checkPhone(requireText(input.phone, '联系电话', 'phone'));
+  const given = optional(input.email);
+  const email = given === null ? null : checkEmail(given);
   const rawId = optional(input.idNumber);
   const idNumber = rawId === null ? null : rawId.toUpperCase();
   if (idNumber !== null && (!ID_NUMBER.test(idNumber) || !idChecksumOk(idNumber))) throw new AppError(InteractionErrors['interaction.id_number.bad_format']);

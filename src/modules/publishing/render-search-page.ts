@@ -15,6 +15,7 @@ export async function renderSearchPage(deps: PublishingDeps, siteCode: string, s
   return renderTemplate(deps.engine, 'search', {
     site: ctx.model, nav: ctx.nav, column: null, article: null,
     breadcrumb: [{ name: '首页', href: '/' }, { name: '站内搜索', href: '/search.html' }],
-    page: { title: '站内搜索', canonical: '' }, search,
+    // The canonical address also tells the footer's 我要纠错 link which page it is on.
+    page: { title: '站内搜索', canonical: `https://${ctx.site.primaryDomain}/search.html` }, search,
   });
 }

@@ -16,7 +16,7 @@ import { renderGone } from './render/pages.js';
 import { columnPages, homePages, staticSitePages } from './site-pages.js';
 import { createThemeEngine, DEFAULT_THEME_DIR, renderTemplate, themeTemplateNames } from './theme/theme-engine.js';
 
-export const SAMPLE_PAGES = ['home', 'column', 'article', 'gone', 'not-found', 'sitemap', 'search', 'letter-form', 'letter-receipt', 'letter-query', 'letter-public-list', 'letter-public', 'letter-statistics'] as const;
+export const SAMPLE_PAGES = ['home', 'column', 'article', 'gone', 'not-found', 'sitemap', 'search', 'letter-form', 'letter-receipt', 'letter-query', 'letter-public-list', 'letter-public', 'letter-statistics', 'correction-form', 'correction-receipt', 'correction-query'] as const;
 export type SamplePage = (typeof SAMPLE_PAGES)[number];
 
 const SAMPLE_FIGURES = { label: '2026年11月', received: 12, accepted: 11, closed: 9, onTimeRate: '88.9%', averageWorkingDays: '3.2', satisfactionRate: '87.5%' };
@@ -46,6 +46,16 @@ const SAMPLE_LETTER = {
       steps: [{ name: '受理', at: '2026-11-26 10:05', unit: '', reason: '' }, { name: '转办', at: '2026-11-26 11:00', unit: '江苏省教育厅', reason: '' }],
     },
   },
+};
+
+/** The error-report pages' view model (网民纠错), one object for the form, the receipt and the look-up. */
+const SAMPLE_CORRECTION = {
+  sites: [], types: [{ value: 'typo', name: '错别字', checked: true }],
+  values: { pageUrl: 'https://www.example.gov.cn/index.html', description: '示例描述', name: '', phone: '', email: '' },
+  idempotencyKey: 'sample-idempotency-key', error: '', errors: [], captchaUrl: '/api/v1/public/captcha',
+  queryCode: 'JC20261126000001', duplicate: false, siteName: '示例网站', typeName: '错别字', pageUrl: 'https://www.example.gov.cn/index.html',
+  receivedAt: '2026-11-26 10:00', triageDueAt: '2026-11-27 23:59',
+  result: { queryCode: 'JC20261126000001', errorTypeName: '错别字', statusName: '已修改并答复', receivedAt: '2026-11-26 10:00', answer: '示例答复', answeredAt: '2026-11-27 15:00' },
 };
 
 export interface EditorDeps { readonly publishing: PublishingDeps; readonly audit: AuditLog; readonly jobs: JobQueue }
@@ -121,6 +131,12 @@ export async function renderSample(deps: PublishingDeps, q: { name: string; sour
       case 'letter-statistics': return await renderTemplate(engine, q.page, {
         site: ctx.model, nav: ctx.nav, column: null, article: null, breadcrumb: [{ name: '首页', href: '/' }],
         page: { title: '我要写信', canonical: '' }, letter: SAMPLE_LETTER,
+      });
+      case 'correction-form':
+      case 'correction-receipt':
+      case 'correction-query': return await renderTemplate(engine, q.page, {
+        site: ctx.model, nav: ctx.nav, column: null, article: null, breadcrumb: [{ name: '首页', href: '/' }],
+        page: { title: '我要纠错', canonical: '' }, letter: null, correction: SAMPLE_CORRECTION,
       });
     }
   } catch (e) {

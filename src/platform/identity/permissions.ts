@@ -55,6 +55,13 @@ export const PERMISSIONS = {
   // 公开统计: the figures per site and region in the console, and the refresh of the daily snapshot (scope checked per row).
   'interaction.statistics.read': ['interaction_handler', 'platform_supervisor'],
   'interaction.statistics.refresh': ['interaction_handler', 'platform_supervisor'],
+  // 网民纠错: the platform operator (the supervisor running the intake) triages and forwards to the
+  // site's owner, whose site admin or handler fixes and answers; both read the reports and statistics of
+  // their sites; the supervisor sees the overdue ones (row scope checked in the operations).
+  'interaction.corrections.read': ['platform_supervisor', 'site_admin', 'interaction_handler'],
+  'interaction.corrections.triage': ['platform_supervisor'],
+  'interaction.corrections.fix': ['site_admin', 'interaction_handler'],
+  'interaction.corrections.supervise': ['platform_supervisor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -15,6 +15,7 @@ import * as themes from './messages/themes';
 import * as pageAlerts from './messages/page-alerts';
 import * as letterStatistics from './messages/letter-statistics';
 import * as search from './messages/search';
+import * as errorReports from './messages/error-reports';
 import type { MessageKey } from './messages-zh';
 
 /** English. Typed against the Chinese keys, so a missing translation fails the type check. */
@@ -36,4 +37,5 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...pageAlerts.en,
   ...letterStatistics.en,
   ...search.en,
+  ...errorReports.en,
 };

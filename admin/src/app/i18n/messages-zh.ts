@@ -15,6 +15,7 @@ import * as themes from './messages/themes';
 import * as pageAlerts from './messages/page-alerts';
 import * as letterStatistics from './messages/letter-statistics';
 import * as search from './messages/search';
+import * as errorReports from './messages/error-reports';
 
 /** Simplified Chinese, the console's primary language: one file per area under messages/. */
 export const zh = {
@@ -35,6 +36,7 @@ export const zh = {
   ...pageAlerts.zh,
   ...letterStatistics.zh,
   ...search.zh,
+  ...errorReports.zh,
 } as const;
 
 export type MessageKey = keyof typeof zh;

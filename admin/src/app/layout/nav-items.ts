@@ -31,6 +31,10 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/calendar', label: 'nav.calendar', permission: 'calendar.read' },
   { path: '/checks', label: 'nav.checks', permission: 'checks.manage' },
   { path: '/interaction/statistics', label: 'nav.letterStatistics', permission: 'interaction.statistics.read', group: 'interaction' },
+  { path: '/error-reports/triage', label: 'nav.errorReportsTriage', permission: 'interaction.corrections.triage', group: 'interaction' },
+  { path: '/error-reports/owner', label: 'nav.errorReportsOwner', permission: 'interaction.corrections.fix', group: 'interaction' },
+  { path: '/error-reports/supervision', label: 'nav.errorReportsSupervision', permission: 'interaction.corrections.supervise', group: 'interaction' },
+  { path: '/error-reports/stats', label: 'nav.errorReportsStats', permission: 'interaction.corrections.read', group: 'interaction' },
 ];
 
 /** The menu entry a location belongs to: the longest matching path prefix ('' for none). */

@@ -8,10 +8,10 @@ import type { InteractionDeps } from '../deps.js';
 import { InteractionErrors } from '../errors.js';
 import type { LetterType } from '../interaction.tables.js';
 import { checkLetterFiles, type UploadedFile } from '../letter-files.js';
-import { insertLetter, insertLetterAttachment, isQueryCodeClash, letterByIdempotencyKey, queryCodeTaken, type LetterRow } from '../letters.repo.js';
+import { insertLetter, insertLetterAttachment, letterByIdempotencyKey, queryCodeTaken, type LetterRow } from '../letters.repo.js';
 import { getMailbox } from '../mailboxes.repo.js';
 import { sealPersonalData, personalAad } from '../personal-data.js';
-import { newQueryCode, newQueryPassword } from '../query-credentials.js';
+import { newQueryCode, newQueryPassword, retryOnCodeClash } from '../query-credentials.js';
 import { hashQueryPassword } from '../query-password.js';
 import { checkIdempotencyKey, validateLetter, type LetterText } from '../validate-letter.js';
 import { ensureSiteMailbox } from './mailboxes.js';
@@ -58,17 +58,11 @@ async function freshQueryCode(db: Db, now: number): Promise<string> {
  * at once: the one whose insert loses (nothing of it stored) starts again with a new code.
  */
 export async function submitLetter(args: { db: Db; actor: Actor; site: SiteView; input: SubmitLetterInput; deps: InteractionDeps }): Promise<LetterReceipt> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const receipt = await submitOnce(args);
-      // A receipt promises the letter is kept (a repeat's too: its first may still be in flight):
-      // answer only once the commit would survive a power cut.
-      await args.deps.durable();
-      return receipt;
-    } catch (err) {
-      if (attempt >= 3 || !isQueryCodeClash(err)) throw err;
-    }
-  }
+  const receipt = await retryOnCodeClash('letters', () => submitOnce(args));
+  // A receipt promises the letter is kept (a repeat's too: its first may still be in flight):
+  // answer only once the commit would survive a power cut.
+  await args.deps.durable();
+  return receipt;
 }
 
 async function submitOnce({ db, actor, site, input, deps }: { db: Db; actor: Actor; site: SiteView; input: SubmitLetterInput; deps: InteractionDeps }): Promise<LetterReceipt> {

@@ -53,7 +53,7 @@ export function createThemeEngine(themeDir: string = DEFAULT_THEME_DIR, override
 }
 
 export type ThemeTemplate = 'home' | 'column' | 'article' | 'gone' | 'not-found' | 'sitemap' | 'search' | 'letter-form' | 'letter-receipt' | 'letter-query'
-  | 'letter-public-list' | 'letter-public' | 'letter-statistics';
+  | 'letter-public-list' | 'letter-public' | 'letter-statistics' | 'correction-form' | 'correction-receipt' | 'correction-query';
 
 /**
  * Renders with LiquidJS's synchronous renderer: the theme uses no asynchronous filter or tag,

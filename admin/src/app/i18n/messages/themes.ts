@@ -35,6 +35,9 @@ export const zh = {
   'themes.page.letter-public-list': '公开信件列表',
   'themes.page.letter-public': '公开信件详情',
   'themes.page.letter-statistics': '信件统计页',
+  'themes.page.correction-form': '纠错页',
+  'themes.page.correction-receipt': '纠错回执页',
+  'themes.page.correction-query': '纠错查询页',
 } as const;
 
 export const en: Readonly<Record<keyof typeof zh, string>> = {
@@ -73,4 +76,7 @@ export const en: Readonly<Record<keyof typeof zh, string>> = {
   'themes.page.letter-public-list': 'Published letters',
   'themes.page.letter-public': 'Published letter',
   'themes.page.letter-statistics': 'Letter statistics',
+  'themes.page.correction-form': 'Error report form',
+  'themes.page.correction-receipt': 'Error report receipt',
+  'themes.page.correction-query': 'Error report look-up',
 };
