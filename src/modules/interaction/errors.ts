@@ -36,4 +36,12 @@ export const InteractionErrors = defineErrors({
   'interaction.letter.extension_pending': { status: 409, zh: '已有待审批的延期申请（days）', en: 'An extension request (days) is already pending' },
   'interaction.letter.no_extension': { status: 409, zh: '没有待审批的延期申请', en: 'No extension request is pending' },
   'interaction.letter.already_reopened': { status: 409, zh: '每封信件只能申请重新办理一次', en: 'A letter can be reopened once only' },
+  'interaction.survey.not_found': { status: 404, zh: '调查不存在', en: 'Survey not found' },
+  'interaction.survey.bad_definition': { status: 400, zh: '调查设置有误：{problem}', en: 'The survey is not valid: {problem}' },
+  'interaction.survey.locked': { status: 409, zh: '调查已有答卷，题目（questions）不能再修改；可修改标题、说明和时间', en: 'The survey has responses: its questions can no longer change' },
+  'interaction.survey.conflict': { status: 409, zh: '调查已被他人修改（version 已变化），请刷新后重试', en: 'The survey was changed meanwhile (version); reload and retry' },
+  'interaction.survey.bad_state': { status: 409, zh: '调查当前状态为“{status}”，不能改为“{target}”', en: 'The survey is "{status}": it cannot become "{target}"' },
+  'interaction.survey.not_open': { status: 409, zh: '该调查{reason}，不能提交答卷', en: 'The survey is not taking responses ({reason})' },
+  'interaction.survey.already_answered': { status: 409, zh: '您已经提交过这份调查问卷，每台设备只能提交一次，感谢参与', en: 'This device has already answered the survey' },
+  'interaction.survey.bad_answers': { status: 400, zh: '答卷有 {count} 处需要修改，请按题目下方的提示修改后重新提交', en: '{count} answers need correcting' },
 });

@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { SurveyTables } from './surveys/survey.tables.js';
 
 /** 网站信箱 (one per site), 领导信箱, 部门信箱. */
 export type MailboxKind = 'site' | 'leader' | 'department';
@@ -131,7 +132,7 @@ export interface CaptchaUsesTable {
   expires_at: number;
 }
 
-export interface InteractionTables {
+export interface InteractionTables extends SurveyTables {
   mailboxes: MailboxesTable;
   letters: LettersTable;
   letter_attachments: LetterAttachmentsTable;

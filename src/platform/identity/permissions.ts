@@ -52,6 +52,8 @@ export const PERMISSIONS = {
   'interaction.letters.supervise': ['platform_supervisor'],
   // A letter's detail and history: whoever handles or supervises it (row scope checked in the operation).
   'interaction.letters.view': ['interaction_handler', 'platform_supervisor'],
+  // 在线调查: built, opened, closed, exported and published by the site's admin or editor (site scope checked in operations).
+  'interaction.surveys.manage': ['site_admin', 'editor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
