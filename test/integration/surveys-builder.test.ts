@@ -66,6 +66,10 @@ for (const engine of selectedEngines()) {
       const extra = await create({ ...surveyBody(), owner: 'x' });
       assert.equal(extra.statusCode, 400);
       assert.equal(extra.json<Problem>().errors?.[0]?.message, '不允许的字段“owner”');
+      const { title: _t, ...untitled } = surveyBody();
+      assert.equal((await create(untitled)).json<Problem>().errors?.[0]?.message, '缺少必填字段“标题（title）”');
+      const scale = await create(surveyBody({ questions: [{ kind: 'rating', title: '评分', required: true, scale: 7 as 5 }] }));
+      assert.ok(scale.json<Problem>().errors?.some((e) => e.message.includes('评分等级（questions.0.scale）')), scale.body);
     });
 
     test('another site is out of scope: the city editor cannot read or change the province\'s survey', async () => {

@@ -5,7 +5,13 @@ export interface NavItem {
   readonly label: MessageKey;
   /** Shown only to holders of this permission (from /auth/me); null = everyone signed in. */
   readonly permission: string | null;
+  /** The menu group the entry sits in (a submenu); none = top level. */
+  readonly group?: NavGroup;
 }
+
+/** Menu groups, in the order they appear after the top-level entries that precede them. */
+export type NavGroup = 'interaction';
+export const NAV_GROUP_LABELS: Readonly<Record<NavGroup, MessageKey>> = { interaction: 'nav.interaction' };
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', label: 'nav.home', permission: null },
@@ -24,6 +30,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/search', label: 'search.nav', permission: 'search.manage' },
   { path: '/calendar', label: 'nav.calendar', permission: 'calendar.read' },
   { path: '/checks', label: 'nav.checks', permission: 'checks.manage' },
+  { path: '/surveys', label: 'nav.surveys', permission: 'interaction.surveys.manage', group: 'interaction' },
 ];
 
 /** The menu entry a location belongs to: the longest matching path prefix ('' for none). */
