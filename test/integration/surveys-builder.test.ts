@@ -107,5 +107,18 @@ for (const engine of selectedEngines()) {
       assert.equal(res.statusCode, 200, res.body);
       assert.deepEqual(res.json<{ survey: SurveyOut }>().survey.questions.map((q) => q.kind), ['rating', 'single']);
     });
+    test('the theme editor renders the survey sample pages and refuses a broken survey template', async () => {
+      const dev = await signIn(ctx.app, ctx.accounts.templater!, clock);
+      const source = (await dev.request('GET', '/api/v1/theme/template?name=survey-form')).json<{ source: string }>().source;
+      const edited = source.replace('提交答卷</button>', '提交答卷（预览）</button>');
+      for (const page of ['survey-list', 'survey-form', 'survey-thanks', 'survey-results']) {
+        const res = await dev.request('POST', '/api/v1/theme/preview', { name: 'survey-form', source: edited, page });
+        assert.equal(res.statusCode, 200, `${page}: ${res.body.slice(0, 300)}`);
+        if (page === 'survey-form') assert.match(res.json<{ html: string }>().html, /提交答卷（预览）/);
+      }
+      const refused = await dev.request('PUT', '/api/v1/theme/template', { name: 'survey-results', source: '{% layout "layout" %}{% block content %}{{ survey.no_such_field }}{% endblock %}', note: '坏模板' });
+      assert.equal(refused.statusCode, 400, refused.body);
+      assert.equal(refused.json<{ code: string }>().code, 'publishing.theme.template_error');
+    });
   });
 }

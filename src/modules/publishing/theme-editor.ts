@@ -9,6 +9,7 @@ import { getSiteByCode, listSites } from '../sites/index.js';
 import { PublishingErrors } from './errors.js';
 import { enqueueRebuild } from './publishing-jobs.js';
 import type { PublishingDeps } from './publishing-deps.js';
+import { SAMPLE_SURVEY } from './sample-survey.js';
 import { SiteContexts } from './page-batch.js';
 import { articlePagesFor } from './publish-document.js';
 import { lastSeq, latestInSite } from './published-items.repo.js';
@@ -16,7 +17,8 @@ import { renderGone } from './render/pages.js';
 import { columnPages, homePages, staticSitePages } from './site-pages.js';
 import { createThemeEngine, DEFAULT_THEME_DIR, renderTemplate, themeTemplateNames } from './theme/theme-engine.js';
 
-export const SAMPLE_PAGES = ['home', 'column', 'article', 'gone', 'not-found', 'sitemap', 'search', 'letter-form', 'letter-receipt', 'letter-query'] as const;
+export const SAMPLE_PAGES = ['home', 'column', 'article', 'gone', 'not-found', 'sitemap', 'search', 'letter-form', 'letter-receipt', 'letter-query',
+  'survey-list', 'survey-form', 'survey-thanks', 'survey-results'] as const;
 export type SamplePage = (typeof SAMPLE_PAGES)[number];
 
 /** One view model that every letter template can render: the form's, the receipt's and the look-up's fields together. */
@@ -106,7 +108,14 @@ export async function renderSample(deps: PublishingDeps, q: { name: string; sour
       case 'letter-receipt':
       case 'letter-query': return await renderTemplate(engine, q.page, {
         site: ctx.model, nav: ctx.nav, column: null, article: null, breadcrumb: [{ name: '首页', href: '/' }],
-        page: { title: '我要写信', canonical: '' }, letter: SAMPLE_LETTER,
+        page: { title: '我要写信', canonical: '' }, letter: SAMPLE_LETTER, survey: null,
+      });
+      case 'survey-list':
+      case 'survey-form':
+      case 'survey-thanks':
+      case 'survey-results': return await renderTemplate(engine, q.page, {
+        site: ctx.model, nav: ctx.nav, column: null, article: null, breadcrumb: [{ name: '首页', href: '/' }],
+        page: { title: '在线调查', canonical: '' }, letter: null, survey: SAMPLE_SURVEY,
       });
     }
   } catch (e) {

@@ -69,7 +69,7 @@ export function QuestionEditor({ draft, n, count, locked, errors, onChange, onMo
   return (
     <Card
       size="small"
-      title={<Flex gap={8} align="center"><span>{n}.</span><Select aria-label={t('surveys.col.title')} value={draft.kind} disabled={locked} style={{ width: 120 }}
+      title={<Flex gap={8} align="center"><span>{n}.</span><Select aria-label={t('surveys.builder.kind', { n })} value={draft.kind} disabled={locked} style={{ width: 120 }}
         onChange={(kind: QuestionKind) => set({ kind })}
         options={(['single', 'multiple', 'text', 'rating', 'matrix'] as const).map((k) => ({ value: k, label: t(`surveys.builder.kind.${k}`) }))} /></Flex>}
       extra={!locked && (
@@ -83,7 +83,7 @@ export function QuestionEditor({ draft, n, count, locked, errors, onChange, onMo
       <Flex vertical gap={8}>
         <Flex gap={12} align="center">
           <Input id={id} aria-label={t('surveys.builder.questionTitle', { n })} placeholder={t('surveys.builder.questionTitle', { n })} value={draft.title} disabled={locked} maxLength={500} onChange={(e) => set({ title: e.target.value })} />
-          <Checkbox checked={draft.required} disabled={locked} onChange={(e) => set({ required: e.target.checked })}>{t('surveys.builder.required')}</Checkbox>
+          <Checkbox style={{ whiteSpace: 'nowrap' }} checked={draft.required} disabled={locked} onChange={(e) => set({ required: e.target.checked })}>{t('surveys.builder.required')}</Checkbox>
         </Flex>
         {(draft.kind === 'single' || draft.kind === 'multiple') && list('options', t('surveys.builder.options'))}
         {draft.kind === 'multiple' && (

@@ -33,12 +33,12 @@ function Figures({ r }: { r: QuestionResult }) {
   if (r.kind === 'matrix') {
     return (
       <Table size="small" rowKey="row" pagination={false} dataSource={r.matrix}
-        columns={[{ title: '', dataIndex: 'row', key: 'row' }, ...r.columns.map((c, i) => ({ title: c, key: `c${i}`, render: (_: unknown, m: { counts: number[] }) => m.counts[i] ?? 0 }))]} />
+        columns={[{ title: t('surveys.results.item'), dataIndex: 'row', key: 'row' }, ...r.columns.map((c, i) => ({ title: c, key: `c${i}`, render: (_: unknown, m: { counts: number[] }) => m.counts[i] ?? 0 }))]} />
     );
   }
   return (
     <Table size="small" rowKey="label" pagination={false} dataSource={r.counts}
-      columns={[{ title: '', dataIndex: 'label', key: 'label' }, { title: t('surveys.results.count'), dataIndex: 'count', key: 'count' }]} />
+      columns={[{ title: t('surveys.results.item'), dataIndex: 'label', key: 'label' }, { title: t('surveys.results.count'), dataIndex: 'count', key: 'count' }]} />
   );
 }
 

@@ -32,6 +32,10 @@ export const zh = {
   'themes.page.letter-form': '写信页',
   'themes.page.letter-receipt': '写信回执页',
   'themes.page.letter-query': '信件查询页',
+  'themes.page.survey-list': '在线调查列表页',
+  'themes.page.survey-form': '调查问卷页',
+  'themes.page.survey-thanks': '问卷提交成功页',
+  'themes.page.survey-results': '调查结果页',
 } as const;
 
 export const en: Readonly<Record<keyof typeof zh, string>> = {
@@ -67,4 +71,8 @@ export const en: Readonly<Record<keyof typeof zh, string>> = {
   'themes.page.letter-form': 'Letter form',
   'themes.page.letter-receipt': 'Letter receipt',
   'themes.page.letter-query': 'Letter look-up',
+  'themes.page.survey-list': 'Survey list',
+  'themes.page.survey-form': 'Survey form',
+  'themes.page.survey-thanks': 'Survey thank-you',
+  'themes.page.survey-results': 'Survey results',
 };
