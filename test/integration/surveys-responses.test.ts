@@ -4,7 +4,7 @@ import { selectedEngines } from '../support/engines.js';
 import { createTestContext, type TestContext } from '../support/platform.js';
 import { signIn, type TestSession } from '../support/session.js';
 import { ManualClock } from '../../src/platform/clock.js';
-import type { QuestionInput } from '../../src/modules/interaction/index.js';
+import { SURVEY_SUBMIT_RATE_PER_HOUR, type QuestionInput } from '../../src/modules/interaction/index.js';
 import { EVERY_KIND, formBody, surveyBody } from '../support/survey-fixtures.js';
 import { PORTAL_HOST, solvedCaptcha } from '../support/letter-fixtures.js';
 
@@ -189,6 +189,14 @@ for (const engine of selectedEngines()) {
       assert.match(list.body, new RegExp(`href="/survey-results.html\\?id=${id}"`));
       assert.equal((await editor.request('POST', `/api/v1/surveys/${id}/state`, { resultsPublic: false })).statusCode, 200);
       assert.equal((await ctx.app.inject({ method: 'GET', url, headers: { host: PORTAL_HOST } })).statusCode, 404);
+    });
+    test(`over ${SURVEY_SUBMIT_RATE_PER_HOUR} posts an hour one address gets 429 while another is served`, async () => {
+      const post = (ip: string) => ctx.app.inject({ method: 'POST', url: '/survey.html?id=999999', remoteAddress: ip, payload: '', headers: { 'content-type': 'application/x-www-form-urlencoded', host: PORTAL_HOST } });
+      for (let i = 0; i < SURVEY_SUBMIT_RATE_PER_HOUR; i++) assert.equal((await post('203.0.113.50')).statusCode, 404);
+      const limited = await post('203.0.113.50');
+      assert.equal(limited.statusCode, 429);
+      assert.match(limited.body, /提交过于频繁，请稍后再试/);
+      assert.equal((await post('198.51.100.50')).statusCode, 404);
     });
   });
 }
