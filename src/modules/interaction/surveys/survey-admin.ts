@@ -117,5 +117,3 @@ export async function setSurveyState(ctx: Ctx & { surveyId: number; input: { sta
   });
   return reload(ctx, before.id);
 }
-
-export { surveyInScope };
