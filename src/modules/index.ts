@@ -10,7 +10,7 @@ import { publishingRoutes, registerPublishingJobs } from './publishing/index.js'
 import { pageAlertsRoutes, publicRoutes, startDeliveryWorker } from './delivery/index.js';
 import { registerSearchJobs, searchRoutes } from './search/index.js';
 import { registerPublicSearchPage } from './search/public-search-page.js';
-import { errorReportsRoutes, interactionRoutes, publicCorrectionsRoutes, publicLettersRoutes, registerCorrectionPages, registerErrorReportJobs, registerLetterJobs, registerLetterPages } from './interaction/index.js';
+import { errorReportsRoutes, interactionRoutes, publicCorrectionsRoutes, publicLettersRoutes, publicSurveyRoutes, registerCorrectionPages, registerErrorReportJobs, registerLetterJobs, registerLetterPages, registerSurveyPages, surveyRoutes } from './interaction/index.js';
 
 /**
  * Domain modules' route plugins, registered by buildApp after the platform's own.
@@ -30,6 +30,8 @@ export const moduleRoutes: readonly ((app: FastifyInstance, opts: { platform: Pl
   publicLettersRoutes,
   errorReportsRoutes,
   publicCorrectionsRoutes,
+  surveyRoutes,
+  publicSurveyRoutes,
   // The public sites answer every GET/HEAD no other route claims.
   publicRoutes,
 ];
@@ -44,6 +46,8 @@ export const moduleJobs: readonly ((platform: Platform) => void)[] = [
   registerPublicSearchPage,
   // The letter form and look-up pages (/letters.html, /letters/query.html), likewise.
   registerLetterPages,
+  // The surveys' list, form and results pages (/surveys.html, /survey.html, /survey-results.html), likewise.
+  registerSurveyPages,
   // 督办: the hourly sweep of overdue letters and the 3-month alarm.
   registerLetterJobs,
   // 网民纠错: the form and look-up pages (/corrections.html, /corrections/query.html) and the hourly sweep of overdue reports.

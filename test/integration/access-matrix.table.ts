@@ -138,6 +138,15 @@ export const ACCESS_MATRIX: Readonly<Record<string, string>> = {
   'POST /api/v1/error-reports/:id/triage':    '3   3   3   2   3   3   3   3   3   3   1',
   'POST /api/v1/error-reports/:id/answer':    '3   3   3   3   2   3   3   3   2   3   1',
   'GET /api/v1/supervision/error-reports':    '3   3   3   2   3   3   3   3   3   3   1',
+  'GET /api/v1/sites/:siteId/surveys':        '3   3   3   3   2   2   3   3   3   3   1',
+  'POST /api/v1/sites/:siteId/surveys':       '3   3   3   3   2   2   3   3   3   3   1',
+  'GET /api/v1/surveys/:id':                  '3   3   3   3   2   2   3   3   3   3   1',
+  'PUT /api/v1/surveys/:id':                  '3   3   3   3   2   2   3   3   3   3   1',
+  'POST /api/v1/surveys/:id/state':           '3   3   3   3   2   2   3   3   3   3   1',
+  'GET /api/v1/surveys/:id/results':          '3   3   3   3   2   2   3   3   3   3   1',
+  'GET /api/v1/surveys/:id/questions/:questionId/answers': '3   3   3   3   2   2   3   3   3   3   1',
+  'GET /api/v1/surveys/:id/responses.csv':    '3   3   3   3   2   2   3   3   3   3   1',
+  'POST /survey.html':                        '2   2   2   2   2   2   2   2   2   2   2',
 };
 
 /** Routes outside the cell-by-cell run, each with the reason and the test that covers it. */

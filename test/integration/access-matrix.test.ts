@@ -20,6 +20,7 @@ import { placementFixture } from '../support/placement-fixtures.js';
 import { seedLetter } from '../support/letter-workflow-fixtures.js';
 import { LETTER_STATISTICS_KIND } from '../../src/modules/interaction/index.js';
 import { seedErrorReport } from '../support/error-report-fixtures.js';
+import { formBody, seedOpenSurvey, surveyBody } from '../support/survey-fixtures.js';
 import { idemKey, letterJson, multipartBody, PORTAL_CODE, PORTAL_HOST, portalMailboxes, solvedCaptcha, stringFields } from '../support/letter-fixtures.js';
 
 /** Demo account holding each role (see src/demo/seed-demo.ts). */
@@ -218,6 +219,24 @@ const REQUESTS: Readonly<Record<string, (ctx: TestContext, role: string) => Prom
     const letter = await seedLetter(ctx);
     await ctx.platform.db.updateTable('letters').set({ status: 'replied', handling_org_id: 1, replied_at: 0 }).where('id', '=', letter.id).execute();
     return { url: '/api/v1/public/letters/feedback', body: { queryCode: letter.queryCode, queryPassword: letter.queryPassword, action: 'rate', satisfaction: 'satisfied' } };
+  },
+  // Surveys: the provincial portal (site 1), in the site admin's and the editor's scope; each call gets its own survey.
+  'GET /api/v1/sites/:siteId/surveys': async () => ({ url: '/api/v1/sites/1/surveys' }),
+  'POST /api/v1/sites/:siteId/surveys': async () => ({ url: '/api/v1/sites/1/surveys', body: surveyBody() }),
+  'GET /api/v1/surveys/:id': async (ctx) => ({ url: `/api/v1/surveys/${(await seedOpenSurvey(ctx)).id}` }),
+  'PUT /api/v1/surveys/:id': async (ctx) => ({ url: `/api/v1/surveys/${(await seedOpenSurvey(ctx)).id}`, body: { ...surveyBody(), version: 0 } }),
+  'POST /api/v1/surveys/:id/state': async (ctx) => ({ url: `/api/v1/surveys/${(await seedOpenSurvey(ctx)).id}/state`, body: { resultsPublic: true } }),
+  'GET /api/v1/surveys/:id/results': async (ctx) => ({ url: `/api/v1/surveys/${(await seedOpenSurvey(ctx)).id}/results` }),
+  'GET /api/v1/surveys/:id/questions/:questionId/answers': async (ctx) => {
+    const { id } = await seedOpenSurvey(ctx);
+    const q = await ctx.platform.db.insertInto('survey_questions').values({ survey_id: id, position: 2, kind: 'text', title: '建议', required: 0, config: '{"maxLength":100}' }).returning('id').executeTakeFirstOrThrow();
+    return { url: `/api/v1/surveys/${id}/questions/${q.id}/answers` };
+  },
+  'GET /api/v1/surveys/:id/responses.csv': async (ctx) => ({ url: `/api/v1/surveys/${(await seedOpenSurvey(ctx)).id}/responses.csv` }),
+  'POST /survey.html': async (ctx) => {
+    const { id, questionId } = await seedOpenSurvey(ctx);
+    const { payload, headers } = formBody([[`q${questionId}`, '0'], ['altcha', await solvedCaptcha(ctx.app)]]);
+    return { url: `/survey.html?id=${id}`, body: payload, headers: { ...headers, host: PORTAL_HOST } };
   },
   'GET /api/v1/public/sites/:siteCode/published-letters': async () => ({ url: `/api/v1/public/sites/${PORTAL_CODE}/published-letters` }),
   'GET /api/v1/public/sites/:siteCode/published-letters/:id': async (ctx) => {

@@ -92,6 +92,18 @@ export const router = createBrowserRouter(
                 guarded('publishing', 'publishing.manage', () => import('../features/publishing/publishing-page').then((m) => ({ Component: m.PublishingPage }))),
                 guarded('themes', 'themes.edit', () => import('../features/themes/theme-editor-page').then((m) => ({ Component: m.ThemeEditorPage }))),
                 guarded('search', 'search.manage', () => import('../features/search/search-page').then((m) => ({ Component: m.SearchPage }))),
+                guarded('surveys', 'interaction.surveys.manage', () =>
+                  import('../features/surveys/surveys-page').then((m) => ({ Component: m.SurveysPage })),
+                ),
+                guarded('surveys/new', 'interaction.surveys.manage', () =>
+                  import('../features/surveys/survey-builder-page').then((m) => ({ Component: m.SurveyBuilderPage })),
+                ),
+                guarded('surveys/:id/edit', 'interaction.surveys.manage', () =>
+                  import('../features/surveys/survey-builder-page').then((m) => ({ Component: m.SurveyBuilderPage })),
+                ),
+                guarded('surveys/:id/results', 'interaction.surveys.manage', () =>
+                  import('../features/surveys/survey-results-page').then((m) => ({ Component: m.SurveyResultsPage })),
+                ),
                 guarded('page-alerts', 'pages.alerts', () =>
                   import('../features/page-alerts/page-alerts-page').then((m) => ({ Component: m.PageAlertsPage })),
                 ),

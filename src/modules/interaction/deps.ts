@@ -3,6 +3,7 @@ import type { AuditLog, WorkingCalendar } from '../../platform/contracts.js';
 import type { DialectOps } from '../../db/index.js';
 import type { FieldCipher } from '../../platform/crypto/index.js';
 import type { Platform } from '../../platform/platform.js';
+import { hmacSm3 } from '../../platform/crypto/index.js';
 import { captchaSecrets, type CaptchaSecrets } from './captcha.js';
 import { queryPasswordKey } from './query-password.js';
 
@@ -21,6 +22,8 @@ export interface InteractionDeps {
   readonly durable: () => Promise<void>;
   readonly defaultDeadlineDays: number;
   readonly attachmentMaxBytes: number;
+  /** HMAC key of the surveys' device tokens (derived from the platform key, like the captcha secrets). */
+  readonly surveyDeviceKey: Buffer;
 }
 
 export function interactionDeps(p: Platform): InteractionDeps {
@@ -28,5 +31,6 @@ export function interactionDeps(p: Platform): InteractionDeps {
     clock: p.clock, audit: p.audit, ops: p.dbh.ops, cipher: p.cipher, calendar: p.calendar,
     captcha: captchaSecrets(p.keys.sessionSecret), queryKey: queryPasswordKey(p.keys.sessionSecret), passwordIterations: p.config.passwordIterations, durable: () => p.dbh.durable(),
     defaultDeadlineDays: p.config.letterDeadlineDays, attachmentMaxBytes: p.config.letterAttachmentMaxBytes,
+    surveyDeviceKey: hmacSm3(p.keys.sessionSecret, 'jiyue-survey-device'),
   };
 }

@@ -44,4 +44,12 @@ export const InteractionErrors = defineErrors({
   'interaction.error_report.reason_required': { status: 400, zh: '请填写理由（reason）', en: 'A reason (reason) is required' },
   'interaction.error_report.dismiss_kind_required': { status: 400, zh: '请选择不予处理的类型（dismissKind）', en: 'Choose why the report is dismissed (dismissKind)' },
   'interaction.error_report.page_not_on_site': { status: 400, zh: '出错页面地址（pageUrl）不是网站“{site}”的页面，请从该网站的页面点击“我要纠错”', en: 'The page address (pageUrl) is not a page of "{site}"' },
+  'interaction.survey.not_found': { status: 404, zh: '调查不存在', en: 'Survey not found' },
+  'interaction.survey.bad_definition': { status: 400, zh: '调查设置有误：{problem}', en: 'The survey is not valid: {problem}' },
+  'interaction.survey.locked': { status: 409, zh: '调查已有答卷，题目（questions）不能再修改；可修改标题、说明和时间', en: 'The survey has responses: its questions can no longer change' },
+  'interaction.survey.conflict': { status: 409, zh: '调查已被他人修改（version 已变化），请刷新后重试', en: 'The survey was changed meanwhile (version); reload and retry' },
+  'interaction.survey.bad_state': { status: 409, zh: '调查当前状态为“{status}”，不能改为“{target}”', en: 'The survey is "{status}": it cannot become "{target}"' },
+  'interaction.survey.not_open': { status: 409, zh: '该调查{reason}，不能提交答卷', en: 'The survey is not taking responses ({reason})' },
+  'interaction.survey.already_answered': { status: 409, zh: '您已经提交过这份调查问卷，每台设备只能提交一次，感谢参与', en: 'This device has already answered the survey' },
+  'interaction.survey.bad_answers': { status: 400, zh: '答卷有 {count} 处需要修改，请按题目下方的提示修改后重新提交', en: '{count} answers need correcting' },
 });

@@ -9,7 +9,9 @@
  * pages, and the public statistics (a daily snapshot per site and region, page, API, console);
  * error reports (网民纠错, docs/error-reports.md): a 我要纠错 entry on every public page, the
  * portal's platform intake, triage by the platform operator, the site owner's fix and answer,
- * deadlines, escalation, statistics.
+ * deadlines, escalation, statistics;
+ * and 在线调查 (surveys: the builder, one response per device, results as charts and CSV,
+ * results published on the site).
  */
 export { interactionRoutes } from './interaction.routes.js';
 export { publicLettersRoutes } from './public-letters.routes.js';
@@ -42,3 +44,9 @@ export { escalateErrorReports, registerErrorReportJobs, ESCALATE_ERROR_REPORTS_K
 export { pageUrlOfSite } from './corrections/page-url.js';
 export { MAX_LETTER_ATTACHMENTS } from './letter-files.js';
 export type { InteractionTables, LetterType, MailboxKind } from './interaction.tables.js';
+export { surveyRoutes } from './surveys/surveys.routes.js';
+export { publicSurveyRoutes, SURVEY_SUBMIT_RATE_PER_HOUR } from './surveys/public-surveys.routes.js';
+export { registerSurveyPages, SURVEY_LIST_PATH, SURVEY_PATH, SURVEY_RESULTS_PATH } from './surveys/survey-pages.js';
+export { createSurvey, updateSurvey, setSurveyState, listSurveys, surveyDetail } from './surveys/survey-admin.js';
+export { surveyResults, surveyCsv, csvCell, type QuestionResult } from './surveys/survey-results.js';
+export type { SurveyInput, QuestionInput } from './surveys/survey.schemas.js';

@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type { CorrectionsTables } from './corrections/corrections.tables.js';
+import type { SurveyTables } from './surveys/survey.tables.js';
 
 /** 网站信箱 (one per site), 领导信箱, 部门信箱. */
 export type MailboxKind = 'site' | 'leader' | 'department';
@@ -155,7 +156,7 @@ export interface LetterStatisticsTable {
   computed_at: number;
 }
 
-export interface InteractionTables extends CorrectionsTables {
+export interface InteractionTables extends CorrectionsTables, SurveyTables {
   mailboxes: MailboxesTable;
   letters: LettersTable;
   letter_attachments: LetterAttachmentsTable;

@@ -9,6 +9,7 @@ import { getSiteByCode, listSites } from '../sites/index.js';
 import { PublishingErrors } from './errors.js';
 import { enqueueRebuild } from './publishing-jobs.js';
 import type { PublishingDeps } from './publishing-deps.js';
+import { SAMPLE_SURVEY } from './sample-survey.js';
 import { SiteContexts } from './page-batch.js';
 import { articlePagesFor } from './publish-document.js';
 import { lastSeq, latestInSite } from './published-items.repo.js';
@@ -16,7 +17,9 @@ import { renderGone } from './render/pages.js';
 import { columnPages, homePages, staticSitePages } from './site-pages.js';
 import { createThemeEngine, DEFAULT_THEME_DIR, renderTemplate, themeTemplateNames } from './theme/theme-engine.js';
 
-export const SAMPLE_PAGES = ['home', 'column', 'article', 'gone', 'not-found', 'sitemap', 'search', 'letter-form', 'letter-receipt', 'letter-query', 'letter-public-list', 'letter-public', 'letter-statistics', 'correction-form', 'correction-receipt', 'correction-query'] as const;
+export const SAMPLE_PAGES = ['home', 'column', 'article', 'gone', 'not-found', 'sitemap', 'search', 'letter-form', 'letter-receipt', 'letter-query',
+  'letter-public-list', 'letter-public', 'letter-statistics', 'correction-form', 'correction-receipt', 'correction-query',
+  'survey-list', 'survey-form', 'survey-thanks', 'survey-results'] as const;
 export type SamplePage = (typeof SAMPLE_PAGES)[number];
 
 const SAMPLE_FIGURES = { label: '2026年11月', received: 12, accepted: 11, closed: 9, onTimeRate: '88.9%', averageWorkingDays: '3.2', satisfactionRate: '87.5%' };
@@ -130,7 +133,14 @@ export async function renderSample(deps: PublishingDeps, q: { name: string; sour
       case 'letter-public':
       case 'letter-statistics': return await renderTemplate(engine, q.page, {
         site: ctx.model, nav: ctx.nav, column: null, article: null, breadcrumb: [{ name: '首页', href: '/' }],
-        page: { title: '我要写信', canonical: '' }, letter: SAMPLE_LETTER,
+        page: { title: '我要写信', canonical: '' }, letter: SAMPLE_LETTER, survey: null,
+      });
+      case 'survey-list':
+      case 'survey-form':
+      case 'survey-thanks':
+      case 'survey-results': return await renderTemplate(engine, q.page, {
+        site: ctx.model, nav: ctx.nav, column: null, article: null, breadcrumb: [{ name: '首页', href: '/' }],
+        page: { title: '在线调查', canonical: '' }, letter: null, survey: SAMPLE_SURVEY,
       });
       case 'correction-form':
       case 'correction-receipt':

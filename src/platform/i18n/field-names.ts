@@ -9,6 +9,10 @@ const zhNames: Readonly<Record<string, string>> = {
   mailboxId: '收信信箱', letterType: '信件类型', visibility: '是否公开', subject: '标题', body: '内容', idNumber: '身份证号码',
   address: '通讯地址', idempotencyKey: '请求标识', altcha: '人机验证', queryCode: '查询编号', queryPassword: '查询密码',
   deadlineDays: '办理时限（工作日）', isEnabled: '是否启用', sortOrder: '排序', description: '说明',
+  // 在线调查 (the survey builder).
+  title: '标题', opensAt: '开始时间', closesAt: '结束时间', questions: '题目', required: '是否必答', options: '选项',
+  minChoices: '最少选择数', maxChoices: '最多选择数', maxLength: '最大字数', scale: '评分等级', rows: '矩阵行', columns: '矩阵列',
+  resultsPublic: '是否公开结果', version: '版本',
 };
 
 export function fieldLabel(field: string, locale: 'zh-CN' | 'en'): string {

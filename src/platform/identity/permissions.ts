@@ -62,6 +62,8 @@ export const PERMISSIONS = {
   'interaction.corrections.triage': ['platform_supervisor'],
   'interaction.corrections.fix': ['site_admin', 'interaction_handler'],
   'interaction.corrections.supervise': ['platform_supervisor'],
+  // 在线调查: built, opened, closed, exported and published by the site's admin or editor (site scope checked in operations).
+  'interaction.surveys.manage': ['site_admin', 'editor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

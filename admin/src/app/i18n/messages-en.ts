@@ -16,6 +16,7 @@ import * as pageAlerts from './messages/page-alerts';
 import * as letterStatistics from './messages/letter-statistics';
 import * as search from './messages/search';
 import * as errorReports from './messages/error-reports';
+import * as surveys from './messages/surveys';
 import type { MessageKey } from './messages-zh';
 
 /** English. Typed against the Chinese keys, so a missing translation fails the type check. */
@@ -38,4 +39,5 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...letterStatistics.en,
   ...search.en,
   ...errorReports.en,
+  ...surveys.en,
 };

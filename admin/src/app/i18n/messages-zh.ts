@@ -16,6 +16,7 @@ import * as pageAlerts from './messages/page-alerts';
 import * as letterStatistics from './messages/letter-statistics';
 import * as search from './messages/search';
 import * as errorReports from './messages/error-reports';
+import * as surveys from './messages/surveys';
 
 /** Simplified Chinese, the console's primary language: one file per area under messages/. */
 export const zh = {
@@ -37,6 +38,7 @@ export const zh = {
   ...letterStatistics.zh,
   ...search.zh,
   ...errorReports.zh,
+  ...surveys.zh,
 } as const;
 
 export type MessageKey = keyof typeof zh;

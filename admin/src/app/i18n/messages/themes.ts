@@ -38,6 +38,10 @@ export const zh = {
   'themes.page.correction-form': '纠错页',
   'themes.page.correction-receipt': '纠错回执页',
   'themes.page.correction-query': '纠错查询页',
+  'themes.page.survey-list': '在线调查列表页',
+  'themes.page.survey-form': '调查问卷页',
+  'themes.page.survey-thanks': '问卷提交成功页',
+  'themes.page.survey-results': '调查结果页',
 } as const;
 
 export const en: Readonly<Record<keyof typeof zh, string>> = {
@@ -79,4 +83,8 @@ export const en: Readonly<Record<keyof typeof zh, string>> = {
   'themes.page.correction-form': 'Error report form',
   'themes.page.correction-receipt': 'Error report receipt',
   'themes.page.correction-query': 'Error report look-up',
+  'themes.page.survey-list': 'Survey list',
+  'themes.page.survey-form': 'Survey form',
+  'themes.page.survey-thanks': 'Survey thank-you',
+  'themes.page.survey-results': 'Survey results',
 };
