@@ -10,7 +10,7 @@ import { publishingRoutes, registerPublishingJobs } from './publishing/index.js'
 import { pageAlertsRoutes, publicRoutes, startDeliveryWorker } from './delivery/index.js';
 import { registerSearchJobs, searchRoutes } from './search/index.js';
 import { registerPublicSearchPage } from './search/public-search-page.js';
-import { interactionRoutes, publicLettersRoutes, registerLetterJobs, registerLetterPages } from './interaction/index.js';
+import { interactionRoutes, interviewsRoutes, publicInterviewsRoutes, publicLettersRoutes, registerInterviewPages, registerLetterJobs, registerLetterPages } from './interaction/index.js';
 
 /**
  * Domain modules' route plugins, registered by buildApp after the platform's own.
@@ -28,6 +28,8 @@ export const moduleRoutes: readonly ((app: FastifyInstance, opts: { platform: Pl
   searchRoutes,
   interactionRoutes,
   publicLettersRoutes,
+  interviewsRoutes,
+  publicInterviewsRoutes,
   // The public sites answer every GET/HEAD no other route claims.
   publicRoutes,
 ];
@@ -42,6 +44,8 @@ export const moduleJobs: readonly ((platform: Platform) => void)[] = [
   registerPublicSearchPage,
   // The letter form and look-up pages (/letters.html, /letters/query.html), likewise.
   registerLetterPages,
+  // 在线访谈: the list and the interview page (/interviews.html, /interview.html?id=N).
+  registerInterviewPages,
   // 督办: the hourly sweep of overdue letters and the 3-month alarm.
   registerLetterJobs,
 ];

@@ -5,7 +5,8 @@
  * letters submitted by citizens (form page on every site and JSON API) behind an ALTCHA
  * proof-of-work captcha, personal data sealed with SM4, a receipt with query code and password,
  * the handler's masked list, and the handling workflow (acceptance, routing to handling units,
- * reply and its review, publication, rating, deadlines, escalation).
+ * reply and its review, publication, rating, deadlines, escalation). 在线访谈: interviews with
+ * questions from the public, a live transcript over server-sent events, and the archive.
  */
 export { interactionRoutes } from './interaction.routes.js';
 export { publicLettersRoutes } from './public-letters.routes.js';
@@ -24,3 +25,8 @@ export { maskFreeText } from './mask-free-text.js';
 export { InteractionErrors } from './errors.js';
 export { MAX_LETTER_ATTACHMENTS } from './letter-files.js';
 export type { InteractionTables, LetterType, MailboxKind } from './interaction.tables.js';
+export {
+  interviewsRoutes, publicInterviewsRoutes, registerInterviewPages, interviewHubOf, InterviewHub, interviewDeps, createInterview, updateInterview, changeInterviewStatus,
+  listInterviews, submitQuestion, decideQuestion, questionsForConsole, postEntry, InterviewErrors, INTERVIEW_CHANNEL,
+  type InterviewDeps, type InterviewInput, type InterviewAction, type PostEntryInput, type InterviewView, type QuestionView, type EntryView, type Guest,
+} from './interviews/index.js';

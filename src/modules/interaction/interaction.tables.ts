@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { InterviewTables } from './interviews/interview.tables.js';
 
 /** 网站信箱 (one per site), 领导信箱, 部门信箱. */
 export type MailboxKind = 'site' | 'leader' | 'department';
@@ -131,7 +132,7 @@ export interface CaptchaUsesTable {
   expires_at: number;
 }
 
-export interface InteractionTables {
+export interface InteractionTables extends InterviewTables {
   mailboxes: MailboxesTable;
   letters: LettersTable;
   letter_attachments: LetterAttachmentsTable;

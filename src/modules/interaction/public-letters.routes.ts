@@ -4,10 +4,9 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Platform } from '../../platform/platform.js';
 import { AppError } from '../../platform/http/error-registry.js';
 import { HttpErrors } from '../../platform/http/errors.js';
-import { problemFor } from '../../platform/http/problem.js';
-import { translateValidation } from '../../platform/http/validation-errors.js';
 import { access } from '../../platform/identity/permissions.js';
 import { PUBLIC_SECURITY_HEADERS, SiteHosts } from '../delivery/index.js';
+import { formError, sendPage } from './public-form-reply.js';
 import { getSiteByCode, type SiteView } from '../sites/index.js';
 import { issueChallenge } from './captcha.js';
 import { interactionDeps } from './deps.js';
@@ -24,30 +23,13 @@ import { listSiteMailboxes } from './mailboxes.repo.js';
 import { lookupLetter } from './operations/lookup-letter.js';
 import { ensureSiteMailbox } from './operations/mailboxes.js';
 import { submitLetter } from './operations/submit-letter.js';
-import { readMultipart, SubmissionValidationError, validateFormFields, validateJsonFields } from './read-submission.js';
+import { readMultipart, validateFormFields, validateJsonFields } from './read-submission.js';
 
 /** A site that takes letters: known and open (not building, offline or closed; see docs/interaction.md). */
 async function openSite(platform: Platform, code: string): Promise<SiteView> {
   const site = await getSiteByCode(platform.db, code);
   if (!site || site.status !== 'open') throw new AppError(InteractionErrors['interaction.site.not_found']);
   return site;
-}
-
-/** A refusal as the form shows it: the message, and each field's message. Never the submitted values. */
-function formError(err: unknown): { status: number; error: string; errors: string[] } | null {
-  if (err instanceof AppError) {
-    const p = problemFor(err.code, 'zh-CN', err.params, err.fieldErrors);
-    return { status: p.status, error: p.detail, errors: err.fieldErrors.map((f) => f.message) };
-  }
-  if (err instanceof SubmissionValidationError) {
-    return { status: 400, error: '提交的内容有误，请按提示修改后重新提交。', errors: translateValidation(err.validation, undefined, 'zh-CN').map((e) => e.message) };
-  }
-  return null;
-}
-
-function sendPage(reply: FastifyReply, status: number, html: string | null): FastifyReply {
-  return reply.code(html === null ? 404 : status).headers(PUBLIC_SECURITY_HEADERS).header('cache-control', 'no-store')
-    .type('text/html; charset=utf-8').send(html ?? '');
 }
 
 /**

@@ -4,14 +4,14 @@ import { renderTemplate } from './theme/theme-engine.js';
 import { getSiteByCode } from '../sites/index.js';
 
 /** The theme's pages of 互动交流, made per request from a view model the interaction module builds. */
-export type InteractionTemplate = 'letter-form' | 'letter-receipt' | 'letter-query';
+export type InteractionTemplate = 'letter-form' | 'letter-receipt' | 'letter-query' | 'interview-list' | 'interview';
 
 /**
  * One of the letter pages in the site's theme (`letter` as themes/default/<template>.liquid
  * expects it). Null when the site is unknown.
  */
 export async function renderInteractionPage(deps: PublishingDeps, siteCode: string, template: InteractionTemplate,
-  page: { title: string; breadcrumb: readonly { name: string; href: string }[]; letter: object }): Promise<string | null> {
+  page: { title: string; breadcrumb: readonly { name: string; href: string }[]; letter?: object; interview?: object }): Promise<string | null> {
   await deps.theme.refresh(deps.db);
   const site = await getSiteByCode(deps.db, siteCode);
   const ctx = site ? await loadSiteContext(deps.db, site.id) : undefined;
@@ -19,6 +19,6 @@ export async function renderInteractionPage(deps: PublishingDeps, siteCode: stri
   return renderTemplate(deps.engine, template, {
     site: ctx.model, nav: ctx.nav, column: null, article: null,
     breadcrumb: [{ name: '首页', href: '/' }, ...page.breadcrumb],
-    page: { title: page.title, canonical: '' }, letter: page.letter,
+    page: { title: page.title, canonical: '' }, letter: page.letter ?? null, interview: page.interview ?? null,
   });
 }

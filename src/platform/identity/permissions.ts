@@ -52,6 +52,10 @@ export const PERMISSIONS = {
   'interaction.letters.supervise': ['platform_supervisor'],
   // A letter's detail and history: whoever handles or supervises it (row scope checked in the operation).
   'interaction.letters.view': ['interaction_handler', 'platform_supervisor'],
+  // 在线访谈: the moderator schedules, approves questions, starts and ends; the guest's typist
+  // (an editor of the site, or the moderator) posts answers and host remarks. Scoped by site.
+  'interaction.interviews.manage': ['site_admin', 'interaction_handler'],
+  'interaction.interviews.answer': ['site_admin', 'interaction_handler', 'editor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
