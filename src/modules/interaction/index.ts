@@ -26,7 +26,7 @@ export { InteractionErrors } from './errors.js';
 export { MAX_LETTER_ATTACHMENTS } from './letter-files.js';
 export type { InteractionTables, LetterType, MailboxKind } from './interaction.tables.js';
 export {
-  interviewsRoutes, publicInterviewsRoutes, registerInterviewPages, interviewHubOf, InterviewHub, interviewDeps, createInterview, updateInterview, changeInterviewStatus,
+  interviewsRoutes, publicInterviewsRoutes, registerInterviewPages, interviewHubOf, InterviewHub, entryFrame, interviewDeps, createInterview, updateInterview, changeInterviewStatus,
   listInterviews, submitQuestion, decideQuestion, questionsForConsole, postEntry, InterviewErrors, INTERVIEW_CHANNEL,
   type InterviewDeps, type InterviewInput, type InterviewAction, type PostEntryInput, type InterviewView, type QuestionView, type EntryView, type Guest,
 } from './interviews/index.js';
