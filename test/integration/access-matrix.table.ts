@@ -126,6 +126,7 @@ export const ACCESS_MATRIX: Readonly<Record<string, string>> = {
   'GET /api/v1/public/sites/:siteCode/published-letters/:id': '2   2   2   2   2   2   2   2   2   2   2',
   // 在线访谈: manage = site admin and handler (moderators), answer = those and the editor (typist).
   'GET /api/v1/interviews':                   '3   3   3   3   2   2   3   3   2   3   1',
+  'GET /api/v1/interview-sites':              '3   3   3   3   2   3   3   3   2   3   1',
   'POST /api/v1/sites/:siteId/interviews':    '3   3   3   3   2   3   3   3   2   3   1',
   'GET /api/v1/interviews/:id':               '3   3   3   3   2   2   3   3   2   3   1',
   'PATCH /api/v1/interviews/:id':             '3   3   3   3   2   3   3   3   2   3   1',

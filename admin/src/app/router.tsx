@@ -95,6 +95,12 @@ export const router = createBrowserRouter(
                 guarded('page-alerts', 'pages.alerts', () =>
                   import('../features/page-alerts/page-alerts-page').then((m) => ({ Component: m.PageAlertsPage })),
                 ),
+                guarded('interviews', 'interaction.interviews.answer', () =>
+                  import('../features/interviews/interviews-page').then((m) => ({ Component: m.InterviewsPage })),
+                ),
+                guarded('interviews/:id', 'interaction.interviews.answer', () =>
+                  import('../features/interviews/interview-console-page').then((m) => ({ Component: m.InterviewConsolePage })),
+                ),
                 { path: 'forbidden', Component: Forbidden },
                 { path: '*', Component: NotFound },
               ],

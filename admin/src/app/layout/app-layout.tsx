@@ -4,7 +4,31 @@ import { useAuth } from '../auth-context';
 import { useI18n } from '../i18n/i18n-context';
 import { AppHeader } from './app-header';
 import { AccountBanners, HealthBanner } from './banners';
-import { NAV_ITEMS, activeNavPath } from './nav-items';
+import { NAV_GROUPS, NAV_ITEMS, activeNavPath, type NavGroup, type NavItem } from './nav-items';
+import type { MessageKey } from '../i18n/messages-zh';
+
+type MenuEntry = { key: string; label: string; children?: { key: string; label: string }[] };
+
+/** Menu entries in order; a group becomes one submenu where its first entry stands. */
+function menuItems(visible: readonly NavItem[], t: (key: MessageKey) => string): MenuEntry[] {
+  const out: MenuEntry[] = [];
+  const groups = new Map<NavGroup, MenuEntry>();
+  for (const item of visible) {
+    const entry = { key: item.path, label: t(item.label) };
+    if (!item.group) {
+      out.push(entry);
+      continue;
+    }
+    let group = groups.get(item.group);
+    if (!group) {
+      group = { key: `group:${item.group}`, label: t(NAV_GROUPS[item.group]), children: [] };
+      groups.set(item.group, group);
+      out.push(group);
+    }
+    group.children?.push(entry);
+  }
+  return out;
+}
 
 export function AppLayout() {
   const { me, can } = useAuth();
@@ -13,12 +37,7 @@ export function AppLayout() {
   const navigate = useNavigate();
   // While the password or 2FA still has to be set, every other page is refused anyway.
   const restricted = !me || me.mustChangePassword || me.mfaSetupRequired;
-  const items = restricted
-    ? []
-    : NAV_ITEMS.filter((item) => item.permission === null || can(item.permission)).map((item) => ({
-        key: item.path,
-        label: t(item.label),
-      }));
+  const items = restricted ? [] : menuItems(NAV_ITEMS.filter((item) => item.permission === null || can(item.permission)), t);
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -32,6 +51,7 @@ export function AppLayout() {
               <Menu
                 mode="inline"
                 selectedKeys={[activeNavPath(location.pathname)]}
+                defaultOpenKeys={Object.keys(NAV_GROUPS).map((g) => `group:${g}`)}
                 items={items}
                 onClick={({ key }) => void navigate(key)}
                 style={{ borderInlineEnd: 'none' }}

@@ -5,7 +5,13 @@ export interface NavItem {
   readonly label: MessageKey;
   /** Shown only to holders of this permission (from /auth/me); null = everyone signed in. */
   readonly permission: string | null;
+  /** Entries of one group are shown together under the group's label (a submenu). */
+  readonly group?: NavGroup;
 }
+
+/** Menu groups: key and label. */
+export const NAV_GROUPS = { interaction: 'nav.group.interaction' } as const satisfies Record<string, MessageKey>;
+export type NavGroup = keyof typeof NAV_GROUPS;
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', label: 'nav.home', permission: null },
@@ -24,6 +30,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/search', label: 'search.nav', permission: 'search.manage' },
   { path: '/calendar', label: 'nav.calendar', permission: 'calendar.read' },
   { path: '/checks', label: 'nav.checks', permission: 'checks.manage' },
+  { path: '/interviews', label: 'nav.interviews', permission: 'interaction.interviews.answer', group: 'interaction' },
 ];
 
 /** The menu entry a location belongs to: the longest matching path prefix ('' for none). */

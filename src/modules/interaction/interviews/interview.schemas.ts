@@ -34,6 +34,10 @@ export const listInterviewsSchema = {
   tags, summary: '在线访谈列表（本人管理范围内的网站） / Interviews of my sites', querystring: Obj({ siteId: Type.Optional(Id) }),
   response: { 200: Obj({ items: Type.Array(InterviewOut) }), ...errorResponses(400, 403, 404) },
 };
+export const interviewSitesSchema = {
+  tags, summary: '可安排访谈的网站 / Sites I may schedule interviews on',
+  response: { 200: Obj({ items: Type.Array(Obj({ id: Id, code: Type.String(), name: Type.String() })) }) },
+};
 export const createInterviewSchema = {
   tags, summary: '安排一场在线访谈 / Schedule an interview', params: Obj({ siteId: Id }),
   body: Obj({ ...InterviewWrite, topic: Type.Optional(InterviewWrite.topic), description: Type.Optional(InterviewWrite.description) }),

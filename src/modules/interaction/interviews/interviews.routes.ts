@@ -4,6 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Platform } from '../../../platform/platform.js';
 import { AppError } from '../../../platform/http/error-registry.js';
 import { access } from '../../../platform/identity/permissions.js';
+import { listSitesInScope } from '../../sites/index.js';
 import { interviewDeps } from './interview-deps.js';
 import { InterviewErrors } from './interview-errors.js';
 import { MAX_IMAGE_BYTES, uploadImage } from './interview-images.js';
@@ -11,7 +12,7 @@ import { decideQuestion, questionsForConsole } from './interview-questions.js';
 import { changeInterviewStatus, createInterview, interviewForConsole, listInterviews, updateInterview } from './interview-schedule.js';
 import { postEntry } from './interview-transcript.js';
 import {
-  createInterviewSchema, decideQuestionSchema, interviewDetailSchema, interviewQuestionsSchema, interviewStatusSchema, listInterviewsSchema, postEntrySchema, updateInterviewSchema, uploadImageSchema,
+  createInterviewSchema, decideQuestionSchema, interviewSitesSchema, interviewDetailSchema, interviewQuestionsSchema, interviewStatusSchema, listInterviewsSchema, postEntrySchema, updateInterviewSchema, uploadImageSchema,
 } from './interview.schemas.js';
 import { entriesAfter, listImages } from './interviews.repo.js';
 
@@ -29,6 +30,11 @@ export async function interviewsRoutes(fastify: FastifyInstance, { platform }: {
 
   app.get('/api/v1/interviews', { schema: listInterviewsSchema, config: answer }, async (req) => {
     return { items: await listInterviews({ db, actor: req.actor, siteId: req.query.siteId }) };
+  });
+
+  // The sites the console may schedule on (the moderator's scope), for its site picker.
+  app.get('/api/v1/interview-sites', { schema: interviewSitesSchema, config: manage }, async (req) => {
+    return { items: (await listSitesInScope(db, req.actor, 'interaction.interviews.manage')).map((s) => ({ id: s.id, code: s.code, name: s.name })) };
   });
 
   app.post('/api/v1/sites/:siteId/interviews', { schema: createInterviewSchema, config: manage }, async (req, reply) => {
