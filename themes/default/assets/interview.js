@@ -10,6 +10,9 @@
     if (!list || list.getAttribute('data-live') !== '1' || !window.EventSource) return;
     var url = list.getAttribute('data-events') + '?after=' + encodeURIComponent(list.getAttribute('data-last-seq') || '0');
     var source = new EventSource(url);
+    function parse(text) {
+      try { return JSON.parse(text); } catch { return null; }
+    }
     function el(tag, cls, text) {
       var n = document.createElement(tag);
       if (cls) n.className = cls;
@@ -17,8 +20,8 @@
       return n;
     }
     source.addEventListener('entry', function (ev) {
-      var e;
-      try { e = JSON.parse(ev.data); } catch (err) { return; }
+      var e = parse(ev.data);
+      if (!e) return;
       if (document.getElementById('entry-' + e.seq)) return;
       var li = el('li', 'entry entry-' + e.kind);
       li.id = 'entry-' + e.seq;
