@@ -32,6 +32,8 @@ export const zh = {
   'themes.page.letter-form': '写信页',
   'themes.page.letter-receipt': '写信回执页',
   'themes.page.letter-query': '信件查询页',
+  'themes.page.interview-list': '在线访谈列表页',
+  'themes.page.interview': '在线访谈页（直播与实录）',
 } as const;
 
 export const en: Readonly<Record<keyof typeof zh, string>> = {
@@ -67,4 +69,6 @@ export const en: Readonly<Record<keyof typeof zh, string>> = {
   'themes.page.letter-form': 'Letter form',
   'themes.page.letter-receipt': 'Letter receipt',
   'themes.page.letter-query': 'Letter look-up',
+  'themes.page.interview-list': 'Interview list',
+  'themes.page.interview': 'Interview (live and transcript)',
 };
