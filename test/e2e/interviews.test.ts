@@ -62,6 +62,7 @@ for (const engine of selectedEngines()) {
       // The page as a visitor opens it during the session: the transcript so far, then live.
       await page.goto(`/interview.html?id=${iv.id}`);
       await page.locator('#entry-1').waitFor();
+      assert.equal(await page.locator(`#question-${q.id}`).count(), 1, 'approved: listed as waiting for an answer');
       await page.waitForTimeout(300); // let EventSource connect before the answer is posted
       await postEntry({ db: p.db, actor, interviewId: iv.id, deps, input: { kind: 'answer', questionId: Number(q.id), speaker: '王局长', body: '可以，<i>全程网办</i>。' } });
       const answer = page.locator('#entry-2');
@@ -69,6 +70,8 @@ for (const engine of selectedEngines()) {
       assert.match(await answer.innerText(), /网友“小李”问：<b>办事<\/b>能否全程网办？/);
       assert.match(await answer.innerText(), /王局长：可以，<i>全程网办<\/i>。/);
       assert.equal(await answer.locator('b, i').count(), 0, 'the text stays text');
+      assert.match(await answer.locator('time').innerText(), /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+      assert.equal(await page.locator(`#question-${q.id}`).count(), 0, 'answered: gone from the waiting list');
       await screenshot(page, `interviews-${engine}-live`);
     });
   });

@@ -49,7 +49,7 @@ const SAMPLE_INTERVIEW_ITEM = { id: 1, href: '/interview.html?id=1', title: '示
 const SAMPLE_INTERVIEW_LIST = { live: [SAMPLE_INTERVIEW_ITEM], upcoming: [], past: [] };
 const SAMPLE_INTERVIEW = {
   ...SAMPLE_INTERVIEW_ITEM, status: 'live', description: ['欢迎网友提问。'], guestList: [{ name: '王某', title: '局长', org: '省发展改革委' }],
-  images: [], questions: [{ nickname: '网友', body: '示例提问' }],
+  images: [], questions: [{ id: 1, nickname: '网友', body: '示例提问' }],
   entries: [{ seq: 1, kind: 'answer', speaker: '王某', body: '示例答复', at: '2026-11-26 10:05', question: { nickname: '网友', body: '示例提问' }, image: '' }],
   lastSeq: 1, live: true, over: false, eventsUrl: '/api/v1/public/interviews/1/events', acceptsQuestions: true,
   form: { action: '/interviews/question.html', captchaUrl: '/api/v1/public/captcha', nickname: '', body: '', error: '', errors: [], message: '' },

@@ -10,6 +10,8 @@
     if (!list || list.getAttribute('data-live') !== '1' || !window.EventSource) return;
     var url = list.getAttribute('data-events') + '?after=' + encodeURIComponent(list.getAttribute('data-last-seq') || '0');
     var source = new EventSource(url);
+    // The server renders times as YYYY-MM-DD HH:mm, Beijing time; new entries look the same.
+    var stamp = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
     function parse(text) {
       try { return JSON.parse(text); } catch { return null; }
     }
@@ -41,10 +43,13 @@
         img.alt = (e.speaker || '') + '的配图';
         li.appendChild(img);
       }
-      li.appendChild(el('time', '', new Date(e.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })));
+      li.appendChild(el('time', '', stamp.format(new Date(e.at)).replace(/\//g, '-')));
       list.appendChild(li);
       var empty = document.getElementById('iv-empty');
       if (empty) empty.remove();
+      // Answered: no longer waiting in the list of approved questions.
+      var waiting = e.question && document.getElementById('question-' + e.question.id);
+      if (waiting) waiting.remove();
     });
   });
 })();

@@ -72,7 +72,7 @@ export async function renderInterviewPage(platform: Platform, siteCode: string, 
       ...summary(i), status: i.status, description: i.description.split(/\n+/).filter((p) => p.trim() !== ''),
       guestList: i.guests.map((g) => ({ name: g.name, title: g.title, org: g.org })),
       images: images.filter((img) => !used.has(img.id)).map((img) => ({ src: imageSrc(img.id), alt: img.fileName })),
-      questions: questions.map((q) => ({ nickname: q.nickname || '网友', body: q.body })),
+      questions: questions.map((q) => ({ id: q.id, nickname: q.nickname || '网友', body: q.body })),
       entries: entries.map(pageEntry), lastSeq: i.lastSeq, live: i.status === 'live', over: i.status === 'ended' || i.status === 'archived',
       eventsUrl: eventsUrl(i.id), acceptsQuestions: i.status === 'scheduled' || i.status === 'live',
       form: {
