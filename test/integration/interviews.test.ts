@@ -6,7 +6,11 @@ import { selectedEngines } from '../support/engines.js';
 import { createTestContext, type TestContext } from '../support/platform.js';
 import { signIn, type TestSession } from '../support/session.js';
 import { ManualClock } from '../../src/platform/clock.js';
-import { interviewHubOf } from '../../src/modules/interaction/index.js';
+import { interviewHubOf, InterviewHub } from '../../src/modules/interaction/index.js';
+import { appendEntry } from '../../src/modules/interaction/interviews/interview-transcript.js';
+import { LocalEventBus } from '../../src/platform/events/event-bus.js';
+import { inTransaction } from '../../src/db/index.js';
+import { systemActor } from '../../src/platform/identity/actor.js';
 import { multipartBody, PORTAL_CODE, PORTAL_HOST, solvedCaptcha } from '../support/letter-fixtures.js';
 import { openSse, seedInterview, seedQuestion, seedRemark, until, type SseClient } from '../support/interview-fixtures.js';
 
@@ -154,6 +158,21 @@ for (const engine of selectedEngines()) {
       assert.equal(again.status, 200);
       assert.deepEqual((await again.waitFor(1)).map((e) => e.id), ['2']);
       again.close();
+    });
+
+    test('a lost notification is made good by the heartbeat sweep', async () => {
+      const iv = await seedInterview(ctx.platform, 'live');
+      // A hub on a bus nobody publishes to: only the sweep can tell it about new rows.
+      const silent = new LocalEventBus();
+      const hub = new InterviewHub(ctx.platform.db, silent, { maxStreams: 10, heartbeatMs: 50 });
+      const frames: string[] = [];
+      const leave = await hub.join(iv.id, 1, 1, { send: (f) => frames.push(f), end: () => undefined });
+      await inTransaction(ctx.platform.db, (trx) => appendEntry(trx, iv.id, { kind: 'remark', speaker: '主持人', body: '没有通知的发言' }, systemActor('test'), clock.now(), true));
+      await until(() => frames.some((f) => f.startsWith('id: 2\n')));
+      assert.ok(frames.find((f) => f.startsWith('id: 2\n'))!.includes('没有通知的发言'));
+      leave();
+      hub.close();
+      await silent.close();
     });
 
     test('script in a question or an answer stays text on the live and archive pages', async () => {

@@ -142,6 +142,23 @@ export class InterviewHub {
 
   private beat(): void {
     for (const room of this.rooms.values()) for (const m of room.members) if (m.sent !== null) m.client.send(': heartbeat\n\n');
+    void this.sweep();
+  }
+
+  /**
+   * A notification can be lost (the LISTEN connection was down while it was sent): once per
+   * heartbeat, one query compares every watched interview's last seq with what this process has
+   * read, and reads whatever was missed. So a lost hint delays entries by a heartbeat at most.
+   */
+  private async sweep(): Promise<void> {
+    const ids = [...this.rooms.keys()];
+    if (ids.length === 0) return;
+    try {
+      const rows = await this.db.selectFrom('interviews').select(['id', 'last_seq']).where('id', 'in', ids).execute();
+      for (const r of rows) this.hint(Number(r.id), Number(r.last_seq));
+    } catch (err) {
+      this.opts.onError?.(err);
+    }
   }
 
   /** Ends every stream (server shutdown) and stops listening. */
