@@ -14,6 +14,9 @@ export function entryFrame(e: EntryView): string {
   return `id: ${e.seq}\nevent: entry\ndata: ${JSON.stringify(e)}\n\n`;
 }
 
+/** Rows per catch-up read of a joining stream. */
+const CATCH_UP_PAGE = 1000;
+
 interface Member {
   readonly client: StreamClient;
   /** Highest seq written to this client; null while its catch-up read is still running. */
@@ -90,13 +93,21 @@ export class InterviewHub {
       if (room.members.size === 0 && this.rooms.get(interviewId) === room) this.rooms.delete(interviewId);
     };
     try {
-      const missed = await entriesAfter(this.db, interviewId, afterSeq);
       let sent = afterSeq;
-      for (const e of [...missed, ...member.pending.splice(0)]) {
-        if (e.seq <= sent) continue;
-        client.send(entryFrame(e));
-        sent = e.seq;
+      const deliver = (entries: readonly EntryView[]): void => {
+        for (const e of entries) {
+          if (e.seq <= sent) continue;
+          client.send(entryFrame(e));
+          sent = e.seq;
+        }
+      };
+      // What the client missed, in pages, then whatever the room pushed meanwhile.
+      for (;;) {
+        const page = await entriesAfter(this.db, interviewId, sent, CATCH_UP_PAGE);
+        deliver(page);
+        if (page.length < CATCH_UP_PAGE) break;
       }
+      deliver(member.pending.splice(0));
       member.sent = sent;
     } catch (err) {
       leave();

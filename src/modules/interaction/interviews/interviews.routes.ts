@@ -5,6 +5,7 @@ import type { Platform } from '../../../platform/platform.js';
 import { AppError } from '../../../platform/http/error-registry.js';
 import { access } from '../../../platform/identity/permissions.js';
 import { listSitesInScope } from '../../sites/index.js';
+import { formatBytes } from '../letter-files.js';
 import { interviewDeps } from './interview-deps.js';
 import { InterviewErrors } from './interview-errors.js';
 import { MAX_IMAGE_BYTES, uploadImage } from './interview-images.js';
@@ -75,7 +76,7 @@ export async function interviewsRoutes(fastify: FastifyInstance, { platform }: {
         const part = await req.file();
         if (part) file = { fileName: part.filename, bytes: await part.toBuffer() };
       } catch (err) {
-        if ((err as { code?: unknown }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError(InterviewErrors['interaction.interview.image_too_large'], { limit: '2 MB' });
+        if ((err as { code?: unknown }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError(InterviewErrors['interaction.interview.image_too_large'], { limit: formatBytes(MAX_IMAGE_BYTES) });
         throw err;
       }
       if (!file) throw new AppError(InterviewErrors['interaction.interview.image_missing']);
