@@ -175,6 +175,20 @@ for (const engine of selectedEngines()) {
       await silent.close();
     });
 
+    test('a stream joining from the start of a long transcript gets every entry, past the catch-up page size', async () => {
+      const iv = await seedInterview(ctx.platform, 'live');
+      const n = 1_203;
+      const rows = Array.from({ length: n - 1 }, (_, i) => ({ interview_id: iv.id, seq: i + 2, kind: 'remark' as const, speaker: '主持人', body: `第${i + 2}条`, question_id: null, image_id: null, created_by: null, created_at: clock.now() }));
+      for (let i = 0; i < rows.length; i += 400) await ctx.platform.db.insertInto('interview_entries').values(rows.slice(i, i + 400)).execute();
+      await ctx.platform.db.updateTable('interviews').set({ last_seq: n }).where('id', '=', iv.id).execute();
+      const hub = interviewHubOf(ctx.platform)!;
+      const ids: number[] = [];
+      const leave = await hub.join(iv.id, 0, n, { send: (f) => { ids.push(Number(/^id: (\d+)/.exec(f)?.[1])); }, end: () => undefined });
+      leave();
+      assert.equal(ids.length, n);
+      assert.deepEqual(ids, Array.from({ length: n }, (_, i) => i + 1));
+    });
+
     test('script in a question or an answer stays text on the live and archive pages', async () => {
       const iv = await seedInterview(ctx.platform, 'live');
       const qid = await seedQuestion(ctx.platform, iv.id, '<script>alert("q")</script>', true);
