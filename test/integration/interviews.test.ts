@@ -248,3 +248,29 @@ for (const engine of selectedEngines()) {
     });
   });
 }
+
+for (const engine of selectedEngines()) {
+  describe(`online interviews: questions per client address [${engine}]`, () => {
+    let ctx: TestContext;
+    before(async () => {
+      ctx = await createTestContext(engine, { config: { letterSubmitRatePerHour: 2 } });
+    });
+    after(async () => { await ctx.close(); });
+
+    test('over the per-address limit the API answers 429 and the form page says so, with the interview page', async () => {
+      const iv = await seedInterview(ctx.platform);
+      const ask = async () => ctx.app.inject({ method: 'POST', url: `/api/v1/public/interviews/${iv.id}/questions`, payload: { body: '限流测试', altcha: await solvedCaptcha(ctx.app) } });
+      assert.deepEqual([(await ask()).statusCode, (await ask()).statusCode, (await ask()).statusCode], [201, 201, 429]);
+      const form = () => {
+        const { payload, headers } = multipartBody({ interviewId: String(iv.id), body: '表单限流' });
+        return ctx.app.inject({ method: 'POST', url: '/interviews/question.html', payload, headers: { ...headers, host: PORTAL_HOST, referer: `http://${PORTAL_HOST}/interview.html?id=${iv.id}` } });
+      };
+      assert.deepEqual([(await form()).statusCode, (await form()).statusCode], [400, 400], 'refused for the missing captcha, but counted');
+      const limited = await form();
+      assert.equal(limited.statusCode, 429);
+      assert.equal(limited.headers['retry-after'], '3600');
+      assert.match(limited.body, /提交过于频繁，请稍后再试。/);
+      assert.match(limited.body, /优化营商环境在线访谈/);
+    });
+  });
+}

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import multipart from '@fastify/multipart';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Ajv, type ValidateFunction } from 'ajv';
@@ -13,7 +13,7 @@ import { readMultipart, SubmissionValidationError } from '../read-submission.js'
 import { interviewDeps } from './interview-deps.js';
 import { InterviewErrors } from './interview-errors.js';
 import { InterviewHub } from './interview-hub.js';
-import { QUESTION_FORM_PATH, renderInterviewPage } from './interview-pages.js';
+import { QUESTION_FORM_PATH, renderInterviewList, renderInterviewPage } from './interview-pages.js';
 import { submitQuestion, type QuestionInput } from './interview-questions.js';
 import { resumeFrom, streamInterview } from './interview-stream.js';
 import { interviewEventsSchema, interviewImageSchema, publicInterviewSchema, publicInterviewsSchema, QuestionFields, submitQuestionSchema } from './interview.schemas.js';
@@ -102,10 +102,25 @@ export async function publicInterviewsRoutes(fastify: FastifyInstance, { platfor
   // The page's question form (multipart, as the letter form), answered with the interview page again.
   await app.register(async (scoped) => {
     await scoped.register(multipart, { limits: { fileSize: 1, files: 0, fields: 10, fieldSize: 8_000, parts: 12, headerPairs: 50 } });
-    scoped.post(QUESTION_FORM_PATH, { schema: { hide: true }, config: { access: access.public, quietRefusals: true, rateLimit: submitLimit }, helmet: false }, async (req, reply) => {
-      const s = await hosts.resolve(req.host);
+    const siteOfHost = async (host: string) => {
+      const s = await hosts.resolve(host);
       const site = s ? await getSiteByCode(db, s.code) : undefined;
-      if (site?.status !== 'open') return sendPage(reply, 404, null);
+      return site?.status === 'open' ? site : undefined;
+    };
+    /** Over the limit, the visitor gets the interview page (from the form's Referer) with a message, not problem+json. */
+    const tooFast = async (err: Error & { statusCode?: number }, req: FastifyRequest, reply: FastifyReply) => {
+      const site = err.statusCode === 429 ? await siteOfHost(req.host) : undefined;
+      if (!site) {
+        reply.headers(PUBLIC_SECURITY_HEADERS);
+        throw err;
+      }
+      const id = Number.parseInt(/[?&]id=(\d{1,15})/.exec(req.headers.referer ?? '')?.[1] ?? '', 10);
+      const html = (await renderInterviewPage(platform, site.code, id, { error: '提交过于频繁，请稍后再试。' })) ?? (await renderInterviewList(platform, site.code));
+      return sendPage(reply.header('retry-after', String(Math.ceil(submitLimit.timeWindow / 1000))), 429, html);
+    };
+    scoped.post(QUESTION_FORM_PATH, { schema: { hide: true }, config: { access: access.public, quietRefusals: true, rateLimit: submitLimit }, helmet: false, errorHandler: tooFast }, async (req, reply) => {
+      const site = await siteOfHost(req.host);
+      if (!site) return sendPage(reply, 404, null);
       if (!req.isMultipart()) throw new AppError(HttpErrors['http.unsupported_media_type']);
       const raw = await readMultipart(req, 1, { withFiles: false });
       const interviewId = Number.parseInt(raw.fields.interviewId ?? '', 10);
