@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [--only hash,login,api,audit,documents,delivery,publishing,search,letters] [--docs N]`: runs the benchmarks and
+ * `npm run bench [-- --quick] [--only hash,login,api,audit,documents,delivery,publishing,search,letters,interview-fanout] [--docs N] [--clients N]`: runs the benchmarks and
  * prints one table. Every figure is the median of interleaved rounds and stands next to a
  * baseline measured in the same run, so the ratios mean something on any machine. Never
  * part of `npm test`.
@@ -22,8 +22,9 @@ import { benchDelivery } from './delivery.bench.js';
 import { benchPublishToLive, benchRebuildVsEleventy, liveDocs, publishCount, rebuildDocs } from './publishing.bench.js';
 import { benchSearch } from './search.bench.js';
 import { benchLetters } from './letters.bench.js';
+import { benchInterviewFanout, fanoutSize } from './interview-fanout.bench.js';
 
-const BENCHES = ['hash', 'login', 'api', 'audit', 'documents', 'delivery', 'publishing', 'search', 'letters'] as const;
+const BENCHES = ['hash', 'login', 'api', 'audit', 'documents', 'delivery', 'publishing', 'search', 'letters', 'interview-fanout'] as const;
 type BenchName = (typeof BENCHES)[number];
 
 /** A mistake on the command line: the message is enough, no stack. */
@@ -38,7 +39,7 @@ function selected(only: readonly string[]): Set<BenchName> {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string', multiple: true, default: [] }, docs: { type: 'string' } } });
+  const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string', multiple: true, default: [] }, docs: { type: 'string' }, clients: { type: 'string' } } });
   const which = selected(values.only);
   let docs: number;
   try {
@@ -85,6 +86,8 @@ async function main(): Promise<void> {
   // Search: the same generated set (--docs, default 1,000,000) in both engines, FTS5 against GIN.
   if (which.has('search')) await step(`search, ${docs.toLocaleString('en')} documents [${engines.join(', ')}]`, () => benchSearch(opts, engines, { docs }));
   if (which.has('letters')) for (const e of engines) await step(`letters with durable receipts [${e}]`, () => benchLetters(opts, e));
+  // Live-interview fan-out: --clients SSE connections (default 1,000; 100 with --quick), one and two processes.
+  if (which.has('interview-fanout')) await step('interview fan-out (SSE, LISTEN/NOTIFY)', () => benchInterviewFanout(opts, fanoutSize(values.quick, values.clients)));
   if (usesPostgres && !pgVersion) notes.push('PostgreSQL did not answer (JIYUE_TEST_PG_URL or 127.0.0.1:5432): its figures were skipped');
 
   const cpus = os.cpus();
@@ -110,6 +113,6 @@ async function main(): Promise<void> {
 
 main().catch((err: unknown) => {
   const usage = err instanceof UsageError || (err instanceof Error && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS'));
-  process.stderr.write(`${usage ? `${(err as Error).message}\nusage: npm run bench [-- --quick] [--only ${BENCHES.join(',')}] [--docs N]` : err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.stderr.write(`${usage ? `${(err as Error).message}\nusage: npm run bench [-- --quick] [--only ${BENCHES.join(',')}] [--docs N] [--clients N]` : err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
   process.exitCode = 1;
 });

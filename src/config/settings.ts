@@ -150,6 +150,8 @@ export const settings = {
     doc: 'Letter look-ups (query code + password) one client IP may make per minute. Besides this, a letter refuses look-ups for 15 minutes after 5 wrong passwords.' }),
   letterAttachmentMaxBytes: def({ env: 'JIYUE_LETTER_ATTACHMENT_MAX_BYTES', key: 'letterAttachmentMaxBytes', default: 5_242_880, allowed: 'integer 1024–52428800', parse: int(1024, 52_428_800),
     doc: 'Largest file a citizen may attach to a letter (default 5 MiB; at most 3 files, PDF, JPEG or PNG checked by content).' }),
+  interviewMaxStreams: def({ env: 'JIYUE_INTERVIEW_MAX_STREAMS', key: 'interviewMaxStreams', default: 5000, allowed: 'integer 1–100000', parse: int(1, 100_000),
+    doc: 'Live-interview event streams (SSE) one server process keeps open at once; one more is answered 503 with Retry-After, and the page still shows the transcript without live updates.' }),
 } as const;
 
 export type Settings = typeof settings;

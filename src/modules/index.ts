@@ -10,7 +10,7 @@ import { publishingRoutes, registerPublishingJobs } from './publishing/index.js'
 import { pageAlertsRoutes, publicRoutes, startDeliveryWorker } from './delivery/index.js';
 import { registerSearchJobs, searchRoutes } from './search/index.js';
 import { registerPublicSearchPage } from './search/public-search-page.js';
-import { errorReportsRoutes, interactionRoutes, publicCorrectionsRoutes, publicLettersRoutes, publicSurveyRoutes, registerCorrectionPages, registerErrorReportJobs, registerLetterJobs, registerLetterPages, registerSurveyPages, surveyRoutes } from './interaction/index.js';
+import { errorReportsRoutes, interactionRoutes, interviewsRoutes, publicCorrectionsRoutes, publicInterviewsRoutes, publicLettersRoutes, publicSurveyRoutes, registerCorrectionPages, registerErrorReportJobs, registerInterviewPages, registerLetterJobs, registerLetterPages, registerSurveyPages, surveyRoutes } from './interaction/index.js';
 
 /**
  * Domain modules' route plugins, registered by buildApp after the platform's own.
@@ -32,6 +32,8 @@ export const moduleRoutes: readonly ((app: FastifyInstance, opts: { platform: Pl
   publicCorrectionsRoutes,
   surveyRoutes,
   publicSurveyRoutes,
+  interviewsRoutes,
+  publicInterviewsRoutes,
   // The public sites answer every GET/HEAD no other route claims.
   publicRoutes,
 ];
@@ -48,6 +50,8 @@ export const moduleJobs: readonly ((platform: Platform) => void)[] = [
   registerLetterPages,
   // The surveys' list, form and results pages (/surveys.html, /survey.html, /survey-results.html), likewise.
   registerSurveyPages,
+  // 在线访谈: the list and the interview page (/interviews.html, /interview.html?id=N).
+  registerInterviewPages,
   // 督办: the hourly sweep of overdue letters and the 3-month alarm.
   registerLetterJobs,
   // 网民纠错: the form and look-up pages (/corrections.html, /corrections/query.html) and the hourly sweep of overdue reports.

@@ -147,6 +147,22 @@ export const ACCESS_MATRIX: Readonly<Record<string, string>> = {
   'GET /api/v1/surveys/:id/questions/:questionId/answers': '3   3   3   3   2   2   3   3   3   3   1',
   'GET /api/v1/surveys/:id/responses.csv':    '3   3   3   3   2   2   3   3   3   3   1',
   'POST /survey.html':                        '2   2   2   2   2   2   2   2   2   2   2',
+  // 在线访谈: manage = site admin and handler (moderators), answer = those and the editor (typist).
+  'GET /api/v1/interviews':                   '3   3   3   3   2   2   3   3   2   3   1',
+  'GET /api/v1/interview-sites':              '3   3   3   3   2   3   3   3   2   3   1',
+  'POST /api/v1/sites/:siteId/interviews':    '3   3   3   3   2   3   3   3   2   3   1',
+  'GET /api/v1/interviews/:id':               '3   3   3   3   2   2   3   3   2   3   1',
+  'PATCH /api/v1/interviews/:id':             '3   3   3   3   2   3   3   3   2   3   1',
+  'POST /api/v1/interviews/:id/status':       '3   3   3   3   2   3   3   3   2   3   1',
+  'GET /api/v1/interviews/:id/questions':     '3   3   3   3   2   2   3   3   2   3   1',
+  'POST /api/v1/interview-questions/:id/decision': '3   3   3   3   2   3   3   3   2   3   1',
+  'POST /api/v1/interviews/:id/entries':      '3   3   3   3   2   2   3   3   2   3   1',
+  'POST /api/v1/interviews/:id/images':       '3   3   3   3   2   2   3   3   2   3   1',
+  'GET /api/v1/public/sites/:siteCode/interviews': '2   2   2   2   2   2   2   2   2   2   2',
+  'GET /api/v1/public/interviews/:id':        '2   2   2   2   2   2   2   2   2   2   2',
+  'POST /api/v1/public/interviews/:id/questions': '2   2   2   2   2   2   2   2   2   2   2',
+  'GET /api/v1/public/interview-images/:id':  '2   2   2   2   2   2   2   2   2   2   2',
+  'POST /interviews/question.html':           '2   2   2   2   2   2   2   2   2   2   2',
 };
 
 /** Routes outside the cell-by-cell run, each with the reason and the test that covers it. */
@@ -158,6 +174,7 @@ export const SKIPPED: Readonly<Record<string, string>> = {
   'POST /api/v1/auth/totp/setup': 'enrolment flow; identity-auth.test.ts',
   'POST /api/v1/auth/totp/enable': 'enrolment flow; identity-auth.test.ts',
   'GET /api/v1/jobs/stream': 'server-sent events never end under inject(); jobs-stream test checks 200/401/403 over a real socket',
+  'GET /api/v1/public/interviews/:id/events': 'server-sent events never end under inject(); interviews.test.ts opens it on a real socket (stream, resume, 503 over the cap)',
   'GET /*': 'the public sites (every path no other route claims, chosen by Host); delivery-serving.test.ts and delivery-paths.test.ts',
 };
 

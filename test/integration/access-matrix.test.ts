@@ -21,7 +21,8 @@ import { seedLetter } from '../support/letter-workflow-fixtures.js';
 import { LETTER_STATISTICS_KIND } from '../../src/modules/interaction/index.js';
 import { seedErrorReport } from '../support/error-report-fixtures.js';
 import { formBody, seedOpenSurvey, surveyBody } from '../support/survey-fixtures.js';
-import { idemKey, letterJson, multipartBody, PORTAL_CODE, PORTAL_HOST, portalMailboxes, solvedCaptcha, stringFields } from '../support/letter-fixtures.js';
+import { idemKey, LETTER_FILES, letterJson, multipartBody, PORTAL_CODE, PORTAL_HOST, portalMailboxes, solvedCaptcha, stringFields } from '../support/letter-fixtures.js';
+import { seedInterview, seedQuestion } from '../support/interview-fixtures.js';
 
 /** Demo account holding each role (see src/demo/seed-demo.ts). */
 const ACCOUNT_OF_ROLE: Readonly<Record<string, string>> = {
@@ -239,6 +240,30 @@ const REQUESTS: Readonly<Record<string, (ctx: TestContext, role: string) => Prom
     return { url: `/survey.html?id=${id}`, body: payload, headers: { ...headers, host: PORTAL_HOST } };
   },
   'GET /api/v1/public/sites/:siteCode/published-letters': async () => ({ url: `/api/v1/public/sites/${PORTAL_CODE}/published-letters` }),
+  // 在线访谈 on the provincial portal (site 1): writes get their own interview or question per call.
+  'GET /api/v1/interviews': async () => ({ url: '/api/v1/interviews?siteId=1' }),
+  'POST /api/v1/sites/:siteId/interviews': async (ctx) => ({ url: '/api/v1/sites/1/interviews', body: { title: `矩阵访谈${counter++}`, guests: [{ name: '嘉宾', title: '', org: '' }], scheduledStart: ctx.platform.clock.now() + 3_600_000, scheduledEnd: ctx.platform.clock.now() + 7_200_000 } }),
+  'GET /api/v1/interviews/:id': async (ctx) => ({ url: `/api/v1/interviews/${(await seedInterview(ctx.platform)).id}` }),
+  'PATCH /api/v1/interviews/:id': async (ctx) => ({ url: `/api/v1/interviews/${(await seedInterview(ctx.platform)).id}`, body: { topic: '矩阵主题' } }),
+  'POST /api/v1/interviews/:id/status': async (ctx) => ({ url: `/api/v1/interviews/${(await seedInterview(ctx.platform)).id}/status`, body: { action: 'start' } }),
+  'GET /api/v1/interviews/:id/questions': async (ctx) => ({ url: `/api/v1/interviews/${(await seedInterview(ctx.platform)).id}/questions` }),
+  'POST /api/v1/interview-questions/:id/decision': async (ctx) => ({ url: `/api/v1/interview-questions/${await seedQuestion(ctx.platform, (await seedInterview(ctx.platform)).id)}/decision`, body: { decision: 'approve' } }),
+  'POST /api/v1/interviews/:id/entries': async (ctx) => ({ url: `/api/v1/interviews/${(await seedInterview(ctx.platform, 'live')).id}/entries`, body: { kind: 'remark', body: '矩阵发言' } }),
+  'POST /api/v1/interviews/:id/images': async (ctx) => {
+    const { payload, headers } = multipartBody({}, [{ field: 'file', name: 'm.png', content: LETTER_FILES.png, type: 'image/png' }]);
+    return { url: `/api/v1/interviews/${(await seedInterview(ctx.platform)).id}/images`, body: payload, headers };
+  },
+  'GET /api/v1/public/sites/:siteCode/interviews': async () => ({ url: `/api/v1/public/sites/${PORTAL_CODE}/interviews` }),
+  'GET /api/v1/public/interviews/:id': async (ctx) => ({ url: `/api/v1/public/interviews/${(await seedInterview(ctx.platform)).id}` }),
+  'POST /api/v1/public/interviews/:id/questions': async (ctx) => ({ url: `/api/v1/public/interviews/${(await seedInterview(ctx.platform)).id}/questions`, body: { body: '矩阵提问', altcha: await solvedCaptcha(ctx.app) } }),
+  'GET /api/v1/public/interview-images/:id': async (ctx) => {
+    const { id } = await ctx.platform.db.insertInto('interview_images').values({ interview_id: (await seedInterview(ctx.platform)).id, file_name: 'm.png', mime: 'image/png', size: LETTER_FILES.png.length, content: LETTER_FILES.png.toString('base64'), created_at: 0 }).returning('id').executeTakeFirstOrThrow();
+    return { url: `/api/v1/public/interview-images/${id}` };
+  },
+  'POST /interviews/question.html': async (ctx) => {
+    const { payload, headers } = multipartBody({ interviewId: String((await seedInterview(ctx.platform)).id), body: '矩阵表单提问', altcha: await solvedCaptcha(ctx.app) });
+    return { url: '/interviews/question.html', body: payload, headers: { ...headers, host: PORTAL_HOST } };
+  },
   'GET /api/v1/public/sites/:siteCode/published-letters/:id': async (ctx) => {
     const { id } = await seedLetter(ctx, { isPublic: true });
     await ctx.platform.db.updateTable('letters').set({ status: 'replied', reply_text: '答复', replied_at: 1, published_at: 1 }).where('id', '=', id).execute();

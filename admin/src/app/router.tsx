@@ -125,6 +125,12 @@ export const router = createBrowserRouter(
                 guarded('error-reports/:id', 'interaction.corrections.read', () =>
                   import('../features/error-reports/error-report-detail-page').then((m) => ({ Component: m.ErrorReportDetailPage })),
                 ),
+                guarded('interviews', 'interaction.interviews.answer', () =>
+                  import('../features/interviews/interviews-page').then((m) => ({ Component: m.InterviewsPage })),
+                ),
+                guarded('interviews/:id', 'interaction.interviews.answer', () =>
+                  import('../features/interviews/interview-console-page').then((m) => ({ Component: m.InterviewConsolePage })),
+                ),
                 { path: 'forbidden', Component: Forbidden },
                 { path: '*', Component: NotFound },
               ],

@@ -11,7 +11,8 @@
  * portal's platform intake, triage by the platform operator, the site owner's fix and answer,
  * deadlines, escalation, statistics;
  * and 在线调查 (surveys: the builder, one response per device, results as charts and CSV,
- * results published on the site).
+ * results published on the site); 在线访谈: interviews with questions from the public, a live
+ * transcript over server-sent events, and the archive.
  */
 export { interactionRoutes } from './interaction.routes.js';
 export { publicLettersRoutes } from './public-letters.routes.js';
@@ -50,3 +51,8 @@ export { registerSurveyPages, SURVEY_LIST_PATH, SURVEY_PATH, SURVEY_RESULTS_PATH
 export { createSurvey, updateSurvey, setSurveyState, listSurveys, surveyDetail } from './surveys/survey-admin.js';
 export { surveyResults, surveyCsv, csvCell, type QuestionResult } from './surveys/survey-results.js';
 export type { SurveyInput, QuestionInput } from './surveys/survey.schemas.js';
+export {
+  interviewsRoutes, publicInterviewsRoutes, registerInterviewPages, interviewHubOf, InterviewHub, entryFrame, interviewDeps, createInterview, updateInterview, changeInterviewStatus,
+  listInterviews, submitQuestion, decideQuestion, questionsForConsole, postEntry, InterviewErrors, INTERVIEW_CHANNEL,
+  type InterviewDeps, type InterviewInput, type InterviewAction, type PostEntryInput, type InterviewView, type QuestionView, type EntryView, type Guest,
+} from './interviews/index.js';

@@ -1,6 +1,7 @@
 import type { Generated } from 'kysely';
 import type { CorrectionsTables } from './corrections/corrections.tables.js';
 import type { SurveyTables } from './surveys/survey.tables.js';
+import type { InterviewTables } from './interviews/interview.tables.js';
 
 /** 网站信箱 (one per site), 领导信箱, 部门信箱. */
 export type MailboxKind = 'site' | 'leader' | 'department';
@@ -156,7 +157,7 @@ export interface LetterStatisticsTable {
   computed_at: number;
 }
 
-export interface InteractionTables extends CorrectionsTables, SurveyTables {
+export interface InteractionTables extends CorrectionsTables, SurveyTables, InterviewTables {
   mailboxes: MailboxesTable;
   letters: LettersTable;
   letter_attachments: LetterAttachmentsTable;

@@ -4,15 +4,15 @@ import { InteractionErrors } from './errors.js';
 /** At most this many files per letter. */
 export const MAX_LETTER_ATTACHMENTS = 3;
 
-interface FileRule {
+export interface FileRule {
   readonly mime: string;
   readonly matches: (b: Buffer) => boolean;
 }
 
-const starts = (b: Buffer, bytes: readonly number[]) => bytes.every((x, i) => b[i] === x);
+const startsWith = (b: Buffer, bytes: readonly number[]) => bytes.every((x, i) => b[i] === x);
 const PDF: FileRule = { mime: 'application/pdf', matches: (b) => b.toString('latin1', 0, 5) === '%PDF-' };
-const JPEG: FileRule = { mime: 'image/jpeg', matches: (b) => starts(b, [0xff, 0xd8, 0xff]) };
-const PNG: FileRule = { mime: 'image/png', matches: (b) => starts(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]) };
+export const JPEG: FileRule = { mime: 'image/jpeg', matches: (b) => startsWith(b, [0xff, 0xd8, 0xff]) };
+export const PNG: FileRule = { mime: 'image/png', matches: (b) => startsWith(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]) };
 
 /** Citizens send scans and photos; nothing that runs or carries macros. The bytes must match the extension. */
 const RULES: Readonly<Record<string, FileRule>> = { pdf: PDF, jpg: JPEG, jpeg: JPEG, png: PNG };

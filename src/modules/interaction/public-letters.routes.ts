@@ -5,6 +5,7 @@ import type { Platform } from '../../platform/platform.js';
 import { AppError } from '../../platform/http/error-registry.js';
 import { HttpErrors } from '../../platform/http/errors.js';
 import { access } from '../../platform/identity/permissions.js';
+
 import { issueChallenge } from './captcha.js';
 import { interactionDeps } from './deps.js';
 import { InteractionErrors } from './errors.js';

@@ -5,14 +5,15 @@ import { getSiteByCode } from '../sites/index.js';
 
 /** The theme's pages of 互动交流, made per request from a view model the interaction module builds. */
 export type InteractionTemplate = 'letter-form' | 'letter-receipt' | 'letter-query' | 'letter-public-list' | 'letter-public' | 'letter-statistics'
-  | 'correction-form' | 'correction-receipt' | 'correction-query' | 'survey-list' | 'survey-form' | 'survey-thanks' | 'survey-results';
+  | 'correction-form' | 'correction-receipt' | 'correction-query' | 'survey-list' | 'survey-form' | 'survey-thanks' | 'survey-results'
+  | 'interview-list' | 'interview';
 
 /**
  * One of the letter, error-report or survey pages in the site's theme (`letter`, `correction` or
  * `survey` as themes/default/<template>.liquid expects it). Null when the site is unknown.
  */
 export async function renderInteractionPage(deps: PublishingDeps, siteCode: string, template: InteractionTemplate,
-  page: { title: string; breadcrumb: readonly { name: string; href: string }[]; letter?: object; correction?: object; survey?: object }): Promise<string | null> {
+  page: { title: string; breadcrumb: readonly { name: string; href: string }[]; letter?: object; correction?: object; survey?: object; interview?: object }): Promise<string | null> {
   await deps.theme.refresh(deps.db);
   const site = await getSiteByCode(deps.db, siteCode);
   const ctx = site ? await loadSiteContext(deps.db, site.id) : undefined;
@@ -20,6 +21,6 @@ export async function renderInteractionPage(deps: PublishingDeps, siteCode: stri
   return renderTemplate(deps.engine, template, {
     site: ctx.model, nav: ctx.nav, column: null, article: null,
     breadcrumb: [{ name: '首页', href: '/' }, ...page.breadcrumb],
-    page: { title: page.title, canonical: '' }, letter: page.letter ?? null, correction: page.correction ?? null, survey: page.survey ?? null,
+    page: { title: page.title, canonical: '' }, letter: page.letter ?? null, correction: page.correction ?? null, survey: page.survey ?? null, interview: page.interview ?? null,
   });
 }

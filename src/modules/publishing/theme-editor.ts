@@ -19,7 +19,7 @@ import { createThemeEngine, DEFAULT_THEME_DIR, renderTemplate, themeTemplateName
 
 export const SAMPLE_PAGES = ['home', 'column', 'article', 'gone', 'not-found', 'sitemap', 'search', 'letter-form', 'letter-receipt', 'letter-query',
   'letter-public-list', 'letter-public', 'letter-statistics', 'correction-form', 'correction-receipt', 'correction-query',
-  'survey-list', 'survey-form', 'survey-thanks', 'survey-results'] as const;
+  'survey-list', 'survey-form', 'survey-thanks', 'survey-results', 'interview-list', 'interview'] as const;
 export type SamplePage = (typeof SAMPLE_PAGES)[number];
 
 const SAMPLE_FIGURES = { label: '2026年11月', received: 12, accepted: 11, closed: 9, onTimeRate: '88.9%', averageWorkingDays: '3.2', satisfactionRate: '87.5%' };
@@ -67,6 +67,17 @@ function requireName(name: string): string {
   if (!themeTemplateNames().includes(name)) throw new AppError(PublishingErrors['publishing.theme.unknown_template'], { name });
   return name;
 }
+
+/** What the interview list and page templates get (see interaction/interviews/interview-pages.ts). */
+const SAMPLE_INTERVIEW_ITEM = { id: 1, href: '/interview.html?id=1', title: '示例在线访谈', topic: '优化营商环境', statusName: '直播中', start: '2026-11-26 10:00', end: '2026-11-26 11:30', guests: '省发展改革委 局长 王某' };
+const SAMPLE_INTERVIEW_LIST = { live: [SAMPLE_INTERVIEW_ITEM], upcoming: [], past: [] };
+const SAMPLE_INTERVIEW = {
+  ...SAMPLE_INTERVIEW_ITEM, status: 'live', description: ['欢迎网友提问。'], guestList: [{ name: '王某', title: '局长', org: '省发展改革委' }],
+  images: [], questions: [{ id: 1, nickname: '网友', body: '示例提问' }],
+  entries: [{ seq: 1, kind: 'answer', speaker: '王某', body: '示例答复', at: '2026-11-26 10:05', question: { nickname: '网友', body: '示例提问' }, image: '' }],
+  lastSeq: 1, live: true, over: false, eventsUrl: '/api/v1/public/interviews/1/events', acceptsQuestions: true,
+  form: { action: '/interviews/question.html', captchaUrl: '/api/v1/public/captcha', nickname: '', body: '', error: '', errors: [], message: '' },
+};
 
 const shipped = (name: string) => fs.readFileSync(path.join(DEFAULT_THEME_DIR, `${name}.liquid`), 'utf8');
 
@@ -147,6 +158,11 @@ export async function renderSample(deps: PublishingDeps, q: { name: string; sour
       case 'correction-query': return await renderTemplate(engine, q.page, {
         site: ctx.model, nav: ctx.nav, column: null, article: null, breadcrumb: [{ name: '首页', href: '/' }],
         page: { title: '我要纠错', canonical: '' }, letter: null, correction: SAMPLE_CORRECTION,
+      });
+      case 'interview-list':
+      case 'interview': return await renderTemplate(engine, q.page, {
+        site: ctx.model, nav: ctx.nav, column: null, article: null, breadcrumb: [{ name: '首页', href: '/' }, { name: '在线访谈', href: '/interviews.html' }],
+        page: { title: '在线访谈', canonical: '' }, letter: null, interview: q.page === 'interview' ? SAMPLE_INTERVIEW : SAMPLE_INTERVIEW_LIST,
       });
     }
   } catch (e) {

@@ -64,6 +64,10 @@ export const PERMISSIONS = {
   'interaction.corrections.supervise': ['platform_supervisor'],
   // 在线调查: built, opened, closed, exported and published by the site's admin or editor (site scope checked in operations).
   'interaction.surveys.manage': ['site_admin', 'editor'],
+  // 在线访谈: the moderator schedules, approves questions, starts and ends; the guest's typist
+  // (an editor of the site, or the moderator) posts answers and host remarks. Scoped by site.
+  'interaction.interviews.manage': ['site_admin', 'interaction_handler'],
+  'interaction.interviews.answer': ['site_admin', 'interaction_handler', 'editor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

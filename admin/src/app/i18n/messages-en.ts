@@ -14,6 +14,7 @@ import * as publishing from './messages/publishing';
 import * as themes from './messages/themes';
 import * as pageAlerts from './messages/page-alerts';
 import * as letterStatistics from './messages/letter-statistics';
+import * as interviews from './messages/interviews';
 import * as search from './messages/search';
 import * as errorReports from './messages/error-reports';
 import * as surveys from './messages/surveys';
@@ -37,6 +38,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...themes.en,
   ...pageAlerts.en,
   ...letterStatistics.en,
+  ...interviews.en,
   ...search.en,
   ...errorReports.en,
   ...surveys.en,

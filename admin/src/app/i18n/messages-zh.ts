@@ -14,6 +14,7 @@ import * as publishing from './messages/publishing';
 import * as themes from './messages/themes';
 import * as pageAlerts from './messages/page-alerts';
 import * as letterStatistics from './messages/letter-statistics';
+import * as interviews from './messages/interviews';
 import * as search from './messages/search';
 import * as errorReports from './messages/error-reports';
 import * as surveys from './messages/surveys';
@@ -36,6 +37,7 @@ export const zh = {
   ...themes.zh,
   ...pageAlerts.zh,
   ...letterStatistics.zh,
+  ...interviews.zh,
   ...search.zh,
   ...errorReports.zh,
   ...surveys.zh,

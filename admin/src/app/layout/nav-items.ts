@@ -36,6 +36,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/error-reports/supervision', label: 'nav.errorReportsSupervision', permission: 'interaction.corrections.supervise', group: 'interaction' },
   { path: '/error-reports/stats', label: 'nav.errorReportsStats', permission: 'interaction.corrections.read', group: 'interaction' },
   { path: '/surveys', label: 'nav.surveys', permission: 'interaction.surveys.manage', group: 'interaction' },
+  { path: '/interviews', label: 'nav.interviews', permission: 'interaction.interviews.answer', group: 'interaction' },
 ];
 
 /** The menu entry a location belongs to: the longest matching path prefix ('' for none). */

@@ -42,6 +42,8 @@ export const zh = {
   'themes.page.survey-form': '调查问卷页',
   'themes.page.survey-thanks': '问卷提交成功页',
   'themes.page.survey-results': '调查结果页',
+  'themes.page.interview-list': '在线访谈列表页',
+  'themes.page.interview': '在线访谈页（直播与实录）',
 } as const;
 
 export const en: Readonly<Record<keyof typeof zh, string>> = {
@@ -87,4 +89,6 @@ export const en: Readonly<Record<keyof typeof zh, string>> = {
   'themes.page.survey-form': 'Survey form',
   'themes.page.survey-thanks': 'Survey thank-you',
   'themes.page.survey-results': 'Survey results',
+  'themes.page.interview-list': 'Interview list',
+  'themes.page.interview': 'Interview (live and transcript)',
 };

@@ -1,0 +1,59 @@
+/**
+ * The interview console in a real browser: the moderator (互动办理员) finds the interview under
+ * 互动交流 → 在线访谈, approves a question from the queue, starts the interview, answers the
+ * question as typist, and sees it in the transcript. Axe scans the console. Needs the admin
+ * built in this worktree (`npx vite build admin`).
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser } from 'playwright-core';
+import { startTestServer, type TestServer } from '../support/server.js';
+import { selectedEngines } from '../support/engines.js';
+import { browserSkipReason, launchBrowser, openConsole, screenshot, seriousA11yViolations, type ConsolePage } from '../support/browser.js';
+import { seedInterview, seedQuestion } from '../support/interview-fixtures.js';
+import { openMenu, signIn } from './admin-console-steps.js';
+
+const skip = browserSkipReason();
+
+for (const engine of selectedEngines()) {
+  describe(`interview console in the browser [${engine}]`, { skip: skip ?? false, timeout: 180_000 }, () => {
+    let server: TestServer;
+    let browser: Browser;
+    let c: ConsolePage;
+
+    before(async () => {
+      server = await startTestServer({ engine });
+      browser = await launchBrowser();
+      c = await openConsole(browser, server.baseUrl);
+    });
+    after(async () => {
+      assert.deepEqual(c?.problems ?? [], [], 'browser errors');
+      await browser?.close();
+      await server?.stop();
+    });
+
+    test('approve, start, answer: the answer is in the transcript and the question is answered', async () => {
+      const { page } = c;
+      const iv = await seedInterview(server.platform, 'scheduled', '控制台访谈');
+      const qid = await seedQuestion(server.platform, iv.id, '控制台里的问题');
+      await signIn(page, server.accounts.interaction_handler!);
+      await openMenu(page, '在线访谈');
+      await page.getByRole('link', { name: '控制台访谈' }).click();
+      await page.getByRole('heading', { level: 1, name: /控制台访谈/ }).waitFor();
+      const queue = page.locator('.ant-card').filter({ hasText: '待审核' });
+      await queue.getByText('控制台里的问题').waitFor();
+      assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the console');
+      await queue.getByRole('button', { name: '通过' }).click();
+      await page.getByRole('button', { name: '开始访谈' }).click();
+      await page.getByRole('button', { name: '结束访谈' }).waitFor();
+      const approved = page.locator('.ant-card').filter({ hasText: '已通过待答复' });
+      await approved.getByRole('button', { name: '答复此问' }).click();
+      await page.getByLabel('内容', { exact: true }).fill('控制台发布的答复');
+      await page.getByRole('button', { name: '发布', exact: true }).click();
+      await page.locator('.ant-card').filter({ hasText: '文字实录' }).getByText(/控制台发布的答复/).waitFor();
+      await screenshot(page, `interviews-${engine}-console`);
+      const q = await server.platform.db.selectFrom('interview_questions').select('status').where('id', '=', qid).executeTakeFirstOrThrow();
+      assert.equal(q.status, 'answered');
+    });
+  });
+}
