@@ -10,7 +10,9 @@ import { publishingRoutes, registerPublishingJobs } from './publishing/index.js'
 import { pageAlertsRoutes, publicRoutes, startDeliveryWorker } from './delivery/index.js';
 import { registerSearchJobs, searchRoutes } from './search/index.js';
 import { registerPublicSearchPage } from './search/public-search-page.js';
-import { interactionRoutes, publicLettersRoutes, registerLetterJobs, registerLetterPages } from './interaction/index.js';
+import {
+  feedbackAdminRoutes, interactionRoutes, publicFeedbackRoutes, publicLettersRoutes, registerCommentPages, registerConsultationPages, registerLetterJobs, registerLetterPages,
+} from './interaction/index.js';
 
 /**
  * Domain modules' route plugins, registered by buildApp after the platform's own.
@@ -28,6 +30,9 @@ export const moduleRoutes: readonly ((app: FastifyInstance, opts: { platform: Pl
   searchRoutes,
   interactionRoutes,
   publicLettersRoutes,
+  // Comments and consultations (征求意见): the moderation console and the public forms.
+  feedbackAdminRoutes,
+  publicFeedbackRoutes,
   // The public sites answer every GET/HEAD no other route claims.
   publicRoutes,
 ];
@@ -42,6 +47,9 @@ export const moduleJobs: readonly ((platform: Platform) => void)[] = [
   registerPublicSearchPage,
   // The letter form and look-up pages (/letters.html, /letters/query.html), likewise.
   registerLetterPages,
+  // Comments of a document, the consultation list and pages (/comments.html, /consultations.html, /consultation.html).
+  registerCommentPages,
+  registerConsultationPages,
   // 督办: the hourly sweep of overdue letters and the 3-month alarm.
   registerLetterJobs,
 ];

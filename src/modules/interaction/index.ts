@@ -5,7 +5,8 @@
  * letters submitted by citizens (form page on every site and JSON API) behind an ALTCHA
  * proof-of-work captcha, personal data sealed with SM4, a receipt with query code and password,
  * the handler's masked list, and the handling workflow (acceptance, routing to handling units,
- * reply and its review, publication, rating, deadlines, escalation).
+ * reply and its review, publication, rating, deadlines, escalation); readers' comments on documents
+ * and public consultations on drafts (征求意见), both through one moderation queue (docs/comments.md).
  */
 export { interactionRoutes } from './interaction.routes.js';
 export { publicLettersRoutes } from './public-letters.routes.js';
@@ -24,3 +25,14 @@ export { maskFreeText } from './mask-free-text.js';
 export { InteractionErrors } from './errors.js';
 export { MAX_LETTER_ATTACHMENTS } from './letter-files.js';
 export type { InteractionTables, LetterType, MailboxKind } from './interaction.tables.js';
+export { feedbackAdminRoutes } from './comments/feedback-admin.routes.js';
+export { publicFeedbackRoutes } from './comments/public-feedback.routes.js';
+export { registerCommentPages } from './comments/comment-pages.js';
+export { registerConsultationPages } from './consultations/consultation-pages.js';
+export { submitComment, approvedComments, commentableDocument, type CommentInput, type PublicComment } from './comments/document-comments.js';
+export { moderateComment, reportComment, type Decision, type Finding } from './comments/moderation.js';
+export { moderationQueue, type QueueItem } from './comments/moderation-queue.js';
+export { CommentErrors } from './comments/comment-errors.js';
+export { splitClauses, type Clause } from './consultations/split-clauses.js';
+export { createConsultation, updateConsultation, saveSummary, publishSummary, MIN_CONSULTATION_DAYS, type ConsultationInput, type SummaryInput } from './consultations/manage-consultation.js';
+export { consultationDetail, listConsultations, publicConsultation, publicConsultations, submitOpinion, type OpinionInput } from './consultations/consultation-views.js';

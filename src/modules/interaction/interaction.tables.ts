@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { CommentTables } from './comments/comments.tables.js';
 
 /** 网站信箱 (one per site), 领导信箱, 部门信箱. */
 export type MailboxKind = 'site' | 'leader' | 'department';
@@ -131,7 +132,8 @@ export interface CaptchaUsesTable {
   expires_at: number;
 }
 
-export interface InteractionTables {
+/** Comments and consultations live in comments/comments.tables.ts (one moderation queue). */
+export interface InteractionTables extends CommentTables {
   mailboxes: MailboxesTable;
   letters: LettersTable;
   letter_attachments: LetterAttachmentsTable;

@@ -1,14 +1,10 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import multipart from '@fastify/multipart';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Platform } from '../../platform/platform.js';
 import { AppError } from '../../platform/http/error-registry.js';
 import { HttpErrors } from '../../platform/http/errors.js';
-import { problemFor } from '../../platform/http/problem.js';
-import { translateValidation } from '../../platform/http/validation-errors.js';
 import { access } from '../../platform/identity/permissions.js';
-import { PUBLIC_SECURITY_HEADERS, SiteHosts } from '../delivery/index.js';
-import { getSiteByCode, type SiteView } from '../sites/index.js';
 import { issueChallenge } from './captcha.js';
 import { interactionDeps } from './deps.js';
 import { InteractionErrors } from './errors.js';
@@ -24,31 +20,8 @@ import { listSiteMailboxes } from './mailboxes.repo.js';
 import { lookupLetter } from './operations/lookup-letter.js';
 import { ensureSiteMailbox } from './operations/mailboxes.js';
 import { submitLetter } from './operations/submit-letter.js';
-import { readMultipart, SubmissionValidationError, validateFormFields, validateJsonFields } from './read-submission.js';
-
-/** A site that takes letters: known and open (not building, offline or closed; see docs/interaction.md). */
-async function openSite(platform: Platform, code: string): Promise<SiteView> {
-  const site = await getSiteByCode(platform.db, code);
-  if (!site || site.status !== 'open') throw new AppError(InteractionErrors['interaction.site.not_found']);
-  return site;
-}
-
-/** A refusal as the form shows it: the message, and each field's message. Never the submitted values. */
-function formError(err: unknown): { status: number; error: string; errors: string[] } | null {
-  if (err instanceof AppError) {
-    const p = problemFor(err.code, 'zh-CN', err.params, err.fieldErrors);
-    return { status: p.status, error: p.detail, errors: err.fieldErrors.map((f) => f.message) };
-  }
-  if (err instanceof SubmissionValidationError) {
-    return { status: 400, error: '提交的内容有误，请按提示修改后重新提交。', errors: translateValidation(err.validation, undefined, 'zh-CN').map((e) => e.message) };
-  }
-  return null;
-}
-
-function sendPage(reply: FastifyReply, status: number, html: string | null): FastifyReply {
-  return reply.code(html === null ? 404 : status).headers(PUBLIC_SECURITY_HEADERS).header('cache-control', 'no-store')
-    .type('text/html; charset=utf-8').send(html ?? '');
-}
+import { formError, openSite, sendPage, siteOfHostResolver, tooFastPage } from './public-forms.js';
+import { readMultipart, validateFormFields, validateJsonFields } from './read-submission.js';
 
 /**
  * 写信 and 查询 for citizens: the JSON API under /api/v1/public, and the theme's form pages
@@ -60,15 +33,10 @@ export async function publicLettersRoutes(fastify: FastifyInstance, { platform }
   const { config } = platform;
   const db = platform.db;
   const deps = interactionDeps(platform);
-  const hosts = new SiteHosts(db, (err) => app.log.error({ err }, 'site hosts refresh failed'));
+  const siteOfHost = siteOfHostResolver(platform, (err) => app.log.error({ err }, 'site hosts refresh failed'));
   const submitLimit = { max: config.letterSubmitRatePerHour, timeWindow: 3_600_000 };
   const lookupLimit = { max: config.letterLookupRatePerMinute, timeWindow: 60_000 };
   const publicPage = { access: access.public, quietRefusals: true };
-  const siteOfHost = async (req: FastifyRequest) => {
-    const s = await hosts.resolve(req.host);
-    const site = s ? await getSiteByCode(db, s.code) : undefined;
-    return site?.status === 'open' ? site : undefined;
-  };
 
   app.get(CAPTCHA_PATH, { schema: captchaSchema, config: { access: access.public, quietRefusals: true, rateLimit: { max: 120, timeWindow: 60_000 } } }, async (_req, reply) => {
     reply.header('cache-control', 'no-store');
@@ -130,16 +98,7 @@ export async function publicLettersRoutes(fastify: FastifyInstance, { platform }
       return reply.code(receipt.duplicate ? 200 : 201).send(receipt);
     });
 
-    /** Over the limit, a visitor of the pages gets the page with a message rather than problem+json. */
-    const tooFast = (windowMs: number, render: (siteCode: string, message: string) => Promise<string | null>) => async (err: Error & { statusCode?: number }, req: FastifyRequest, reply: FastifyReply) => {
-      const site = err.statusCode === 429 ? await siteOfHost(req) : undefined;
-      // Anything else is answered by the platform's handler (problem+json), still with the public headers.
-      if (!site) {
-        reply.headers(PUBLIC_SECURITY_HEADERS);
-        throw err;
-      }
-      return sendPage(reply.header('retry-after', String(Math.ceil(windowMs / 1000))), 429, await render(site.code, '提交过于频繁，请稍后再试。'));
-    };
+    const tooFast = (windowMs: number, render: (siteCode: string, message: string) => Promise<string | null>) => tooFastPage(siteOfHost, windowMs, render);
 
     // The theme's form posts here on the site's own host; answers are pages, refusals show the form again.
     r.post(LETTER_FORM_PATH, {

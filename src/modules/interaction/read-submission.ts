@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import type { TSchema } from 'typebox';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { AppError } from '../../platform/http/error-registry.js';
 import { HttpErrors } from '../../platform/http/errors.js';
@@ -8,8 +9,7 @@ import { formatBytes, MAX_LETTER_ATTACHMENTS, type UploadedFile } from './letter
 import { LetterFields, type LetterFieldsInput } from './letters.schemas.js';
 
 const base = { removeAdditional: false, useDefaults: true, allErrors: false, strict: false } as const;
-// Form fields arrive as text (`mailboxId=3`); JSON already has types, so it is not coerced.
-const checkForm: ValidateFunction = new Ajv({ ...base, coerceTypes: true }).compile(LetterFields);
+// JSON already has types, so it is not coerced (form fields are: formValidator).
 const checkJson: ValidateFunction = new Ajv({ ...base, coerceTypes: false }).compile(LetterFields);
 
 /** Refused like a body that failed its route schema: the error handler turns it into http.validation with field names. */
@@ -64,13 +64,22 @@ export async function readMultipart(req: FastifyRequest, maxBytes: number, { wit
   return { fields, files };
 }
 
-/** The form's fields against the letter schema; empty optional inputs count as not given. */
-export function validateFormFields(fields: Readonly<Record<string, string>>): LetterFieldsInput {
-  const candidate: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(fields)) if (!(OPTIONAL.has(k) && v.trim() === '')) candidate[k] = v;
-  if (!checkForm(candidate)) throw new SubmissionValidationError(checkForm.errors ?? []);
-  return candidate as LetterFieldsInput;
+/**
+ * A validator of a form's text fields against a TypeBox schema, with coercion (`clauseNo=3`);
+ * empty optional inputs count as not given. Refusals read like a body that failed its route schema.
+ */
+export function formValidator<T>(schema: TSchema, optional: ReadonlySet<string>): (fields: Readonly<Record<string, string>>) => T {
+  const check: ValidateFunction = new Ajv({ ...base, coerceTypes: true }).compile(schema);
+  return (fields) => {
+    const candidate: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(fields)) if (!(optional.has(k) && v.trim() === '')) candidate[k] = v;
+    if (!check(candidate)) throw new SubmissionValidationError(check.errors ?? []);
+    return candidate as T;
+  };
 }
+
+/** The letter form's fields against the letter schema. */
+export const validateFormFields = formValidator<LetterFieldsInput>(LetterFields, OPTIONAL);
 
 export function validateJsonFields(body: unknown): LetterFieldsInput {
   const candidate = body ?? {};

@@ -16,7 +16,8 @@ import { renderGone } from './render/pages.js';
 import { columnPages, homePages, staticSitePages } from './site-pages.js';
 import { createThemeEngine, DEFAULT_THEME_DIR, renderTemplate, themeTemplateNames } from './theme/theme-engine.js';
 
-export const SAMPLE_PAGES = ['home', 'column', 'article', 'gone', 'not-found', 'sitemap', 'search', 'letter-form', 'letter-receipt', 'letter-query'] as const;
+export const SAMPLE_PAGES = ['home', 'column', 'article', 'gone', 'not-found', 'sitemap', 'search', 'letter-form', 'letter-receipt', 'letter-query',
+  'comments', 'consultations', 'consultation'] as const;
 export type SamplePage = (typeof SAMPLE_PAGES)[number];
 
 /** One view model that every letter template can render: the form's, the receipt's and the look-up's fields together. */
@@ -35,6 +36,20 @@ const SAMPLE_LETTER = {
       steps: [{ name: '受理', at: '2026-11-26 10:05', unit: '', reason: '' }, { name: '转办', at: '2026-11-26 11:00', unit: '江苏省教育厅', reason: '' }],
     },
   },
+};
+
+/** One view model for the comment and consultation templates (their fields together). */
+const SAMPLE_OPINION = { nickname: '网友', body: '示例意见', at: '2026-11-26 10:00' };
+const SAMPLE_VIEW = {
+  document: { id: 1, title: '示例文章', href: '/', attachments: [{ name: '示例附件.pdf', href: '/', type: 'PDF', size: '1 MB' }] },
+  comments: [{ id: 1, nickname: '网友', body: '示例评论', at: '2026-11-26 10:00' }],
+  notice: '', error: '', errors: [], values: { body: '', nickname: '' }, captchaUrl: '/api/v1/public/captcha',
+  items: [{ id: 1, title: '示例征求意见', href: '/consultation.html?id=1', opensAt: '2026-11-01 00:00', closesAt: '2026-12-01 00:00', stateName: '正在征求意见', hasSummary: false }],
+  consultation: { id: 1, title: '示例征求意见', intro: '示例说明', opensAt: '2026-11-01 00:00', closesAt: '2026-12-01 00:00', stateName: '正在征求意见', shortReason: '' },
+  isOpen: true, focusClause: 0,
+  clauses: [{ clauseNo: 1, heading: '第一条', text: '示例条款', received: 1, adoptionName: '采纳', feedback: '示例理由', opinions: [SAMPLE_OPINION] }],
+  overall: { received: 1, opinions: [SAMPLE_OPINION] },
+  summary: { published: true, text: '示例反馈说明', received: 2 },
 };
 
 export interface EditorDeps { readonly publishing: PublishingDeps; readonly audit: AuditLog; readonly jobs: JobQueue }
@@ -107,6 +122,12 @@ export async function renderSample(deps: PublishingDeps, q: { name: string; sour
       case 'letter-query': return await renderTemplate(engine, q.page, {
         site: ctx.model, nav: ctx.nav, column: null, article: null, breadcrumb: [{ name: '首页', href: '/' }],
         page: { title: '我要写信', canonical: '' }, letter: SAMPLE_LETTER,
+      });
+      case 'comments':
+      case 'consultations':
+      case 'consultation': return await renderTemplate(engine, q.page, {
+        site: ctx.model, nav: ctx.nav, column: null, article: null, breadcrumb: [{ name: '首页', href: '/' }],
+        page: { title: '征求意见', canonical: '' }, letter: SAMPLE_VIEW, view: SAMPLE_VIEW,
       });
     }
   } catch (e) {

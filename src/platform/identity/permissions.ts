@@ -52,6 +52,10 @@ export const PERMISSIONS = {
   'interaction.letters.supervise': ['platform_supervisor'],
   // A letter's detail and history: whoever handles or supervises it (row scope checked in the operation).
   'interaction.letters.view': ['interaction_handler', 'platform_supervisor'],
+  // Comments and consultation opinions: the handler of the site moderates them (one queue).
+  'interaction.comments.moderate': ['interaction_handler'],
+  // 征求意见: an editor or a handler of the site opens consultations and writes the feedback summary.
+  'interaction.consultations.manage': ['editor', 'interaction_handler'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

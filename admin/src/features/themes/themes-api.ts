@@ -1,6 +1,6 @@
 import { api } from '../../app/api-client';
 
-export const SAMPLE_PAGES = ['home', 'column', 'article', 'gone', 'not-found', 'sitemap', 'search', 'letter-form', 'letter-receipt', 'letter-query'] as const;
+export const SAMPLE_PAGES = ['home', 'column', 'article', 'gone', 'not-found', 'sitemap', 'search', 'letter-form', 'letter-receipt', 'letter-query', 'comments', 'consultations', 'consultation'] as const;
 export type SamplePage = (typeof SAMPLE_PAGES)[number];
 
 export interface TemplateInfo { readonly name: string; readonly overridden: boolean; readonly updatedAt: number | null }

@@ -52,7 +52,8 @@ export function createThemeEngine(themeDir: string = DEFAULT_THEME_DIR, override
   });
 }
 
-export type ThemeTemplate = 'home' | 'column' | 'article' | 'gone' | 'not-found' | 'sitemap' | 'search' | 'letter-form' | 'letter-receipt' | 'letter-query';
+export type ThemeTemplate = 'home' | 'column' | 'article' | 'gone' | 'not-found' | 'sitemap' | 'search' | 'letter-form' | 'letter-receipt' | 'letter-query'
+  | 'comments' | 'consultations' | 'consultation';
 
 /**
  * Renders with LiquidJS's synchronous renderer: the theme uses no asynchronous filter or tag,

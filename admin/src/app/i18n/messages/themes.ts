@@ -32,6 +32,9 @@ export const zh = {
   'themes.page.letter-form': '写信页',
   'themes.page.letter-receipt': '写信回执页',
   'themes.page.letter-query': '信件查询页',
+  'themes.page.comments': '评论页',
+  'themes.page.consultations': '征求意见列表页',
+  'themes.page.consultation': '征求意见页',
 } as const;
 
 export const en: Readonly<Record<keyof typeof zh, string>> = {
@@ -67,4 +70,7 @@ export const en: Readonly<Record<keyof typeof zh, string>> = {
   'themes.page.letter-form': 'Letter form',
   'themes.page.letter-receipt': 'Letter receipt',
   'themes.page.letter-query': 'Letter look-up',
+  'themes.page.comments': 'Comments',
+  'themes.page.consultations': 'Consultations',
+  'themes.page.consultation': 'Consultation',
 };

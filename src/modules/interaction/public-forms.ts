@@ -1,0 +1,60 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Platform } from '../../platform/platform.js';
+import { AppError } from '../../platform/http/error-registry.js';
+import { problemFor } from '../../platform/http/problem.js';
+import { translateValidation } from '../../platform/http/validation-errors.js';
+import { PUBLIC_SECURITY_HEADERS, SiteHosts } from '../delivery/index.js';
+import { getSiteByCode, type SiteView } from '../sites/index.js';
+import { InteractionErrors } from './errors.js';
+import { SubmissionValidationError } from './read-submission.js';
+
+/** What the site's forms share: the open site of the request's host, page answers, refusals as pages. */
+
+/** A site that takes submissions: known and open (not building, offline or closed; see docs/interaction.md). */
+export async function openSite(platform: Platform, code: string): Promise<SiteView> {
+  const site = await getSiteByCode(platform.db, code);
+  if (!site || site.status !== 'open') throw new AppError(InteractionErrors['interaction.site.not_found']);
+  return site;
+}
+
+/** A refusal as the form shows it: the message, and each field's message. Never the submitted values. */
+export function formError(err: unknown): { status: number; error: string; errors: string[] } | null {
+  if (err instanceof AppError) {
+    const p = problemFor(err.code, 'zh-CN', err.params, err.fieldErrors);
+    return { status: p.status, error: p.detail, errors: err.fieldErrors.map((f) => f.message) };
+  }
+  if (err instanceof SubmissionValidationError) {
+    return { status: 400, error: '提交的内容有误，请按提示修改后重新提交。', errors: translateValidation(err.validation, undefined, 'zh-CN').map((e) => e.message) };
+  }
+  return null;
+}
+
+export function sendPage(reply: FastifyReply, status: number, html: string | null): FastifyReply {
+  return reply.code(html === null ? 404 : status).headers(PUBLIC_SECURITY_HEADERS).header('cache-control', 'no-store')
+    .type('text/html; charset=utf-8').send(html ?? '');
+}
+
+export type SiteOfHost = (req: FastifyRequest) => Promise<SiteView | undefined>;
+
+/** The open site whose host the request came to (the theme's forms post back to their own site). */
+export function siteOfHostResolver(platform: Platform, onError: (err: unknown) => void): SiteOfHost {
+  const hosts = new SiteHosts(platform.db, onError);
+  return async (req) => {
+    const s = await hosts.resolve(req.host);
+    const site = s ? await getSiteByCode(platform.db, s.code) : undefined;
+    return site?.status === 'open' ? site : undefined;
+  };
+}
+
+/** Over the limit, a visitor of the pages gets the page with a message rather than problem+json. */
+export function tooFastPage(siteOfHost: SiteOfHost, windowMs: number, render: (siteCode: string, message: string, req: FastifyRequest) => Promise<string | null>) {
+  return async (err: Error & { statusCode?: number }, req: FastifyRequest, reply: FastifyReply) => {
+    const site = err.statusCode === 429 ? await siteOfHost(req) : undefined;
+    // Anything else is answered by the platform's handler (problem+json), still with the public headers.
+    if (!site) {
+      reply.headers(PUBLIC_SECURITY_HEADERS);
+      throw err;
+    }
+    return sendPage(reply.header('retry-after', String(Math.ceil(windowMs / 1000))), 429, await render(site.code, '提交过于频繁，请稍后再试。', req));
+  };
+}
