@@ -136,7 +136,7 @@ export const ACCESS_MATRIX: Readonly<Record<string, string>> = {
   'POST /consultation.html':                  '2   2   2   2   2   2   2   2   2   2   2',
   'GET /api/v1/moderation/comments':          '3   3   3   3   3   3   3   3   2   3   1',
   'POST /api/v1/comments/:id/moderation':     '3   3   3   3   3   3   3   3   2   3   1',
-  'GET /api/v1/sites/:siteId/consultations':  '3   3   3   3   3   2   3   3   2   3   1',
+  'GET /api/v1/consultations':                '3   3   3   3   3   2   3   3   2   3   1',
   'POST /api/v1/sites/:siteId/consultations': '3   3   3   3   3   2   3   3   2   3   1',
   'GET /api/v1/consultations/:id':            '3   3   3   3   3   2   3   3   2   3   1',
   'PATCH /api/v1/consultations/:id':          '3   3   3   3   3   2   3   3   2   3   1',

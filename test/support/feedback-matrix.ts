@@ -70,7 +70,7 @@ export const FEEDBACK_REQUESTS: Readonly<Record<string, (ctx: TestContext, role:
   'POST /consultation.html': async (ctx) => form(ctx, '/consultation.html', { consultation: String(await consultation(ctx, 'open')), body: '矩阵表单意见', altcha: await solvedCaptcha(ctx.app) }),
   'GET /api/v1/moderation/comments': async () => ({ url: '/api/v1/moderation/comments?siteId=1' }),
   'POST /api/v1/comments/:id/moderation': async (ctx) => ({ url: `/api/v1/comments/${await comment(ctx, 'pending')}/moderation`, body: { decision: 'approve' } }),
-  'GET /api/v1/sites/:siteId/consultations': async () => ({ url: '/api/v1/sites/1/consultations' }),
+  'GET /api/v1/consultations': async () => ({ url: '/api/v1/consultations?siteId=1' }),
   'POST /api/v1/sites/:siteId/consultations': async (ctx) => {
     const now = ctx.platform.clock.now();
     return { url: '/api/v1/sites/1/consultations', body: { title: '矩阵征求意见', draftText: '第一条 内容。\n第二条 内容。', opensAt: now, closesAt: now + 30 * DAY } };

@@ -95,6 +95,15 @@ export const router = createBrowserRouter(
                 guarded('page-alerts', 'pages.alerts', () =>
                   import('../features/page-alerts/page-alerts-page').then((m) => ({ Component: m.PageAlertsPage })),
                 ),
+                guarded('interaction/moderation', 'interaction.comments.moderate', () =>
+                  import('../features/feedback/moderation-page').then((m) => ({ Component: m.ModerationPage })),
+                ),
+                guarded('interaction/consultations', 'interaction.consultations.manage', () =>
+                  import('../features/feedback/consultations-page').then((m) => ({ Component: m.ConsultationsPage })),
+                ),
+                guarded('interaction/consultations/:id', 'interaction.consultations.manage', () =>
+                  import('../features/feedback/consultation-page').then((m) => ({ Component: m.ConsultationPage })),
+                ),
                 { path: 'forbidden', Component: Forbidden },
                 { path: '*', Component: NotFound },
               ],

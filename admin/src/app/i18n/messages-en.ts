@@ -13,6 +13,7 @@ import * as library from './messages/library';
 import * as publishing from './messages/publishing';
 import * as themes from './messages/themes';
 import * as pageAlerts from './messages/page-alerts';
+import * as feedback from './messages/feedback';
 import * as search from './messages/search';
 import type { MessageKey } from './messages-zh';
 
@@ -33,5 +34,6 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...publishing.en,
   ...themes.en,
   ...pageAlerts.en,
+  ...feedback.en,
   ...search.en,
 };

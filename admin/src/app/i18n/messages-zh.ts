@@ -13,6 +13,7 @@ import * as library from './messages/library';
 import * as publishing from './messages/publishing';
 import * as themes from './messages/themes';
 import * as pageAlerts from './messages/page-alerts';
+import * as feedback from './messages/feedback';
 import * as search from './messages/search';
 
 /** Simplified Chinese, the console's primary language: one file per area under messages/. */
@@ -32,6 +33,7 @@ export const zh = {
   ...publishing.zh,
   ...themes.zh,
   ...pageAlerts.zh,
+  ...feedback.zh,
   ...search.zh,
 } as const;
 

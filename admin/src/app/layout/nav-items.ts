@@ -5,7 +5,11 @@ export interface NavItem {
   readonly label: MessageKey;
   /** Shown only to holders of this permission (from /auth/me); null = everyone signed in. */
   readonly permission: string | null;
+  /** Entries with a group are shown together under its submenu (互动交流: key 'interaction'). */
+  readonly group?: 'interaction';
 }
+
+export const NAV_GROUPS = { interaction: 'nav.group.interaction' } as const satisfies Record<string, MessageKey>;
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', label: 'nav.home', permission: null },
@@ -24,6 +28,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/search', label: 'search.nav', permission: 'search.manage' },
   { path: '/calendar', label: 'nav.calendar', permission: 'calendar.read' },
   { path: '/checks', label: 'nav.checks', permission: 'checks.manage' },
+  { path: '/interaction/moderation', label: 'nav.moderation', permission: 'interaction.comments.moderate', group: 'interaction' },
+  { path: '/interaction/consultations', label: 'nav.consultations', permission: 'interaction.consultations.manage', group: 'interaction' },
 ];
 
 /** The menu entry a location belongs to: the longest matching path prefix ('' for none). */

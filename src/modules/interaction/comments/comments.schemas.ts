@@ -37,11 +37,11 @@ export const reportCommentSchema = {
 
 export const moderationQueueSchema = {
   tags: ['interaction'], summary: '评论与意见审核队列 / Moderation queue',
-  querystring: Obj({ siteId: Id, status: Type.Optional(Status) }),
+  querystring: Obj({ siteId: Type.Optional(Id), status: Type.Optional(Status) }),
   response: {
     200: Obj({
       items: Type.Array(Obj({
-        id: Id, kind: Type.Union([Type.Literal('comment'), Type.Literal('opinion')]), status: Status, targetTitle: Type.String(),
+        id: Id, siteId: Id, siteName: Type.String(), kind: Type.Union([Type.Literal('comment'), Type.Literal('opinion')]), status: Status, targetTitle: Type.String(),
         documentId: Type.Union([Id, Type.Null()]), consultationId: Type.Union([Id, Type.Null()]), clauseNo: Type.Union([Type.Integer(), Type.Null()]),
         body: Type.String(), nickname: Type.String(), contact: Type.String(), findings: Type.Array(FindingOut),
         reportCount: Type.Integer(), reportReason: Type.String(), submittedAt: Type.Integer(), moderationNote: Type.String(),

@@ -28,8 +28,8 @@ export async function feedbackAdminRoutes(fastify: FastifyInstance, { platform }
     return moderateComment({ db, actor: req.actor, commentId: req.params.id, decision: req.body.decision, note: req.body.note ?? '', deps });
   });
 
-  app.get('/api/v1/sites/:siteId/consultations', { schema: listConsultationsSchema, config: manage }, async (req) => {
-    return { items: await listConsultations({ db, actor: req.actor, siteId: req.params.siteId, deps }) };
+  app.get('/api/v1/consultations', { schema: listConsultationsSchema, config: manage }, async (req) => {
+    return listConsultations({ db, actor: req.actor, siteId: req.query.siteId, deps });
   });
 
   app.post('/api/v1/sites/:siteId/consultations', { schema: createConsultationSchema, config: manage }, async (req, reply) => {

@@ -3,7 +3,7 @@ import type { Actor } from '../../../platform/identity/actor.js';
 import { AppError } from '../../../platform/http/error-registry.js';
 import { articlePath, getPublicDocument } from '../../content/index.js';
 import { attachmentPath } from '../../publishing/index.js';
-import { requireSiteInScope } from '../../sites/index.js';
+import { listSitesInScope, requireSiteInScope } from '../../sites/index.js';
 import type { InteractionDeps } from '../deps.js';
 import { requireText } from '../validate-letter.js';
 import { CommentErrors } from '../comments/comment-errors.js';
@@ -50,9 +50,13 @@ export async function consultationDetail({ db, actor, consultationId, deps }: { 
   return { consultation: c, clauses: withCounts(await consultationClauses(db, c.id), counts), overall: counts.get(0) ?? { received: 0, published: 0 }, opinions };
 }
 
-export async function listConsultations({ db, actor, siteId, deps }: { db: Db; actor: Actor; siteId: number; deps: InteractionDeps }): Promise<ConsultationView[]> {
-  const site = await requireSiteInScope(db, actor, 'interaction.consultations.manage', siteId);
-  return siteConsultations(db, site.id, deps.clock.now());
+/** Consultations of one site or of every site in the actor's scope, with those sites (the console's site picker). */
+export async function listConsultations({ db, actor, siteId, deps }: { db: Db; actor: Actor; siteId: number | undefined; deps: InteractionDeps }): Promise<{ sites: { id: number; name: string }[]; items: ConsultationView[] }> {
+  const sites = await listSitesInScope(db, actor, 'interaction.consultations.manage');
+  const chosen = siteId === undefined ? sites : [await requireSiteInScope(db, actor, 'interaction.consultations.manage', siteId)];
+  const items: ConsultationView[] = [];
+  for (const s of chosen) items.push(...await siteConsultations(db, s.id, deps.clock.now()));
+  return { sites: sites.map((s) => ({ id: s.id, name: s.name })), items: items.sort((a, b) => b.opensAt - a.opensAt || b.id - a.id) };
 }
 
 export interface PublicConsultation {

@@ -57,8 +57,8 @@ export const updateConsultationSchema = {
 };
 
 export const listConsultationsSchema = {
-  tags: ['interaction'], summary: '网站的征求意见 / Consultations of a site', params: Obj({ siteId: Id }),
-  response: { 200: Obj({ items: Type.Array(ConsultationOut) }), ...errorResponses(403, 404) },
+  tags: ['interaction'], summary: '征求意见列表（可按网站） / Consultations in scope', querystring: Obj({ siteId: Type.Optional(Id) }),
+  response: { 200: Obj({ sites: Type.Array(Obj({ id: Id, name: Type.String() })), items: Type.Array(ConsultationOut) }), ...errorResponses(403, 404) },
 };
 
 export const consultationDetailSchema = {
