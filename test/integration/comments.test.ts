@@ -32,6 +32,9 @@ for (const engine of selectedEngines()) {
       assert.deepEqual(await approvedBodies(h.openDoc), []);
       assert.doesNotMatch((await h.page(`/comments.html?doc=${h.openDoc}`)).body, /尽快落实/);
       assert.ok((await h.queue()).some((q) => q.id === id && q.kind === 'comment'));
+      // Without a site: every site the moderator holds the permission on.
+      const all = await h.handler.request('GET', '/api/v1/moderation/comments');
+      assert.ok(all.json<{ items: { id: number; siteName: string }[] }>().items.some((q) => q.id === id && q.siteName !== ''), all.body);
 
       const ok = await h.moderate(id, 'approve');
       assert.equal(ok.statusCode, 200, ok.body);

@@ -108,12 +108,14 @@ export async function moderateComment({ db, actor, commentId, decision, note, de
  * 举报: a reader reports a public comment. It leaves the page at once and waits in the queue
  * again, with the count and the latest reason, until a moderator approves or rejects it anew.
  */
-export async function reportComment({ db, actor, commentId, reason, deps }: {
+export async function reportComment({ db, actor, commentId, reason, siteId, deps }: {
   db: Db; actor: Actor; commentId: number; reason: string; deps: InteractionDeps;
+  /** From a site's form: only that site's comments. */
+  siteId?: number;
 }): Promise<void> {
   await inTransaction(db, async (trx) => {
     const row = await trx.selectFrom('comments').select(['id', 'site_id', 'status']).where('id', '=', commentId).executeTakeFirst();
-    if (!row) throw new AppError(CommentErrors['interaction.comments.not_found']);
+    if (!row || (siteId !== undefined && Number(row.site_id) !== siteId)) throw new AppError(CommentErrors['interaction.comments.not_found']);
     const r = await trx.updateTable('comments')
       .set((eb) => ({ status: 'pending', report_count: eb('report_count', '+', 1), report_reason: reason.trim().slice(0, 500) }))
       .where('id', '=', commentId).where('status', '=', 'approved').executeTakeFirst();

@@ -11,7 +11,7 @@ import { formValidator, readMultipart } from '../read-submission.js';
 import { publicConsultation, publicConsultations, submitOpinion, type OpinionInput } from '../consultations/consultation-views.js';
 import { CONSULTATION_PATH, renderConsultation, renderConsultationList } from '../consultations/consultation-pages.js';
 import { OpinionFields, publicConsultationSchema, publicConsultationsSchema, submitOpinionSchema } from '../consultations/consultations.schemas.js';
-import { COMMENTS_PATH, positiveId, renderCommentsPage, REPORT_PATH } from './comment-pages.js';
+import { COMMENTS_PATH, notFoundAsNull, positiveId, renderCommentsPage, REPORT_PATH } from './comment-pages.js';
 import { CommentFields, listCommentsSchema, ReportFields, reportCommentSchema, submitCommentSchema } from './comments.schemas.js';
 import { approvedComments, commentableDocument, submitComment, type CommentInput } from './document-comments.js';
 import { reportComment } from './moderation.js';
@@ -86,7 +86,9 @@ export async function publicFeedbackRoutes(fastify: FastifyInstance, { platform 
       if (!site) return sendPage(reply, 404, null);
       const fields = await form(req);
       const docId = positiveId(fields.doc);
-      if (docId === null) return sendPage(reply, 404, null);
+      // A document of another site (or one without comments) has no comments page here: nothing is stored.
+      const doc = docId === null ? null : await commentableDocument(db, docId).catch(notFoundAsNull);
+      if (docId === null || doc?.siteId !== site.id) return sendPage(reply, 404, null);
       try {
         await submitComment({ db, actor: req.actor, documentId: docId, input: commentForm(own(fields, 'doc')), deps });
         return sendPage(reply, 200, await renderCommentsPage(platform, site.code, docId, { notice: PENDING_NOTICE }));
@@ -105,7 +107,7 @@ export async function publicFeedbackRoutes(fastify: FastifyInstance, { platform 
       const commentId = positiveId(fields.comment);
       if (docId === null || commentId === null) return sendPage(reply, 404, null);
       try {
-        await reportComment({ db, actor: req.actor, commentId, reason: reportForm(own(fields, 'doc', 'comment')).reason, deps });
+        await reportComment({ db, actor: req.actor, commentId, reason: reportForm(own(fields, 'doc', 'comment')).reason, siteId: site.id, deps });
         return sendPage(reply, 200, await renderCommentsPage(platform, site.code, docId, { notice: '举报已收到，该评论将重新审核。' }));
       } catch (err) {
         const refusal = formError(err);
