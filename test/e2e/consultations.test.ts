@@ -79,5 +79,15 @@ for (const engine of selectedEngines()) {
       assert.match(text, /收到 1 条，公开 0 条/);
       await screenshot(page, `consultations-${engine}-console`);
     });
+
+    test('the editor changes the title; the draft text stays (an opinion has arrived)', async () => {
+      const { page } = editor;
+      await page.getByRole('button', { name: '修改' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel('标题').fill('江苏省政府网站管理办法（第二次征求意见稿）');
+      await dialog.getByRole('button', { name: /保\s*存/ }).click();
+      await page.getByRole('heading', { level: 1, name: '江苏省政府网站管理办法（第二次征求意见稿）' }).waitFor();
+      await page.getByRole('region', { name: '第二条' }).getByText('主办单位负责内容保障。').waitFor();
+    });
   });
 }

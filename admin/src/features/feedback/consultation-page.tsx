@@ -1,9 +1,11 @@
-import { Card, Descriptions, Empty, Flex, List, Tag, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { App, Button, Card, Descriptions, Empty, Flex, List, Tag, Typography } from 'antd';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n/i18n-context';
-import { feedbackApi, feedbackKeys, type Opinion } from './feedback-api';
+import { ConsultationForm } from './consultation-form';
+import { feedbackApi, feedbackKeys, type NewConsultation, type Opinion } from './feedback-api';
 import { SummaryEditor } from './summary-editor';
 
 const STATUS_COLOR = { pending: 'gold', approved: 'green', rejected: 'default' } as const;
@@ -36,12 +38,28 @@ export function ConsultationPage() {
   const { t } = useI18n();
   const id = Number(useParams().id);
   const detail = useQuery({ queryKey: feedbackKeys.consultation(id), queryFn: () => feedbackApi.detail(id), enabled: Number.isSafeInteger(id) && id > 0 });
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [editing, setEditing] = useState(false);
+  const update = useMutation({
+    // An empty draft text keeps the clauses (they are fixed anyway once an opinion has arrived).
+    mutationFn: ({ draftText, ...rest }: NewConsultation) => feedbackApi.update(id, draftText ? { ...rest, draftText } : rest),
+    onSuccess: () => {
+      setEditing(false);
+      void message.success(t('consultation.saved'));
+      void queryClient.invalidateQueries({ queryKey: feedbackKeys.consultation(id) });
+    },
+  });
   const d = detail.data;
   if (!d) return detail.isLoading ? null : <Empty />;
   const c = d.consultation;
   return (
     <Flex vertical gap={16}>
-      <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>{c.title}</Typography.Title>
+      <Flex justify="space-between" align="center">
+        <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>{c.title}</Typography.Title>
+        <Button onClick={() => setEditing(true)}>{t('consultations.edit')}</Button>
+      </Flex>
+      {editing && <ConsultationForm sites={[]} current={c} pending={update.isPending} onSubmit={(_site, input) => update.mutateAsync(input)} onClose={() => setEditing(false)} />}
       <Descriptions size="small" column={1} items={[
         { key: 'state', label: t('consultations.state'), children: t(`consultations.state.${c.state}`) },
         { key: 'period', label: t('consultations.period'), children: `${formatTime(c.opensAt)} — ${formatTime(c.closesAt)}` },

@@ -95,6 +95,7 @@ export const feedbackApi = {
   queue: (q: { siteId?: number; status: CommentStatus }) => api.get<{ items: QueueItem[] }>('/api/v1/moderation/comments', { ...q }),
   moderate: (id: number, decision: 'approve' | 'reject', note: string) => api.post<{ id: number; status: CommentStatus }>(`/api/v1/comments/${id}/moderation`, { decision, note }),
   consultations: (siteId?: number) => api.get<{ sites: { id: number; name: string }[]; items: Consultation[] }>('/api/v1/consultations', siteId ? { siteId } : {}),
+  update: (id: number, input: Partial<NewConsultation>) => api.patch<{ consultation: Consultation }>(`/api/v1/consultations/${id}`, input),
   create: (siteId: number, input: NewConsultation) => api.post<{ consultation: Consultation }>(`/api/v1/sites/${siteId}/consultations`, input),
   detail: (id: number) => api.get<ConsultationDetail>(`/api/v1/consultations/${id}`),
   saveSummary: (id: number, input: SummaryInput) => api.put<{ ok: true }>(`/api/v1/consultations/${id}/summary`, input),
