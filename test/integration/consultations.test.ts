@@ -99,6 +99,26 @@ for (const engine of selectedEngines()) {
       await h.setClock(start);
     });
 
+    test('a consultation not yet open is not on the site and takes no opinion', async () => {
+      const now = h.clock.now();
+      const res = await create({ title: '下月开始的征求意见', draftText: DRAFT, opensAt: now + DAY, closesAt: now + 40 * DAY });
+      const id = res.json<{ consultation: { id: number; state: string } }>().consultation.id;
+      assert.equal(res.json<{ consultation: { state: string } }>().consultation.state, 'upcoming');
+      h.expectProblem(await publicView(id), 404, 'interaction.consultations.not_found');
+      assert.equal((await h.page(`/consultation.html?id=${id}`)).statusCode, 404);
+      assert.doesNotMatch((await h.page('/consultations.html')).body, /下月开始的征求意见/);
+      h.expectProblem(await h.opinion(id, { body: '提前提交' }), 409, 'interaction.consultations.not_open');
+    });
+
+    test('publishing needs the overall feedback text', async () => {
+      const start = h.clock.now();
+      const id = await open('待反馈的征求意见');
+      await h.setClock(start + 31 * DAY);
+      h.expectProblem(await h.editor.request('POST', `/api/v1/consultations/${id}/summary/publish`), 400, 'interaction.consultations.summary_blank');
+      h.expectProblem(await h.editor.request('PUT', `/api/v1/consultations/${id}/summary`, { overall: '', clauses: [{ clauseNo: 42, adoption: 'adopted', feedback: '' }] }), 400, 'interaction.consultations.bad_clause');
+      await h.setClock(start);
+    });
+
     test('contact data is sealed in the database and masked for the moderator', async () => {
       const id = await open('联系方式测试');
       const res = await h.opinion(id, { body: '请联系我', contact: '13812345678' });
