@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { selectedEngines } from '../support/engines.js';
 import { DAY, feedbackHarness } from '../support/feedback-harness.js';
 import { PORTAL_CODE } from '../support/letter-fixtures.js';
-import { splitClauses } from '../../src/modules/interaction/index.js';
+import { consultationFigures, splitClauses } from '../../src/modules/interaction/index.js';
 
 const DRAFT = '为规范政府网站管理，制定本办法。\n第一条 本办法适用于全省政府网站。\n第二条　网站主办单位负责内容保障。\n第三条 本办法自发布之日起施行。';
 
@@ -93,6 +93,10 @@ for (const engine of selectedEngines()) {
       assert.match(html, /共收到意见 4 条。/);
       assert.match(html, /<th scope="row">第一条<\/th><td>2<\/td><td>采纳<\/td><td>已将部门网站纳入适用范围<\/td>/);
       assert.match(html, /<th scope="row">第二条<\/th><td>1<\/td><td>未采纳<\/td><td>上位法已有规定<\/td>/);
+      const figures = await consultationFigures(h.ctx.platform.db, h.siteId, start - DAY, start + DAY);
+      assert.equal(figures.opinionsReceived, 4, 'every opinion received counts, whatever its moderation');
+      assert.equal(figures.resultsPublished, 1);
+      assert.ok(figures.rounds >= 1);
       const list = (await h.page('/consultations.html')).body;
       assert.match(list, /关于政府网站管理办法（征求意见稿）/);
       assert.match(list, /已结束/);

@@ -34,5 +34,6 @@ export { moderateComment, reportComment, type Decision, type Finding } from './c
 export { moderationQueue, type QueueItem } from './comments/moderation-queue.js';
 export { CommentErrors } from './comments/comment-errors.js';
 export { splitClauses, type Clause } from './consultations/split-clauses.js';
+export { consultationFigures } from './consultations/consultations.repo.js';
 export { createConsultation, updateConsultation, saveSummary, publishSummary, MIN_CONSULTATION_DAYS, type ConsultationInput, type SummaryInput } from './consultations/manage-consultation.js';
 export { consultationDetail, listConsultations, publicConsultation, publicConsultations, submitOpinion, type OpinionInput } from './consultations/consultation-views.js';

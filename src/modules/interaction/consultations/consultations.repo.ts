@@ -85,3 +85,17 @@ export async function opinionCounts(db: Db, consultationId: number): Promise<Map
   }
   return out;
 }
+
+/**
+ * The annual report's figures for consultations (NORMS, Annual report › interaction: “surveys:
+ * rounds, opinions received, results published”): consultations that opened in [from, to), the
+ * opinions they received, and how many have their feedback summary published.
+ */
+export async function consultationFigures(db: Db, siteId: number, from: number, to: number): Promise<{ rounds: number; opinionsReceived: number; resultsPublished: number }> {
+  const rows = await db.selectFrom('consultations').select(['id', 'summary_published_at'])
+    .where('site_id', '=', siteId).where('opens_at', '>=', from).where('opens_at', '<', to).execute();
+  if (rows.length === 0) return { rounds: 0, opinionsReceived: 0, resultsPublished: 0 };
+  const n = await db.selectFrom('comments').select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('consultation_id', 'in', rows.map((r) => Number(r.id))).executeTakeFirstOrThrow();
+  return { rounds: rows.length, opinionsReceived: Number(n.n), resultsPublished: rows.filter((r) => r.summary_published_at !== null).length };
+}
