@@ -10,7 +10,11 @@ import { publishingRoutes, registerPublishingJobs } from './publishing/index.js'
 import { pageAlertsRoutes, publicRoutes, startDeliveryWorker } from './delivery/index.js';
 import { registerSearchJobs, searchRoutes } from './search/index.js';
 import { registerPublicSearchPage } from './search/public-search-page.js';
-import { errorReportsRoutes, interactionRoutes, interviewsRoutes, publicCorrectionsRoutes, publicInterviewsRoutes, publicLettersRoutes, publicSurveyRoutes, registerCorrectionPages, registerErrorReportJobs, registerInterviewPages, registerLetterJobs, registerLetterPages, registerSurveyPages, surveyRoutes } from './interaction/index.js';
+import {
+  errorReportsRoutes, feedbackAdminRoutes, interactionRoutes, interviewsRoutes, publicCorrectionsRoutes, publicFeedbackRoutes, publicInterviewsRoutes, publicLettersRoutes,
+  publicSurveyRoutes, registerCommentPages, registerConsultationPages, registerCorrectionPages, registerErrorReportJobs, registerInterviewPages, registerLetterJobs,
+  registerLetterPages, registerSurveyPages, surveyRoutes,
+} from './interaction/index.js';
 
 /**
  * Domain modules' route plugins, registered by buildApp after the platform's own.
@@ -34,6 +38,9 @@ export const moduleRoutes: readonly ((app: FastifyInstance, opts: { platform: Pl
   publicSurveyRoutes,
   interviewsRoutes,
   publicInterviewsRoutes,
+  // Comments and consultations (征求意见): the moderation console and the public forms.
+  feedbackAdminRoutes,
+  publicFeedbackRoutes,
   // The public sites answer every GET/HEAD no other route claims.
   publicRoutes,
 ];
@@ -52,6 +59,9 @@ export const moduleJobs: readonly ((platform: Platform) => void)[] = [
   registerSurveyPages,
   // 在线访谈: the list and the interview page (/interviews.html, /interview.html?id=N).
   registerInterviewPages,
+  // Comments of a document, the consultation list and pages (/comments.html, /consultations.html, /consultation.html).
+  registerCommentPages,
+  registerConsultationPages,
   // 督办: the hourly sweep of overdue letters and the 3-month alarm.
   registerLetterJobs,
   // 网民纠错: the form and look-up pages (/corrections.html, /corrections/query.html) and the hourly sweep of overdue reports.

@@ -163,6 +163,24 @@ export const ACCESS_MATRIX: Readonly<Record<string, string>> = {
   'POST /api/v1/public/interviews/:id/questions': '2   2   2   2   2   2   2   2   2   2   2',
   'GET /api/v1/public/interview-images/:id':  '2   2   2   2   2   2   2   2   2   2   2',
   'POST /interviews/question.html':           '2   2   2   2   2   2   2   2   2   2   2',
+  // Comments and consultations (征求意见): test/support/feedback-matrix.ts builds the requests.
+  'GET /api/v1/public/documents/:id/comments': '2   2   2   2   2   2   2   2   2   2   2',
+  'POST /api/v1/public/documents/:id/comments': '2   2   2   2   2   2   2   2   2   2   2',
+  'POST /api/v1/public/comments/:id/report':  '2   2   2   2   2   2   2   2   2   2   2',
+  'GET /api/v1/public/sites/:siteCode/consultations': '2   2   2   2   2   2   2   2   2   2   2',
+  'GET /api/v1/public/sites/:siteCode/consultations/:id': '2   2   2   2   2   2   2   2   2   2   2',
+  'POST /api/v1/public/sites/:siteCode/consultations/:id/opinions': '2   2   2   2   2   2   2   2   2   2   2',
+  'POST /comments.html':                      '2   2   2   2   2   2   2   2   2   2   2',
+  'POST /comments/report.html':               '2   2   2   2   2   2   2   2   2   2   2',
+  'POST /consultation.html':                  '2   2   2   2   2   2   2   2   2   2   2',
+  'GET /api/v1/moderation/comments':          '3   3   3   3   3   3   3   3   2   3   1',
+  'POST /api/v1/comments/:id/moderation':     '3   3   3   3   3   3   3   3   2   3   1',
+  'GET /api/v1/consultations':                '3   3   3   3   3   2   3   3   2   3   1',
+  'POST /api/v1/sites/:siteId/consultations': '3   3   3   3   3   2   3   3   2   3   1',
+  'GET /api/v1/consultations/:id':            '3   3   3   3   3   2   3   3   2   3   1',
+  'PATCH /api/v1/consultations/:id':          '3   3   3   3   3   2   3   3   2   3   1',
+  'PUT /api/v1/consultations/:id/summary':    '3   3   3   3   3   2   3   3   2   3   1',
+  'POST /api/v1/consultations/:id/summary/publish': '3   3   3   3   3   2   3   3   2   3   1',
 };
 
 /** Routes outside the cell-by-cell run, each with the reason and the test that covers it. */

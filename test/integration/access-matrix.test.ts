@@ -23,6 +23,7 @@ import { seedErrorReport } from '../support/error-report-fixtures.js';
 import { formBody, seedOpenSurvey, surveyBody } from '../support/survey-fixtures.js';
 import { idemKey, LETTER_FILES, letterJson, multipartBody, PORTAL_CODE, PORTAL_HOST, portalMailboxes, solvedCaptcha, stringFields } from '../support/letter-fixtures.js';
 import { seedInterview, seedQuestion } from '../support/interview-fixtures.js';
+import { FEEDBACK_REQUESTS } from '../support/feedback-matrix.js';
 
 /** Demo account holding each role (see src/demo/seed-demo.ts). */
 const ACCOUNT_OF_ROLE: Readonly<Record<string, string>> = {
@@ -86,6 +87,7 @@ async function sharedDocument(ctx: TestContext): Promise<{ id: number; editionId
 /** A request that succeeds for a permitted role. */
 /** `role` is the role about to call, for routes whose valid request depends on it (each review step needs its own role). */
 const REQUESTS: Readonly<Record<string, (ctx: TestContext, role: string) => Promise<Prepared>>> = {
+  ...FEEDBACK_REQUESTS,
   'POST /api/v1/orgs': async () => ({ url: '/api/v1/orgs', body: { parentId: 1, name: `矩阵测试部门${counter++}`, kind: 'department' } }),
   'POST /api/v1/users': async () => ({ url: '/api/v1/users', body: { username: `matrix${counter++}`, displayName: '矩阵用户', orgId: 1 } }),
   'PATCH /api/v1/users/:id': async (ctx) => ({ url: `/api/v1/users/${await freshUserId(ctx)}`, body: { displayName: '改名' } }),

@@ -131,6 +131,15 @@ export const router = createBrowserRouter(
                 guarded('interviews/:id', 'interaction.interviews.answer', () =>
                   import('../features/interviews/interview-console-page').then((m) => ({ Component: m.InterviewConsolePage })),
                 ),
+                guarded('interaction/moderation', 'interaction.comments.moderate', () =>
+                  import('../features/feedback/moderation-page').then((m) => ({ Component: m.ModerationPage })),
+                ),
+                guarded('interaction/consultations', 'interaction.consultations.manage', () =>
+                  import('../features/feedback/consultations-page').then((m) => ({ Component: m.ConsultationsPage })),
+                ),
+                guarded('interaction/consultations/:id', 'interaction.consultations.manage', () =>
+                  import('../features/feedback/consultation-page').then((m) => ({ Component: m.ConsultationPage })),
+                ),
                 { path: 'forbidden', Component: Forbidden },
                 { path: '*', Component: NotFound },
               ],

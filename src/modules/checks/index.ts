@@ -3,6 +3,7 @@
  *
  * - runChecks(input, ctx): pure, synchronous; results point into each field's plain text.
  * - loadCheckContext(db): the dictionary and rule severities, cached until they change.
+ * - checkPublicText(db, text): the banned-expression dictionary over a visitor's comment or opinion.
  * - hasBlocking(results): whether publication must wait.
  * - htmlToPlainText(html): the body text the offsets refer to (the editor maps them with it).
  * - extractAttachmentText(buffer, ext): text of .txt/.docx/.xlsx/.pdf/.ofd attachments.
@@ -30,6 +31,7 @@ export {
   type LinkCheckPayload, type LinkCheckOutcome, type LinkCheckSink,
 } from './links-job.js';
 export { runDraftChecks, type DraftChecksInput, type DraftChecksReport } from './operations/run-draft-checks.js';
+export { checkPublicText } from './operations/check-public-text.js';
 export { importStarterDictionary } from './operations/manage-dictionary.js';
 export { checksDeps, type ChecksDeps } from './deps.js';
 export { ChecksErrors } from './errors.js';

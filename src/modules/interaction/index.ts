@@ -12,7 +12,8 @@
  * deadlines, escalation, statistics;
  * and 在线调查 (surveys: the builder, one response per device, results as charts and CSV,
  * results published on the site); 在线访谈: interviews with questions from the public, a live
- * transcript over server-sent events, and the archive.
+ * transcript over server-sent events, and the archive; readers' comments on documents and
+ * public consultations on drafts (征求意见), both through one moderation queue (docs/comments.md).
  */
 export { interactionRoutes } from './interaction.routes.js';
 export { publicLettersRoutes } from './public-letters.routes.js';
@@ -56,3 +57,15 @@ export {
   listInterviews, submitQuestion, decideQuestion, questionsForConsole, postEntry, InterviewErrors, INTERVIEW_CHANNEL,
   type InterviewDeps, type InterviewInput, type InterviewAction, type PostEntryInput, type InterviewView, type QuestionView, type EntryView, type Guest,
 } from './interviews/index.js';
+export { feedbackAdminRoutes } from './comments/feedback-admin.routes.js';
+export { publicFeedbackRoutes } from './comments/public-feedback.routes.js';
+export { registerCommentPages } from './comments/comment-pages.js';
+export { registerConsultationPages } from './consultations/consultation-pages.js';
+export { submitComment, approvedComments, commentableDocument, type CommentInput, type PublicComment } from './comments/document-comments.js';
+export { moderateComment, reportComment, type Decision, type Finding } from './comments/moderation.js';
+export { moderationQueue, type QueueItem } from './comments/moderation-queue.js';
+export { CommentErrors } from './comments/comment-errors.js';
+export { splitClauses, type Clause } from './consultations/split-clauses.js';
+export { consultationFigures } from './consultations/consultations.repo.js';
+export { createConsultation, updateConsultation, saveSummary, publishSummary, MIN_CONSULTATION_DAYS, type ConsultationInput, type SummaryInput } from './consultations/manage-consultation.js';
+export { consultationDetail, listConsultations, publicConsultation, publicConsultations, submitOpinion, type OpinionInput } from './consultations/consultation-views.js';

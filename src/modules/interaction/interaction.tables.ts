@@ -2,6 +2,7 @@ import type { Generated } from 'kysely';
 import type { CorrectionsTables } from './corrections/corrections.tables.js';
 import type { SurveyTables } from './surveys/survey.tables.js';
 import type { InterviewTables } from './interviews/interview.tables.js';
+import type { CommentTables } from './comments/comments.tables.js';
 
 /** 网站信箱 (one per site), 领导信箱, 部门信箱. */
 export type MailboxKind = 'site' | 'leader' | 'department';
@@ -157,7 +158,7 @@ export interface LetterStatisticsTable {
   computed_at: number;
 }
 
-export interface InteractionTables extends CorrectionsTables, SurveyTables, InterviewTables {
+export interface InteractionTables extends CorrectionsTables, SurveyTables, InterviewTables, CommentTables {
   mailboxes: MailboxesTable;
   letters: LettersTable;
   letter_attachments: LetterAttachmentsTable;

@@ -99,6 +99,7 @@ export async function publicLettersRoutes(fastify: FastifyInstance, { platform }
       return reply.code(receipt.duplicate ? 200 : 201).send(receipt);
     });
 
+
     // The theme's form posts here on the site's own host; answers are pages, refusals show the form again.
     r.post(LETTER_FORM_PATH, {
       schema: { hide: true }, config: { ...publicPage, rateLimit: submitLimit }, helmet: false,

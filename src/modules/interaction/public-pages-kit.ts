@@ -45,7 +45,7 @@ export function siteOfHostResolver(platform: Platform, onError: (err: unknown) =
 }
 
 /** Over the limit, a visitor of the pages gets the page with a message rather than problem+json. */
-export function tooFast(siteOfHost: (req: FastifyRequest) => Promise<SiteView | undefined>, windowMs: number, render: (siteCode: string, message: string) => Promise<string | null>) {
+export function tooFast(siteOfHost: (req: FastifyRequest) => Promise<SiteView | undefined>, windowMs: number, render: (siteCode: string, message: string, req: FastifyRequest) => Promise<string | null>) {
   return async (err: Error & { statusCode?: number }, req: FastifyRequest, reply: FastifyReply) => {
     const site = err.statusCode === 429 ? await siteOfHost(req) : undefined;
     // Anything else is answered by the platform's handler (problem+json), still with the public headers.
@@ -53,6 +53,6 @@ export function tooFast(siteOfHost: (req: FastifyRequest) => Promise<SiteView | 
       reply.headers(PUBLIC_SECURITY_HEADERS);
       throw err;
     }
-    return sendPage(reply.header('retry-after', String(Math.ceil(windowMs / 1000))), 429, await render(site.code, '提交过于频繁，请稍后再试。'));
+    return sendPage(reply.header('retry-after', String(Math.ceil(windowMs / 1000))), 429, await render(site.code, '提交过于频繁，请稍后再试。', req));
   };
 }

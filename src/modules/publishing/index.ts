@@ -4,7 +4,7 @@
  * the worker renders exactly the affected pages; `jiyue publish --all` rebuilds everything.
  */
 export { enqueueDocumentPublish, enqueueRebuild, rebuildAll, registerPublishingJobs, PUBLISH_DOCUMENT_KIND, REBUILD_KIND, type RebuildPayload } from './publishing-jobs.js';
-export { publishDocument } from './publish-document.js';
+export { publishDocument, attachmentPath } from './publish-document.js';
 export { rebuildSite } from './rebuild-site.js';
 export { renderSearchPage } from './render-search-page.js';
 export { renderInteractionPage, type InteractionTemplate } from './render-interaction-page.js';

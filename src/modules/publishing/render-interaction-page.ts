@@ -6,11 +6,12 @@ import { getSiteByCode } from '../sites/index.js';
 /** The theme's pages of 互动交流, made per request from a view model the interaction module builds. */
 export type InteractionTemplate = 'letter-form' | 'letter-receipt' | 'letter-query' | 'letter-public-list' | 'letter-public' | 'letter-statistics'
   | 'correction-form' | 'correction-receipt' | 'correction-query' | 'survey-list' | 'survey-form' | 'survey-thanks' | 'survey-results'
-  | 'interview-list' | 'interview';
+  | 'interview-list' | 'interview' | 'comments' | 'consultations' | 'consultation';
 
 /**
- * One of the letter, error-report or survey pages in the site's theme (`letter`, `correction` or
- * `survey` as themes/default/<template>.liquid expects it). Null when the site is unknown.
+ * One of the interaction pages in the site's theme (`letter`, `correction`, `survey` or
+ * `interview` as themes/default/<template>.liquid expects it; the comment and consultation
+ * templates read their model, passed as `letter`, as `view`). Null when the site is unknown.
  */
 export async function renderInteractionPage(deps: PublishingDeps, siteCode: string, template: InteractionTemplate,
   page: { title: string; breadcrumb: readonly { name: string; href: string }[]; letter?: object; correction?: object; survey?: object; interview?: object }): Promise<string | null> {
@@ -21,6 +22,6 @@ export async function renderInteractionPage(deps: PublishingDeps, siteCode: stri
   return renderTemplate(deps.engine, template, {
     site: ctx.model, nav: ctx.nav, column: null, article: null,
     breadcrumb: [{ name: '首页', href: '/' }, ...page.breadcrumb],
-    page: { title: page.title, canonical: '' }, letter: page.letter ?? null, correction: page.correction ?? null, survey: page.survey ?? null, interview: page.interview ?? null,
+    page: { title: page.title, canonical: '' }, letter: page.letter ?? null, view: page.letter ?? null, correction: page.correction ?? null, survey: page.survey ?? null, interview: page.interview ?? null,
   });
 }

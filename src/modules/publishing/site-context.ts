@@ -27,6 +27,8 @@ export interface ColumnModel {
   readonly keywords: string;
   readonly typeName: string;
   readonly kind: string;
+  /** The column takes readers' comments (the article page shows the comment form; interaction moderates). */
+  readonly commentsEnabled: boolean;
 }
 
 /** Everything about one site that pages render from, loaded once per publish job. */
@@ -43,7 +45,7 @@ export interface SiteContext {
 const KIND_NAMES = new Map(COLUMN_KINDS.map((k) => [k.kind, k.label.zh]));
 
 export function columnModel(c: ColumnView & { href: string }): ColumnModel {
-  return { id: c.id, name: c.name, href: c.href, description: c.description, keywords: c.keywords, typeName: KIND_NAMES.get(c.kind) ?? '', kind: c.kind };
+  return { id: c.id, name: c.name, href: c.href, description: c.description, keywords: c.keywords, typeName: KIND_NAMES.get(c.kind) ?? '', kind: c.kind, commentsEnabled: c.commentsEnabled };
 }
 
 /** Folder of each column: its ancestors' slugs and its own (slugs are unique among siblings). */

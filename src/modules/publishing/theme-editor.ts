@@ -19,7 +19,7 @@ import { createThemeEngine, DEFAULT_THEME_DIR, renderTemplate, themeTemplateName
 
 export const SAMPLE_PAGES = ['home', 'column', 'article', 'gone', 'not-found', 'sitemap', 'search', 'letter-form', 'letter-receipt', 'letter-query',
   'letter-public-list', 'letter-public', 'letter-statistics', 'correction-form', 'correction-receipt', 'correction-query',
-  'survey-list', 'survey-form', 'survey-thanks', 'survey-results', 'interview-list', 'interview'] as const;
+  'survey-list', 'survey-form', 'survey-thanks', 'survey-results', 'interview-list', 'interview', 'comments', 'consultations', 'consultation'] as const;
 export type SamplePage = (typeof SAMPLE_PAGES)[number];
 
 const SAMPLE_FIGURES = { label: '2026年11月', received: 12, accepted: 11, closed: 9, onTimeRate: '88.9%', averageWorkingDays: '3.2', satisfactionRate: '87.5%' };
@@ -59,6 +59,20 @@ const SAMPLE_CORRECTION = {
   queryCode: 'JC20261126000001', duplicate: false, siteName: '示例网站', typeName: '错别字', pageUrl: 'https://www.example.gov.cn/index.html',
   receivedAt: '2026-11-26 10:00', triageDueAt: '2026-11-27 23:59',
   result: { queryCode: 'JC20261126000001', errorTypeName: '错别字', statusName: '已修改并答复', receivedAt: '2026-11-26 10:00', answer: '示例答复', answeredAt: '2026-11-27 15:00' },
+};
+
+/** One view model for the comment and consultation templates (their fields together). */
+const SAMPLE_OPINION = { nickname: '网友', body: '示例意见', at: '2026-11-26 10:00' };
+const SAMPLE_VIEW = {
+  document: { id: 1, title: '示例文章', href: '/', attachments: [{ name: '示例附件.pdf', href: '/', type: 'PDF', size: '1 MB' }] },
+  comments: [{ id: 1, nickname: '网友', body: '示例评论', at: '2026-11-26 10:00' }],
+  notice: '', error: '', errors: [], values: { body: '', nickname: '' }, captchaUrl: '/api/v1/public/captcha',
+  items: [{ id: 1, title: '示例征求意见', href: '/consultation.html?id=1', opensAt: '2026-11-01 00:00', closesAt: '2026-12-01 00:00', stateName: '正在征求意见', hasSummary: false }],
+  consultation: { id: 1, title: '示例征求意见', intro: '示例说明', opensAt: '2026-11-01 00:00', closesAt: '2026-12-01 00:00', stateName: '正在征求意见', shortReason: '' },
+  isOpen: true, focusClause: 0,
+  clauses: [{ clauseNo: 1, heading: '第一条', text: '示例条款', received: 1, adoptionName: '采纳', feedback: '示例理由', opinions: [SAMPLE_OPINION] }],
+  overall: { received: 1, opinions: [SAMPLE_OPINION] },
+  summary: { published: true, text: '示例反馈说明', received: 2 },
 };
 
 export interface EditorDeps { readonly publishing: PublishingDeps; readonly audit: AuditLog; readonly jobs: JobQueue }
@@ -163,6 +177,12 @@ export async function renderSample(deps: PublishingDeps, q: { name: string; sour
       case 'interview': return await renderTemplate(engine, q.page, {
         site: ctx.model, nav: ctx.nav, column: null, article: null, breadcrumb: [{ name: '首页', href: '/' }, { name: '在线访谈', href: '/interviews.html' }],
         page: { title: '在线访谈', canonical: '' }, letter: null, interview: q.page === 'interview' ? SAMPLE_INTERVIEW : SAMPLE_INTERVIEW_LIST,
+      });
+      case 'comments':
+      case 'consultations':
+      case 'consultation': return await renderTemplate(engine, q.page, {
+        site: ctx.model, nav: ctx.nav, column: null, article: null, breadcrumb: [{ name: '首页', href: '/' }],
+        page: { title: '征求意见', canonical: '' }, letter: SAMPLE_VIEW, view: SAMPLE_VIEW,
       });
     }
   } catch (e) {

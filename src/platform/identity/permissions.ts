@@ -68,6 +68,10 @@ export const PERMISSIONS = {
   // (an editor of the site, or the moderator) posts answers and host remarks. Scoped by site.
   'interaction.interviews.manage': ['site_admin', 'interaction_handler'],
   'interaction.interviews.answer': ['site_admin', 'interaction_handler', 'editor'],
+  // Comments and consultation opinions: the handler of the site moderates them (one queue).
+  'interaction.comments.moderate': ['interaction_handler'],
+  // 征求意见: an editor or a handler of the site opens consultations and writes the feedback summary.
+  'interaction.consultations.manage': ['editor', 'interaction_handler'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -34,9 +34,8 @@
     }
     return null;
   }
-  document.addEventListener('DOMContentLoaded', function () {
-    var box = document.querySelector('[data-altcha]');
-    if (!box) return;
+  // Every form on the page with a captcha box (a consultation page has one per clause) solves its own challenge.
+  function setup(box) {
     var field = box.querySelector('input[name="altcha"]');
     var status = box.querySelector('.captcha-status');
     var form = box.closest('form');
@@ -62,5 +61,13 @@
         say('人机验证未能完成，请刷新页面重试。');
         if (button) button.disabled = false;
       });
+  }
+  document.addEventListener('DOMContentLoaded', function () {
+    Array.prototype.forEach.call(document.querySelectorAll('[data-altcha]'), function (box) {
+      var form = box.closest('form');
+      // Lazy boxes (one per clause) start when their form is first used, not all at page load.
+      if (!box.hasAttribute('data-altcha-lazy') || !form) return setup(box);
+      form.addEventListener('focusin', function once() { form.removeEventListener('focusin', once); setup(box); });
+    });
   });
 })();

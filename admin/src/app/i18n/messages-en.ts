@@ -15,6 +15,7 @@ import * as themes from './messages/themes';
 import * as pageAlerts from './messages/page-alerts';
 import * as letterStatistics from './messages/letter-statistics';
 import * as interviews from './messages/interviews';
+import * as feedback from './messages/feedback';
 import * as search from './messages/search';
 import * as errorReports from './messages/error-reports';
 import * as surveys from './messages/surveys';
@@ -39,6 +40,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...pageAlerts.en,
   ...letterStatistics.en,
   ...interviews.en,
+  ...feedback.en,
   ...search.en,
   ...errorReports.en,
   ...surveys.en,

@@ -15,6 +15,7 @@ import * as themes from './messages/themes';
 import * as pageAlerts from './messages/page-alerts';
 import * as letterStatistics from './messages/letter-statistics';
 import * as interviews from './messages/interviews';
+import * as feedback from './messages/feedback';
 import * as search from './messages/search';
 import * as errorReports from './messages/error-reports';
 import * as surveys from './messages/surveys';
@@ -38,6 +39,7 @@ export const zh = {
   ...pageAlerts.zh,
   ...letterStatistics.zh,
   ...interviews.zh,
+  ...feedback.zh,
   ...search.zh,
   ...errorReports.zh,
   ...surveys.zh,

@@ -37,6 +37,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/error-reports/stats', label: 'nav.errorReportsStats', permission: 'interaction.corrections.read', group: 'interaction' },
   { path: '/surveys', label: 'nav.surveys', permission: 'interaction.surveys.manage', group: 'interaction' },
   { path: '/interviews', label: 'nav.interviews', permission: 'interaction.interviews.answer', group: 'interaction' },
+  { path: '/interaction/moderation', label: 'nav.moderation', permission: 'interaction.comments.moderate', group: 'interaction' },
+  { path: '/interaction/consultations', label: 'nav.consultations', permission: 'interaction.consultations.manage', group: 'interaction' },
 ];
 
 /** The menu entry a location belongs to: the longest matching path prefix ('' for none). */

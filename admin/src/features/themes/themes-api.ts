@@ -2,7 +2,7 @@ import { api } from '../../app/api-client';
 
 export const SAMPLE_PAGES = ['home', 'column', 'article', 'gone', 'not-found', 'sitemap', 'search', 'letter-form', 'letter-receipt', 'letter-query',
   'letter-public-list', 'letter-public', 'letter-statistics', 'correction-form', 'correction-receipt', 'correction-query',
-  'survey-list', 'survey-form', 'survey-thanks', 'survey-results', 'interview-list', 'interview'] as const;
+  'survey-list', 'survey-form', 'survey-thanks', 'survey-results', 'interview-list', 'interview', 'comments', 'consultations', 'consultation'] as const;
 export type SamplePage = (typeof SAMPLE_PAGES)[number];
 
 export interface TemplateInfo { readonly name: string; readonly overridden: boolean; readonly updatedAt: number | null }

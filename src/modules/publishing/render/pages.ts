@@ -45,7 +45,7 @@ export async function renderArticle(engine: Liquid, ctx: SiteContext, a: Article
   const correction = e.correctionNote && e.publishedAt !== null && e.publishedAt !== doc.firstPublishedAt
     ? { at: pubTime(e.publishedAt), note: e.correctionNote } : null;
   const article = {
-    title: e.title, subtitle: e.subtitle, bodyHtml: e.bodyHtml, summary: e.summary, keywords: e.keywords,
+    id: doc.id, title: e.title, subtitle: e.subtitle, bodyHtml: e.bodyHtml, summary: e.summary, keywords: e.keywords,
     source: e.source || e.issuingOrgName, publishedAt: pubTime(doc.firstPublishedAt), datetime: isoTime(doc.firstPublishedAt),
     disclosure: DISCLOSURE_KINDS.has(doc.kind),
     indexNumber: doc.indexNumber ?? '', topicCategory: e.topicCategory ?? '', issuingOrgName: e.issuingOrgName, dateWritten: e.dateWritten ?? '',

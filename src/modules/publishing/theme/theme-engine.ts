@@ -55,7 +55,7 @@ export function createThemeEngine(themeDir: string = DEFAULT_THEME_DIR, override
 export type ThemeTemplate = 'home' | 'column' | 'article' | 'gone' | 'not-found' | 'sitemap' | 'search' | 'letter-form' | 'letter-receipt' | 'letter-query'
   | 'letter-public-list' | 'letter-public' | 'letter-statistics' | 'correction-form' | 'correction-receipt' | 'correction-query'
   | 'survey-list' | 'survey-form' | 'survey-thanks' | 'survey-results'
-  | 'interview-list' | 'interview';
+  | 'interview-list' | 'interview' | 'comments' | 'consultations' | 'consultation';
 
 /**
  * Renders with LiquidJS's synchronous renderer: the theme uses no asynchronous filter or tag,

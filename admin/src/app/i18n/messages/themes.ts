@@ -44,6 +44,9 @@ export const zh = {
   'themes.page.survey-results': '调查结果页',
   'themes.page.interview-list': '在线访谈列表页',
   'themes.page.interview': '在线访谈页（直播与实录）',
+  'themes.page.comments': '评论页',
+  'themes.page.consultations': '征求意见列表页',
+  'themes.page.consultation': '征求意见页',
 } as const;
 
 export const en: Readonly<Record<keyof typeof zh, string>> = {
@@ -91,4 +94,7 @@ export const en: Readonly<Record<keyof typeof zh, string>> = {
   'themes.page.survey-results': 'Survey results',
   'themes.page.interview-list': 'Interview list',
   'themes.page.interview': 'Interview (live and transcript)',
+  'themes.page.comments': 'Comments',
+  'themes.page.consultations': 'Consultations',
+  'themes.page.consultation': 'Consultation',
 };
