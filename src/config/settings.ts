@@ -148,6 +148,8 @@ export const settings = {
     doc: 'Letters one client IP may submit per hour, counted separately for the site form and the public API; more get 429 while other visitors are still served.' }),
   letterLookupRatePerMinute: def({ env: 'JIYUE_LETTER_LOOKUP_RATE_PER_MINUTE', key: 'letterLookupRatePerMinute', default: 10, allowed: 'integer 1–100000', parse: int(1, 100_000),
     doc: 'Letter look-ups (query code + password) one client IP may make per minute. Besides this, a letter refuses look-ups for 15 minutes after 5 wrong passwords.' }),
+  captchaRatePerMinute: def({ env: 'JIYUE_CAPTCHA_RATE_PER_MINUTE', key: 'captchaRatePerMinute', default: 120, allowed: 'integer 1–100000', parse: int(1, 100_000),
+    doc: 'Captcha challenges (GET /api/v1/public/captcha) one client IP may fetch per minute; every public form (letters, error reports, surveys, comments, interview questions) uses them.' }),
   letterAttachmentMaxBytes: def({ env: 'JIYUE_LETTER_ATTACHMENT_MAX_BYTES', key: 'letterAttachmentMaxBytes', default: 5_242_880, allowed: 'integer 1024–52428800', parse: int(1024, 52_428_800),
     doc: 'Largest file a citizen may attach to a letter (default 5 MiB; at most 3 files, PDF, JPEG or PNG checked by content).' }),
   interviewMaxStreams: def({ env: 'JIYUE_INTERVIEW_MAX_STREAMS', key: 'interviewMaxStreams', default: 5000, allowed: 'integer 1–100000', parse: int(1, 100_000),

@@ -17,7 +17,7 @@ export interface TestContext {
 
 /** Test settings: fast password hashing, loopback allowed for outgoing fetches. */
 export function testConfig(base: { dataDir: string; databaseUrl: string | null }, overrides: Partial<Config> = {}): Config {
-  return loadConfig({}, { dataDir: base.dataDir, databaseUrl: base.databaseUrl, passwordIterations: 1000, logLevel: 'silent', netAllow: ['127.0.0.1'], loginRatePerMinute: 10_000, letterSubmitRatePerHour: 10_000, letterLookupRatePerMinute: 10_000, pressureMaxEventLoopUtilization: 1, pressureMaxEventLoopDelayMs: 0, ...overrides });
+  return loadConfig({}, { dataDir: base.dataDir, databaseUrl: base.databaseUrl, passwordIterations: 1000, logLevel: 'silent', netAllow: ['127.0.0.1'], loginRatePerMinute: 10_000, letterSubmitRatePerHour: 10_000, letterLookupRatePerMinute: 10_000, captchaRatePerMinute: 10_000, pressureMaxEventLoopUtilization: 1, pressureMaxEventLoopDelayMs: 0, ...overrides });
 }
 
 /** A fresh database, the platform, the app (not listening) and the demo organizations and users. */

@@ -39,7 +39,7 @@ export async function publicLettersRoutes(fastify: FastifyInstance, { platform }
   const publicPage = { access: access.public, quietRefusals: true };
   const siteOfHost = siteOfHostResolver(platform, (err) => app.log.error({ err }, 'site hosts refresh failed'));
 
-  app.get(CAPTCHA_PATH, { schema: captchaSchema, config: { access: access.public, quietRefusals: true, rateLimit: { max: 120, timeWindow: 60_000 } } }, async (_req, reply) => {
+  app.get(CAPTCHA_PATH, { schema: captchaSchema, config: { access: access.public, quietRefusals: true, rateLimit: { max: config.captchaRatePerMinute, timeWindow: 60_000 } } }, async (_req, reply) => {
     reply.header('cache-control', 'no-store');
     const c = await issueChallenge(deps.captcha, deps.clock.now());
     return { parameters: { ...c.parameters }, ...(c.signature ? { signature: c.signature } : {}) };
