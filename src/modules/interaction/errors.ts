@@ -36,4 +36,5 @@ export const InteractionErrors = defineErrors({
   'interaction.letter.extension_pending': { status: 409, zh: '已有待审批的延期申请（days）', en: 'An extension request (days) is already pending' },
   'interaction.letter.no_extension': { status: 409, zh: '没有待审批的延期申请', en: 'No extension request is pending' },
   'interaction.letter.already_reopened': { status: 409, zh: '每封信件只能申请重新办理一次', en: 'A letter can be reopened once only' },
+  'interaction.reply_template.not_found': { status: 404, zh: '答复模板不存在', en: 'Reply template not found' },
 });

@@ -131,6 +131,17 @@ export interface CaptchaUsesTable {
   expires_at: number;
 }
 
+/** 答复模板: a site's reusable reply texts with placeholders ({{来信人}}, {{受理日期}}, …). */
+export interface LetterReplyTemplatesTable {
+  id: Generated<number>;
+  site_id: number;
+  name: string;
+  body: string;
+  sort_order: Generated<number>;
+  created_at: number;
+  updated_at: number;
+}
+
 export interface InteractionTables {
   mailboxes: MailboxesTable;
   letters: LettersTable;
@@ -138,4 +149,5 @@ export interface InteractionTables {
   captcha_uses: CaptchaUsesTable;
   letter_history: LetterHistoryTable;
   letter_notices: LetterNoticesTable;
+  letter_reply_templates: LetterReplyTemplatesTable;
 }

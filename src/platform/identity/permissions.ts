@@ -52,6 +52,8 @@ export const PERMISSIONS = {
   'interaction.letters.supervise': ['platform_supervisor'],
   // A letter's detail and history: whoever handles or supervises it (row scope checked in the operation).
   'interaction.letters.view': ['interaction_handler', 'platform_supervisor'],
+  // 答复模板: the site's reply templates, kept by its site admin or its central handler (site scope).
+  'interaction.templates.manage': ['site_admin', 'interaction_handler'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

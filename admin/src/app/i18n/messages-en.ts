@@ -14,6 +14,7 @@ import * as publishing from './messages/publishing';
 import * as themes from './messages/themes';
 import * as pageAlerts from './messages/page-alerts';
 import * as search from './messages/search';
+import * as letters from './messages/letters';
 import type { MessageKey } from './messages-zh';
 
 /** English. Typed against the Chinese keys, so a missing translation fails the type check. */
@@ -34,4 +35,5 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...themes.en,
   ...pageAlerts.en,
   ...search.en,
+  ...letters.en,
 };

@@ -14,6 +14,7 @@ import * as publishing from './messages/publishing';
 import * as themes from './messages/themes';
 import * as pageAlerts from './messages/page-alerts';
 import * as search from './messages/search';
+import * as letters from './messages/letters';
 
 /** Simplified Chinese, the console's primary language: one file per area under messages/. */
 export const zh = {
@@ -33,6 +34,7 @@ export const zh = {
   ...themes.zh,
   ...pageAlerts.zh,
   ...search.zh,
+  ...letters.zh,
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -5,6 +5,8 @@ export interface NavItem {
   readonly label: MessageKey;
   /** Shown only to holders of this permission (from /auth/me); null = everyone signed in. */
   readonly permission: string | null;
+  /** A submenu the entry sits in (its label is `nav.<group>`); none = top level. */
+  readonly group?: 'interaction';
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
@@ -24,6 +26,11 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/search', label: 'search.nav', permission: 'search.manage' },
   { path: '/calendar', label: 'nav.calendar', permission: 'calendar.read' },
   { path: '/checks', label: 'nav.checks', permission: 'checks.manage' },
+  { path: '/letters/desk', label: 'nav.lettersDesk', permission: 'interaction.letters.read', group: 'interaction' },
+  { path: '/letters/unit', label: 'nav.lettersUnit', permission: 'interaction.letters.handle', group: 'interaction' },
+  { path: '/letters/supervision', label: 'nav.lettersSupervision', permission: 'interaction.letters.supervise', group: 'interaction' },
+  { path: '/letters/mailboxes', label: 'nav.lettersMailboxes', permission: 'interaction.mailboxes.manage', group: 'interaction' },
+  { path: '/letters/templates', label: 'nav.lettersTemplates', permission: 'interaction.templates.manage', group: 'interaction' },
 ];
 
 /** The menu entry a location belongs to: the longest matching path prefix ('' for none). */
