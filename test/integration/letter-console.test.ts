@@ -79,8 +79,8 @@ for (const engine of selectedEngines()) {
       assert.ok(!ids.includes(assigned.id), 'a routed letter is not on the desk');
       for (const l of [reviewing, fresh, later]) assert.ok(ids.includes(l.id), `letter ${l.id} on the desk`);
       assert.ok(items.every((i) => ['received', 'accepted', 'supplementing', 'reviewing'].includes(i.status)));
-      const open = items.filter((i) => i.status !== 'supplementing').map((i) => Math.min(i.stepDueAt ?? i.dueAt, i.dueAt));
-      assert.deepEqual(open, [...open].sort((a, b) => a - b), 'sorted by the step deadline');
+      const openDue = items.filter((i) => i.status !== 'supplementing').map((i) => Math.min(i.stepDueAt ?? i.dueAt, i.dueAt));
+      assert.deepEqual(openDue, [...openDue].sort((a, b) => a - b), 'sorted by the step deadline');
       assert.ok(ids.indexOf(fresh.id) < ids.indexOf(later.id));
       assert.equal(items.find((i) => i.id === fresh.id)!.dueState, 'due_soon', 'accept within 1 working day: due today');
 
@@ -91,6 +91,16 @@ for (const engine of selectedEngines()) {
       assert.deepEqual(deadlines, [...deadlines].sort((a, b) => a - b));
       const unitIds = unitItems.map((i) => i.id);
       assert.ok(unitIds.indexOf(reviewing.id) < unitIds.indexOf(assigned.id), 'review (1 working day) before handling (5)');
+
+      // The supervisor's chart counts every open letter of the site once, by due state.
+      const view = await supervisor.request('GET', '/api/v1/supervision/letters');
+      assert.equal(view.statusCode, 200, view.body);
+      const v = view.json<{ overdue: { id: number; siteId: number }[]; dueSoon: { id: number; siteId: number }[]; bySite: { siteId: number; overdue: number; dueSoon: number; normal: number }[] }>();
+      const portal = v.bySite.find((x) => x.siteId === 1)!;
+      const open = await ctx.platform.db.selectFrom('letters').select('id').where('site_id', '=', 1).where('status', 'in', ['received', 'accepted', 'assigned', 'reviewing']).execute();
+      assert.equal(portal.overdue + portal.dueSoon + portal.normal, open.length);
+      assert.equal(portal.overdue, v.overdue.filter((x) => x.siteId === 1).length);
+      assert.equal(portal.dueSoon, v.dueSoon.filter((x) => x.siteId === 1).length);
     });
 
     test('detail: attachments and the actions this viewer may take; the unit picker', async () => {

@@ -202,6 +202,7 @@ export const supervisionSchema = {
     200: Obj({
       overdue: Type.Array(SupervisionItem), dueSoon: Type.Array(SupervisionItem), pendingExtensions: Type.Array(SupervisionItem),
       notices: Type.Array(Obj({ id: Id, siteId: Id, letterId: Id, kind: Type.String(), message: Type.String(), createdAt: Type.Integer() })),
+      bySite: Type.Array(Obj({ siteId: Id, siteName: Type.String(), overdue: Type.Integer(), dueSoon: Type.Integer(), normal: Type.Integer() })),
     }),
     ...errorResponses(400),
   },

@@ -113,6 +113,7 @@ export interface SupervisionView {
   readonly dueSoon: readonly SupervisionItem[];
   readonly pendingExtensions: readonly SupervisionItem[];
   readonly notices: readonly { id: number; siteId: number; letterId: number; kind: string; message: string; createdAt: number }[];
+  readonly bySite: readonly { siteId: number; siteName: string; overdue: number; dueSoon: number; normal: number }[];
 }
 
 export interface Mailbox {

@@ -138,12 +138,14 @@ export interface SupervisionView {
   readonly dueSoon: SupervisionItem[];
   readonly pendingExtensions: SupervisionItem[];
   readonly notices: { id: number; siteId: number; letterId: number; kind: string; message: string; createdAt: number }[];
+  /** Open letters per site by due state (the dashboard's chart). */
+  readonly bySite: { siteId: number; siteName: string; overdue: number; dueSoon: number; normal: number }[];
 }
 
 /** The supervisor's dashboard (督办): open letters overdue or due soon, extensions to decide, and the notices of the sites in scope. */
 export async function supervisionDashboard({ db, actor, input, deps }: { db: Db; actor: Actor; input: { siteId?: number | undefined }; deps: InteractionDeps }): Promise<SupervisionView> {
   const sites = (await listSitesInScope(db, actor, 'interaction.letters.supervise')).filter((s) => input.siteId === undefined || s.id === input.siteId);
-  if (sites.length === 0) return { overdue: [], dueSoon: [], pendingExtensions: [], notices: [] };
+  if (sites.length === 0) return { overdue: [], dueSoon: [], pendingExtensions: [], notices: [], bySite: [] };
   const siteNames = new Map(sites.map((s) => [s.id, s.name]));
   const ids = sites.map((s) => s.id);
   const rows = await db.selectFrom('letters').selectAll().where('site_id', 'in', ids).where('status', 'in', [...OPEN_STATUSES]).orderBy('due_at').limit(1000).execute();
@@ -165,7 +167,20 @@ export async function supervisionDashboard({ db, actor, input, deps }: { db: Db;
     dueSoon: items.filter((i) => i.dueState === 'due_soon'),
     pendingExtensions: items.filter((i) => i.extension !== null),
     notices: notices.map((n) => ({ id: Number(n.id), siteId: Number(n.site_id), letterId: Number(n.letter_id), kind: n.kind, message: n.message, createdAt: Number(n.created_at) })),
+    bySite: countBySite(items),
   };
+}
+
+function countBySite(items: readonly SupervisionItem[]): SupervisionView['bySite'] {
+  const out = new Map<number, { siteId: number; siteName: string; overdue: number; dueSoon: number; normal: number }>();
+  for (const i of items) {
+    const c = out.get(i.siteId) ?? { siteId: i.siteId, siteName: i.siteName, overdue: 0, dueSoon: 0, normal: 0 };
+    if (i.dueState === 'overdue') c.overdue += 1;
+    else if (i.dueState === 'due_soon') c.dueSoon += 1;
+    else c.normal += 1;
+    out.set(i.siteId, c);
+  }
+  return [...out.values()];
 }
 
 export interface PublishedLetter {
