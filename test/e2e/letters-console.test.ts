@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { selectedEngines } from '../support/engines.js';
-import { browserSkipReason, launchBrowser, openConsole, screenshot, type ConsolePage, type PageWindow } from '../support/browser.js';
+import { browserSkipReason, launchBrowser, openConsole, screenshot, seriousA11yViolations, type ConsolePage, type PageWindow } from '../support/browser.js';
 import { ShiftedClock } from '../support/shifted-clock.js';
 import { PROVINCE_PORTAL_CODE } from '../support/public-site-fixtures.js';
 import { seedLetter } from '../support/letter-workflow-fixtures.js';
@@ -92,6 +92,7 @@ for (const engine of selectedEngines()) {
       const row = letterRow(page, '路灯损坏');
       await row.waitFor();
       assert.match(await row.innerText(), /张\*/, 'the writer masked');
+      assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the acceptance desk');
       assert.ok(!(await row.innerText()).includes('13812345678'));
       assert.equal((await actOnRow(page, row, '受理')).status(), 200);
       await row.getByRole('button', { name: '转办', exact: true }).waitFor();
@@ -160,6 +161,34 @@ for (const engine of selectedEngines()) {
       await screenshot(page, `letters-console-${engine}-rated`);
     });
 
+    test('the site admin creates a department mailbox with its deadlines and disables it', async () => {
+      const admin = await openConsole(browser, server.baseUrl);
+      const { page } = admin;
+      await signIn(page, server.accounts.site_admin!);
+      await page.getByRole('menuitem', { name: '互动交流' }).click();
+      await page.getByRole('menuitem', { name: '信箱设置' }).click();
+      await page.getByRole('heading', { level: 1, name: '信箱设置' }).waitFor();
+      await page.getByRole('button', { name: '新建信箱' }).click();
+      const dialog = page.getByRole('dialog', { name: '新建信箱' });
+      await dialog.getByLabel('名称').fill('省教育厅信箱');
+      await dialog.getByLabel('答复时限（工作日）').fill('7');
+      await dialog.getByLabel('受理时限（工作日）').fill('2');
+      await dialog.getByRole('button', { name: '保存' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      const row = page.locator('tr').filter({ hasText: '省教育厅信箱' });
+      await row.waitFor();
+      assert.match(await row.innerText(), /部门信箱\s+2\s+7\s+1/);
+      await row.getByRole('button', { name: '编辑' }).click();
+      const edit = page.getByRole('dialog', { name: '编辑信箱' });
+      await edit.getByRole('switch', { name: '启用' }).click();
+      await edit.getByRole('button', { name: '保存' }).click();
+      await edit.waitFor({ state: 'hidden' });
+      const stored = await server.platform.db.selectFrom('mailboxes').selectAll().where('name', '=', '省教育厅信箱').executeTakeFirstOrThrow();
+      assert.deepEqual([stored.kind, Number(stored.deadline_days), Number(stored.accept_days), Number(stored.is_enabled)], ['department', 7, 2, 0]);
+      assert.deepEqual(admin.problems, []);
+      await admin.context.close();
+    });
+
     test('with the clock past its deadline, an unaccepted letter is red on the supervisor dashboard', async () => {
       await seedLetter(server, { subject: '超期未受理的来信' });
       clock.shift(10 * DAY_MS);
@@ -175,6 +204,7 @@ for (const engine of selectedEngines()) {
       assert.equal(await tag.innerText(), '超期');
       assert.match(await tag.getAttribute('class') ?? '', /ant-tag-red/);
       await page.getByTestId('due-chart').locator('svg').waitFor();
+      assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the supervision dashboard');
       await screenshot(page, `letters-console-${engine}-supervision`);
       assert.deepEqual(supervisor.problems, []);
       await supervisor.context.close();

@@ -171,8 +171,15 @@ for (const engine of selectedEngines()) {
     test('look-up page: a supplement through the form resumes the letter', async () => {
       const letter = await seedLetter(ctx);
       assert.equal((await act(handler, letter.id, { action: 'request_supplement', reason: '请补充居住地址证明' })).statusCode, 200);
-      const { payload, headers } = multipartBody({ queryCode: letter.queryCode, queryPassword: letter.queryPassword, action: 'supplement', text: '已补充：租房合同见附件说明。' });
-      const res = await ctx.app.inject({ method: 'POST', url: '/letters/query.html', payload, headers: { ...headers, host: PORTAL_HOST } });
+      const post = (text: string) => {
+        const { payload, headers } = multipartBody({ queryCode: letter.queryCode, queryPassword: letter.queryPassword, action: 'supplement', text });
+        return ctx.app.inject({ method: 'POST', url: '/letters/query.html', payload, headers: { ...headers, host: PORTAL_HOST } });
+      };
+      const tooLong = await post('补'.repeat(5001));
+      assert.equal(tooLong.statusCode, 400, 'checked against the feedback schema');
+      assert.match(tooLong.body, /role="alert"/);
+      assert.equal((await row(letter.id)).status, 'supplementing');
+      const res = await post('已补充：租房合同见附件说明。');
       assert.equal(res.statusCode, 200, res.body);
       assert.match(res.body, /补充材料已提交/);
       assert.equal((await row(letter.id)).status, 'received');

@@ -24,7 +24,7 @@ import { listSiteMailboxes } from './mailboxes.repo.js';
 import { lookupLetter } from './operations/lookup-letter.js';
 import { ensureSiteMailbox } from './operations/mailboxes.js';
 import { submitLetter } from './operations/submit-letter.js';
-import { readMultipart, SubmissionValidationError, validateFormFields, validateJsonFields } from './read-submission.js';
+import { readMultipart, SubmissionValidationError, validateFeedbackFields, validateFormFields, validateJsonFields } from './read-submission.js';
 
 /** A site that takes letters: known and open (not building, offline or closed; see docs/interaction.md). */
 async function openSite(platform: Platform, code: string): Promise<SiteView> {
@@ -33,20 +33,8 @@ async function openSite(platform: Platform, code: string): Promise<SiteView> {
   return site;
 }
 
+const FEEDBACK_ACTIONS: ReadonlySet<string> = new Set(['supplement', 'rate', 'reopen']);
 const FEEDBACK_DONE = { supplement: '补充材料已提交，办理期限恢复计算。', rate: '感谢您的评价。', reopen: '已申请重新办理，承办单位将重新答复。' } as const;
-const SATISFACTIONS = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const;
-
-/** The follow-up a look-up page form asks for (supplement, rate, reopen), or null for a plain look-up. Values are checked by citizenFeedback. */
-function readFeedbackFields(f: Readonly<Record<string, string>>): { action: 'supplement' | 'rate' | 'reopen'; text?: string; reason?: string; satisfaction?: (typeof SATISFACTIONS)[number] } | null {
-  const action = f.action;
-  if (action !== 'supplement' && action !== 'rate' && action !== 'reopen') return null;
-  const satisfaction = SATISFACTIONS.find((x) => x === f.satisfaction);
-  return {
-    action, ...(f.text !== undefined ? { text: f.text.slice(0, 5000) } : {}), ...(f.reason !== undefined ? { reason: f.reason.slice(0, 500) } : {}),
-    ...(satisfaction ? { satisfaction } : {}),
-  };
-}
-
 /** A refusal as the form shows it: the message, and each field's message. Never the submitted values. */
 function formError(err: unknown): { status: number; error: string; errors: string[] } | null {
   if (err instanceof AppError) {
@@ -191,10 +179,10 @@ export async function publicLettersRoutes(fastify: FastifyInstance, { platform }
         const queryPassword = (raw.fields.queryPassword ?? '').slice(0, 40);
         if (!queryCode.trim() || !queryPassword.trim()) throw new AppError(InteractionErrors['interaction.lookup.failed']);
         // The follow-up forms on the result post here too, with the password again: same limit and lock-out as a look-up.
-        const feedback = readFeedbackFields(raw.fields);
+        const feedback = FEEDBACK_ACTIONS.has(raw.fields.action ?? '') ? validateFeedbackFields(raw.fields) : null;
         if (feedback) {
           try {
-            await citizenFeedback({ db, actor: req.actor, input: { queryCode, queryPassword, ...feedback }, deps });
+            await citizenFeedback({ db, actor: req.actor, input: feedback, deps });
           } catch (err) {
             const refusal = formError(err);
             // A wrong password is answered like a failed look-up (nothing of the letter shown).

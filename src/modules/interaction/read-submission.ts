@@ -5,12 +5,14 @@ import { HttpErrors } from '../../platform/http/errors.js';
 import { checkRequestText } from '../../platform/http/text-guard.js';
 import { InteractionErrors } from './errors.js';
 import { formatBytes, MAX_LETTER_ATTACHMENTS, type UploadedFile } from './letter-files.js';
-import { LetterFields, type LetterFieldsInput } from './letters.schemas.js';
+import { citizenFeedbackSchema, LetterFields, type LetterFieldsInput } from './letters.schemas.js';
+import type { CitizenFeedbackInput } from './operations/citizen-feedback.js';
 
 const base = { removeAdditional: false, useDefaults: true, allErrors: false, strict: false } as const;
 // Form fields arrive as text (`mailboxId=3`); JSON already has types, so it is not coerced.
 const checkForm: ValidateFunction = new Ajv({ ...base, coerceTypes: true }).compile(LetterFields);
 const checkJson: ValidateFunction = new Ajv({ ...base, coerceTypes: false }).compile(LetterFields);
+const checkFeedback: ValidateFunction = new Ajv({ ...base, coerceTypes: false }).compile(citizenFeedbackSchema.body);
 
 /** Refused like a body that failed its route schema: the error handler turns it into http.validation with field names. */
 export class SubmissionValidationError extends Error {
@@ -76,4 +78,11 @@ export function validateJsonFields(body: unknown): LetterFieldsInput {
   const candidate = body ?? {};
   if (!checkJson(candidate)) throw new SubmissionValidationError(checkJson.errors ?? []);
   return candidate as LetterFieldsInput;
+}
+
+/** The look-up page's follow-up forms (supplement, rate, reopen) against the feedback API's schema. */
+export function validateFeedbackFields(fields: Readonly<Record<string, string>>): CitizenFeedbackInput {
+  const candidate = { ...fields };
+  if (!checkFeedback(candidate)) throw new SubmissionValidationError(checkFeedback.errors ?? []);
+  return candidate as unknown as CitizenFeedbackInput;
 }

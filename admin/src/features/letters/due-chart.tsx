@@ -29,7 +29,7 @@ export function DueChart({ rows }: { rows: readonly DueCounts[] }) {
       grid: { left: 8, right: 16, bottom: 8, top: 32, containLabel: true },
       xAxis: { type: 'category', data: rows.map((r) => r.name) },
       yAxis: { type: 'value', minInterval: 1 },
-      series: STATES.map((s) => ({ name: t(`letters.due.${s}`), type: 'bar', stack: 'due', color: DUE_HEX[s], data: rows.map((r) => r.counts[s]) })),
+      series: STATES.map((s) => ({ name: t(`letters.due.${s}`), type: 'bar', stack: 'due', barMaxWidth: 48, color: DUE_HEX[s], data: rows.map((r) => r.counts[s]) })),
     });
     const resize = () => chart.resize();
     window.addEventListener('resize', resize);

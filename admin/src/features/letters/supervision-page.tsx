@@ -73,7 +73,7 @@ export function SupervisionPage() {
           columns={[
             { title: t('letters.supervision.createdAt'), key: 'at', width: 170, render: (_, n) => formatTime(n.createdAt) },
             {
-              title: t('letters.status'), key: 'kind',
+              title: t('letters.mailboxes.kind'), key: 'kind',
               render: (_, n) => <Tag color={n.kind === 'three_month_alarm' ? 'magenta' : 'red'}>{t(n.kind === 'three_month_alarm' ? 'letters.supervision.noticeKind.three_month_alarm' : 'letters.supervision.noticeKind.escalation')}</Tag>,
             },
             { title: t('letters.supervision.message'), key: 'msg', render: (_, n) => <Link to={`/letters/${n.letterId}`}>{n.message}</Link> },
