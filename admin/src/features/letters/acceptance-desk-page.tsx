@@ -5,10 +5,10 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n/i18n-context';
-import { DueTag } from './due-tag';
 import { LetterActions, centralActions } from './letter-actions';
 import { lettersApi, lettersKeys, type LetterListItem } from './letters-api';
 import { SitePicker } from './site-picker';
+import { DueTag, EmptyText } from './due-tag';
 
 /** 受理台: the central handler's queue (acceptance, routing, supplements, reply review), most urgent first. */
 export function AcceptanceDeskPage() {
@@ -53,7 +53,7 @@ export function AcceptanceDeskPage() {
         columns={columns}
         dataSource={items}
         loading={desk.isFetching && !desk.data}
-        locale={{ emptyText: t('letters.none') }}
+        locale={{ emptyText: <EmptyText>{t('letters.none')}</EmptyText> }}
         rowClassName={(l) => `letter-row due-${l.dueState}`}
         pagination={{ current: page, pageSize, total: desk.data?.total ?? 0, showTotal: (n) => t('common.total', { n }), onChange: setPage }}
         scroll={{ x: 'max-content' }}

@@ -5,10 +5,12 @@ import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n/i18n-context';
 import { problemText } from '../../app/problems';
 import type { DialogAction } from './action-dialog';
-import { DueTag } from './due-tag';
 import { LetterActions } from './letter-actions';
 import { lettersApi, lettersKeys, type LetterDetail } from './letters-api';
+import { DueTag, EmptyText } from './due-tag';
 
+const SATISFACTIONS: readonly string[] = ['satisfied', 'basically_satisfied', 'dissatisfied'];
+type Satisfaction = 'satisfied' | 'basically_satisfied' | 'dissatisfied';
 const SIZE = (n: number) => (n >= 1_048_576 ? `${(n / 1_048_576).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
 
 /** One letter: text, attachments, deadlines, history, and the steps this viewer may take now (from the server). */
@@ -40,14 +42,18 @@ export function LetterDetailPage() {
         {l.extension && (
           <Descriptions.Item label={t('letters.extension')}>{t('letters.extensionText', { days: l.extension.days, reason: l.extension.reason })}</Descriptions.Item>
         )}
-        {l.satisfaction && <Descriptions.Item label={t('letters.satisfaction')}>{l.satisfaction}</Descriptions.Item>}
+        {l.satisfaction && (
+          <Descriptions.Item label={t('letters.satisfaction')}>
+            {SATISFACTIONS.includes(l.satisfaction) ? t(`letters.satisfaction.${l.satisfaction as Satisfaction}`) : l.satisfaction}
+          </Descriptions.Item>
+        )}
       </Descriptions>
       <Card size="small" title={t('letters.body')}>
         <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }} data-testid="letter-body">{l.body}</Typography.Paragraph>
       </Card>
       <Card size="small" title={t('letters.attachments')}>
         {l.attachments.length === 0
-          ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('letters.noAttachments')} />
+          ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={<EmptyText>{t('letters.noAttachments')}</EmptyText>} />
           : <List size="small" dataSource={[...l.attachments]} renderItem={(a) => <List.Item>{a.fileName} <Typography.Text type="secondary">{SIZE(a.size)}</Typography.Text></List.Item>} />}
       </Card>
       {l.reply !== null && (

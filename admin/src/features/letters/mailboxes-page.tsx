@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Button, Card, Flex, Table, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useQuery } from '@tanstack/react-query';
 import { useI18n } from '../../app/i18n/i18n-context';
 import { lettersApi, lettersKeys, type Mailbox } from './letters-api';
 import { MailboxFormModal } from './mailbox-form-modal';
 import { SitePicker, useFirstSite } from './site-picker';
+import { SolidTag } from './due-tag';
 
 /** 信箱设置: the site admin's mailboxes (site, leaders', departments') with their deadlines in working days. */
 export function MailboxesPage() {
@@ -22,7 +23,7 @@ export function MailboxesPage() {
     { title: t('letters.mailboxes.acceptDays'), dataIndex: 'acceptDays', key: 'accept' },
     { title: t('letters.mailboxes.deadlineDays'), dataIndex: 'deadlineDays', key: 'deadline' },
     { title: t('letters.mailboxes.reviewDays'), dataIndex: 'reviewDays', key: 'review' },
-    { title: t('letters.mailboxes.enabled'), key: 'enabled', render: (_, m) => (m.isEnabled ? <Tag color="green">✓</Tag> : <Tag>✗</Tag>) },
+    { title: t('letters.mailboxes.enabled'), key: 'enabled', render: (_, m) => (m.isEnabled ? <SolidTag color="#237804">{t('letters.mailboxes.enabled')}</SolidTag> : '—') },
     { title: t('letters.actions'), key: 'actions', render: (_, m) => <Button type="link" size="small" onClick={() => setEditing(m)}>{t('letters.edit')}</Button> },
   ];
   return (

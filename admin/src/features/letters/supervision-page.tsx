@@ -1,13 +1,13 @@
-import { Card, Flex, Table, Tag, Typography } from 'antd';
+import { Card, Flex, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n/i18n-context';
 import { DueChart, type DueCounts } from './due-chart';
-import { DueTag } from './due-tag';
 import { LetterActions } from './letter-actions';
 import { lettersApi, lettersKeys, type SupervisionItem, type SupervisionView } from './letters-api';
+import { DueTag, EmptyText, SolidTag } from './due-tag';
 
 function countsBySite(v: SupervisionView): DueCounts[] {
   return v.bySite.map((r) => ({ name: r.siteName, counts: { overdue: r.overdue, due_soon: r.dueSoon, normal: r.normal } }));
@@ -26,7 +26,7 @@ export function SupervisionPage() {
       render: (_, l) => (
         <span>
           <Link to={`/letters/${l.id}`}>{l.subject}</Link>
-          {l.escalated && <Tag color="volcano" style={{ marginInlineStart: 8 }}>{t('letters.supervision.escalated')}</Tag>}
+          {l.escalated && ' '}{l.escalated && <SolidTag color="#871400">{t('letters.supervision.escalated')}</SolidTag>}
         </span>
       ),
     },
@@ -46,7 +46,7 @@ export function SupervisionPage() {
   const table = (title: string, data: readonly SupervisionItem[], columns: ColumnsType<SupervisionItem>, id: string) => (
     <Card size="small" title={title} data-testid={id}>
       <Table<SupervisionItem> rowKey="id" size="small" columns={columns} dataSource={[...data]} loading={view.isFetching && !v} pagination={{ pageSize: 20 }}
-        locale={{ emptyText: t('letters.none') }} rowClassName={(l) => `letter-row due-${l.dueState}`} scroll={{ x: 'max-content' }} />
+        locale={{ emptyText: <EmptyText>{t('letters.none')}</EmptyText> }} rowClassName={(l) => `letter-row due-${l.dueState}`} scroll={{ x: 'max-content' }} />
     </Card>
   );
   return (
@@ -69,12 +69,12 @@ export function SupervisionPage() {
           size="small"
           dataSource={[...(v?.notices ?? [])]}
           pagination={{ pageSize: 20 }}
-          locale={{ emptyText: t('letters.none') }}
+          locale={{ emptyText: <EmptyText>{t('letters.none')}</EmptyText> }}
           columns={[
             { title: t('letters.supervision.createdAt'), key: 'at', width: 170, render: (_, n) => formatTime(n.createdAt) },
             {
               title: t('letters.mailboxes.kind'), key: 'kind',
-              render: (_, n) => <Tag color={n.kind === 'three_month_alarm' ? 'magenta' : 'red'}>{t(n.kind === 'three_month_alarm' ? 'letters.supervision.noticeKind.three_month_alarm' : 'letters.supervision.noticeKind.escalation')}</Tag>,
+              render: (_, n) => <SolidTag color={n.kind === 'three_month_alarm' ? '#780650' : '#a8071a'}>{t(n.kind === 'three_month_alarm' ? 'letters.supervision.noticeKind.three_month_alarm' : 'letters.supervision.noticeKind.escalation')}</SolidTag>,
             },
             { title: t('letters.supervision.message'), key: 'msg', render: (_, n) => <Link to={`/letters/${n.letterId}`}>{n.message}</Link> },
           ]}

@@ -1,12 +1,12 @@
-import { Alert, Flex, Table, Tag, Typography } from 'antd';
+import { Alert, Flex, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n/i18n-context';
-import { DueTag } from './due-tag';
 import { LetterActions, unitActions } from './letter-actions';
 import { lettersApi, lettersKeys, type UnitLetterItem } from './letters-api';
+import { DueTag, EmptyText, SolidTag } from './due-tag';
 
 /** 承办件: letters routed to the handler's units, soonest deadline first (sorted by the server). */
 export function UnitInboxPage() {
@@ -20,7 +20,7 @@ export function UnitInboxPage() {
       render: (_, l) => (
         <span>
           <Link to={`/letters/${l.id}`}>{l.subject}</Link>
-          {l.extensionPending && <Tag color="blue" style={{ marginInlineStart: 8 }}>{t('letters.extensionPending')}</Tag>}
+          {l.extensionPending && ' '}{l.extensionPending && <SolidTag color="#003eb3">{t('letters.extensionPending')}</SolidTag>}
         </span>
       ),
     },
@@ -39,7 +39,7 @@ export function UnitInboxPage() {
         columns={columns}
         dataSource={list.data?.items ?? []}
         loading={list.isFetching && !list.data}
-        locale={{ emptyText: t('letters.none') }}
+        locale={{ emptyText: <EmptyText>{t('letters.none')}</EmptyText> }}
         rowClassName={(l) => `letter-row due-${l.dueState}`}
         pagination={{ pageSize: 50, showTotal: (n) => t('common.total', { n }) }}
         scroll={{ x: 'max-content' }}
