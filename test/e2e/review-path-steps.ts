@@ -38,19 +38,29 @@ export async function createSecondReviewer(
   admins: { system: Account; security: Account },
   user: { username: string; displayName: string; password: string },
 ): Promise<Account> {
+  return createGrantedUser(context, admins, user, { role: 'reviewer', orgCode: '320000' });
+}
+
+/** A new account in the general office with one role on one organization, granted and set up as a person would. */
+export async function createGrantedUser(
+  context: BrowserContext,
+  admins: { system: Account; security: Account },
+  user: { username: string; displayName: string; password: string },
+  grant: { role: string; orgCode: string },
+): Promise<Account> {
   const request = context.request;
   const sys = jsonClient(request, await apiSignIn(request, admins.system));
   const orgs = await sys.get<{ items: { id: number; code: string }[] }>('/api/v1/orgs');
   const office = orgs.items.find((o) => o.code === '320000-bgt');
-  const government = orgs.items.find((o) => o.code === '320000');
-  if (!office || !government) throw new Error('demo organizations 320000 / 320000-bgt missing');
+  const scope = orgs.items.find((o) => o.code === grant.orgCode);
+  if (!office || !scope) throw new Error(`demo organizations 320000-bgt / ${grant.orgCode} missing`);
   const created = await sys.post<{ user: { id: number }; initialPassword: string }>('/api/v1/users', {
     username: user.username, displayName: user.displayName, orgId: office.id,
   });
   await context.clearCookies();
 
   const sec = jsonClient(request, await apiSignIn(request, admins.security));
-  await sec.post('/api/v1/grants', { userId: created.user.id, role: 'reviewer', scopeType: 'org', scopeId: government.id });
+  await sec.post('/api/v1/grants', { userId: created.user.id, role: grant.role, scopeType: 'org', scopeId: scope.id });
   await context.clearCookies();
 
   const own = jsonClient(request, await apiSignIn(request, { username: user.username, password: created.initialPassword }));

@@ -181,6 +181,13 @@ export const ACCESS_MATRIX: Readonly<Record<string, string>> = {
   'PATCH /api/v1/consultations/:id':          '3   3   3   3   3   2   3   3   2   3   1',
   'PUT /api/v1/consultations/:id/summary':    '3   3   3   3   3   2   3   3   2   3   1',
   'POST /api/v1/consultations/:id/summary/publish': '3   3   3   3   3   2   3   3   2   3   1',
+  'GET /api/v1/sites/:siteId/reply-templates': '3   3   3   3   2   3   3   3   2   3   1',
+  'POST /api/v1/sites/:siteId/reply-templates': '3   3   3   3   2   3   3   3   2   3   1',
+  'PATCH /api/v1/reply-templates/:id':        '3   3   3   3   2   3   3   3   2   3   1',
+  'DELETE /api/v1/reply-templates/:id':       '3   3   3   3   2   3   3   3   2   3   1',
+  'GET /api/v1/letters/:id/reply-templates':  '3   3   3   3   3   3   3   3   2   3   1',
+  'GET /api/v1/handling-units':               '3   3   3   3   3   3   3   3   2   3   1',
+  'GET /api/v1/interaction/sites':            '3   3   3   3   2   3   3   3   2   3   1',
 };
 
 /** Routes outside the cell-by-cell run, each with the reason and the test that covers it. */

@@ -303,7 +303,20 @@ const REQUESTS: Readonly<Record<string, (ctx: TestContext, role: string) => Prom
   'POST /api/v1/error-reports/:id/triage': async (ctx) => ({ url: `/api/v1/error-reports/${await seedErrorReport(ctx)}/triage`, body: { action: 'forward' } }),
   'POST /api/v1/error-reports/:id/answer': async (ctx) => ({ url: `/api/v1/error-reports/${await seedErrorReport(ctx, 'forwarded')}/answer`, body: { action: 'fix', answer: '已改正' } }),
   'GET /api/v1/supervision/error-reports': async () => ({ url: '/api/v1/supervision/error-reports' }),
+  // Reply templates of the provincial portal (site 1), each call on a fresh row.
+  'GET /api/v1/sites/:siteId/reply-templates': async () => ({ url: '/api/v1/sites/1/reply-templates' }),
+  'POST /api/v1/sites/:siteId/reply-templates': async () => ({ url: '/api/v1/sites/1/reply-templates', body: { name: `矩阵模板${counter++}`, body: '{{来信人}}：您好。' } }),
+  'PATCH /api/v1/reply-templates/:id': async (ctx) => ({ url: `/api/v1/reply-templates/${await seedTemplate(ctx)}`, body: { sortOrder: 3 } }),
+  'DELETE /api/v1/reply-templates/:id': async (ctx) => ({ url: `/api/v1/reply-templates/${await seedTemplate(ctx)}` }),
+  'GET /api/v1/letters/:id/reply-templates': async (ctx) => ({ url: `/api/v1/letters/${(await seedLetter(ctx)).id}/reply-templates` }),
+  'GET /api/v1/handling-units': async () => ({ url: '/api/v1/handling-units' }),
+  'GET /api/v1/interaction/sites': async () => ({ url: '/api/v1/interaction/sites' }),
 };
+
+async function seedTemplate(ctx: TestContext): Promise<number> {
+  const { id } = await ctx.platform.db.insertInto('letter_reply_templates').values({ site_id: 1, name: `矩阵模板${counter++}`, body: '您好', created_at: 0, updated_at: 0 }).returning('id').executeTakeFirstOrThrow();
+  return Number(id);
+}
 
 /** A fresh letter on the provincial portal, and its receipt as the look-up wants it. */
 async function matrixReceipt(ctx: TestContext): Promise<{ queryCode: string; queryPassword: string }> {

@@ -27,7 +27,7 @@ export interface SeededLetter {
  * date from the calendar, received now by the platform clock), without the captcha round trip,
  * so workflow tests can make many.
  */
-export async function seedLetter(ctx: TestContext, opts: { siteId?: number; isPublic?: boolean; body?: string; subject?: string } = {}): Promise<SeededLetter> {
+export async function seedLetter(ctx: Pick<TestContext, 'platform'>, opts: { siteId?: number; isPublic?: boolean; body?: string; subject?: string } = {}): Promise<SeededLetter> {
   const db = ctx.platform.db;
   const deps = interactionDeps(ctx.platform);
   const site = await getSite(db, opts.siteId ?? 1);

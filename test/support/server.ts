@@ -1,6 +1,7 @@
 import type { Engine } from '../../src/db/index.js';
 import type { Config } from '../../src/config/index.js';
 import type { Platform } from '../../src/platform/platform.js';
+import type { Clock } from '../../src/platform/clock.js';
 import type { DemoAccount } from '../../src/demo/seed-demo.js';
 import { createTestContext } from './platform.js';
 
@@ -12,9 +13,13 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-/** The whole platform on a real socket on 127.0.0.1 (random port), with the job worker running. */
-export async function startTestServer({ engine, config }: { engine: Engine; config?: Partial<Config> }): Promise<TestServer> {
-  const ctx = await createTestContext(engine, config ? { config } : {});
+/**
+ * The whole platform on a real socket on 127.0.0.1 (random port), with the job worker running.
+ * `clock` replaces the platform clock (a test's own; production builds the platform with the
+ * system clock and has no way to take another).
+ */
+export async function startTestServer({ engine, config, clock }: { engine: Engine; config?: Partial<Config>; clock?: Clock }): Promise<TestServer> {
+  const ctx = await createTestContext(engine, { ...(config ? { config } : {}), ...(clock ? { clock } : {}) });
   await ctx.app.listen({ host: '127.0.0.1', port: 0 });
   const address = ctx.app.server.address();
   if (!address || typeof address === 'string') throw new Error('no port');

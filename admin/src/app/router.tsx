@@ -140,6 +140,24 @@ export const router = createBrowserRouter(
                 guarded('interaction/consultations/:id', 'interaction.consultations.manage', () =>
                   import('../features/feedback/consultation-page').then((m) => ({ Component: m.ConsultationPage })),
                 ),
+                guarded('letters/desk', 'interaction.letters.read', () =>
+                  import('../features/letters/acceptance-desk-page').then((m) => ({ Component: m.AcceptanceDeskPage })),
+                ),
+                guarded('letters/unit', 'interaction.letters.handle', () =>
+                  import('../features/letters/unit-inbox-page').then((m) => ({ Component: m.UnitInboxPage })),
+                ),
+                guarded('letters/supervision', 'interaction.letters.supervise', () =>
+                  import('../features/letters/supervision-page').then((m) => ({ Component: m.SupervisionPage })),
+                ),
+                guarded('letters/mailboxes', 'interaction.mailboxes.manage', () =>
+                  import('../features/letters/mailboxes-page').then((m) => ({ Component: m.MailboxesPage })),
+                ),
+                guarded('letters/templates', 'interaction.templates.manage', () =>
+                  import('../features/letters/templates-page').then((m) => ({ Component: m.TemplatesPage })),
+                ),
+                guarded('letters/:id', 'interaction.letters.view', () =>
+                  import('../features/letters/letter-detail-page').then((m) => ({ Component: m.LetterDetailPage })),
+                ),
                 { path: 'forbidden', Component: Forbidden },
                 { path: '*', Component: NotFound },
               ],

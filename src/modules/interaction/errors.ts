@@ -52,4 +52,5 @@ export const InteractionErrors = defineErrors({
   'interaction.survey.not_open': { status: 409, zh: '该调查{reason}，不能提交答卷', en: 'The survey is not taking responses ({reason})' },
   'interaction.survey.already_answered': { status: 409, zh: '您已经提交过这份调查问卷，每台设备只能提交一次，感谢参与', en: 'This device has already answered the survey' },
   'interaction.survey.bad_answers': { status: 400, zh: '答卷有 {count} 处需要修改，请按题目下方的提示修改后重新提交', en: '{count} answers need correcting' },
+  'interaction.reply_template.not_found': { status: 404, zh: '答复模板不存在', en: 'Reply template not found' },
 });

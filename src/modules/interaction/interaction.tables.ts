@@ -158,6 +158,17 @@ export interface LetterStatisticsTable {
   computed_at: number;
 }
 
+/** 答复模板: a site's reusable reply texts with placeholders ({{来信人}}, {{受理日期}}, …). */
+export interface LetterReplyTemplatesTable {
+  id: Generated<number>;
+  site_id: number;
+  name: string;
+  body: string;
+  sort_order: Generated<number>;
+  created_at: number;
+  updated_at: number;
+}
+
 export interface InteractionTables extends CorrectionsTables, SurveyTables, InterviewTables, CommentTables {
   mailboxes: MailboxesTable;
   letters: LettersTable;
@@ -166,4 +177,5 @@ export interface InteractionTables extends CorrectionsTables, SurveyTables, Inte
   letter_history: LetterHistoryTable;
   letter_notices: LetterNoticesTable;
   letter_statistics: LetterStatisticsTable;
+  letter_reply_templates: LetterReplyTemplatesTable;
 }

@@ -6,7 +6,7 @@ import { publishingDeps, renderInteractionPage } from '../publishing/index.js';
 import { getSiteByCode } from '../sites/index.js';
 import { interactionDeps } from './deps.js';
 import { formatBytes, MAX_LETTER_ATTACHMENTS } from './letter-files.js';
-import { LETTER_TYPE_LABELS, LETTER_TYPES, VISIBILITY_LABELS, type Visibility } from './letter-types.js';
+import { LETTER_TYPE_LABELS, LETTER_TYPES, SATISFACTION_LABELS, VISIBILITY_LABELS, type Visibility } from './letter-types.js';
 import { listSiteMailboxes } from './mailboxes.repo.js';
 import type { LetterProgress } from './operations/lookup-letter.js';
 import { ensureSiteMailbox } from './operations/mailboxes.js';
@@ -64,24 +64,27 @@ export async function renderLetterReceipt(platform: Platform, siteCode: string, 
   });
 }
 
-export async function renderLetterQuery(platform: Platform, siteCode: string, state: { queryCode?: string; error?: string; result?: LetterProgress }): Promise<string | null> {
+export async function renderLetterQuery(platform: Platform, siteCode: string, state: { queryCode?: string; error?: string; notice?: string; result?: LetterProgress }): Promise<string | null> {
   if ((await getSiteByCode(platform.db, siteCode))?.status !== 'open') return null;
   const r = state.result;
   return renderInteractionPage(publishingDeps(platform), siteCode, 'letter-query', {
     title: '信件查询', breadcrumb: [{ name: '信件查询', href: LETTER_QUERY_PATH }],
     letter: {
-      queryCode: state.queryCode ?? '', error: state.error ?? '',
+      queryCode: state.queryCode ?? '', error: state.error ?? '', notice: state.notice ?? '',
       result: r ? { ...r, receivedAt: formatShanghai(r.receivedAt), dueAt: formatShanghai(r.dueAt), progress: pageProgress(r) } : null,
     },
   });
 }
+
+const SATISFACTION_CHOICES = (['satisfied', 'basically_satisfied', 'dissatisfied'] as const).map((value) => ({ value, name: SATISFACTION_LABELS[value] }));
 
 /** The progress as the look-up page shows it: times formatted, absent values as empty text (the theme engine is strict). */
 function pageProgress(r: LetterProgress) {
   const p = r.progress;
   return {
     handlingUnit: p.handlingUnit ?? '', clockPaused: p.clockPaused, reply: p.reply ?? '', repliedAt: p.repliedAt === null ? '' : formatShanghai(p.repliedAt),
-    satisfactionName: p.satisfactionName ?? '',
+    satisfactionName: p.satisfactionName ?? '', canSupplement: p.canSupplement, canRate: p.canRate, canReopen: p.canReopen,
+    satisfactions: SATISFACTION_CHOICES,
     steps: p.steps.map((x) => ({ name: x.name, at: formatShanghai(x.at), unit: x.unit ?? '', reason: x.reason ?? '' })),
   };
 }

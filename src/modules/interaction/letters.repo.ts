@@ -1,4 +1,4 @@
-import type { Insertable, Selectable } from 'kysely';
+import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Db } from '../../db/index.js';
 import type { LetterAttachmentsTable, LettersTable } from './interaction.tables.js';
 import { isCodeClash } from './query-credentials.js';
@@ -56,10 +56,28 @@ export async function recordLookupFailure(trx: Db, id: number, max: number, lock
   return { failures, locked: true };
 }
 
-export async function listLetterRows(db: Db, siteIds: readonly number[], page: number, pageSize: number): Promise<{ total: number; rows: LetterRow[] }> {
+/** What the central handler's desk (受理台) holds: waiting for acceptance or routing, a supplement, or the review of a reply. */
+export const DESK_STATUSES = ['received', 'accepted', 'supplementing', 'reviewing'] as const;
+
+/**
+ * Soonest deadline first, in SQL: the current step's deadline (never later than the letter's), a
+ * paused clock (waiting for the citizen) last. dueState follows this order (it is a function of
+ * that deadline and today), so sorting needs no stored due state.
+ */
+export const byStepDeadline = {
+  paused: sql<number>`case when status = 'supplementing' then 1 else 0 end`,
+  deadline: sql<number>`coalesce(step_due_at, due_at)`,
+};
+
+export async function listLetterRows(db: Db, siteIds: readonly number[], page: number, pageSize: number, queue?: 'desk'): Promise<{ total: number; rows: LetterRow[] }> {
   if (siteIds.length === 0) return { total: 0, rows: [] };
-  const total = await db.selectFrom('letters').select((eb) => eb.fn.countAll<number>().as('n')).where('site_id', 'in', siteIds).executeTakeFirstOrThrow();
-  const rows = await db.selectFrom('letters').selectAll().where('site_id', 'in', siteIds).orderBy('id', 'desc')
-    .limit(pageSize).offset((page - 1) * pageSize).execute();
+  let q = db.selectFrom('letters').where('site_id', 'in', siteIds);
+  if (queue === 'desk') {
+    // A supplement asked by a handling unit belongs to the unit's list, not the desk.
+    q = q.where('status', 'in', [...DESK_STATUSES]).where((eb) => eb.or([eb('status', '!=', 'supplementing'), eb('handling_org_id', 'is', null)]));
+  }
+  const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const ordered = queue === 'desk' ? q.selectAll().orderBy(byStepDeadline.paused).orderBy(byStepDeadline.deadline).orderBy('id') : q.selectAll().orderBy('id', 'desc');
+  const rows = await ordered.limit(pageSize).offset((page - 1) * pageSize).execute();
   return { total: Number(total.n), rows };
 }

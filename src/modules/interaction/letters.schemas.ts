@@ -84,7 +84,10 @@ const Masked = Obj({ name: Type.String(), phone: Type.String(), email: Type.Unio
 
 export const listLettersSchema = {
   tags: ['interaction'], summary: '信件列表（个人信息已脱敏） / Letters (personal data masked)',
-  querystring: Obj({ siteId: Type.Optional(Id), page: Type.Optional(Page), pageSize: Type.Optional(PageSize) }),
+  querystring: Obj({
+    siteId: Type.Optional(Id), page: Type.Optional(Page), pageSize: Type.Optional(PageSize),
+    queue: Type.Optional(Type.Literal('desk', { description: 'desk: waiting for acceptance, routing, a supplement or the review of a reply (受理台), soonest deadline first' })),
+  }),
   response: {
     200: Obj({
       total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer(),
@@ -179,6 +182,8 @@ export const letterDetailSchema = {
           action: Type.String(), actionName: Type.String(), fromStatus: Type.String(), toStatus: Type.String(), actorName: Type.String(),
           orgId: Nullable(Type.Integer()), orgName: Nullable(Type.String()), reason: Type.String(), at: Type.Integer(),
         })),
+        attachments: Type.Array(Obj({ id: Id, fileName: Type.String(), mime: Type.String(), size: Type.Integer() })),
+        allowedActions: Type.Array(Type.String()),
       }),
     }),
     ...errorResponses(403, 404),
@@ -197,6 +202,7 @@ export const supervisionSchema = {
     200: Obj({
       overdue: Type.Array(SupervisionItem), dueSoon: Type.Array(SupervisionItem), pendingExtensions: Type.Array(SupervisionItem),
       notices: Type.Array(Obj({ id: Id, siteId: Id, letterId: Id, kind: Type.String(), message: Type.String(), createdAt: Type.Integer() })),
+      bySite: Type.Array(Obj({ siteId: Id, siteName: Type.String(), overdue: Type.Integer(), dueSoon: Type.Integer(), normal: Type.Integer() })),
     }),
     ...errorResponses(400),
   },
@@ -239,4 +245,50 @@ export const unitLettersSchema = {
       })),
     }),
   },
+};
+
+// ——— Reply templates (答复模板) and the handler's pickers ———
+
+const ReplyTemplateOut = Obj({ id: Id, siteId: Id, name: Type.String(), body: Type.String(), sortOrder: Type.Integer(), updatedAt: Type.Integer() });
+const TemplateWrite = {
+  name: Type.String({ minLength: 1, maxLength: 100 }),
+  body: Type.String({ minLength: 1, maxLength: 10_000 }),
+  sortOrder: Type.Integer({ minimum: 0, maximum: 100_000 }),
+};
+
+export const listReplyTemplatesSchema = {
+  tags: ['interaction'], summary: '网站的答复模板 / Reply templates of a site', params: SiteIdParams,
+  response: { 200: Obj({ items: Type.Array(ReplyTemplateOut), placeholders: Type.Array(Type.String()) }), ...errorResponses(403, 404) },
+};
+
+export const createReplyTemplateSchema = {
+  tags: ['interaction'], summary: '新建答复模板（占位符如 {{来信人}}、{{受理日期}}） / Create a reply template', params: SiteIdParams,
+  body: Obj({ name: TemplateWrite.name, body: TemplateWrite.body, sortOrder: Type.Optional(TemplateWrite.sortOrder) }),
+  response: { 201: Obj({ template: ReplyTemplateOut }), ...errorResponses(400, 403, 404) },
+};
+
+export const updateReplyTemplateSchema = {
+  tags: ['interaction'], summary: '修改答复模板 / Update a reply template', params: Obj({ id: Id }),
+  body: Obj({ name: Type.Optional(TemplateWrite.name), body: Type.Optional(TemplateWrite.body), sortOrder: Type.Optional(TemplateWrite.sortOrder) }),
+  response: { 200: Obj({ template: ReplyTemplateOut }), ...errorResponses(400, 403, 404) },
+};
+
+export const deleteReplyTemplateSchema = {
+  tags: ['interaction'], summary: '删除答复模板 / Delete a reply template', params: Obj({ id: Id }),
+  response: { 200: Obj({ ok: Type.Boolean() }), ...errorResponses(403, 404) },
+};
+
+export const letterReplyTemplatesSchema = {
+  tags: ['interaction'], summary: '为某封信件填好占位符的答复模板 / Reply templates filled for a letter', params: LetterIdParams,
+  response: { 200: Obj({ items: Type.Array(Obj({ id: Id, name: Type.String(), text: Type.String() })) }), ...errorResponses(403, 404) },
+};
+
+export const handlingUnitsSchema = {
+  tags: ['interaction'], summary: '可转办的承办单位（组织机构树） / Organizations a letter can be routed to',
+  response: { 200: Obj({ items: Type.Array(Obj({ id: Id, parentId: Nullable(Type.Integer()), name: Type.String() })) }) },
+};
+
+export const interactionSitesSchema = {
+  tags: ['interaction'], summary: '可管理信件、信箱或答复模板的网站 / Sites in my interaction scope',
+  response: { 200: Obj({ items: Type.Array(Obj({ id: Id, code: Type.String(), name: Type.String() })) }) },
 };

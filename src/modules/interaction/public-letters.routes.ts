@@ -21,8 +21,11 @@ import { listSiteMailboxes } from './mailboxes.repo.js';
 import { lookupLetter } from './operations/lookup-letter.js';
 import { ensureSiteMailbox } from './operations/mailboxes.js';
 import { submitLetter } from './operations/submit-letter.js';
-import { readMultipart, validateFormFields, validateJsonFields } from './read-submission.js';
+import { readMultipart, validateFeedbackFields, validateFormFields, validateJsonFields } from './read-submission.js';
 import { formError, openSite, sendPage, siteOfHostResolver, tooFast } from './public-pages-kit.js';
+
+const FEEDBACK_ACTIONS: ReadonlySet<string> = new Set(['supplement', 'rate', 'reopen']);
+const FEEDBACK_DONE = { supplement: '补充材料已提交，办理期限恢复计算。', rate: '感谢您的评价。', reopen: '已申请重新办理，承办单位将重新答复。' } as const;
 
 /**
  * 写信 and 查询 for citizens: the JSON API under /api/v1/public, and the theme's form pages
@@ -135,8 +138,21 @@ export async function publicLettersRoutes(fastify: FastifyInstance, { platform }
         queryCode = (raw.fields.queryCode ?? '').slice(0, 40);
         const queryPassword = (raw.fields.queryPassword ?? '').slice(0, 40);
         if (!queryCode.trim() || !queryPassword.trim()) throw new AppError(InteractionErrors['interaction.lookup.failed']);
+        // The follow-up forms on the result post here too, with the password again: same limit and lock-out as a look-up.
+        const feedback = FEEDBACK_ACTIONS.has(raw.fields.action ?? '') ? validateFeedbackFields(raw.fields) : null;
+        if (feedback) {
+          try {
+            await citizenFeedback({ db, actor: req.actor, input: feedback, deps });
+          } catch (err) {
+            const refusal = formError(err);
+            // A wrong password is answered like a failed look-up (nothing of the letter shown).
+            if (!refusal || (err instanceof AppError && err.code === 'interaction.lookup.failed')) throw err;
+            const result = await lookupLetter({ db, actor: req.actor, input: { queryCode, queryPassword }, deps });
+            return sendPage(reply, refusal.status, await renderLetterQuery(platform, site.code, { queryCode, result, error: [refusal.error, ...refusal.errors].join(' ') }));
+          }
+        }
         const result = await lookupLetter({ db, actor: req.actor, input: { queryCode, queryPassword }, deps });
-        return sendPage(reply, 200, await renderLetterQuery(platform, site.code, { queryCode, result }));
+        return sendPage(reply, 200, await renderLetterQuery(platform, site.code, { queryCode, result, ...(feedback ? { notice: FEEDBACK_DONE[feedback.action] } : {}) }));
       } catch (err) {
         const refusal = formError(err);
         if (!refusal) throw err;

@@ -6,7 +6,8 @@ import { HttpErrors } from '../../platform/http/errors.js';
 import { checkRequestText } from '../../platform/http/text-guard.js';
 import { InteractionErrors } from './errors.js';
 import { formatBytes, MAX_LETTER_ATTACHMENTS, type UploadedFile } from './letter-files.js';
-import { LetterFields, type LetterFieldsInput } from './letters.schemas.js';
+import { citizenFeedbackSchema, LetterFields, type LetterFieldsInput } from './letters.schemas.js';
+import type { CitizenFeedbackInput } from './operations/citizen-feedback.js';
 
 const base = { removeAdditional: false, useDefaults: true, allErrors: false, strict: false } as const;
 
@@ -49,6 +50,7 @@ export interface RawForm {
 }
 
 const letterFields = submissionValidator<LetterFieldsInput>(LetterFields, new Set(['email', 'idNumber', 'address', 'idempotencyKey', 'altcha']));
+const feedbackFields = submissionValidator<CitizenFeedbackInput>(citizenFeedbackSchema.body, new Set());
 
 /**
  * Reads a multipart form: text fields, and up to MAX_LETTER_ATTACHMENTS files, each held to the
@@ -91,4 +93,10 @@ export function validateFormFields(fields: Readonly<Record<string, string>>): Le
 
 export function validateJsonFields(body: unknown): LetterFieldsInput {
   return letterFields.json(body);
+}
+
+/** The look-up page's follow-up forms (supplement, rate, reopen) against the feedback API's schema. */
+export function validateFeedbackFields(fields: Readonly<Record<string, string>>): CitizenFeedbackInput {
+  // Not coerced, as the API's JSON: every field of these forms is text.
+  return feedbackFields.json({ ...fields });
 }

@@ -38,7 +38,7 @@ const SAMPLE_LETTER = {
   mailboxes: [{ id: 1, name: '网站信箱', kindName: '网站信箱', deadlineDays: 5, selected: true }],
   types: [{ value: 'consultation', name: '咨询', checked: true, selected: true }], visibilities: [{ value: 'private', name: '不公开', checked: true }],
   values: { subject: '示例标题', body: '示例内容', name: '', phone: '', email: '', idNumber: '', address: '' },
-  idempotencyKey: 'sample-idempotency-key', error: '', errors: [], maxFiles: 3, maxSize: '5 MB', captchaUrl: '/api/v1/public/captcha',
+  idempotencyKey: 'sample-idempotency-key', error: '', notice: '', errors: [], maxFiles: 3, maxSize: '5 MB', captchaUrl: '/api/v1/public/captcha',
   queryCode: '20261126000001', queryPassword: 'ABCD2345', duplicate: false, mailboxName: '网站信箱', typeName: '咨询',
   receivedAt: '2026-11-26 10:00', dueAt: '2026-12-03 23:59',
   result: {
@@ -46,6 +46,9 @@ const SAMPLE_LETTER = {
     receivedAt: '2026-11-26 10:00', dueAt: '2026-12-03 23:59', isPublic: false, attachmentCount: 0, citizen: { name: '张*', phone: '138****5678' },
     progress: {
       handlingUnit: '江苏省教育厅', clockPaused: false, reply: '示例答复', repliedAt: '2026-11-30 15:00', satisfactionName: '',
+      // Every follow-up form is shown in the sample, so a template that breaks one is refused.
+      canSupplement: true, canRate: true, canReopen: true,
+      satisfactions: [{ value: 'satisfied', name: '满意' }, { value: 'basically_satisfied', name: '基本满意' }, { value: 'dissatisfied', name: '不满意' }],
       steps: [{ name: '受理', at: '2026-11-26 10:05', unit: '', reason: '' }, { name: '转办', at: '2026-11-26 11:00', unit: '江苏省教育厅', reason: '' }],
     },
   },

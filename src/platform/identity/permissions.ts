@@ -72,6 +72,8 @@ export const PERMISSIONS = {
   'interaction.comments.moderate': ['interaction_handler'],
   // 征求意见: an editor or a handler of the site opens consultations and writes the feedback summary.
   'interaction.consultations.manage': ['editor', 'interaction_handler'],
+  // 答复模板: the site's reply templates, kept by its site admin or its central handler (site scope).
+  'interaction.templates.manage': ['site_admin', 'interaction_handler'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -19,6 +19,7 @@ import * as feedback from './messages/feedback';
 import * as search from './messages/search';
 import * as errorReports from './messages/error-reports';
 import * as surveys from './messages/surveys';
+import * as letters from './messages/letters';
 import type { MessageKey } from './messages-zh';
 
 /** English. Typed against the Chinese keys, so a missing translation fails the type check. */
@@ -44,4 +45,5 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...search.en,
   ...errorReports.en,
   ...surveys.en,
+  ...letters.en,
 };

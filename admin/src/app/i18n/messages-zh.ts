@@ -19,6 +19,7 @@ import * as feedback from './messages/feedback';
 import * as search from './messages/search';
 import * as errorReports from './messages/error-reports';
 import * as surveys from './messages/surveys';
+import * as letters from './messages/letters';
 
 /** Simplified Chinese, the console's primary language: one file per area under messages/. */
 export const zh = {
@@ -43,6 +44,7 @@ export const zh = {
   ...search.zh,
   ...errorReports.zh,
   ...surveys.zh,
+  ...letters.zh,
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -11,6 +11,7 @@ import { LETTER_STATUS_LABELS, LETTER_TYPE_LABELS } from '../letter-types.js';
 import { dueStateOf, effectiveDue, openText, requireLetter } from '../letter-transitions.js';
 import { OPEN_STATUSES, WORKFLOW, type DueState, type WorkflowAction } from '../letter-workflow.js';
 import { letterHistory, orgNames } from '../letter-progress.js';
+import { byStepDeadline } from '../letters.repo.js';
 import { getMailbox, listSiteMailboxes } from '../mailboxes.repo.js';
 import { maskFreeText } from '../mask-free-text.js';
 import { maskPersonalData, openPersonalData, type MaskedPersonalData } from '../personal-data.js';
@@ -56,6 +57,22 @@ export interface LetterDetail {
   readonly reopenCount: number;
   readonly citizen: MaskedPersonalData;
   readonly history: LetterHistoryItem[];
+  readonly attachments: { readonly id: number; readonly fileName: string; readonly mime: string; readonly size: number }[];
+  /** What this viewer may do now (their roles on this letter × its status), so the console shows only those buttons. */
+  readonly allowedActions: string[];
+}
+
+/** The handler and supervisor actions the viewer may take on a letter in its status. */
+function allowedActions(status: LetterStatus, roles: { central: boolean; unit: boolean; supervisor: boolean }, pendingExtension: boolean): string[] {
+  const out: string[] = [];
+  for (const [name, rule] of Object.entries(WORKFLOW) as [WorkflowAction, (typeof WORKFLOW)[WorkflowAction]][]) {
+    if (!rule.from.includes(status)) continue;
+    const ok = name === 'request_supplement' ? (status === 'assigned' ? roles.unit : roles.central)
+      : rule.role === 'central' ? roles.central : rule.role === 'unit' ? roles.unit : rule.role === 'supervisor' ? roles.supervisor && pendingExtension : false;
+    if (name === 'request_extension' && pendingExtension) continue;
+    if (ok) out.push(name);
+  }
+  return out;
 }
 
 /**
@@ -69,11 +86,14 @@ export async function letterDetail({ db, actor, letterId, deps }: { db: Db; acto
   if (!site) throw new AppError(InteractionErrors['interaction.letter.not_found']);
   const scope = { siteId: site.id, orgPath: site.orgPath };
   const unit = row.handling_org_id === null ? undefined : await getOrg(db, Number(row.handling_org_id));
-  const allowed = hasPermissionOnSite(actor, 'interaction.letters.handle', scope)
-    || hasPermissionOnSite(actor, 'interaction.letters.supervise', scope)
-    || (unit !== undefined && hasPermissionOnOrg(actor, 'interaction.letters.handle', unit.path));
-  if (!allowed) throw new AppError(InteractionErrors['interaction.letter.out_of_scope']);
+  const roles = {
+    central: hasPermissionOnSite(actor, 'interaction.letters.handle', scope),
+    supervisor: hasPermissionOnSite(actor, 'interaction.letters.supervise', scope),
+    unit: unit !== undefined && hasPermissionOnOrg(actor, 'interaction.letters.handle', unit.path),
+  };
+  if (!roles.central && !roles.supervisor && !roles.unit) throw new AppError(InteractionErrors['interaction.letter.out_of_scope']);
   const { history, unitId, names } = await letterHistory(db, row);
+  const attachments = await db.selectFrom('letter_attachments').select(['id', 'file_name', 'mime', 'size']).where('letter_id', '=', Number(row.id)).orderBy('id').execute();
   const mailbox = await getMailbox(db, Number(row.mailbox_id));
   return {
     id: Number(row.id), siteId: Number(row.site_id), mailboxId: Number(row.mailbox_id), mailboxName: mailbox?.name ?? '', queryCode: row.query_code,
@@ -92,6 +112,8 @@ export async function letterDetail({ db, actor, letterId, deps }: { db: Db; acto
       actorName: h.actor_name, orgId: h.org_id === null ? null : Number(h.org_id), orgName: h.org_id === null ? null : names.get(Number(h.org_id)) ?? null,
       reason: h.reason, at: Number(h.at),
     })),
+    attachments: attachments.map((a) => ({ id: Number(a.id), fileName: a.file_name, mime: a.mime, size: Number(a.size) })),
+    allowedActions: allowedActions(row.status, roles, row.extension_days !== null),
   };
 }
 
@@ -116,12 +138,14 @@ export interface SupervisionView {
   readonly dueSoon: SupervisionItem[];
   readonly pendingExtensions: SupervisionItem[];
   readonly notices: { id: number; siteId: number; letterId: number; kind: string; message: string; createdAt: number }[];
+  /** Open letters per site by due state (the dashboard's chart). */
+  readonly bySite: { siteId: number; siteName: string; overdue: number; dueSoon: number; normal: number }[];
 }
 
 /** The supervisor's dashboard (督办): open letters overdue or due soon, extensions to decide, and the notices of the sites in scope. */
 export async function supervisionDashboard({ db, actor, input, deps }: { db: Db; actor: Actor; input: { siteId?: number | undefined }; deps: InteractionDeps }): Promise<SupervisionView> {
   const sites = (await listSitesInScope(db, actor, 'interaction.letters.supervise')).filter((s) => input.siteId === undefined || s.id === input.siteId);
-  if (sites.length === 0) return { overdue: [], dueSoon: [], pendingExtensions: [], notices: [] };
+  if (sites.length === 0) return { overdue: [], dueSoon: [], pendingExtensions: [], notices: [], bySite: [] };
   const siteNames = new Map(sites.map((s) => [s.id, s.name]));
   const ids = sites.map((s) => s.id);
   const rows = await db.selectFrom('letters').selectAll().where('site_id', 'in', ids).where('status', 'in', [...OPEN_STATUSES]).orderBy('due_at').limit(1000).execute();
@@ -143,7 +167,20 @@ export async function supervisionDashboard({ db, actor, input, deps }: { db: Db;
     dueSoon: items.filter((i) => i.dueState === 'due_soon'),
     pendingExtensions: items.filter((i) => i.extension !== null),
     notices: notices.map((n) => ({ id: Number(n.id), siteId: Number(n.site_id), letterId: Number(n.letter_id), kind: n.kind, message: n.message, createdAt: Number(n.created_at) })),
+    bySite: countBySite(items),
   };
+}
+
+function countBySite(items: readonly SupervisionItem[]): SupervisionView['bySite'] {
+  const out = new Map<number, { siteId: number; siteName: string; overdue: number; dueSoon: number; normal: number }>();
+  for (const i of items) {
+    const c = out.get(i.siteId) ?? { siteId: i.siteId, siteName: i.siteName, overdue: 0, dueSoon: 0, normal: 0 };
+    if (i.dueState === 'overdue') c.overdue += 1;
+    else if (i.dueState === 'due_soon') c.dueSoon += 1;
+    else c.normal += 1;
+    out.set(i.siteId, c);
+  }
+  return [...out.values()];
 }
 
 export interface PublishedLetter {
@@ -215,13 +252,14 @@ export interface UnitLetterItem {
  * grant on it or above it, selected in SQL), still with the unit or waiting for the review of
  * its reply.
  * Subjects only; the letter itself is read through the detail, which checks the same scope.
+ * Soonest step deadline first (sorted in SQL), letters waiting for the citizen last.
  */
 export async function unitLetters({ db, actor, deps }: { db: Db; actor: Actor; deps: InteractionDeps }): Promise<{ items: UnitLetterItem[] }> {
   const units = await orgIdsInScope(db, actor, 'interaction.letters.handle');
   if (units !== 'all' && units.length === 0) return { items: [] };
   let q = db.selectFrom('letters').selectAll().where('status', 'in', ['assigned', 'reviewing', 'supplementing']).where('handling_org_id', 'is not', null);
   if (units !== 'all') q = q.where('handling_org_id', 'in', units);
-  const rows = await q.orderBy('due_at').limit(2000).execute();
+  const rows = await q.orderBy(byStepDeadline.paused).orderBy(byStepDeadline.deadline).orderBy('id').limit(2000).execute();
   const names = await orgNames(db, rows.map((r) => (r.handling_org_id === null ? null : Number(r.handling_org_id))));
   const now = deps.clock.now();
   const items: UnitLetterItem[] = [];

@@ -34,16 +34,17 @@ export interface LetterListItem {
 }
 
 /**
- * Letters of the sites in the handler's scope (or of one of them), newest first, with personal
+ * Letters of the sites in the handler's scope (or of one of them), newest first (the desk queue:
+ * soonest deadline first), with personal
  * data masked: the list is for finding letters; who may see a letter in full is the handling
  * workflow's decision, not a list's.
  */
-export async function listLetters({ db, actor, input, deps }: { db: Db; actor: Actor; input: { siteId?: number | undefined; page: number; pageSize: number }; deps: InteractionDeps }): Promise<{ total: number; items: LetterListItem[] }> {
+export async function listLetters({ db, actor, input, deps }: { db: Db; actor: Actor; input: { siteId?: number | undefined; page: number; pageSize: number; queue?: 'desk' | undefined }; deps: InteractionDeps }): Promise<{ total: number; items: LetterListItem[] }> {
   const sites = input.siteId !== undefined
     ? [await requireSiteInScope(db, actor, 'interaction.letters.read', input.siteId)]
     : await listSitesInScope(db, actor, 'interaction.letters.read');
   const siteNames = new Map(sites.map((s) => [s.id, s.name]));
-  const { total, rows } = await listLetterRows(db, sites.map((s) => s.id), input.page, input.pageSize);
+  const { total, rows } = await listLetterRows(db, sites.map((s) => s.id), input.page, input.pageSize, input.queue);
   const counts = await attachmentCounts(db, rows.map((r) => Number(r.id)));
   const mailboxNames = new Map<number, string>();
   for (const siteId of new Set(rows.map((r) => Number(r.site_id)))) {

@@ -1,0 +1,42 @@
+import { useEffect, useRef } from 'react';
+import * as echarts from 'echarts/core';
+import { BarChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import { SVGRenderer } from 'echarts/renderers';
+import { useI18n } from '../../app/i18n/i18n-context';
+import { DUE_HEX } from './due-tag';
+import type { DueState } from './letters-api';
+
+echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
+
+export interface DueCounts {
+  readonly name: string;
+  readonly counts: Readonly<Record<DueState, number>>;
+}
+
+const STATES: readonly DueState[] = ['overdue', 'due_soon', 'normal'];
+
+/** Stacked bars: open letters per site by deadline state; the same figures are in the table below it for screen readers. */
+export function DueChart({ rows }: { rows: readonly DueCounts[] }) {
+  const { t } = useI18n();
+  const el = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!el.current) return undefined;
+    const chart = echarts.init(el.current, null, { renderer: 'svg' });
+    chart.setOption({
+      tooltip: { trigger: 'axis' },
+      legend: { top: 0 },
+      grid: { left: 8, right: 16, bottom: 8, top: 32, containLabel: true },
+      xAxis: { type: 'category', data: rows.map((r) => r.name) },
+      yAxis: { type: 'value', minInterval: 1 },
+      series: STATES.map((s) => ({ name: t(`letters.due.${s}`), type: 'bar', stack: 'due', barMaxWidth: 48, color: DUE_HEX[s], data: rows.map((r) => r.counts[s]) })),
+    });
+    const resize = () => chart.resize();
+    window.addEventListener('resize', resize);
+    return () => {
+      window.removeEventListener('resize', resize);
+      chart.dispose();
+    };
+  }, [rows, t]);
+  return <div ref={el} role="img" aria-label={t('letters.supervision.chart')} style={{ width: '100%', height: 280 }} data-testid="due-chart" />;
+}
