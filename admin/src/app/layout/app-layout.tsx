@@ -16,7 +16,6 @@ export function AppLayout() {
   const restricted = !me || me.mustChangePassword || me.mfaSetupRequired;
   const items = restricted ? [] : menuItems(NAV_ITEMS.filter((item) => item.permission === null || can(item.permission)), t);
   const active = activeNavPath(location.pathname);
-  const openGroup = NAV_ITEMS.find((item) => item.path === active)?.group;
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -30,7 +29,8 @@ export function AppLayout() {
               <Menu
                 mode="inline"
                 selectedKeys={[active]}
-                defaultOpenKeys={openGroup ? [`group:${openGroup}`] : []}
+                // Submenus start open: every entry stays one click away, as before there were groups.
+                defaultOpenKeys={Object.keys(NAV_GROUPS).map((g) => `group:${g}`)}
                 items={items}
                 onClick={({ key }) => void navigate(key)}
                 style={{ borderInlineEnd: 'none' }}
