@@ -19,6 +19,7 @@ for (const engine of selectedEngines()) {
     const lines: string[] = [];
     const clock = new ManualClock();
     let handlerAccount: { username: string; password: string; totpSecret: string | null };
+    let supervisorAccount: { username: string; password: string; totpSecret: string | null };
 
     before(async () => {
       tdb = await createTestDatabase(engine);
@@ -26,6 +27,7 @@ for (const engine of selectedEngines()) {
       registerAllJobs(platform);
       const accounts = await seedDemo(platform, { writeAccountsFile: false });
       handlerAccount = accounts.find((a) => a.username === 'handler')!;
+      supervisorAccount = accounts.find((a) => a.username === 'supervisor')!;
       // The most talkative level: every request and response line the server writes is captured.
       const stream = new Writable({ write(chunk: Buffer, _enc, cb) { lines.push(chunk.toString('utf8')); cb(); } });
       app = await buildApp({ platform, logger: { level: 'trace', stream } });
@@ -60,6 +62,33 @@ for (const engine of selectedEngines()) {
       const audit = JSON.stringify(await platform.db.selectFrom('audit_events').selectAll().execute());
       assert.ok(audit.includes('interaction.letter.submit'), 'the submissions were audited');
       for (const value of [...Object.values(PLANTED), '110105194912310021', '1381234', queryPassword]) {
+        assert.ok(!log.includes(value), `the log must not contain "${value}"`);
+        assert.ok(!audit.includes(value), `the audit trail must not contain "${value}"`);
+      }
+    });
+
+    test('error reports: contact data given by API and form, a refused form, the look-up and the lists leave none in logs or audit details', async () => {
+      lines.length = 0;
+      const contact = { name: PLANTED.name, phone: PLANTED.phone, email: PLANTED.email };
+      const report = async () => ({ errorType: 'typo', pageUrl: '/index.html', description: '首页有错别字', ...contact, altcha: await solvedCaptcha(app), idempotencyKey: idemKey() });
+      const api = await app.inject({ method: 'POST', url: `/api/v1/public/sites/${PORTAL_CODE}/error-reports`, payload: await report() });
+      assert.equal(api.statusCode, 201, api.body);
+      const { queryCode } = api.json<{ queryCode: string }>();
+      const form = multipartBody(stringFields(await report()));
+      assert.equal((await app.inject({ method: 'POST', url: '/corrections.html', payload: form.payload, headers: { ...form.headers, host: PORTAL_HOST } })).statusCode, 200);
+      const refused = multipartBody(stringFields({ ...(await report()), phone: `${PLANTED.phone}9` }));
+      assert.equal((await app.inject({ method: 'POST', url: '/corrections.html', payload: refused.payload, headers: { ...refused.headers, host: PORTAL_HOST } })).statusCode, 400);
+      assert.equal((await app.inject({ method: 'POST', url: '/api/v1/public/error-reports/lookup', payload: { queryCode } })).statusCode, 200);
+      const supervisor = await signIn(app, supervisorAccount, clock);
+      const list = await supervisor.request('GET', '/api/v1/error-reports?box=all');
+      assert.equal(list.statusCode, 200, list.body);
+      assert.ok(!list.body.includes(PLANTED.phone), 'the list shows the contact masked');
+
+      const log = lines.join('');
+      assert.ok(log.includes('/error-reports'), 'the logger did capture the requests');
+      const audit = JSON.stringify(await platform.db.selectFrom('audit_events').selectAll().execute());
+      assert.ok(audit.includes('error_report'), 'the reports were audited');
+      for (const value of [...Object.values(contact), `${PLANTED.phone}9`]) {
         assert.ok(!log.includes(value), `the log must not contain "${value}"`);
         assert.ok(!audit.includes(value), `the audit trail must not contain "${value}"`);
       }
