@@ -59,6 +59,13 @@ export async function tryLogin(page: Page, username: string, password: string): 
   return body.code ?? String(res.status());
 }
 
+/** Opens a menu group (a submenu) unless it is open already: clicking an open group's title closes it. */
+export async function expandMenuGroup(page: Page, name: string): Promise<void> {
+  const title = page.getByRole('menuitem', { name, exact: true });
+  await title.waitFor();
+  if ((await title.getAttribute('aria-expanded')) !== 'true') await title.click();
+}
+
 export async function openMenu(page: Page, name: string): Promise<void> {
   await page.getByRole('menuitem', { name }).click();
   await page.getByRole('heading', { level: 1, name }).waitFor();

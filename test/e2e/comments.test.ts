@@ -16,7 +16,7 @@ import { systemActor } from '../../src/platform/identity/actor.js';
 import { columnsDeps, updateColumn } from '../../src/modules/columns/index.js';
 import { publishingDeps, rebuildAll } from '../../src/modules/publishing/index.js';
 import { articleAddress, publishingIdle, siteBase } from './public-site-steps.js';
-import { openMenu, signIn } from './admin-console-steps.js';
+import { openMenu, signIn, expandMenuGroup } from './admin-console-steps.js';
 
 const skip = browserSkipReason();
 const TEXT = '希望<b>尽快</b>落实这项政策。';
@@ -66,7 +66,7 @@ for (const engine of selectedEngines()) {
     test('the moderator approves it in the console', async () => {
       const { page } = moderator;
       await signIn(page, server.accounts.interaction_handler!);
-      await page.getByRole('menuitem', { name: '互动交流' }).click();
+      await expandMenuGroup(page, '互动交流');
       await openMenu(page, '评论与意见审核');
       const row = page.getByRole('row').filter({ hasText: TEXT });
       await row.waitFor();

@@ -15,7 +15,7 @@ import { getSiteByCode } from '../../src/modules/sites/index.js';
 import { createConsultation, interactionDeps } from '../../src/modules/interaction/index.js';
 import { publishingDeps, rebuildAll } from '../../src/modules/publishing/index.js';
 import { publishingIdle, siteBase } from './public-site-steps.js';
-import { openMenu, signIn } from './admin-console-steps.js';
+import { openMenu, signIn, expandMenuGroup } from './admin-console-steps.js';
 
 const skip = browserSkipReason();
 const DAY = 86_400_000;
@@ -68,7 +68,7 @@ for (const engine of selectedEngines()) {
     test('the editor sees it under that clause, contact masked', async () => {
       const { page } = editor;
       await signIn(page, server.accounts.editor!);
-      await page.getByRole('menuitem', { name: '互动交流' }).click();
+      await expandMenuGroup(page, '互动交流');
       await openMenu(page, '征求意见');
       await page.getByText('江苏省政府网站管理办法（征求意见稿）').click();
       const clause = page.getByRole('region', { name: '第二条' });

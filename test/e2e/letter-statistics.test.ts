@@ -15,7 +15,7 @@ import { PROVINCE_PORTAL_CODE } from '../support/public-site-fixtures.js';
 import { insertLetter } from '../support/letter-rows.js';
 import { publishingDeps, rebuildAll } from '../../src/modules/publishing/index.js';
 import { publishingIdle, siteBase } from './public-site-steps.js';
-import { signIn } from './admin-console-steps.js';
+import { signIn, expandMenuGroup } from './admin-console-steps.js';
 
 const skip = browserSkipReason();
 const DAY = 86_400_000;
@@ -49,7 +49,7 @@ for (const engine of selectedEngines()) {
       opened.push(c);
       const { page } = c;
       await signIn(page, server.accounts.handler!);
-      await page.getByRole('menuitem', { name: '互动交流' }).click();
+      await expandMenuGroup(page, '互动交流');
       await page.getByRole('menuitem', { name: '信件统计' }).click();
       await page.getByRole('heading', { level: 1, name: '信件统计' }).waitFor();
       await page.getByText('统计尚未生成').waitFor();

@@ -17,7 +17,7 @@ import { PROVINCE_PORTAL_CODE } from '../support/public-site-fixtures.js';
 import { seedLetter } from '../support/letter-workflow-fixtures.js';
 import { publishingDeps, rebuildAll } from '../../src/modules/publishing/index.js';
 import { publishingIdle, siteBase } from './public-site-steps.js';
-import { pickOrg, signIn, type Account } from './admin-console-steps.js';
+import { pickOrg, signIn, type Account, expandMenuGroup } from './admin-console-steps.js';
 import { apiSignIn, createGrantedUser, jsonClient } from './review-path-steps.js';
 import { actOnRow, insertTemplate, letterRow, signInAt } from './letters-console-steps.js';
 
@@ -165,7 +165,7 @@ for (const engine of selectedEngines()) {
       const admin = await openConsole(browser, server.baseUrl);
       const { page } = admin;
       await signIn(page, server.accounts.site_admin!);
-      await page.getByRole('menuitem', { name: '互动交流' }).click();
+      await expandMenuGroup(page, '互动交流');
       await page.getByRole('menuitem', { name: '信箱设置' }).click();
       await page.getByRole('heading', { level: 1, name: '信箱设置' }).waitFor();
       await page.getByRole('button', { name: '新建信箱' }).click();
