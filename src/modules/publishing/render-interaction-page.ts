@@ -1,12 +1,10 @@
 import type { PublishingDeps } from './publishing-deps.js';
 import { loadSiteContext } from './site-context.js';
-import { renderTemplate } from './theme/theme-engine.js';
+import { renderTemplate, type ThemeTemplate } from './theme/theme-engine.js';
 import { getSiteByCode } from '../sites/index.js';
 
 /** The theme's pages of 互动交流, made per request from a view model the interaction module builds. */
-export type InteractionTemplate = 'letter-form' | 'letter-receipt' | 'letter-query' | 'letter-public-list' | 'letter-public' | 'letter-statistics'
-  | 'correction-form' | 'correction-receipt' | 'correction-query' | 'survey-list' | 'survey-form' | 'survey-thanks' | 'survey-results'
-  | 'interview-list' | 'interview' | 'comments' | 'consultations' | 'consultation';
+export type InteractionTemplate = Exclude<ThemeTemplate, 'home' | 'column' | 'article' | 'gone' | 'not-found' | 'sitemap' | 'search'>;
 
 /**
  * One of the interaction pages in the site's theme (`letter`, `correction`, `survey` or

@@ -15,11 +15,10 @@ import { articlePagesFor } from './publish-document.js';
 import { lastSeq, latestInSite } from './published-items.repo.js';
 import { renderGone } from './render/pages.js';
 import { columnPages, homePages, staticSitePages } from './site-pages.js';
-import { createThemeEngine, DEFAULT_THEME_DIR, renderTemplate, themeTemplateNames } from './theme/theme-engine.js';
+import { createThemeEngine, DEFAULT_THEME_DIR, renderTemplate, THEME_PAGES, themeTemplateNames } from './theme/theme-engine.js';
 
-export const SAMPLE_PAGES = ['home', 'column', 'article', 'gone', 'not-found', 'sitemap', 'search', 'letter-form', 'letter-receipt', 'letter-query',
-  'letter-public-list', 'letter-public', 'letter-statistics', 'correction-form', 'correction-receipt', 'correction-query',
-  'survey-list', 'survey-form', 'survey-thanks', 'survey-results', 'interview-list', 'interview', 'comments', 'consultations', 'consultation'] as const;
+/** Every theme page can be previewed with sample data. */
+export const SAMPLE_PAGES = THEME_PAGES;
 export type SamplePage = (typeof SAMPLE_PAGES)[number];
 
 const SAMPLE_FIGURES = { label: '2026年11月', received: 12, accepted: 11, closed: 9, onTimeRate: '88.9%', averageWorkingDays: '3.2', satisfactionRate: '87.5%' };

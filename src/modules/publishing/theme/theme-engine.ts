@@ -52,10 +52,16 @@ export function createThemeEngine(themeDir: string = DEFAULT_THEME_DIR, override
   });
 }
 
-export type ThemeTemplate = 'home' | 'column' | 'article' | 'gone' | 'not-found' | 'sitemap' | 'search' | 'letter-form' | 'letter-receipt' | 'letter-query'
-  | 'letter-public-list' | 'letter-public' | 'letter-statistics' | 'correction-form' | 'correction-receipt' | 'correction-query'
-  | 'survey-list' | 'survey-form' | 'survey-thanks' | 'survey-results'
-  | 'interview-list' | 'interview' | 'comments' | 'consultations' | 'consultation';
+/**
+ * The pages the theme renders (themes/default/<name>.liquid), in the theme editor's order: one
+ * list, from which the template type, the editor's sample pages and the interaction pages derive.
+ */
+export const THEME_PAGES = [
+  'home', 'column', 'article', 'gone', 'not-found', 'sitemap', 'search', 'letter-form', 'letter-receipt', 'letter-query',
+  'letter-public-list', 'letter-public', 'letter-statistics', 'correction-form', 'correction-receipt', 'correction-query',
+  'survey-list', 'survey-form', 'survey-thanks', 'survey-results', 'interview-list', 'interview', 'comments', 'consultations', 'consultation',
+] as const;
+export type ThemeTemplate = (typeof THEME_PAGES)[number];
 
 /**
  * Renders with LiquidJS's synchronous renderer: the theme uses no asynchronous filter or tag,
