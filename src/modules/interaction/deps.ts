@@ -17,7 +17,6 @@ export interface InteractionDeps {
   readonly captcha: CaptchaSecrets;
   /** Keys the stored form of query passwords (see query-password.ts). */
   readonly queryKey: Buffer;
-  readonly passwordIterations: number;
   /** Resolves when the commits made so far would survive a power cut (receipts wait for it). */
   readonly durable: () => Promise<void>;
   readonly defaultDeadlineDays: number;
@@ -26,11 +25,19 @@ export interface InteractionDeps {
   readonly surveyDeviceKey: Buffer;
 }
 
+const built = new WeakMap<Platform, InteractionDeps>();
+
+/** One per platform: the derived keys are computed once, not on every page that needs them. */
 export function interactionDeps(p: Platform): InteractionDeps {
-  return {
-    clock: p.clock, audit: p.audit, ops: p.dbh.ops, cipher: p.cipher, calendar: p.calendar,
-    captcha: captchaSecrets(p.keys.sessionSecret), queryKey: queryPasswordKey(p.keys.sessionSecret), passwordIterations: p.config.passwordIterations, durable: () => p.dbh.durable(),
-    defaultDeadlineDays: p.config.letterDeadlineDays, attachmentMaxBytes: p.config.letterAttachmentMaxBytes,
-    surveyDeviceKey: hmacSm3(p.keys.sessionSecret, 'jiyue-survey-device'),
-  };
+  let deps = built.get(p);
+  if (!deps) {
+    deps = {
+      clock: p.clock, audit: p.audit, ops: p.dbh.ops, cipher: p.cipher, calendar: p.calendar,
+      captcha: captchaSecrets(p.keys.sessionSecret), queryKey: queryPasswordKey(p.keys.sessionSecret), durable: () => p.dbh.durable(),
+      defaultDeadlineDays: p.config.letterDeadlineDays, attachmentMaxBytes: p.config.letterAttachmentMaxBytes,
+      surveyDeviceKey: hmacSm3(p.keys.sessionSecret, 'jiyue-survey-device'),
+    };
+    built.set(p, deps);
+  }
+  return deps;
 }
