@@ -123,5 +123,30 @@ for (const engine of selectedEngines()) {
       const hist = (await operator.request('GET', `/api/v1/error-reports/${r.id}`)).json<Detail>().report.history.map((x) => x.action);
       assert.deepEqual(hist, ['submit', 'escalate', 'forward', 'escalate']);
     });
+
+    test('statistics per site: counts by outcome, on-time rates counting late open steps, average hours', async () => {
+      await setClock(at10(2026, 12, 1)); // Tue: triage due Wed 12-02
+      const [a, b, c, d] = [await submit(), await submit(), await submit(), await submit()];
+      await triage(b.id, { action: 'dismiss', dismissKind: 'duplicate', reason: '重复' });
+      await triage(d.id, { action: 'forward' }); // owner due Thu 12-03, never answered
+      await setClock(at10(2026, 12, 2));
+      await triage(a.id, { action: 'forward' }); // on time; owner due Fri 12-04
+      await setClock(at10(2026, 12, 7));
+      assert.equal((await answer(a.id, { action: 'fix', answer: '已改正' })).statusCode, 200); // late
+      // c is never triaged: late by now.
+      assert.equal((await row(c.id)).status, 'received');
+      const res = await operator.request('GET', `/api/v1/error-reports/stats?from=${at10(2026, 12, 1) - 1}&to=${at10(2026, 12, 2)}`);
+      assert.equal(res.statusCode, 200, res.body);
+      const sites = res.json<{ sites: Record<string, number | string | null>[] }>().sites;
+      const portal = sites.find((s) => s.siteId === 1)!;
+      assert.deepEqual(portal, {
+        siteId: 1, siteName: portal.siteName, received: 4, forwarded: 2, fixed: 1, dismissed: 1, open: 2,
+        triaged: 3, triagedOnTime: 3, triageOnTimeRate: 0.75, fixedOnTime: 0, fixOnTimeRate: 0,
+        avgTriageHours: 8, avgFixHours: 120,
+      });
+      // A site in scope without reports in the period: zeros, and no rate or average.
+      const quiet = sites.find((s) => s.siteId !== 1)!;
+      assert.deepEqual([quiet.received, quiet.open, quiet.triaged, quiet.triageOnTimeRate, quiet.fixOnTimeRate, quiet.avgTriageHours, quiet.avgFixHours], [0, 0, 0, null, null, null, null]);
+    });
   });
 }

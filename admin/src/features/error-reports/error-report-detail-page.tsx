@@ -8,7 +8,8 @@ import { PageSpinner } from '../../app/guards';
 import { problemText } from '../../app/problems';
 import { errorReportKeys, errorReportsApi, type ErrorReportDetail } from './error-reports-api';
 import { ReportActionButton } from './report-action-button';
-import { DUE_COLOR, ESCALATED_COLOR } from './report-columns';
+import { DUE_HEX } from '../letters/due-tag';
+import { ESCALATED_COLOR } from './report-columns';
 
 /** One report with its history; the actions the reader's role and the report's status allow. */
 export function ErrorReportDetailPage() {
@@ -28,7 +29,7 @@ export function ErrorReportDetailPage() {
       <Card size="small">
         <Descriptions column={1} size="small" bordered>
           <Descriptions.Item label={t('errorReports.status')}>
-            <Space>{r.statusName}<Tag color={DUE_COLOR[r.dueState]}>{t(`errorReports.due.${r.dueState}`)}</Tag>{r.escalated && <Tag color={ESCALATED_COLOR}>{t('errorReports.escalated')}</Tag>}</Space>
+            <Space>{r.statusName}<Tag color={DUE_HEX[r.dueState]}>{t(`errorReports.due.${r.dueState}`)}</Tag>{r.escalated && <Tag color={ESCALATED_COLOR}>{t('errorReports.escalated')}</Tag>}</Space>
           </Descriptions.Item>
           <Descriptions.Item label={t('errorReports.site')}>{r.siteName}</Descriptions.Item>
           <Descriptions.Item label={t('errorReports.owner')}>{r.ownerOrgName}</Descriptions.Item>

@@ -4,7 +4,8 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useI18n } from '../../app/i18n/i18n-context';
 import { errorReportKeys, errorReportsApi, type ErrorReport } from './error-reports-api';
 import { ReportActionButton } from './report-action-button';
-import { DUE_COLOR, useReportColumns } from './report-columns';
+import { DUE_HEX } from '../letters/due-tag';
+import { useReportColumns } from './report-columns';
 
 /** A work list: the operator's (to forward or dismiss) or the owner's (to fix or dispute), earliest deadline first. */
 function ReportWorkList({ box }: { box: 'triage' | 'owner' }) {
@@ -36,7 +37,7 @@ function ReportWorkList({ box }: { box: 'triage' | 'owner' }) {
         dataSource={list.data?.items ?? []}
         loading={list.isLoading}
         locale={{ emptyText: t('errorReports.none') }}
-        onRow={(r) => ({ style: r.dueState === 'normal' ? {} : { boxShadow: `inset 4px 0 0 ${DUE_COLOR[r.dueState]}` } })}
+        onRow={(r) => ({ style: r.dueState === 'normal' ? {} : { boxShadow: `inset 4px 0 0 ${DUE_HEX[r.dueState]}` } })}
         pagination={{ current: page, pageSize, total: list.data?.total ?? 0, onChange: (p, s) => { setPage(p); setPageSize(s); } }}
       />
     </Flex>

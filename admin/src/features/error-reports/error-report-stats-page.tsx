@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Card, DatePicker, Flex, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useQuery } from '@tanstack/react-query';
@@ -24,7 +24,8 @@ export function ErrorReportStatsPage() {
     ...(range?.[1] ? { to: shanghaiWallTimeToMs(range[1].add(1, 'day').startOf('day')) } : {}),
   };
   const q = useQuery({ queryKey: [...errorReportKeys.all, 'stats', params], queryFn: () => errorReportsApi.stats(params) });
-  const sites = (q.data?.sites ?? []).filter((s) => s.received > 0);
+  // Memoised: a new array on every render would dispose and redraw the chart on every render.
+  const sites = useMemo(() => (q.data?.sites ?? []).filter((s) => s.received > 0), [q.data]);
   const chartRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {

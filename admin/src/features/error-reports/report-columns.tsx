@@ -3,10 +3,10 @@ import type { ColumnsType } from 'antd/es/table';
 import { Link } from 'react-router';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n/i18n-context';
-import type { DueState, ErrorReport } from './error-reports-api';
+import { DUE_HEX } from '../letters/due-tag';
+import type { ErrorReport } from './error-reports-api';
 
-/** Dark enough for white text (WCAG AA): antd's light preset tags fail axe's contrast check. */
-export const DUE_COLOR: Readonly<Record<DueState, string>> = { normal: '#237804', due_soon: '#ad4e00', overdue: '#a8071a' };
+/** Dark enough for white text (WCAG AA), like the letters' deadline colours (DUE_HEX) the tags use. */
 export const ESCALATED_COLOR = '#9e1068';
 
 /** The columns every report list shows; the caller adds its actions. Text is rendered as text (React escapes it). */
@@ -15,7 +15,7 @@ export function useReportColumns(): ColumnsType<ErrorReport> {
   return [
     { title: t('errorReports.deadline'), key: 'due', width: 190, render: (_, r) => (
       <Space orientation="vertical" size={0}>
-        <Tag color={DUE_COLOR[r.dueState]}>{t(`errorReports.due.${r.dueState}`)}</Tag>
+        <Tag color={DUE_HEX[r.dueState]}>{t(`errorReports.due.${r.dueState}`)}</Tag>
         <span>{formatTime(r.stepDueAt)}</span>
         {r.escalated && <Tag color={ESCALATED_COLOR}>{t('errorReports.escalated')}</Tag>}
       </Space>

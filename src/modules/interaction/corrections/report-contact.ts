@@ -10,7 +10,6 @@ export interface ReportContact {
 }
 
 type Sealed = { name_enc: string | null; phone_enc: string | null; email_enc: string | null };
-const FIELDS = [['name', 'name_enc'], ['phone', 'phone_enc'], ['email', 'email_enc']] as const;
 
 /** Bound to the report and the field, so a token copied elsewhere does not decrypt. */
 const aad = (queryCode: string, field: string) => `error_reports.${field}:${queryCode}`;
@@ -23,15 +22,13 @@ export function cleanContact(input: { name?: string | undefined; phone?: string 
 }
 
 export function sealContact(cipher: FieldCipher, queryCode: string, c: ReportContact): Sealed {
-  const out: Record<string, string | null> = {};
-  for (const [field, column] of FIELDS) out[column] = c[field] === null ? null : cipher.encrypt(c[field], aad(queryCode, field));
-  return out as Sealed;
+  const seal = (field: keyof ReportContact) => { const v = c[field]; return v === null ? null : cipher.encrypt(v, aad(queryCode, field)); };
+  return { name_enc: seal('name'), phone_enc: seal('phone'), email_enc: seal('email') };
 }
 
 export function openContact(cipher: FieldCipher, queryCode: string, row: Sealed): ReportContact {
-  const out: Record<string, string | null> = {};
-  for (const [field, column] of FIELDS) out[field] = row[column] === null ? null : cipher.decrypt(row[column], aad(queryCode, field));
-  return out as unknown as ReportContact;
+  const open = (field: keyof ReportContact, v: string | null) => (v === null ? null : cipher.decrypt(v, aad(queryCode, field)));
+  return { name: open('name', row.name_enc), phone: open('phone', row.phone_enc), email: open('email', row.email_enc) };
 }
 
 export function maskContact(c: ReportContact): ReportContact {

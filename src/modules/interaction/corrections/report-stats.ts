@@ -1,6 +1,8 @@
+import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../../db/index.js';
 import type { Actor } from '../../../platform/identity/actor.js';
-import { listSitesInScope, requireSiteInScope } from '../../sites/index.js';
+import { OPEN_REPORT_STATUSES } from './report-workflow.js';
+import { sitesInScope } from './report-views.js';
 
 export interface SiteReportStats {
   readonly siteId: number;
@@ -24,41 +26,58 @@ export interface SiteReportStats {
 
 const HOUR = 3_600_000;
 const rate = (ok: number, all: number) => (all === 0 ? null : Math.round((ok / all) * 1000) / 1000);
-const avgHours = (spans: number[]) => (spans.length === 0 ? null : Math.round((spans.reduce((a, b) => a + b, 0) / spans.length / HOUR) * 10) / 10);
+const avgHours = (sum: number, n: number) => (n === 0 ? null : Math.round((sum / n / HOUR) * 10) / 10);
+
+/** Sums and counts come back as numbers (SQLite) or strings (PostgreSQL bigint and numeric); null over no rows. */
+type Num = number | string | null;
+const num = (v: Num | undefined) => Number(v ?? 0);
+const countWhere = (cond: RawBuilder<unknown>) => sql<Num>`sum(case when ${cond} then 1 else 0 end)`;
+const FIXED = sql`status = 'fixed' and answered_at is not null`;
+const FIX_SPAN = sql`${FIXED} and forwarded_at is not null`;
 
 /**
  * Statistics per site of the reports received in [from, to): counts by outcome, the on-time
  * rate of both steps (NORMS Interaction: forwarded within 1 working day, answered within 2
- * more) and average durations. A step still open past its deadline counts as late.
+ * more) and average durations. A step still open past its deadline counts as late. One grouped
+ * query: the database sums, whatever the number of reports.
  */
 export async function errorReportStats({ db, actor, input, now }: { db: Db; actor: Actor; input: { siteId?: number | undefined; from?: number | undefined; to?: number | undefined }; now: number }): Promise<{ sites: SiteReportStats[] }> {
-  const sites = input.siteId !== undefined
-    ? [await requireSiteInScope(db, actor, 'interaction.corrections.read', input.siteId)]
-    : await listSitesInScope(db, actor, 'interaction.corrections.read');
+  const sites = await sitesInScope(db, actor, 'interaction.corrections.read', input.siteId);
   if (sites.length === 0) return { sites: [] };
-  let q = db.selectFrom('error_reports').select(['site_id', 'status', 'received_at', 'triage_due_at', 'triaged_at', 'forwarded_at', 'owner_due_at', 'answered_at'])
-    .where('site_id', 'in', sites.map((s) => s.id));
+  let q = db.selectFrom('error_reports').where('site_id', 'in', sites.map((s) => s.id));
   if (input.from !== undefined) q = q.where('received_at', '>=', input.from);
   if (input.to !== undefined) q = q.where('received_at', '<', input.to);
-  const rows = await q.execute();
+  const rows = await q.select([
+    'site_id',
+    sql<Num>`count(*)`.as('received'),
+    sql<Num>`count(forwarded_at)`.as('forwarded'),
+    countWhere(FIXED).as('fixed'),
+    countWhere(sql`status = 'dismissed'`).as('dismissed'),
+    countWhere(sql`status in (${sql.join(OPEN_REPORT_STATUSES)})`).as('open'),
+    sql<Num>`count(triaged_at)`.as('triaged'),
+    countWhere(sql`triaged_at <= triage_due_at`).as('triaged_on_time'),
+    countWhere(sql`triaged_at is null and triage_due_at < ${now}`).as('triage_late_open'),
+    countWhere(sql`${FIXED} and answered_at <= owner_due_at`).as('fixed_on_time'),
+    countWhere(sql`status = 'forwarded' and owner_due_at < ${now}`).as('fix_late_open'),
+    sql<Num>`sum(triaged_at - received_at)`.as('triage_ms'),
+    sql<Num>`sum(case when ${FIX_SPAN} then answered_at - forwarded_at end)`.as('fix_ms'),
+    countWhere(FIX_SPAN).as('fix_spans'),
+  ]).groupBy('site_id').execute();
+  const bySite = new Map(rows.map((r) => [Number(r.site_id), r]));
   return {
     sites: sites.map((site) => {
-      const mine = rows.filter((r) => Number(r.site_id) === site.id);
-      const triaged = mine.filter((r) => r.triaged_at !== null);
-      const triagedOnTime = triaged.filter((r) => Number(r.triaged_at) <= Number(r.triage_due_at)).length;
-      const triageLateOpen = mine.filter((r) => r.triaged_at === null && Number(r.triage_due_at) < now).length;
-      const fixed = mine.filter((r) => r.status === 'fixed' && r.answered_at !== null);
-      const fixedOnTime = fixed.filter((r) => r.owner_due_at !== null && Number(r.answered_at) <= Number(r.owner_due_at)).length;
-      const fixLateOpen = mine.filter((r) => r.status === 'forwarded' && r.owner_due_at !== null && Number(r.owner_due_at) < now).length;
+      const r = bySite.get(site.id);
+      const triaged = num(r?.triaged);
+      const triagedOnTime = num(r?.triaged_on_time);
+      const fixed = num(r?.fixed);
+      const fixedOnTime = num(r?.fixed_on_time);
       return {
-        siteId: site.id, siteName: site.name, received: mine.length,
-        forwarded: mine.filter((r) => r.forwarded_at !== null).length, fixed: fixed.length,
-        dismissed: mine.filter((r) => r.status === 'dismissed').length,
-        open: mine.filter((r) => r.status === 'received' || r.status === 'forwarded' || r.status === 'disputed').length,
-        triaged: triaged.length, triagedOnTime, triageOnTimeRate: rate(triagedOnTime, triaged.length + triageLateOpen),
-        fixedOnTime, fixOnTimeRate: rate(fixedOnTime, fixed.length + fixLateOpen),
-        avgTriageHours: avgHours(triaged.map((r) => Number(r.triaged_at) - Number(r.received_at))),
-        avgFixHours: avgHours(fixed.filter((r) => r.forwarded_at !== null).map((r) => Number(r.answered_at) - Number(r.forwarded_at))),
+        siteId: site.id, siteName: site.name, received: num(r?.received), forwarded: num(r?.forwarded), fixed,
+        dismissed: num(r?.dismissed), open: num(r?.open),
+        triaged, triagedOnTime, triageOnTimeRate: rate(triagedOnTime, triaged + num(r?.triage_late_open)),
+        fixedOnTime, fixOnTimeRate: rate(fixedOnTime, fixed + num(r?.fix_late_open)),
+        avgTriageHours: avgHours(num(r?.triage_ms), triaged),
+        avgFixHours: avgHours(num(r?.fix_ms), num(r?.fix_spans)),
       };
     }),
   };

@@ -1,6 +1,7 @@
 import type { Db } from '../../../db/index.js';
 import { AppError } from '../../../platform/http/error-registry.js';
 import type { Actor } from '../../../platform/identity/actor.js';
+import type { Permission } from '../../../platform/identity/permissions.js';
 import { listSitesInScope, requireSiteInScope, type SiteView } from '../../sites/index.js';
 import type { InteractionDeps } from '../deps.js';
 import { InteractionErrors } from '../errors.js';
@@ -52,7 +53,8 @@ async function itemOf(deps: InteractionDeps, now: number, siteName: string, r: R
   };
 }
 
-async function sitesFor(db: Db, actor: Actor, permission: (typeof BOX)[ReportBox]['permission'], siteId: number | undefined): Promise<SiteView[]> {
+/** The one site asked for (refused when out of scope), or every site in the actor's scope for the permission. */
+export async function sitesInScope(db: Db, actor: Actor, permission: Permission, siteId: number | undefined): Promise<SiteView[]> {
   return siteId !== undefined ? [await requireSiteInScope(db, actor, permission, siteId)] : listSitesInScope(db, actor, permission);
 }
 
@@ -62,7 +64,7 @@ async function sitesFor(db: Db, actor: Actor, permission: (typeof BOX)[ReportBox
  */
 export async function listErrorReports({ db, actor, input, deps }: { db: Db; actor: Actor; input: { box: ReportBox; siteId?: number | undefined; status?: ErrorReportStatus | undefined; page: number; pageSize: number }; deps: InteractionDeps }): Promise<{ total: number; items: ReportListItem[] }> {
   const box = BOX[input.box];
-  const sites = await sitesFor(db, actor, box.permission, input.siteId);
+  const sites = await sitesInScope(db, actor, box.permission, input.siteId);
   if (sites.length === 0) return { total: 0, items: [] };
   const names = new Map(sites.map((s) => [s.id, s.name]));
   let q = db.selectFrom('error_reports').where('site_id', 'in', sites.map((s) => s.id));

@@ -53,10 +53,15 @@ const byKey = (db: Db, siteId: number, key: string) => db.selectFrom('error_repo
  * A visitor's error report on one of the site's pages: validate (the page must be the site's),
  * answer a repeated submit with the first report, check the captcha, then in one transaction
  * spend it, store the report (contact sealed with SM4), its first history row and the audit
- * event. The triage deadline is TRIAGE_DAYS working days on the platform calendar.
+ * event. The triage deadline is TRIAGE_DAYS working days on the platform calendar. The receipt
+ * is answered after a durable commit, as for letters.
  */
 export async function submitErrorReport(args: SubmitArgs): Promise<ErrorReportReceipt> {
-  return retryOnCodeClash('error_reports', () => submitOnce(args));
+  const receipt = await retryOnCodeClash('error_reports', () => submitOnce(args));
+  // The receipt's query code promises the report is kept, as a letter's does: answer once the
+  // commit would survive a power cut (a repeat's too: its first may still be in flight).
+  await args.deps.durable();
+  return receipt;
 }
 
 type SubmitArgs = { db: Db; actor: Actor; site: SiteView; input: SubmitErrorReportInput; deps: InteractionDeps };
