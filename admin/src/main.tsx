@@ -10,6 +10,7 @@ import { I18nProvider, useI18n } from './app/i18n/i18n-context';
 import { isApiError } from './app/api-client';
 import { router } from './app/router';
 import { theme } from './app/theme';
+import { usePrefersReducedMotion } from './app/reduced-motion';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -21,10 +22,13 @@ const queryClient = new QueryClient({
   },
 });
 
+const stillTheme = { ...theme, token: { ...theme.token, motion: false } };
+
 function ThemedApp() {
   const { language } = useI18n();
+  const reducedMotion = usePrefersReducedMotion();
   return (
-    <ConfigProvider locale={language === 'en' ? enUS : zhCN} theme={theme} button={{ autoInsertSpace: false }}>
+    <ConfigProvider locale={language === 'en' ? enUS : zhCN} theme={reducedMotion ? stillTheme : theme} button={{ autoInsertSpace: false }}>
       <AntApp>
         <AuthProvider>
           <RouterProvider router={router} />

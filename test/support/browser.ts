@@ -47,6 +47,10 @@ export async function openConsole(browser: Browser, baseUrl: string): Promise<Co
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     viewport: { width: 1366, height: 900 },
+    // No animations (the console honours the setting): a click on a dialog still zooming in
+    // can land on a moving button and be lost (the likeliest cause of confirm steps timing out
+    // on a loaded machine, with the dialog still open and nothing sent).
+    reducedMotion: 'reduce',
   });
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();
