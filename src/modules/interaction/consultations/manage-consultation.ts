@@ -90,8 +90,8 @@ export async function updateConsultation({ db, actor, consultationId, input, dep
   const clauses = input.draftText === undefined ? null : clausesOf(input.draftText);
   await inTransaction(db, async (trx) => {
     if (clauses) {
-      const any = await trx.selectFrom('comments').select('id').where('consultation_id', '=', c.id).limit(1).executeTakeFirst();
-      if (any) throw new AppError(CommentErrors['interaction.consultations.clauses_locked']);
+      const hasOpinion = await trx.selectFrom('comments').select('id').where('consultation_id', '=', c.id).limit(1).executeTakeFirst();
+      if (hasOpinion) throw new AppError(CommentErrors['interaction.consultations.clauses_locked']);
       await trx.deleteFrom('consultation_clauses').where('consultation_id', '=', c.id).execute();
       await trx.insertInto('consultation_clauses').values(clauses.map((x) => ({ consultation_id: c.id, clause_no: x.clauseNo, heading: x.heading, text: x.text }))).execute();
     }
