@@ -22,7 +22,7 @@ import { lookupLetter } from './operations/lookup-letter.js';
 import { ensureSiteMailbox } from './operations/mailboxes.js';
 import { submitLetter } from './operations/submit-letter.js';
 import { readMultipart, validateFeedbackFields, validateFormFields, validateJsonFields } from './read-submission.js';
-import { formError, openSite, sendPage, siteOfHostResolver, tooFast } from './public-pages-kit.js';
+import { answerForm, formError, openSite, sendPage, siteOfHostResolver, tooFast } from './public-pages-kit.js';
 
 const FEEDBACK_ACTIONS: ReadonlySet<string> = new Set(['supplement', 'rate', 'reopen']);
 const FEEDBACK_DONE = { supplement: '补充材料已提交，办理期限恢复计算。', rate: '感谢您的评价。', reopen: '已申请重新办理，承办单位将重新答复。' } as const;
@@ -112,17 +112,13 @@ export async function publicLettersRoutes(fastify: FastifyInstance, { platform }
       if (!site) return sendPage(reply, 404, null);
       if (!req.isMultipart()) throw new AppError(HttpErrors['http.unsupported_media_type']);
       let values: Readonly<Record<string, string>> = {};
-      try {
+      return answerForm(reply, async () => {
         const raw = await readMultipart(req, config.letterAttachmentMaxBytes);
         values = raw.fields;
         const fields = validateFormFields(raw.fields);
         const receipt = await submitLetter({ db, actor: req.actor, site, deps, input: { ...fields, attachments: raw.files } });
-        return sendPage(reply, 200, await renderLetterReceipt(platform, site.code, receipt));
-      } catch (err) {
-        const refusal = formError(err);
-        if (!refusal) throw err;
-        return sendPage(reply, refusal.status, await renderLetterForm(platform, site.code, { values, error: refusal.error, errors: refusal.errors }));
-      }
+        return renderLetterReceipt(platform, site.code, receipt);
+      }, ({ error, errors }) => renderLetterForm(platform, site.code, { values, error, errors }));
     });
 
     r.post(LETTER_QUERY_PATH, {
@@ -133,7 +129,7 @@ export async function publicLettersRoutes(fastify: FastifyInstance, { platform }
       if (!site) return sendPage(reply, 404, null);
       if (!req.isMultipart()) throw new AppError(HttpErrors['http.unsupported_media_type']);
       let queryCode = '';
-      try {
+      return answerForm(reply, async () => {
         const raw = await readMultipart(req, config.letterAttachmentMaxBytes, { withFiles: false });
         queryCode = (raw.fields.queryCode ?? '').slice(0, 40);
         const queryPassword = (raw.fields.queryPassword ?? '').slice(0, 40);
@@ -152,12 +148,8 @@ export async function publicLettersRoutes(fastify: FastifyInstance, { platform }
           }
         }
         const result = await lookupLetter({ db, actor: req.actor, input: { queryCode, queryPassword }, deps });
-        return sendPage(reply, 200, await renderLetterQuery(platform, site.code, { queryCode, result, ...(feedback ? { notice: FEEDBACK_DONE[feedback.action] } : {}) }));
-      } catch (err) {
-        const refusal = formError(err);
-        if (!refusal) throw err;
-        return sendPage(reply, refusal.status, await renderLetterQuery(platform, site.code, { queryCode, error: refusal.error }));
-      }
+        return renderLetterQuery(platform, site.code, { queryCode, result, ...(feedback ? { notice: FEEDBACK_DONE[feedback.action] } : {}) });
+      }, ({ error }) => renderLetterQuery(platform, site.code, { queryCode, error }));
     });
   });
 }

@@ -8,7 +8,7 @@ import { getSiteByCode, type SiteView } from '../sites/index.js';
 import { InteractionErrors } from './errors.js';
 import { SubmissionValidationError } from './read-submission.js';
 
-/** What the public form pages of 互动交流 (letters, error reports) share. */
+/** What the public form pages of 互动交流 (letters, error reports, surveys, comments, interviews) share. */
 
 /** A site that takes submissions: known and open (not building, offline or closed; see docs/interaction.md). */
 export async function openSite(platform: Platform, code: string): Promise<SiteView> {
@@ -18,7 +18,13 @@ export async function openSite(platform: Platform, code: string): Promise<SiteVi
 }
 
 /** A refusal as a form shows it: the message, and each field's message. Never the submitted values. */
-export function formError(err: unknown): { status: number; error: string; errors: string[] } | null {
+export interface FormRefusal {
+  readonly status: number;
+  readonly error: string;
+  readonly errors: string[];
+}
+
+export function formError(err: unknown): FormRefusal | null {
   if (err instanceof AppError) {
     const p = problemFor(err.code, 'zh-CN', err.params, err.fieldErrors);
     return { status: p.status, error: p.detail, errors: err.fieldErrors.map((f) => f.message) };
@@ -32,6 +38,23 @@ export function formError(err: unknown): { status: number; error: string; errors
 export function sendPage(reply: FastifyReply, status: number, html: string | null): FastifyReply {
   return reply.code(html === null ? 404 : status).headers(PUBLIC_SECURITY_HEADERS).header('cache-control', 'no-store')
     .type('text/html; charset=utf-8').send(html ?? '');
+}
+
+/**
+ * The answer to a public form's post: the page `work` renders (200), or, when it refuses in a
+ * way the visitor can mend (a validation or business refusal), the page `refused` renders with
+ * the refusal's status. Anything else goes on to the platform's error handler.
+ */
+export async function answerForm(reply: FastifyReply, work: () => Promise<string | null>, refused: (refusal: FormRefusal) => Promise<string | null>): Promise<FastifyReply> {
+  let html: string | null;
+  try {
+    html = await work();
+  } catch (err) {
+    const refusal = formError(err);
+    if (!refusal) throw err;
+    return sendPage(reply, refusal.status, await refused(refusal));
+  }
+  return sendPage(reply, 200, html);
 }
 
 /** The open site a request's Host names, or undefined. */

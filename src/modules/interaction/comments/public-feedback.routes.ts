@@ -6,7 +6,7 @@ import { AppError } from '../../../platform/http/error-registry.js';
 import { HttpErrors } from '../../../platform/http/errors.js';
 import { access } from '../../../platform/identity/permissions.js';
 import { interactionDeps } from '../deps.js';
-import { formError, openSite, sendPage, siteOfHostResolver, tooFast as tooFastPage } from '../public-pages-kit.js';
+import { answerForm, openSite, sendPage, siteOfHostResolver, tooFast as tooFastPage } from '../public-pages-kit.js';
 import { readMultipart, submissionValidator } from '../read-submission.js';
 import { publicConsultation, publicConsultations, submitOpinion, type OpinionInput } from '../consultations/consultation-views.js';
 import { CONSULTATION_PATH, renderConsultation, renderConsultationList } from '../consultations/consultation-pages.js';
@@ -89,14 +89,10 @@ export async function publicFeedbackRoutes(fastify: FastifyInstance, { platform 
       // A document of another site (or one without comments) has no comments page here: nothing is stored.
       const doc = docId === null ? null : await commentableDocument(db, docId).catch(notFoundAsNull);
       if (docId === null || doc?.siteId !== site.id) return sendPage(reply, 404, null);
-      try {
+      return answerForm(reply, async () => {
         await submitComment({ db, actor: req.actor, documentId: docId, input: commentForm(own(fields, 'doc')), deps });
-        return sendPage(reply, 200, await renderCommentsPage(platform, site.code, docId, { notice: PENDING_NOTICE }));
-      } catch (err) {
-        const refusal = formError(err);
-        if (!refusal) throw err;
-        return sendPage(reply, refusal.status, await renderCommentsPage(platform, site.code, docId, { ...refusal, values: fields }));
-      }
+        return renderCommentsPage(platform, site.code, docId, { notice: PENDING_NOTICE });
+      }, (refusal) => renderCommentsPage(platform, site.code, docId, { ...refusal, values: fields }));
     });
 
     r.post(REPORT_PATH, { schema: { hide: true }, config: pageConfig, helmet: false, errorHandler: tooFast }, async (req, reply) => {
@@ -106,14 +102,10 @@ export async function publicFeedbackRoutes(fastify: FastifyInstance, { platform 
       const docId = positiveId(fields.doc);
       const commentId = positiveId(fields.comment);
       if (docId === null || commentId === null) return sendPage(reply, 404, null);
-      try {
+      return answerForm(reply, async () => {
         await reportComment({ db, actor: req.actor, commentId, reason: reportForm(own(fields, 'doc', 'comment')).reason, siteId: site.id, deps });
-        return sendPage(reply, 200, await renderCommentsPage(platform, site.code, docId, { notice: '举报已收到，该评论将重新审核。' }));
-      } catch (err) {
-        const refusal = formError(err);
-        if (!refusal) throw err;
-        return sendPage(reply, refusal.status, await renderCommentsPage(platform, site.code, docId, refusal));
-      }
+        return renderCommentsPage(platform, site.code, docId, { notice: '举报已收到，该评论将重新审核。' });
+      }, (refusal) => renderCommentsPage(platform, site.code, docId, refusal));
     });
 
     r.post(CONSULTATION_PATH, { schema: { hide: true }, config: pageConfig, helmet: false, errorHandler: tooFast }, async (req, reply) => {
@@ -123,14 +115,10 @@ export async function publicFeedbackRoutes(fastify: FastifyInstance, { platform 
       const id = positiveId(fields.consultation);
       if (id === null) return sendPage(reply, 404, null);
       const clauseNo = positiveId(fields.clauseNo) ?? undefined;
-      try {
+      return answerForm(reply, async () => {
         await submitOpinion({ db, actor: req.actor, siteId: site.id, consultationId: id, input: opinionForm(own(fields, 'consultation')), deps });
-        return sendPage(reply, 200, await renderConsultation(platform, site.code, id, { notice: PENDING_NOTICE, ...(clauseNo ? { clauseNo } : {}) }));
-      } catch (err) {
-        const refusal = formError(err);
-        if (!refusal) throw err;
-        return sendPage(reply, refusal.status, await renderConsultation(platform, site.code, id, { ...refusal, ...(clauseNo ? { clauseNo } : {}) }));
-      }
+        return renderConsultation(platform, site.code, id, { notice: PENDING_NOTICE, ...(clauseNo ? { clauseNo } : {}) });
+      }, (refusal) => renderConsultation(platform, site.code, id, { ...refusal, ...(clauseNo ? { clauseNo } : {}) }));
     });
   });
 }

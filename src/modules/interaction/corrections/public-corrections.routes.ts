@@ -8,7 +8,7 @@ import { access } from '../../../platform/identity/permissions.js';
 import type { SiteView } from '../../sites/index.js';
 import { interactionDeps } from '../deps.js';
 import { InteractionErrors } from '../errors.js';
-import { formError, openSite, sendPage, siteOfHostResolver, tooFast } from '../public-pages-kit.js';
+import { answerForm, openSite, sendPage, siteOfHostResolver, tooFast } from '../public-pages-kit.js';
 import { readMultipart, submissionValidator } from '../read-submission.js';
 import { CORRECTION_FORM_PATH, CORRECTION_QUERY_PATH, renderCorrectionForm, renderCorrectionQuery, renderCorrectionReceipt } from './correction-pages.js';
 import { ErrorReportFields, lookupErrorReportSchema, submitErrorReportSchema, type ErrorReportFieldsInput } from './corrections.schemas.js';
@@ -64,19 +64,15 @@ export async function publicCorrectionsRoutes(fastify: FastifyInstance, { platfo
       if (!host) return sendPage(reply, 404, null);
       if (!req.isMultipart()) throw new AppError(HttpErrors['http.unsupported_media_type']);
       let values: Readonly<Record<string, string>> = {};
-      try {
+      return answerForm(reply, async () => {
         values = (await readMultipart(req, 1, { withFiles: false })).fields;
         // siteCode is the portal form's choice of site, not a field of the report.
         const { siteCode, ...report } = values;
         const fields = formFields.form(report);
         const site = await targetSite(host, siteCode);
         const receipt = await submitErrorReport({ db, actor: req.actor, site, deps, input: fields });
-        return sendPage(reply, 200, await renderCorrectionReceipt(platform, host.code, receipt));
-      } catch (err) {
-        const refusal = formError(err);
-        if (!refusal) throw err;
-        return sendPage(reply, refusal.status, await renderCorrectionForm(platform, host.code, { values, error: refusal.error, errors: refusal.errors }));
-      }
+        return renderCorrectionReceipt(platform, host.code, receipt);
+      }, ({ error, errors }) => renderCorrectionForm(platform, host.code, { values, error, errors }));
     });
 
     r.post(CORRECTION_QUERY_PATH, {
@@ -87,16 +83,12 @@ export async function publicCorrectionsRoutes(fastify: FastifyInstance, { platfo
       if (!host) return sendPage(reply, 404, null);
       if (!req.isMultipart()) throw new AppError(HttpErrors['http.unsupported_media_type']);
       let queryCode = '';
-      try {
+      return answerForm(reply, async () => {
         queryCode = ((await readMultipart(req, 1, { withFiles: false })).fields.queryCode ?? '').slice(0, 40);
         if (!queryCode.trim()) throw new AppError(InteractionErrors['interaction.error_report.not_found']);
         const result = await lookupErrorReport(db, queryCode);
-        return sendPage(reply, 200, await renderCorrectionQuery(platform, host.code, { queryCode, result }));
-      } catch (err) {
-        const refusal = formError(err);
-        if (!refusal) throw err;
-        return sendPage(reply, refusal.status, await renderCorrectionQuery(platform, host.code, { queryCode, error: refusal.error }));
-      }
+        return renderCorrectionQuery(platform, host.code, { queryCode, result });
+      }, ({ error }) => renderCorrectionQuery(platform, host.code, { queryCode, error }));
     });
   });
 }

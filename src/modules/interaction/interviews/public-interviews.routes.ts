@@ -1,15 +1,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import multipart from '@fastify/multipart';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Ajv, type ValidateFunction } from 'ajv';
 import type { Platform } from '../../../platform/platform.js';
 import { AppError } from '../../../platform/http/error-registry.js';
 import { HttpErrors } from '../../../platform/http/errors.js';
 import { access } from '../../../platform/identity/permissions.js';
 import { PUBLIC_SECURITY_HEADERS, SiteHosts } from '../../delivery/index.js';
 import { getSite, getSiteByCode, type SiteView } from '../../sites/index.js';
-import { formError, sendPage } from '../public-pages-kit.js';
-import { readMultipart, SubmissionValidationError } from '../read-submission.js';
+import { answerForm, sendPage } from '../public-pages-kit.js';
+import { readMultipart, submissionValidator } from '../read-submission.js';
 import { interviewDeps } from './interview-deps.js';
 import { InterviewErrors } from './interview-errors.js';
 import { InterviewHub } from './interview-hub.js';
@@ -25,7 +24,7 @@ export function interviewHubOf(platform: Platform): InterviewHub | undefined {
   return hubs.get(platform);
 }
 
-const checkForm: ValidateFunction = new Ajv({ removeAdditional: false, useDefaults: true, allErrors: false, strict: false, coerceTypes: true }).compile(QuestionFields);
+const questionForm = submissionValidator<QuestionInput>(QuestionFields, new Set(['nickname', 'altcha'])).form;
 
 /** An interview the public may see: its site is open. */
 async function publicInterview(platform: Platform, id: number): Promise<{ interview: InterviewView; site: SiteView }> {
@@ -125,16 +124,11 @@ export async function publicInterviewsRoutes(fastify: FastifyInstance, { platfor
       const raw = await readMultipart(req, 1, { withFiles: false });
       const interviewId = Number.parseInt(raw.fields.interviewId ?? '', 10);
       const values = { nickname: (raw.fields.nickname ?? '').slice(0, 30), body: (raw.fields.body ?? '').slice(0, 1000) };
-      try {
-        const candidate: Record<string, unknown> = { body: raw.fields.body ?? '', ...(raw.fields.nickname ? { nickname: raw.fields.nickname } : {}), ...(raw.fields.altcha ? { altcha: raw.fields.altcha } : {}) };
-        if (!checkForm(candidate)) throw new SubmissionValidationError(checkForm.errors ?? []);
-        await submitQuestion({ db, actor: req.actor, siteId: site.id, interviewId, input: candidate as unknown as QuestionInput, deps });
-        return sendPage(reply, 200, await renderInterviewPage(platform, site.code, interviewId, { message: '提问已提交，经审核后将在本页公开。' }));
-      } catch (err) {
-        const refusal = formError(err);
-        if (!refusal) throw err;
-        return sendPage(reply, refusal.status, await renderInterviewPage(platform, site.code, interviewId, { values, error: refusal.error, errors: refusal.errors }));
-      }
+      return answerForm(reply, async () => {
+        const input = questionForm({ body: raw.fields.body ?? '', nickname: raw.fields.nickname ?? '', altcha: raw.fields.altcha ?? '' });
+        await submitQuestion({ db, actor: req.actor, siteId: site.id, interviewId, input, deps });
+        return renderInterviewPage(platform, site.code, interviewId, { message: '提问已提交，经审核后将在本页公开。' });
+      }, ({ error, errors }) => renderInterviewPage(platform, site.code, interviewId, { values, error, errors }));
     });
   });
 }
