@@ -7,12 +7,12 @@ import { getSiteByCode } from '../sites/index.js';
 export type InteractionTemplate = Exclude<ThemeTemplate, 'home' | 'column' | 'article' | 'gone' | 'not-found' | 'sitemap' | 'search'>;
 
 /**
- * One of the interaction pages in the site's theme (`letter`, `correction`, `survey` or
- * `interview` as themes/default/<template>.liquid expects it; the comment and consultation
- * templates read their model, passed as `letter`, as `view`). Null when the site is unknown.
+ * One of the interaction pages in the site's theme, its model under the name
+ * themes/default/<template>.liquid reads (`letter`, `correction`, `survey`, `interview`, or
+ * `view` for the comment and consultation pages). Null when the site is unknown.
  */
 export async function renderInteractionPage(deps: PublishingDeps, siteCode: string, template: InteractionTemplate,
-  page: { title: string; breadcrumb: readonly { name: string; href: string }[]; letter?: object; correction?: object; survey?: object; interview?: object }): Promise<string | null> {
+  page: { title: string; breadcrumb: readonly { name: string; href: string }[]; letter?: object; view?: object; correction?: object; survey?: object; interview?: object }): Promise<string | null> {
   await deps.theme.refresh(deps.db);
   const site = await getSiteByCode(deps.db, siteCode);
   const ctx = site ? await loadSiteContext(deps.db, site.id) : undefined;
@@ -20,6 +20,6 @@ export async function renderInteractionPage(deps: PublishingDeps, siteCode: stri
   return renderTemplate(deps.engine, template, {
     site: ctx.model, nav: ctx.nav, column: null, article: null,
     breadcrumb: [{ name: '首页', href: '/' }, ...page.breadcrumb],
-    page: { title: page.title, canonical: '' }, letter: page.letter ?? null, view: page.letter ?? null, correction: page.correction ?? null, survey: page.survey ?? null, interview: page.interview ?? null,
+    page: { title: page.title, canonical: '' }, letter: page.letter ?? null, view: page.view ?? null, correction: page.correction ?? null, survey: page.survey ?? null, interview: page.interview ?? null,
   });
 }

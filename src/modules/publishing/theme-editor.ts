@@ -184,7 +184,7 @@ export async function renderSample(deps: PublishingDeps, q: { name: string; sour
       case 'consultations':
       case 'consultation': return await renderTemplate(engine, q.page, {
         site: ctx.model, nav: ctx.nav, column: null, article: null, breadcrumb: [{ name: '首页', href: '/' }],
-        page: { title: '征求意见', canonical: '' }, letter: SAMPLE_VIEW, view: SAMPLE_VIEW,
+        page: { title: '征求意见', canonical: '' }, letter: null, view: SAMPLE_VIEW,
       });
     }
   } catch (e) {

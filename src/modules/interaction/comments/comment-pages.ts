@@ -32,7 +32,7 @@ export async function renderCommentsPage(platform: Platform, siteCode: string, d
   const v = state.values ?? {};
   return renderInteractionPage(publishingDeps(platform), siteCode, 'comments', {
     title: `网友评论：${doc.title}`, breadcrumb: [{ name: '网友评论', href: `${COMMENTS_PATH}?doc=${doc.id}` }],
-    letter: {
+    view: {
       document: { id: doc.id, title: doc.title, href: doc.path },
       comments: comments.map((c) => ({ id: c.id, nickname: c.nickname, body: c.body, at: formatShanghai(c.submittedAt) })),
       notice: state.notice ?? '', error: state.error ?? '', errors: state.errors ?? [],

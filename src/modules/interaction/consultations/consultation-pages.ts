@@ -23,7 +23,7 @@ export async function renderConsultationList(platform: Platform, siteCode: strin
   const items = await publicConsultations(platform.db, site.id, platform.clock.now());
   return renderInteractionPage(publishingDeps(platform), siteCode, 'consultations', {
     title: '征求意见', breadcrumb: [{ name: '征求意见', href: CONSULTATIONS_PATH }],
-    letter: {
+    view: {
       error,
       items: items.map((c) => ({
         id: c.id, title: c.title, href: consultationHref(c.id), opensAt: formatShanghai(c.opensAt), closesAt: formatShanghai(c.closesAt),
@@ -51,7 +51,7 @@ export async function renderConsultation(platform: Platform, siteCode: string, i
   const c = p.consultation;
   return renderInteractionPage(publishingDeps(platform), siteCode, 'consultation', {
     title: c.title, breadcrumb: [{ name: '征求意见', href: CONSULTATIONS_PATH }, { name: c.title, href: consultationHref(c.id) }],
-    letter: {
+    view: {
       consultation: {
         id: c.id, title: c.title, intro: c.intro, opensAt: formatShanghai(c.opensAt), closesAt: formatShanghai(c.closesAt), stateName: STATE_NAMES[c.state], shortReason: c.shortReason,
       },
