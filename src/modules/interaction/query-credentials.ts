@@ -10,6 +10,17 @@ export function newQueryCode(now: number): string {
   return `${ymdOfDay(dayOfInstant(now)).replace(/-/g, '')}${String(randomInt(0, 1_000_000)).padStart(6, '0')}`;
 }
 
+/**
+ * A query code no row holds yet (`prefix` keeps kinds apart, e.g. "JC" for error reports): drawn
+ * again while `taken` finds it. The unique index still settles a race; see retryOnCodeClash.
+ */
+export async function freshQueryCode(now: number, taken: (code: string) => Promise<boolean>, prefix = ''): Promise<string> {
+  for (;;) {
+    const code = `${prefix}${newQueryCode(now)}`;
+    if (!(await taken(code))) return code;
+  }
+}
+
 /** 查询密码: 8 characters from 31 (about 40 bits); with the look-up throttle that is plenty. */
 export function newQueryPassword(): string {
   let out = '';

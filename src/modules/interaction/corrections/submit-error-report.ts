@@ -6,7 +6,7 @@ import type { SiteView } from '../../sites/index.js';
 import { checkCaptcha, spendCaptcha } from '../captcha.js';
 import type { InteractionDeps } from '../deps.js';
 import { InteractionErrors } from '../errors.js';
-import { newQueryCode, retryOnCodeClash } from '../query-credentials.js';
+import { freshQueryCode, retryOnCodeClash } from '../query-credentials.js';
 import { checkIdempotencyKey, requireText } from '../validate-letter.js';
 import type { ErrorType } from './corrections.tables.js';
 import { pageUrlOfSite } from './page-url.js';
@@ -36,12 +36,8 @@ export interface ErrorReportReceipt {
 }
 
 /** 查询编号 of a report: "JC" and the letters' form (day of receipt and 6 random digits), so the two never mix. */
-async function freshCode(db: Db, now: number): Promise<string> {
-  for (;;) {
-    const code = `JC${newQueryCode(now)}`;
-    if (!(await db.selectFrom('error_reports').select('id').where('query_code', '=', code).executeTakeFirst())) return code;
-  }
-}
+const freshCode = (db: Db, now: number): Promise<string> =>
+  freshQueryCode(now, async (code) => (await db.selectFrom('error_reports').select('id').where('query_code', '=', code).executeTakeFirst()) !== undefined, 'JC');
 
 const receiptOf = (site: SiteView, r: ReportRow, duplicate: boolean): ErrorReportReceipt => ({
   queryCode: r.query_code, duplicate, siteName: site.name, errorType: r.error_type, pageUrl: r.page_url, receivedAt: Number(r.received_at), triageDueAt: Number(r.triage_due_at),

@@ -11,7 +11,7 @@ import { checkLetterFiles, type UploadedFile } from '../letter-files.js';
 import { insertLetter, insertLetterAttachment, letterByIdempotencyKey, queryCodeTaken, type LetterRow } from '../letters.repo.js';
 import { getMailbox } from '../mailboxes.repo.js';
 import { sealPersonalData, personalAad } from '../personal-data.js';
-import { newQueryCode, newQueryPassword, retryOnCodeClash } from '../query-credentials.js';
+import { freshQueryCode, newQueryPassword, retryOnCodeClash } from '../query-credentials.js';
 import { hashQueryPassword } from '../query-password.js';
 import { checkIdempotencyKey, validateLetter, type LetterText } from '../validate-letter.js';
 import { ensureSiteMailbox } from './mailboxes.js';
@@ -41,13 +41,6 @@ async function receiptOf(db: Db, row: LetterRow, password: string | null): Promi
     queryCode: row.query_code, queryPassword: password, duplicate: password === null, mailboxName: mailbox?.name ?? '',
     letterType: row.letter_type, receivedAt: Number(row.received_at), dueAt: Number(row.due_at),
   };
-}
-
-async function freshQueryCode(db: Db, now: number): Promise<string> {
-  for (;;) {
-    const code = newQueryCode(now);
-    if (!(await queryCodeTaken(db, code))) return code;
-  }
 }
 
 /**
@@ -82,7 +75,7 @@ async function submitOnce({ db, actor, site, input, deps }: { db: Db; actor: Act
   // The first step, central acceptance (受理), has its own shorter deadline.
   const stepDueAt = Math.min(dueAt, await deps.calendar.addWorkingDays(now, mailbox.acceptDays));
   const password = newQueryPassword();
-  const code = await freshQueryCode(db, now);
+  const code = await freshQueryCode(now, (c) => queryCodeTaken(db, c));
   const passwordHash = hashQueryPassword(deps.queryKey, code, password);
   const sealed = sealPersonalData(deps.cipher, code, letter.personal);
   const body = letter.isPublic ? letter.body : deps.cipher.encrypt(letter.body, personalAad(code, 'body'));
