@@ -8,7 +8,7 @@ import { PageSpinner } from '../../app/guards';
 import { problemText } from '../../app/problems';
 import { errorReportKeys, errorReportsApi, type ErrorReportDetail } from './error-reports-api';
 import { ReportActionButton } from './report-action-button';
-import { DUE_HEX } from '../letters/due-tag';
+import { DUE_HEX } from '../../app/due-colours';
 import { ESCALATED_COLOR } from './report-columns';
 
 /** One report with its history; the actions the reader's role and the report's status allow. */

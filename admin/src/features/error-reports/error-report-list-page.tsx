@@ -4,7 +4,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useI18n } from '../../app/i18n/i18n-context';
 import { errorReportKeys, errorReportsApi, type ErrorReport } from './error-reports-api';
 import { ReportActionButton } from './report-action-button';
-import { DUE_HEX } from '../letters/due-tag';
+import { DUE_HEX } from '../../app/due-colours';
 import { useReportColumns } from './report-columns';
 
 /** A work list: the operator's (to forward or dismiss) or the owner's (to fix or dispute), earliest deadline first. */

@@ -1,7 +1,9 @@
 import { api } from '../../app/api-client';
+import type { DueState } from '../../app/due-colours';
+
+export type { DueState };
 
 export type ReportStatus = 'received' | 'forwarded' | 'disputed' | 'fixed' | 'dismissed';
-export type DueState = 'normal' | 'due_soon' | 'overdue';
 export type ReportBox = 'triage' | 'owner' | 'all';
 export type DismissKind = 'not_error' | 'duplicate' | 'other';
 

@@ -3,7 +3,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { Link } from 'react-router';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n/i18n-context';
-import { DUE_HEX } from '../letters/due-tag';
+import { DUE_HEX } from '../../app/due-colours';
 import type { ErrorReport } from './error-reports-api';
 
 /** Dark enough for white text (WCAG AA), like the letters' deadline colours (DUE_HEX) the tags use. */

@@ -4,7 +4,7 @@ import { BarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 import { useI18n } from '../../app/i18n/i18n-context';
-import { DUE_HEX } from './due-tag';
+import { DUE_HEX } from '../../app/due-colours';
 import type { DueState } from './letters-api';
 
 echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);

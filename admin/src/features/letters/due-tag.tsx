@@ -1,14 +1,8 @@
 import type { ReactNode } from 'react';
 import { Tag } from 'antd';
 import { useI18n } from '../../app/i18n/i18n-context';
-import type { DueState } from './letters-api';
+import { DUE_HEX, type DueState } from '../../app/due-colours';
 
-/**
- * Red overdue, orange due soon, green on time: the colours every letters list and the chart use.
- * Dark shades as the text on a pale tint of themselves (antd's filled tag for a custom colour):
- * antd's preset tags (orange, green, volcano) fail WCAG AA contrast.
- */
-export const DUE_HEX: Readonly<Record<DueState, string>> = { overdue: '#a8071a', due_soon: '#ad4e00', normal: '#237804' };
 
 /** A tag in one of the dark shades (text contrast ≥ 4.5:1 on its tint). */
 export function SolidTag({ color, children, ...rest }: { color: string; children: ReactNode } & Record<`data-${string}`, string>) {

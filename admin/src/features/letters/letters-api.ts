@@ -1,6 +1,8 @@
 import { api } from '../../app/api-client';
+import type { DueState } from '../../app/due-colours';
 
-export type DueState = 'normal' | 'due_soon' | 'overdue';
+export type { DueState };
+
 export type HandlerAction =
   | 'accept' | 'refuse' | 'merge' | 'assign' | 'send_back' | 'forward' | 'request_extension'
   | 'request_supplement' | 'draft_reply' | 'approve_reply' | 'return_reply';
