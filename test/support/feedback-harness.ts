@@ -20,7 +20,7 @@ const SYSTEM = systemActor('feedback-fixture');
 export const DAY = 86_400_000;
 export type Problem = { code: string; detail: string; status: number };
 
-export function feedbackHarness(engine: Engine) {
+export function feedbackHarness(engine: Engine, opts: { logger?: object } = {}) {
   let ctx: TestContext | undefined;
   const clock = new ManualClock(Date.UTC(2026, 10, 2, 2, 0, 0));
   const state = { handler: undefined as TestSession | undefined, editor: undefined as TestSession | undefined, openDoc: 0, closedDoc: 0, siteId: 0 };
@@ -34,7 +34,7 @@ export function feedbackHarness(engine: Engine) {
   }
 
   before(async () => {
-    ctx = await createTestContext(engine, { clock });
+    ctx = await createTestContext(engine, { clock, ...opts });
     const withComments = await workflowColumn(ctx.platform, { workflow: [{ name: '审核', role: 'reviewer' }] });
     await updateColumn({ db: ctx.platform.db, actor: SYSTEM, columnId: withComments.id, input: { commentsEnabled: true }, deps: columnsDeps(ctx.platform) });
     state.siteId = withComments.siteId;

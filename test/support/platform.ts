@@ -20,15 +20,15 @@ export function testConfig(base: { dataDir: string; databaseUrl: string | null }
   return loadConfig({}, { dataDir: base.dataDir, databaseUrl: base.databaseUrl, passwordIterations: 1000, logLevel: 'silent', netAllow: ['127.0.0.1'], loginRatePerMinute: 10_000, letterSubmitRatePerHour: 10_000, letterLookupRatePerMinute: 10_000, captchaRatePerMinute: 10_000, pressureMaxEventLoopUtilization: 1, pressureMaxEventLoopDelayMs: 0, ...overrides });
 }
 
-/** A fresh database, the platform, the app (not listening) and the demo organizations and users. */
-export async function createTestContext(engine: Engine, opts: { clock?: Clock; config?: Partial<Config>; seed?: boolean } = {}): Promise<TestContext> {
+/** A fresh database, the platform, the app (not listening) and the demo organizations and users. `logger`: pino options (silent unless given). */
+export async function createTestContext(engine: Engine, opts: { clock?: Clock; config?: Partial<Config>; seed?: boolean; logger?: object } = {}): Promise<TestContext> {
   const tdb = await createTestDatabase(engine);
   const config = testConfig(tdb, opts.config);
   const platform = await createPlatform(config, opts.clock ? { clock: opts.clock } : {});
   registerAllJobs(platform);
   const accounts: Record<string, DemoAccount> = {};
   if (opts.seed ?? true) for (const a of await seedDemo(platform, { writeAccountsFile: false })) accounts[a.username] = a;
-  const app = await buildApp({ platform, logger: process.env.JIYUE_TEST_LOG ? { level: 'error' } : false });
+  const app = await buildApp({ platform, logger: opts.logger ?? (process.env.JIYUE_TEST_LOG ? { level: 'error' } : false) });
   await app.ready();
   return {
     engine, platform, app, accounts,
