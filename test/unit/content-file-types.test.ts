@@ -6,7 +6,7 @@ import path from 'node:path';
 import { detectKind, isZipHead, ALLOWED_TYPES } from '../../src/modules/content/attachments/file-types.js';
 import { zipEntryNames } from '../../src/modules/content/attachments/zip-entries.js';
 import { extensionOf, sanitizeOriginalName } from '../../src/modules/content/attachments/original-name.js';
-import { contentDisposition } from '../../src/modules/content/attachments/content-disposition.js';
+import { contentDisposition } from '../../src/platform/http/content-disposition.js';
 import { makeZip, SAMPLE_FILES } from '../support/content-fixtures.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jiyue-types-'));

@@ -7,7 +7,7 @@ import { access } from '../../platform/identity/permissions.js';
 import { AppError } from '../../platform/http/error-registry.js';
 import { HttpErrors } from '../../platform/http/errors.js';
 import { contentDeps } from './content-deps.js';
-import { contentDisposition } from './attachments/content-disposition.js';
+import { contentDisposition } from '../../platform/http/content-disposition.js';
 import { createDocument } from './operations/create-document.js';
 import { saveDocument } from './operations/save-document.js';
 import { listDocuments } from './operations/list-documents.js';
