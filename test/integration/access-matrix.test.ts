@@ -17,7 +17,7 @@ import { uploadAttachment } from '../../src/modules/content/operations/upload-at
 import { multipartFile, SAMPLE_FILES } from '../support/content-fixtures.js';
 import { documentInReview, fastTrackedDocument, NANJING_PORTAL_CODE, ONE_STEP, publishedDocument, workflowColumn, workflowDraft } from '../support/workflow-fixtures.js';
 import { placementFixture } from '../support/placement-fixtures.js';
-import { seedLetter } from '../support/letter-workflow-fixtures.js';
+import { seedLetter, seedLetterAttachment } from '../support/letter-workflow-fixtures.js';
 import { LETTER_STATISTICS_KIND } from '../../src/modules/interaction/index.js';
 import { seedErrorReport } from '../support/error-report-fixtures.js';
 import { formBody, seedOpenSurvey, surveyBody } from '../support/survey-fixtures.js';
@@ -212,6 +212,10 @@ const REQUESTS: Readonly<Record<string, (ctx: TestContext, role: string) => Prom
   },
   // Letter workflow: each call gets a fresh letter in the state its action needs (seeded without the captcha round trip).
   'GET /api/v1/letters/:id': async (ctx) => ({ url: `/api/v1/letters/${(await seedLetter(ctx)).id}` }),
+  'GET /api/v1/letters/:id/attachments/:attachmentId': async (ctx) => {
+    const letter = await seedLetter(ctx);
+    return { url: `/api/v1/letters/${letter.id}/attachments/${await seedLetterAttachment(ctx, letter)}` };
+  },
   'POST /api/v1/letters/:id/actions': async (ctx) => ({ url: `/api/v1/letters/${(await seedLetter(ctx)).id}/actions`, body: { action: 'accept' } }),
   'POST /api/v1/letters/:id/extension-decision': async (ctx) => {
     const { id } = await seedLetter(ctx);

@@ -11,7 +11,7 @@ import type { TestContext } from '../support/platform.js';
 import { signIn } from '../support/session.js';
 import { letterAt, seedLetter } from '../support/letter-workflow-fixtures.js';
 import { letterWorkflowHarness, at10 } from '../support/letter-workflow-harness.js';
-import { multipartBody, PLANTED, PORTAL_HOST } from '../support/letter-fixtures.js';
+import { LETTER_FILES, letterJson, multipartBody, PLANTED, PORTAL_CODE, PORTAL_HOST, portalMailboxes, solvedCaptcha, stringFields } from '../support/letter-fixtures.js';
 import { maskName } from '../../src/modules/interaction/index.js';
 
 type Template = { id: number; siteId: number; name: string; body: string; sortOrder: number };
@@ -101,6 +101,34 @@ for (const engine of selectedEngines()) {
       assert.equal(portal.overdue + portal.dueSoon + portal.normal, open.length);
       assert.equal(portal.overdue, v.overdue.filter((x) => x.siteId === 1).length);
       assert.equal(portal.dueSoon, v.dueSoon.filter((x) => x.siteId === 1).length);
+    });
+
+    test('attachments: those who handle the letter download the files as sent, audited by id; another letter\'s file or unit is refused', async () => {
+      const mailboxId = (await portalMailboxes(ctx.app))[0]!.id;
+      const sentFiles = [{ name: '证明材料.pdf', content: LETTER_FILES.pdf, mime: 'application/pdf' }, { name: '现场照片.png', content: LETTER_FILES.png, mime: 'image/png' }];
+      const { payload, headers } = multipartBody(stringFields(letterJson(mailboxId, await solvedCaptcha(ctx.app))), sentFiles.map((f) => ({ field: 'attachments', name: f.name, content: f.content })));
+      const sent = await ctx.app.inject({ method: 'POST', url: `/api/v1/public/sites/${PORTAL_CODE}/letters`, payload, headers });
+      assert.equal(sent.statusCode, 201, sent.body);
+      const letterId = Number((await ctx.platform.db.selectFrom('letters').select('id').where('query_code', '=', sent.json<{ queryCode: string }>().queryCode).executeTakeFirstOrThrow()).id);
+      const listed = (await handler.request('GET', `/api/v1/letters/${letterId}`)).json<{ letter: { attachments: { id: number; fileName: string }[] } }>().letter.attachments;
+      assert.deepEqual(listed.map((a) => a.fileName), sentFiles.map((f) => f.name));
+
+      for (const [i, a] of listed.entries()) {
+        const file = await handler.request('GET', `/api/v1/letters/${letterId}/attachments/${a.id}`);
+        assert.equal(file.statusCode, 200, file.body);
+        assert.ok(file.rawPayload.equals(sentFiles[i]!.content), `${sentFiles[i]!.name}: the bytes as sent`);
+        assert.equal(file.headers['content-type'], sentFiles[i]!.mime);
+        assert.match(String(file.headers['content-disposition']), new RegExp(`^attachment; .*filename\\*=UTF-8''${encodeURIComponent(sentFiles[i]!.name)}$`));
+        assert.equal(file.headers['cache-control'], 'private, no-store');
+      }
+      const reads = await ctx.platform.db.selectFrom('audit_events').select(['action', 'detail']).where('action', '=', 'interaction.letter.attachment_read').where('target_id', '=', String(letterId)).execute();
+      assert.equal(reads.length, 2, 'each download is audited');
+      assert.ok(reads.every((r) => !JSON.stringify(r.detail).includes('证明材料') && !JSON.stringify(r.detail).includes('现场照片')), 'by id, never by name');
+
+      // A file id of this letter asked through another letter, and a unit the letter was never sent to.
+      const other = await seedLetter(ctx);
+      expectProblem(await handler.request('GET', `/api/v1/letters/${other.id}/attachments/${listed[0]!.id}`), 404, 'interaction.attachment.not_found');
+      expectProblem(await unitA.request('GET', `/api/v1/letters/${letterId}/attachments/${listed[0]!.id}`), 403, 'interaction.letter.out_of_scope');
     });
 
     test('detail: attachments and the actions this viewer may take; the unit picker', async () => {

@@ -9,8 +9,8 @@ import { identityDeps } from '../../src/platform/identity/identity-deps.js';
 import { getOrgByCode } from '../../src/platform/identity/orgs.repo.js';
 import { ensureSiteMailbox, interactionDeps } from '../../src/modules/interaction/index.js';
 import { getSite } from '../../src/modules/sites/index.js';
-import { sealPersonalData } from '../../src/modules/interaction/personal-data.js';
-import { PLANTED } from './letter-fixtures.js';
+import { personalAad, sealPersonalData } from '../../src/modules/interaction/personal-data.js';
+import { LETTER_FILES, PLANTED } from './letter-fixtures.js';
 
 let n = 0;
 /** Cheap password hashing for fixtures: the look-up verifies with the iterations stored in the hash. */
@@ -48,6 +48,16 @@ export async function seedLetter(ctx: Pick<TestContext, 'platform'>, opts: { sit
     received_at: now, due_at: dueAt, step_due_at: stepDue, lookup_failures: 0, lookup_locked_until: null,
   }).returning('id').executeTakeFirstOrThrow();
   return { id: Number(id), queryCode, queryPassword };
+}
+
+/** A PDF on a seeded letter, sealed as submit-letter.ts seals a letter's first file; returns its id. */
+export async function seedLetterAttachment(ctx: Pick<TestContext, 'platform'>, letter: SeededLetter): Promise<number> {
+  const cipher = interactionDeps(ctx.platform).cipher;
+  const { id } = await ctx.platform.db.insertInto('letter_attachments').values({
+    letter_id: letter.id, file_name: '证明.pdf', mime: 'application/pdf', size: LETTER_FILES.pdf.length,
+    content_enc: cipher.encrypt(LETTER_FILES.pdf.toString('base64'), personalAad(letter.queryCode, 'attachment.0')), created_at: ctx.platform.clock.now(),
+  }).returning('id').executeTakeFirstOrThrow();
+  return Number(id);
 }
 
 export async function orgIdByCode(ctx: TestContext, code: string): Promise<number> {

@@ -24,6 +24,7 @@ export const InteractionErrors = defineErrors({
   'interaction.attachment.too_large': { status: 413, zh: '附件（attachments）第 {n} 个文件超过大小上限 {limit}', en: 'Attachment {n} is larger than {limit}' },
   'interaction.attachment.type_not_allowed': { status: 415, zh: '附件（attachments）第 {n} 个文件的类型不允许：只接受扩展名为 .pdf、.jpg、.jpeg、.png 的文件', en: 'Attachment {n} is not allowed: .pdf, .jpg, .jpeg or .png only' },
   'interaction.attachment.disguised': { status: 415, zh: '附件（attachments）第 {n} 个文件的内容与扩展名不符，已拒绝', en: 'The content of attachment {n} does not match its extension' },
+  'interaction.attachment.not_found': { status: 404, zh: '附件（attachmentId）不存在或不属于该信件', en: 'No such attachment on this letter' },
   'interaction.attachment.empty': { status: 400, zh: '附件（attachments）第 {n} 个文件是空文件', en: 'Attachment {n} is empty' },
   'interaction.lookup.failed': { status: 400, zh: '查询编号或查询密码不正确，或尝试次数过多请稍后再试', en: 'Wrong query code or password, or too many tries: try again later' },
   'interaction.letter.not_found': { status: 404, zh: '信件不存在', en: 'Letter not found' },

@@ -6,11 +6,13 @@ import { interactionDeps } from './deps.js';
 import { listOrgs } from '../../platform/identity/orgs.repo.js';
 import { listSitesInScope } from '../sites/index.js';
 import {
-  createMailboxSchema, createReplyTemplateSchema, deleteReplyTemplateSchema, extensionDecisionSchema, handlingUnitsSchema, interactionSitesSchema, letterActionSchema, letterDetailSchema,
+  createMailboxSchema, createReplyTemplateSchema, deleteReplyTemplateSchema, extensionDecisionSchema, handlingUnitsSchema, interactionSitesSchema, letterActionSchema, letterAttachmentSchema, letterDetailSchema,
   letterReplyTemplatesSchema, listLettersSchema, listMailboxesSchema, listReplyTemplatesSchema, supervisionSchema, unitLettersSchema, updateMailboxSchema, updateReplyTemplateSchema,
 } from './letters.schemas.js';
 import { decideExtension, handleLetter } from './operations/handle-letter.js';
+import { letterAttachment } from './operations/letter-attachment.js';
 import { letterDetail, supervisionDashboard, unitLetters } from './operations/letter-views.js';
+import { contentDisposition } from '../../platform/http/content-disposition.js';
 import { listLetters } from './operations/list-letters.js';
 import { createMailbox, listMailboxes, updateMailbox } from './operations/mailboxes.js';
 import { registerStatisticsRoutes } from './statistics/statistics.routes.js';
@@ -47,6 +49,12 @@ export async function interactionRoutes(fastify: FastifyInstance, { platform }: 
 
   app.get('/api/v1/letters/:id', { schema: letterDetailSchema, config: { access: access.permission('interaction.letters.view') } }, async (req) => {
     return { letter: await letterDetail({ db, actor: req.actor, letterId: req.params.id, deps }) };
+  });
+
+  app.get('/api/v1/letters/:id/attachments/:attachmentId', { schema: letterAttachmentSchema, config: { access: access.permission('interaction.letters.view') } }, async (req, reply) => {
+    const file = await letterAttachment({ db, actor: req.actor, letterId: req.params.id, attachmentId: req.params.attachmentId, deps });
+    // Sent as a download, never shown inline: the bytes are a citizen's, checked only by type.
+    return reply.type(file.mime).header('content-disposition', contentDisposition(file.fileName)).header('cache-control', 'private, no-store').send(file.bytes);
   });
 
   app.post('/api/v1/letters/:id/actions', { schema: letterActionSchema, config: { access: access.permission('interaction.letters.handle') } }, async (req) => {

@@ -168,6 +168,11 @@ export const extensionDecisionSchema = {
   response: { 200: Obj({ status: Type.String(), version: Type.Integer(), dueAt: Type.Integer() }), ...errorResponses(400, 403, 404, 409) },
 };
 
+/** A file the citizen sent, as it was sent (type checked by content at submission); audited. */
+export const letterAttachmentSchema = {
+  tags: ['interaction'], summary: '下载来信附件（记入审计） / Download a file the citizen sent (audited)', params: Obj({ id: Id, attachmentId: Id }),
+};
+
 export const letterDetailSchema = {
   tags: ['interaction'], summary: '信件详情与办理记录（个人信息已脱敏） / A letter and its history', params: LetterIdParams,
   response: {

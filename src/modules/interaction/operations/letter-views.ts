@@ -11,7 +11,7 @@ import { LETTER_STATUS_LABELS, LETTER_TYPE_LABELS } from '../letter-types.js';
 import { dueStateOf, effectiveDue, openText, requireLetter } from '../letter-transitions.js';
 import { OPEN_STATUSES, WORKFLOW, type DueState, type WorkflowAction } from '../letter-workflow.js';
 import { letterHistory, orgNames } from '../letter-progress.js';
-import { byStepDeadline } from '../letters.repo.js';
+import { byStepDeadline, type LetterRow } from '../letters.repo.js';
 import { getMailbox, listSiteMailboxes } from '../mailboxes.repo.js';
 import { maskFreeText } from '../mask-free-text.js';
 import { maskPersonalData, openPersonalData, type MaskedPersonalData } from '../personal-data.js';
@@ -76,12 +76,10 @@ function allowedActions(status: LetterStatus, roles: { central: boolean; unit: b
 }
 
 /**
- * A letter in full for those who handle it: the central handler of its site, its handling unit,
- * or the supervisor of its site. The body is shown (it is what is being handled); the writer's
- * personal data stays masked.
+ * The viewer's roles on a letter: central handler or supervisor of its site, or its handling
+ * unit. Anyone else is refused (a letter of another site or unit is out of scope).
  */
-export async function letterDetail({ db, actor, letterId, deps }: { db: Db; actor: Actor; letterId: number; deps: InteractionDeps }): Promise<LetterDetail> {
-  const row = await requireLetter(db, letterId);
+export async function readerRoles(db: Db, actor: Actor, row: Pick<LetterRow, 'site_id' | 'handling_org_id'>): Promise<{ central: boolean; unit: boolean; supervisor: boolean }> {
   const site = await getSite(db, Number(row.site_id));
   if (!site) throw new AppError(InteractionErrors['interaction.letter.not_found']);
   const scope = { siteId: site.id, orgPath: site.orgPath };
@@ -92,6 +90,17 @@ export async function letterDetail({ db, actor, letterId, deps }: { db: Db; acto
     unit: unit !== undefined && hasPermissionOnOrg(actor, 'interaction.letters.handle', unit.path),
   };
   if (!roles.central && !roles.supervisor && !roles.unit) throw new AppError(InteractionErrors['interaction.letter.out_of_scope']);
+  return roles;
+}
+
+/**
+ * A letter in full for those who handle it: the central handler of its site, its handling unit,
+ * or the supervisor of its site. The body is shown (it is what is being handled); the writer's
+ * personal data stays masked.
+ */
+export async function letterDetail({ db, actor, letterId, deps }: { db: Db; actor: Actor; letterId: number; deps: InteractionDeps }): Promise<LetterDetail> {
+  const row = await requireLetter(db, letterId);
+  const roles = await readerRoles(db, actor, row);
   const { history, unitId, names } = await letterHistory(db, row);
   const attachments = await db.selectFrom('letter_attachments').select(['id', 'file_name', 'mime', 'size']).where('letter_id', '=', Number(row.id)).orderBy('id').execute();
   const mailbox = await getMailbox(db, Number(row.mailbox_id));
