@@ -6,6 +6,7 @@
  * reply on the look-up page. Then, with the server's clock moved past a deadline, an overdue
  * letter shows red on the supervisor's dashboard. Typed markup never runs in the console.
  */
+import fs from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
@@ -15,6 +16,7 @@ import { browserSkipReason, launchBrowser, openConsole, screenshot, seriousA11yV
 import { ShiftedClock } from '../support/shifted-clock.js';
 import { PROVINCE_PORTAL_CODE } from '../support/public-site-fixtures.js';
 import { seedLetter } from '../support/letter-workflow-fixtures.js';
+import { LETTER_FILES } from '../support/letter-fixtures.js';
 import { publishingDeps, rebuildAll } from '../../src/modules/publishing/index.js';
 import { publishingIdle, siteBase } from './public-site-steps.js';
 import { pickOrg, signIn, type Account, expandMenuGroup } from './admin-console-steps.js';
@@ -78,6 +80,7 @@ for (const engine of selectedEngines()) {
       await page.getByRole('radio', { name: /^同意公开/ }).check();
       await page.getByLabel('姓名').fill('张三');
       await page.getByLabel('联系电话').fill('13812345678');
+      await page.getByLabel('附件（可选）').setInputFiles({ name: '路灯照片.pdf', mimeType: 'application/pdf', buffer: LETTER_FILES.pdf });
       await page.getByRole('button', { name: '提交信件' }).click();
       await page.getByRole('heading', { level: 1, name: '信件提交成功' }).waitFor();
       [code = '', password = ''] = await page.locator('.letter-receipt dd strong').allTextContents();
@@ -106,6 +109,10 @@ for (const engine of selectedEngines()) {
       await page.getByTestId('letter-body').waitFor();
       assert.equal(await page.getByTestId('letter-body').innerText(), BODY);
       assert.equal(await page.evaluate(() => (globalThis as unknown as XssWindow).__xss), undefined);
+      // The citizen's file downloads as sent.
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '路灯照片.pdf' }).click()]);
+      assert.equal(download.suggestedFilename(), '路灯照片.pdf');
+      assert.ok(fs.readFileSync(await download.path()).equals(LETTER_FILES.pdf), 'the bytes as sent');
       await screenshot(page, `letters-console-${engine}-detail`);
     });
 

@@ -1,4 +1,5 @@
 import { Alert, Card, Descriptions, Empty, Flex, List, Spin, Timeline, Typography } from 'antd';
+import { PaperClipOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { formatTime } from '../../app/format';
@@ -6,7 +7,7 @@ import { useI18n } from '../../app/i18n/i18n-context';
 import { problemText } from '../../app/problems';
 import type { DialogAction } from './action-dialog';
 import { LetterActions } from './letter-actions';
-import { lettersApi, lettersKeys, type LetterDetail } from './letters-api';
+import { letterAttachmentUrl, lettersApi, lettersKeys, type LetterDetail } from './letters-api';
 import { DueTag, EmptyText } from './due-tag';
 
 const SATISFACTIONS: readonly string[] = ['satisfied', 'basically_satisfied', 'dissatisfied'];
@@ -54,7 +55,14 @@ export function LetterDetailPage() {
       <Card size="small" title={t('letters.attachments')}>
         {l.attachments.length === 0
           ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={<EmptyText>{t('letters.noAttachments')}</EmptyText>} />
-          : <List size="small" dataSource={[...l.attachments]} renderItem={(a) => <List.Item>{a.fileName} <Typography.Text type="secondary">{SIZE(a.size)}</Typography.Text></List.Item>} />}
+          : <List size="small" dataSource={[...l.attachments]} renderItem={(a) => (
+            <List.Item>
+              <Typography.Link href={letterAttachmentUrl(l.id, a.id)} download={a.fileName}>
+                <PaperClipOutlined aria-hidden /> {a.fileName}
+              </Typography.Link>{' '}
+              <Typography.Text type="secondary">{SIZE(a.size)}</Typography.Text>
+            </List.Item>
+          )} />}
       </Card>
       {l.reply !== null && (
         <Card size="small" title={`${t('letters.reply')}${l.repliedAt ? ` · ${t('letters.replied')} ${formatTime(l.repliedAt)}` : ''}${l.publishedAt ? ` · ${t('letters.published')}` : ''}`}>

@@ -166,6 +166,11 @@ export const lettersKeys = {
   letterTemplates: (id: number) => ['letters', 'letter-templates', id] as const,
 };
 
+/** A file the citizen sent; the server sends it as a download and audits the read. */
+export function letterAttachmentUrl(letterId: number, attachmentId: number): string {
+  return `/api/v1/letters/${letterId}/attachments/${attachmentId}`;
+}
+
 export const lettersApi = {
   desk: (siteId: number | undefined, page: number, pageSize: number) =>
     api.get<{ total: number; items: LetterListItem[] }>('/api/v1/letters', { siteId, page, pageSize, queue: 'desk' }),
