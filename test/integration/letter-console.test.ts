@@ -6,6 +6,7 @@
  */
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { Writable } from 'node:stream';
 import { selectedEngines } from '../support/engines.js';
 import type { TestContext } from '../support/platform.js';
 import { signIn } from '../support/session.js';
@@ -18,7 +19,9 @@ type Template = { id: number; siteId: number; name: string; body: string; sortOr
 
 for (const engine of selectedEngines()) {
   describe(`letters: console routes [${engine}]`, () => {
-    const w = letterWorkflowHarness(engine);
+    // The server's warnings, e.g. Fastify's about a reply sent twice.
+    const warnings: string[] = [];
+    const w = letterWorkflowHarness(engine, { logger: { level: 'warn', stream: new Writable({ write(chunk: Buffer, _enc, cb) { warnings.push(chunk.toString('utf8')); cb(); } }) } });
     const { handler, supervisor, unitA, unitB, act, row, expectProblem } = w;
     let ctx: TestContext;
     before(() => { ctx = w.ctx; });
@@ -194,6 +197,12 @@ for (const engine of selectedEngines()) {
       assert.equal(reopened.statusCode, 200, reopened.body);
       assert.equal((await row(letter.id)).status, 'assigned');
       assert.doesNotMatch(reopened.body, /<legend>申请重新办理/);
+
+      // Refused by the workflow (not the form's fields): the look-up page with the message, answered once.
+      const again = await page({ queryCode: letter.queryCode, queryPassword: letter.queryPassword, action: 'rate', satisfaction: 'satisfied' });
+      assert.equal(again.statusCode, 409, again.body);
+      assert.match(again.body, /letter-result/);
+      assert.deepEqual(warnings.filter((l) => /already sent/i.test(l)), [], 'the page was sent once');
     });
 
     test('look-up page: a supplement through the form resumes the letter', async () => {

@@ -22,7 +22,8 @@ type Response = Awaited<ReturnType<TestSession['request']>>;
 
 type Role = 'handler' | 'supervisor' | 'unitA' | 'unitB' | 'reviewer2';
 
-export function letterWorkflowHarness(engine: Engine) {
+/** `logger`: pino options for the app (silent unless given), e.g. to read what the server warned of. */
+export function letterWorkflowHarness(engine: Engine, opts: { logger?: object } = {}) {
   let ctx: TestContext | undefined;
   const clock = new ManualClock(at10(2026, 11, 2));
   const current = new Map<Role, TestSession>();
@@ -45,7 +46,7 @@ export function letterWorkflowHarness(engine: Engine) {
   }
 
   before(async () => {
-    ctx = await createTestContext(engine, { clock });
+    ctx = await createTestContext(engine, { clock, ...(opts.logger ? { logger: opts.logger } : {}) });
     orgs.a = await orgIdByCode(ctx, '320000-jyt');
     orgs.b = await orgIdByCode(ctx, '320000-rst');
     for (const [key, scope, name] of [['unitA', { type: 'org', id: orgs.a }, '教育厅办理员'], ['unitB', { type: 'org', id: orgs.b }, '人社厅办理员'], ['reviewer2', { type: 'site', id: 1 }, '门户审核员']] as const) {

@@ -144,7 +144,7 @@ export async function publicLettersRoutes(fastify: FastifyInstance, { platform }
             // A wrong password is answered like a failed look-up (nothing of the letter shown).
             if (!refusal || (err instanceof AppError && err.code === 'interaction.lookup.failed')) throw err;
             const result = await lookupLetter({ db, actor: req.actor, input: { queryCode, queryPassword }, deps });
-            return sendPage(reply, refusal.status, await renderLetterQuery(platform, site.code, { queryCode, result, error: [refusal.error, ...refusal.errors].join(' ') }));
+            return { status: refusal.status, html: await renderLetterQuery(platform, site.code, { queryCode, result, error: [refusal.error, ...refusal.errors].join(' ') }) };
           }
         }
         const result = await lookupLetter({ db, actor: req.actor, input: { queryCode, queryPassword }, deps });

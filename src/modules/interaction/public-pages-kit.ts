@@ -8,7 +8,7 @@ import { getSiteByCode, type SiteView } from '../sites/index.js';
 import { InteractionErrors } from './errors.js';
 import { SubmissionValidationError } from './read-submission.js';
 
-/** What the public form pages of 互动交流 (letters, error reports, surveys, comments, interviews) share. */
+/** What the public form pages of 互动交流 (letters, error reports, comments, consultations, interviews) share. */
 
 /** A site that takes submissions: known and open (not building, offline or closed; see docs/interaction.md). */
 export async function openSite(platform: Platform, code: string): Promise<SiteView> {
@@ -40,21 +40,25 @@ export function sendPage(reply: FastifyReply, status: number, html: string | nul
     .type('text/html; charset=utf-8').send(html ?? '');
 }
 
+/** A form page to send: the HTML (200), or the HTML with another status (a refusal shown with more than the form). */
+export type FormAnswer = string | null | { readonly status: number; readonly html: string | null };
+
 /**
- * The answer to a public form's post: the page `work` renders (200), or, when it refuses in a
- * way the visitor can mend (a validation or business refusal), the page `refused` renders with
- * the refusal's status. Anything else goes on to the platform's error handler.
+ * The answer to a public form's post: the page `work` renders, or, when it refuses in a way the
+ * visitor can mend (a validation or business refusal), the page `refused` renders with the
+ * refusal's status. Anything else goes on to the platform's error handler. `work` returns the
+ * page and never sends it itself: this sends exactly once.
  */
-export async function answerForm(reply: FastifyReply, work: () => Promise<string | null>, refused: (refusal: FormRefusal) => Promise<string | null>): Promise<FastifyReply> {
-  let html: string | null;
+export async function answerForm(reply: FastifyReply, work: () => Promise<FormAnswer>, refused: (refusal: FormRefusal) => Promise<string | null>): Promise<FastifyReply> {
+  let answer: FormAnswer;
   try {
-    html = await work();
+    answer = await work();
   } catch (err) {
     const refusal = formError(err);
     if (!refusal) throw err;
     return sendPage(reply, refusal.status, await refused(refusal));
   }
-  return sendPage(reply, 200, html);
+  return answer !== null && typeof answer === 'object' ? sendPage(reply, answer.status, answer.html) : sendPage(reply, 200, answer);
 }
 
 /** The open site a request's Host names, or undefined. */
