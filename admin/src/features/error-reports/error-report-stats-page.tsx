@@ -8,6 +8,7 @@ import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/compon
 import { SVGRenderer } from 'echarts/renderers';
 import { shanghaiWallTimeToMs } from '../../app/format';
 import { useI18n } from '../../app/i18n/i18n-context';
+import { usePrefersReducedMotion } from '../../app/reduced-motion';
 import { errorReportKeys, errorReportsApi, type SiteStats } from './error-reports-api';
 
 echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
@@ -27,16 +28,17 @@ export function ErrorReportStatsPage() {
   // Memoised: a new array on every render would dispose and redraw the chart on every render.
   const sites = useMemo(() => (q.data?.sites ?? []).filter((s) => s.received > 0), [q.data]);
   const chartRef = useRef<HTMLDivElement>(null);
+  const reducedMotion = usePrefersReducedMotion();
 
   useEffect(() => {
     if (!chartRef.current) return undefined;
     const chart = echarts.init(chartRef.current, null, { renderer: 'svg' });
     const series = (['received', 'forwarded', 'fixed', 'dismissed'] as const).map((k) => ({ name: t(`errorReports.${k}`), type: 'bar' as const, data: sites.map((s) => s[k]) }));
-    chart.setOption({ tooltip: { trigger: 'axis' }, legend: {}, grid: { left: 40, right: 16, bottom: 60 }, xAxis: { type: 'category', data: sites.map((s) => s.siteName), axisLabel: { rotate: 30 } }, yAxis: { type: 'value', minInterval: 1 }, series });
+    chart.setOption({ animation: !reducedMotion, tooltip: { trigger: 'axis' }, legend: {}, grid: { left: 40, right: 16, bottom: 60 }, xAxis: { type: 'category', data: sites.map((s) => s.siteName), axisLabel: { rotate: 30 } }, yAxis: { type: 'value', minInterval: 1 }, series });
     const resize = () => chart.resize();
     window.addEventListener('resize', resize);
     return () => { window.removeEventListener('resize', resize); chart.dispose(); };
-  }, [sites, t]);
+  }, [sites, t, reducedMotion]);
 
   return (
     <Flex vertical gap={16}>

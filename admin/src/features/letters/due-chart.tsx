@@ -4,6 +4,7 @@ import { BarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 import { useI18n } from '../../app/i18n/i18n-context';
+import { usePrefersReducedMotion } from '../../app/reduced-motion';
 import { DUE_HEX } from '../../app/due-colours';
 import type { DueState } from './letters-api';
 
@@ -19,11 +20,13 @@ const STATES: readonly DueState[] = ['overdue', 'due_soon', 'normal'];
 /** Stacked bars: open letters per site by deadline state; the same figures are in the table below it for screen readers. */
 export function DueChart({ rows }: { rows: readonly DueCounts[] }) {
   const { t } = useI18n();
+  const reducedMotion = usePrefersReducedMotion();
   const el = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!el.current) return undefined;
     const chart = echarts.init(el.current, null, { renderer: 'svg' });
     chart.setOption({
+      animation: !reducedMotion,
       tooltip: { trigger: 'axis' },
       legend: { top: 0 },
       grid: { left: 8, right: 16, bottom: 8, top: 32, containLabel: true },
@@ -37,6 +40,6 @@ export function DueChart({ rows }: { rows: readonly DueCounts[] }) {
       window.removeEventListener('resize', resize);
       chart.dispose();
     };
-  }, [rows, t]);
+  }, [rows, t, reducedMotion]);
   return <div ref={el} role="img" aria-label={t('letters.supervision.chart')} style={{ width: '100%', height: 280 }} data-testid="due-chart" />;
 }

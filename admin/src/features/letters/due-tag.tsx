@@ -3,7 +3,6 @@ import { Tag } from 'antd';
 import { useI18n } from '../../app/i18n/i18n-context';
 import { DUE_HEX, type DueState } from '../../app/due-colours';
 
-
 /** A tag in one of the dark shades (text contrast ≥ 4.5:1 on its tint). */
 export function SolidTag({ color, children, ...rest }: { color: string; children: ReactNode } & Record<`data-${string}`, string>) {
   return (
