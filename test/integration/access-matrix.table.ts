@@ -117,7 +117,7 @@ export const ACCESS_MATRIX: Readonly<Record<string, string>> = {
   'POST /api/v1/sites/:siteId/mailboxes':     '3   3   3   3   2   3   3   3   3   3   1',
   'PATCH /api/v1/mailboxes/:id':              '3   3   3   3   2   3   3   3   3   3   1',
   'GET /api/v1/letters/:id':                  '3   3   3   2   3   3   3   3   2   3   1',
-  'GET /api/v1/letters/:id/attachments/:attachmentId': '3   3   3   2   3   3   3   3   2   3   1',
+  'GET /api/v1/letters/:id/attachments/:attachmentId': '3   3   3   3   3   3   3   3   2   3   1',
   'POST /api/v1/letters/:id/actions':         '3   3   3   3   3   3   3   3   2   3   1',
   'POST /api/v1/letters/:id/extension-decision': '3   3   3   2   3   3   3   3   3   3   1',
   'GET /api/v1/unit-letters':                 '3   3   3   3   3   3   3   3   2   3   1',

@@ -106,7 +106,7 @@ for (const engine of selectedEngines()) {
       assert.equal(portal.dueSoon, v.dueSoon.filter((x) => x.siteId === 1).length);
     });
 
-    test('attachments: those who handle the letter download the files as sent, audited by id; another letter\'s file or unit is refused', async () => {
+    test('attachments: those who handle the letter (central, the assigned unit) download the files as sent, audited by id; a supervisor, another unit or another letter\'s file is refused', async () => {
       const mailboxId = (await portalMailboxes(ctx.app))[0]!.id;
       const sentFiles = [{ name: '证明材料.pdf', content: LETTER_FILES.pdf, mime: 'application/pdf' }, { name: '现场照片.png', content: LETTER_FILES.png, mime: 'image/png' }];
       const { payload, headers } = multipartBody(stringFields(letterJson(mailboxId, await solvedCaptcha(ctx.app))), sentFiles.map((f) => ({ field: 'attachments', name: f.name, content: f.content })));
@@ -131,7 +131,19 @@ for (const engine of selectedEngines()) {
       // A file id of this letter asked through another letter, and a unit the letter was never sent to.
       const other = await seedLetter(ctx);
       expectProblem(await handler.request('GET', `/api/v1/letters/${other.id}/attachments/${listed[0]!.id}`), 404, 'interaction.attachment.not_found');
-      expectProblem(await unitA.request('GET', `/api/v1/letters/${letterId}/attachments/${listed[0]!.id}`), 403, 'interaction.letter.out_of_scope');
+      const fileUrl = `/api/v1/letters/${letterId}/attachments/${listed[0]!.id}`;
+      expectProblem(await unitA.request('GET', fileUrl), 403, 'interaction.letter.out_of_scope');
+      expectProblem(await supervisor.request('GET', fileUrl), 403, 'interaction.letter.out_of_scope');
+      assert.equal((await supervisor.request('GET', `/api/v1/letters/${letterId}`)).statusCode, 200, 'the supervisor still sees the letter and its list of files');
+
+      // The unit it is assigned to may download; sent back, it may not.
+      assert.equal((await act(handler, letterId, { action: 'accept' })).statusCode, 200);
+      assert.equal((await act(handler, letterId, { action: 'assign', orgId: w.orgA })).statusCode, 200);
+      const asUnit = await unitA.request('GET', fileUrl);
+      assert.equal(asUnit.statusCode, 200, asUnit.body);
+      assert.ok(asUnit.rawPayload.equals(sentFiles[0]!.content));
+      assert.equal((await act(unitA, letterId, { action: 'send_back', reason: '不属于本单位职责' })).statusCode, 200);
+      expectProblem(await unitA.request('GET', fileUrl), 403, 'interaction.letter.out_of_scope');
     });
 
     test('detail: attachments and the actions this viewer may take; the unit picker', async () => {

@@ -14,14 +14,16 @@ export interface LetterAttachmentFile {
 }
 
 /**
- * One of a letter's files, opened for those who may read the letter (its central handler,
- * unit or supervisor). Files are sealed under the letter's code and their position in the
+ * One of a letter's files, opened for those who handle the letter (the central handler of its
+ * site, or the unit it is assigned to; not a supervisor, who sees the list of files only). Files are sealed under the letter's code and their position in the
  * letter (submit-letter.ts), so the position is found first. Opening one is a read of personal
  * data: it is audited, by file id and never by name.
  */
 export async function letterAttachment({ db, actor, letterId, attachmentId, deps }: { db: Db; actor: Actor; letterId: number; attachmentId: number; deps: InteractionDeps }): Promise<LetterAttachmentFile> {
   const row = await requireLetter(db, letterId);
-  await readerRoles(db, actor, row);
+  const roles = await readerRoles(db, actor, row);
+  // Those who handle the letter need the files; a supervisor oversees deadlines and sees the list only.
+  if (!roles.central && !roles.unit) throw new AppError(InteractionErrors['interaction.letter.out_of_scope']);
   const ids = await db.selectFrom('letter_attachments').select('id').where('letter_id', '=', Number(row.id)).orderBy('id').execute();
   const position = ids.findIndex((a) => Number(a.id) === attachmentId);
   if (position < 0) throw new AppError(InteractionErrors['interaction.attachment.not_found']);
