@@ -45,10 +45,11 @@ for (const engine of selectedEngines()) {
     });
 
     after(async () => {
-      assert.deepEqual(visitor?.problems ?? [], [], 'browser errors (site)');
-      assert.deepEqual(moderator?.problems ?? [], [], 'browser errors (console)');
+      // Closed first: a failing assertion must not leave the server up and the test process hanging.
       await browser?.close();
       await server?.stop();
+      assert.deepEqual(visitor?.problems ?? [], [], 'browser errors (site)');
+      assert.deepEqual(moderator?.problems ?? [], [], 'browser errors (console)');
     });
 
     test('a reader comments under the article; it waits for moderation', async () => {

@@ -49,11 +49,12 @@ for (const engine of selectedEngines()) {
     });
 
     after(async () => {
+      // Closed first: a failing assertion must not leave the server up and the test process hanging.
+      await browser?.close();
+      await server?.stop();
       assert.deepEqual(visitor?.problems ?? [], [], 'browser errors (site)');
       assert.deepEqual(editor?.problems ?? [], [], 'browser errors (console)');
       assert.deepEqual(moderator?.problems ?? [], [], 'browser errors (moderation)');
-      await browser?.close();
-      await server?.stop();
     });
 
     test('a reader sends an opinion on one clause', async () => {

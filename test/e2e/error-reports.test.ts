@@ -38,9 +38,10 @@ for (const engine of selectedEngines()) {
       article = await articleAddress(server.platform, documentId);
     });
     after(async () => {
-      for (const c of opened) assert.deepEqual(c.problems, [], `browser errors on ${c.page.url()}`);
+      // Closed first: a failing assertion must not leave the server up and the test process hanging.
       await browser?.close();
       await server?.stop();
+      for (const c of opened) assert.deepEqual(c.problems, [], `browser errors on ${c.page.url()}`);
     });
 
     test('a visitor reports a typo from an article page', async () => {

@@ -30,9 +30,10 @@ for (const engine of selectedEngines()) {
       c = await openConsole(browser, server.baseUrl);
     });
     after(async () => {
-      assert.deepEqual(c?.problems ?? [], [], 'browser errors');
+      // Closed first: a failing assertion must not leave the server up and the test process hanging.
       await browser?.close();
       await server?.stop();
+      assert.deepEqual(c?.problems ?? [], [], 'browser errors');
     });
 
     test('approve, start, answer: the answer is in the transcript and the question is answered', async () => {

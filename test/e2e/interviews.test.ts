@@ -39,9 +39,10 @@ for (const engine of selectedEngines()) {
     });
 
     after(async () => {
-      assert.deepEqual(visitor?.problems ?? [], [], 'browser errors');
+      // Closed first: a failing assertion must not leave the server up and the test process hanging.
       await browser?.close();
       await server?.stop();
+      assert.deepEqual(visitor?.problems ?? [], [], 'browser errors');
     });
 
     test('ask before, then watch the answer arrive live on the open page', async () => {

@@ -58,10 +58,11 @@ for (const engine of selectedEngines()) {
     });
 
     after(async () => {
-      // Dialogs count as problems (openConsole): none means no script typed into a letter ran.
-      for (const p of [citizen, central, unit]) assert.deepEqual(p?.problems ?? [], [], 'browser errors');
+      // Closed first: a failing assertion must not leave the server up and the test process hanging.
       await browser?.close();
       await server?.stop();
+      // Dialogs count as problems (openConsole): none means no script typed into a letter ran.
+      for (const p of [citizen, central, unit]) assert.deepEqual(p?.problems ?? [], [], 'browser errors');
     });
 
     test('the citizen writes a public letter with a mobile number in the text', async () => {

@@ -41,9 +41,10 @@ for (const engine of selectedEngines()) {
     });
 
     after(async () => {
-      for (const c of [editor, visitor]) assert.deepEqual(c?.problems ?? [], [], 'browser errors');
+      // Closed first: a failing assertion must not leave the server up and the test process hanging.
       await browser?.close();
       await server?.stop();
+      for (const c of [editor, visitor]) assert.deepEqual(c?.problems ?? [], [], 'browser errors');
     });
 
     test('the editor builds a survey with a single-choice, a rating and a text question and opens it', async () => {
