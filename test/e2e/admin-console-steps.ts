@@ -71,6 +71,16 @@ export async function openMenu(page: Page, name: string): Promise<void> {
   await page.getByRole('heading', { level: 1, name }).waitFor();
 }
 
+/** Signed in as the handler, the row of 互动交流 › 评论与意见审核 that holds text (a comment or an opinion). */
+export async function moderationRow(page: Page, handler: Account, text: string): Promise<Locator> {
+  await signIn(page, handler);
+  await expandMenuGroup(page, '互动交流');
+  await openMenu(page, '评论与意见审核');
+  const row = page.getByRole('row').filter({ hasText: text });
+  await row.waitFor();
+  return row;
+}
+
 /** The JSON API with the page's session cookie and CSRF token (for set-up steps only). */
 export function apiAs(page: Page) {
   const csrf = async () => {

@@ -54,12 +54,13 @@ for (const engine of selectedEngines()) {
     });
 
     after(async () => {
+      // Closed first: a failing assertion must not leave the server up and the test process hanging.
+      await browser?.close();
+      await server?.stop();
       for (const c of opened) {
         // A console that logged errors fails loudly here, with what it logged.
         assert.deepEqual(c.problems, [], `browser errors on ${c.page.url()}`);
       }
-      await browser?.close();
-      await server?.stop();
     });
 
     it('login page is Chinese, switches to English, and has no serious accessibility problems', async () => {

@@ -1,7 +1,8 @@
 /**
  * A reader comments under an article in a real browser (the theme's script solves the captcha),
  * the moderator approves it in the console's 互动交流 › 评论与意见审核, and the comment appears on
- * the site's comments page, escaped. Axe scans the comments page. Screenshots go to
+ * the site's comments page. Markup in the text and the nickname shows as typed in the queue and
+ * on the page, and never runs. Axe scans the comments page. Screenshots go to
  * test-results/comments-<engine>-*.png.
  */
 import { after, before, describe, test } from 'node:test';
@@ -16,10 +17,11 @@ import { systemActor } from '../../src/platform/identity/actor.js';
 import { columnsDeps, updateColumn } from '../../src/modules/columns/index.js';
 import { publishingDeps, rebuildAll } from '../../src/modules/publishing/index.js';
 import { articleAddress, publishingIdle, siteBase } from './public-site-steps.js';
-import { openMenu, signIn, expandMenuGroup } from './admin-console-steps.js';
+import { moderationRow } from './admin-console-steps.js';
+import { IMG_MARKUP, SCRIPT_MARKUP, NICKNAME_MARKUP, assertShownAsText } from '../support/markup.js';
 
 const skip = browserSkipReason();
-const TEXT = '希望<b>尽快</b>落实这项政策。';
+const TEXT = `希望<b>尽快</b>落实这项政策。${IMG_MARKUP}${SCRIPT_MARKUP}`;
 
 for (const engine of selectedEngines()) {
   describe(`comments in the browser [${engine}]`, { skip: skip ?? false, timeout: 240_000 }, () => {
@@ -43,10 +45,11 @@ for (const engine of selectedEngines()) {
     });
 
     after(async () => {
-      assert.deepEqual(visitor?.problems ?? [], [], 'browser errors (site)');
-      assert.deepEqual(moderator?.problems ?? [], [], 'browser errors (console)');
+      // Closed first: a failing assertion must not leave the server up and the test process hanging.
       await browser?.close();
       await server?.stop();
+      assert.deepEqual(visitor?.problems ?? [], [], 'browser errors (site)');
+      assert.deepEqual(moderator?.problems ?? [], [], 'browser errors (console)');
     });
 
     test('a reader comments under the article; it waits for moderation', async () => {
@@ -56,7 +59,7 @@ for (const engine of selectedEngines()) {
       await page.getByRole('heading', { level: 2, name: '评论' }).waitFor();
       await page.getByText('人机验证已完成，可以提交。').waitFor({ timeout: 30_000 });
       await page.getByLabel('评论内容').fill(TEXT);
-      await page.getByLabel('昵称（可选）').fill('南京网友');
+      await page.getByLabel('昵称（可选）').fill(NICKNAME_MARKUP);
       await page.getByRole('button', { name: '发表评论' }).click();
       await page.getByText('提交成功，经审核后公开显示。').waitFor();
       assert.ok(!(await page.content()).includes('尽快</b>落实'), 'not shown before approval');
@@ -65,12 +68,8 @@ for (const engine of selectedEngines()) {
 
     test('the moderator approves it in the console', async () => {
       const { page } = moderator;
-      await signIn(page, server.accounts.interaction_handler!);
-      await expandMenuGroup(page, '互动交流');
-      await openMenu(page, '评论与意见审核');
-      const row = page.getByRole('row').filter({ hasText: TEXT });
-      await row.waitFor();
-      assert.match(await row.innerText(), /南京网友/);
+      const row = await moderationRow(page, server.accounts.interaction_handler!, TEXT);
+      await assertShownAsText(row, TEXT, NICKNAME_MARKUP);
       await screenshot(page, `comments-${engine}-queue`);
       await row.getByRole('button', { name: '通过', exact: true }).click();
       await page.getByText('已处理').first().waitFor();
@@ -81,9 +80,7 @@ for (const engine of selectedEngines()) {
       const { page } = visitor;
       await page.goto(`/comments.html?doc=${documentId}`);
       await page.getByRole('heading', { level: 1, name: '网友评论' }).waitFor();
-      const list = await page.locator('.comment-list').innerText();
-      assert.match(list, /南京网友/);
-      assert.ok(list.includes(TEXT), 'the body shows as typed, markup as text');
+      await assertShownAsText(page.locator('.comment-list'), TEXT, NICKNAME_MARKUP);
       assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the comments page');
       await screenshot(page, `comments-${engine}-public`);
     });

@@ -1,7 +1,9 @@
 /**
  * 征求意见 in a real browser: a reader opens the consultation page, opens the form of one clause
  * (its captcha starts only then), sends an opinion with contact data; the editor finds it under
- * that clause in the console, with the contact masked. Axe scans the consultation page.
+ * that clause in the console, with the contact masked; the moderator approves it and it appears
+ * under the clause on the site. Markup in the opinion and the nickname shows as typed in the
+ * console and on the site, and never runs. Axe scans the consultation page.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -15,9 +17,11 @@ import { getSiteByCode } from '../../src/modules/sites/index.js';
 import { createConsultation, interactionDeps } from '../../src/modules/interaction/index.js';
 import { publishingDeps, rebuildAll } from '../../src/modules/publishing/index.js';
 import { publishingIdle, siteBase } from './public-site-steps.js';
-import { openMenu, signIn, expandMenuGroup } from './admin-console-steps.js';
+import { moderationRow, openMenu, signIn, expandMenuGroup } from './admin-console-steps.js';
+import { IMG_MARKUP, NICKNAME_MARKUP, SCRIPT_MARKUP, assertShownAsText } from '../support/markup.js';
 
 const skip = browserSkipReason();
+const OPINION = `建议明确主办单位和承办单位的分工。${IMG_MARKUP}${SCRIPT_MARKUP}`;
 const DAY = 86_400_000;
 
 for (const engine of selectedEngines()) {
@@ -26,6 +30,7 @@ for (const engine of selectedEngines()) {
     let browser: Browser;
     let visitor: ConsolePage;
     let editor: ConsolePage;
+    let moderator: ConsolePage;
 
     before(async () => {
       server = await startTestServer({ engine });
@@ -40,13 +45,16 @@ for (const engine of selectedEngines()) {
       await rebuildAll(publishingDeps(server.platform), { siteCode: PROVINCE_PORTAL_CODE }, () => undefined);
       visitor = await openConsole(browser, siteBase(server, PROVINCE_PORTAL_CODE));
       editor = await openConsole(browser, server.baseUrl);
+      moderator = await openConsole(browser, server.baseUrl);
     });
 
     after(async () => {
-      assert.deepEqual(visitor?.problems ?? [], [], 'browser errors (site)');
-      assert.deepEqual(editor?.problems ?? [], [], 'browser errors (console)');
+      // Closed first: a failing assertion must not leave the server up and the test process hanging.
       await browser?.close();
       await server?.stop();
+      assert.deepEqual(visitor?.problems ?? [], [], 'browser errors (site)');
+      assert.deepEqual(editor?.problems ?? [], [], 'browser errors (console)');
+      assert.deepEqual(moderator?.problems ?? [], [], 'browser errors (moderation)');
     });
 
     test('a reader sends an opinion on one clause', async () => {
@@ -57,7 +65,8 @@ for (const engine of selectedEngines()) {
       assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the consultation page');
       await page.getByText('对第二条提出意见').click();
       const form = page.locator('#clause-2 form');
-      await form.getByLabel('意见内容').fill('建议明确主办单位和承办单位的分工。');
+      await form.getByLabel('意见内容').fill(OPINION);
+      await form.getByLabel('昵称（可选）').fill(NICKNAME_MARKUP);
       await form.getByLabel('联系方式（可选，加密保存，不公开）').fill('13912345678');
       await form.getByText('人机验证已完成，可以提交。').waitFor({ timeout: 30_000 });
       await form.getByRole('button', { name: '提交意见' }).click();
@@ -72,7 +81,8 @@ for (const engine of selectedEngines()) {
       await openMenu(page, '征求意见');
       await page.getByText('江苏省政府网站管理办法（征求意见稿）').click();
       const clause = page.getByRole('region', { name: '第二条' });
-      await clause.getByText('建议明确主办单位和承办单位的分工。').waitFor();
+      await clause.getByText('建议明确主办单位和承办单位的分工。', { exact: false }).waitFor();
+      await assertShownAsText(clause, OPINION, NICKNAME_MARKUP);
       const text = await clause.innerText();
       assert.match(text, /139\*\*\*\*5678/);
       assert.ok(!text.includes('13912345678'));
@@ -88,6 +98,20 @@ for (const engine of selectedEngines()) {
       await dialog.getByRole('button', { name: /保\s*存/ }).click();
       await page.getByRole('heading', { level: 1, name: '江苏省政府网站管理办法（第二次征求意见稿）' }).waitFor();
       await page.getByRole('region', { name: '第二条' }).getByText('主办单位负责内容保障。').waitFor();
+    });
+
+    test('the moderator approves it; it shows under the clause on the site, markup as text', async () => {
+      const { page } = moderator;
+      const row = await moderationRow(page, server.accounts.interaction_handler!, OPINION);
+      await assertShownAsText(row, OPINION, NICKNAME_MARKUP);
+      await row.getByRole('button', { name: '通过', exact: true }).click();
+      await row.waitFor({ state: 'detached' });
+      const site = visitor.page;
+      await site.goto('/consultations.html');
+      await site.getByRole('link', { name: /江苏省政府网站管理办法/ }).click();
+      const opinions = site.locator('#clause-2 .comment-list');
+      await opinions.waitFor();
+      await assertShownAsText(opinions, OPINION, NICKNAME_MARKUP);
     });
   });
 }

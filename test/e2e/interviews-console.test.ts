@@ -1,7 +1,8 @@
 /**
  * The interview console in a real browser: the moderator (互动办理员) finds the interview under
  * 互动交流 → 在线访谈, approves a question from the queue, starts the interview, answers the
- * question as typist, and sees it in the transcript. Axe scans the console. Needs the admin
+ * question as typist, and sees it in the transcript. Markup in the question and the nickname
+ * shows as typed in the queue and the transcript, and never runs. Axe scans the console. Needs the admin
  * built in this worktree (`npx vite build admin`).
  */
 import { after, before, describe, test } from 'node:test';
@@ -12,8 +13,10 @@ import { selectedEngines } from '../support/engines.js';
 import { browserSkipReason, launchBrowser, openConsole, screenshot, seriousA11yViolations, type ConsolePage } from '../support/browser.js';
 import { seedInterview, seedQuestion } from '../support/interview-fixtures.js';
 import { openMenu, signIn } from './admin-console-steps.js';
+import { IMG_MARKUP, NICKNAME_MARKUP, SCRIPT_MARKUP, assertShownAsText } from '../support/markup.js';
 
 const skip = browserSkipReason();
+const QUESTION = `控制台里的问题${IMG_MARKUP}${SCRIPT_MARKUP}`;
 
 for (const engine of selectedEngines()) {
   describe(`interview console in the browser [${engine}]`, { skip: skip ?? false, timeout: 180_000 }, () => {
@@ -27,21 +30,23 @@ for (const engine of selectedEngines()) {
       c = await openConsole(browser, server.baseUrl);
     });
     after(async () => {
-      assert.deepEqual(c?.problems ?? [], [], 'browser errors');
+      // Closed first: a failing assertion must not leave the server up and the test process hanging.
       await browser?.close();
       await server?.stop();
+      assert.deepEqual(c?.problems ?? [], [], 'browser errors');
     });
 
     test('approve, start, answer: the answer is in the transcript and the question is answered', async () => {
       const { page } = c;
       const iv = await seedInterview(server.platform, 'scheduled', '控制台访谈');
-      const qid = await seedQuestion(server.platform, iv.id, '控制台里的问题');
+      const qid = await seedQuestion(server.platform, iv.id, QUESTION, false, NICKNAME_MARKUP);
       await signIn(page, server.accounts.interaction_handler!);
       await openMenu(page, '在线访谈');
       await page.getByRole('link', { name: '控制台访谈' }).click();
       await page.getByRole('heading', { level: 1, name: /控制台访谈/ }).waitFor();
       const queue = page.locator('.ant-card').filter({ hasText: '待审核' });
-      await queue.getByText('控制台里的问题').waitFor();
+      await queue.getByText('控制台里的问题', { exact: false }).waitFor();
+      await assertShownAsText(queue, QUESTION, NICKNAME_MARKUP);
       assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the console');
       await queue.getByRole('button', { name: '通过' }).click();
       await page.getByRole('button', { name: '开始访谈' }).click();
@@ -50,7 +55,9 @@ for (const engine of selectedEngines()) {
       await approved.getByRole('button', { name: '答复此问' }).click();
       await page.getByLabel('内容', { exact: true }).fill('控制台发布的答复');
       await page.getByRole('button', { name: '发布', exact: true }).click();
-      await page.locator('.ant-card').filter({ hasText: '文字实录' }).getByText(/控制台发布的答复/).waitFor();
+      const transcript = page.locator('.ant-card').filter({ hasText: '文字实录' });
+      await transcript.getByText(/控制台发布的答复/).waitFor();
+      await assertShownAsText(transcript, QUESTION);
       await screenshot(page, `interviews-${engine}-console`);
       const q = await server.platform.db.selectFrom('interview_questions').select('status').where('id', '=', qid).executeTakeFirstOrThrow();
       assert.equal(q.status, 'answered');

@@ -2,8 +2,9 @@
  * An interview's page in a real browser: the visitor asks a question (the theme's script solves
  * the captcha), the moderator approves it and starts the interview, the typist answers, and the
  * open page shows the answer without a reload (server-sent events, /assets/interview.js), as
- * text even when it looks like markup. Axe scans the page. Screenshots go to
- * test-results/interviews-<engine>-*.png.
+ * text even when it looks like markup; markup in the question and the nickname shows as typed
+ * in the waiting list and the transcript, live and reloaded, and never runs. Axe scans the page.
+ * Screenshots go to test-results/interviews-<engine>-*.png.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -17,8 +18,10 @@ import { systemActor } from '../../src/platform/identity/actor.js';
 import { changeInterviewStatus, decideQuestion, interviewDeps, postEntry } from '../../src/modules/interaction/index.js';
 import { publishingIdle, siteBase } from './public-site-steps.js';
 import { seedInterview } from '../support/interview-fixtures.js';
+import { IMG_MARKUP, NICKNAME_MARKUP, SCRIPT_MARKUP, assertShownAsText } from '../support/markup.js';
 
 const skip = browserSkipReason();
+const QUESTION = `<b>办事</b>能否全程网办？${IMG_MARKUP}${SCRIPT_MARKUP}`;
 
 for (const engine of selectedEngines()) {
   describe(`interviews in the browser [${engine}]`, { skip: skip ?? false, timeout: 180_000 }, () => {
@@ -36,9 +39,10 @@ for (const engine of selectedEngines()) {
     });
 
     after(async () => {
-      assert.deepEqual(visitor?.problems ?? [], [], 'browser errors');
+      // Closed first: a failing assertion must not leave the server up and the test process hanging.
       await browser?.close();
       await server?.stop();
+      assert.deepEqual(visitor?.problems ?? [], [], 'browser errors');
     });
 
     test('ask before, then watch the answer arrive live on the open page', async () => {
@@ -51,8 +55,8 @@ for (const engine of selectedEngines()) {
       await page.getByRole('heading', { level: 1, name: '浏览器访谈' }).waitFor();
       await page.getByText('人机验证已完成，可以提交。').waitFor({ timeout: 30_000 });
       assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the interview page');
-      await page.getByLabel('昵称（选填）').fill('小李');
-      await page.getByLabel('问题内容').fill('<b>办事</b>能否全程网办？');
+      await page.getByLabel('昵称（选填）').fill(NICKNAME_MARKUP);
+      await page.getByLabel('问题内容').fill(QUESTION);
       await page.getByRole('button', { name: '提交问题' }).click();
       await page.getByText('提问已提交，经审核后将在本页公开。').waitFor();
 
@@ -63,16 +67,20 @@ for (const engine of selectedEngines()) {
       await page.goto(`/interview.html?id=${iv.id}`);
       await page.locator('#entry-1').waitFor();
       assert.equal(await page.locator(`#question-${q.id}`).count(), 1, 'approved: listed as waiting for an answer');
+      await assertShownAsText(page.locator(`#question-${q.id}`), QUESTION, NICKNAME_MARKUP);
       await page.waitForTimeout(300); // let EventSource connect before the answer is posted
       await postEntry({ db: p.db, actor, interviewId: iv.id, deps, input: { kind: 'answer', questionId: Number(q.id), speaker: '王局长', body: '可以，<i>全程网办</i>。' } });
       const answer = page.locator('#entry-2');
       await answer.waitFor({ timeout: 15_000 });
-      assert.match(await answer.innerText(), /网友“小李”问：<b>办事<\/b>能否全程网办？/);
+      await assertShownAsText(answer, `网友“${NICKNAME_MARKUP}”问：${QUESTION}`);
       assert.match(await answer.innerText(), /王局长：可以，<i>全程网办<\/i>。/);
       assert.equal(await answer.locator('b, i').count(), 0, 'the text stays text');
       assert.match(await answer.locator('time').innerText(), /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
       assert.equal(await page.locator(`#question-${q.id}`).count(), 0, 'answered: gone from the waiting list');
       await screenshot(page, `interviews-${engine}-live`);
+      // The same entry as the page renders it on the server, for a visitor who comes later.
+      await page.reload();
+      await assertShownAsText(page.locator('#entry-2'), `网友“${NICKNAME_MARKUP}”问：${QUESTION}`);
     });
   });
 }

@@ -39,9 +39,10 @@ for (const engine of selectedEngines()) {
       await insertLetter(ctx, { status: 'received', receivedAt: now - 500, dueAt: now + 5 * DAY });
     });
     after(async () => {
-      for (const c of opened) assert.deepEqual(c.problems, [], `browser errors on ${c.page.url()}`);
+      // Closed first: a failing assertion must not leave the server up and the test process hanging.
       await browser?.close();
       await server?.stop();
+      for (const c of opened) assert.deepEqual(c.problems, [], `browser errors on ${c.page.url()}`);
     });
 
     test('the handler refreshes the statistics with a progress bar and reads them as chart and table', async () => {

@@ -36,9 +36,10 @@ for (const engine of selectedEngines()) {
     });
 
     after(async () => {
-      assert.deepEqual(visitor?.problems ?? [], [], 'browser errors');
+      // Closed first: a failing assertion must not leave the server up and the test process hanging.
       await browser?.close();
       await server?.stop();
+      assert.deepEqual(visitor?.problems ?? [], [], 'browser errors');
     });
 
     test('the script solves the captcha, the letter is sent, and the receipt shows code and password', async () => {

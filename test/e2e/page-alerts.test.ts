@@ -44,9 +44,10 @@ for (const engine of selectedEngines()) {
     });
     after(async () => {
       unregister();
-      for (const c of opened) assert.deepEqual(c.problems, [], `browser errors on ${c.page.url()}`);
+      // Closed first: a failing assertion must not leave the server up and the test process hanging.
       await browser?.close();
       await server?.stop();
+      for (const c of opened) assert.deepEqual(c.problems, [], `browser errors on ${c.page.url()}`);
     });
 
     test('a public page loads its own CSS and JS under the public CSP, and a tampered copy on disk is never shown', async () => {

@@ -74,12 +74,13 @@ for (const engine of selectedEngines()) {
     });
 
     after(async () => {
+      // Closed first: a failing assertion must not leave the server up and the test process hanging.
+      await browser?.close();
+      await server?.stop();
       for (const c of opened) {
         // A console that logged errors fails loudly here, with what it logged.
         assert.deepEqual(c.problems, [], `browser errors on ${c.page.url()}`);
       }
-      await browser?.close();
-      await server?.stop();
     });
 
     it('an editor drafts a notice in the console, saves it and submits it for review', async () => {

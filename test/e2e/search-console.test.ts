@@ -26,9 +26,10 @@ for (const engine of selectedEngines()) {
       await publishedDocument(server.platform, { title: '关于开展全省社保卡换发工作的通知', bodyHtml: '<p>请持居民身份证到社保经办窗口办理。</p>' });
     });
     after(async () => {
-      for (const c of opened) assert.deepEqual(c.problems, [], `browser errors on ${c.page.url()}`);
+      // Closed first: a failing assertion must not leave the server up and the test process hanging.
       await browser?.close();
       await server?.stop();
+      for (const c of opened) assert.deepEqual(c.problems, [], `browser errors on ${c.page.url()}`);
     });
 
     test('rebuild with a live progress bar, a trial search with marks, and the statistics', async () => {

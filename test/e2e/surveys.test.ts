@@ -2,7 +2,8 @@
  * 在线调查 in a real browser: the editor builds a short survey in the console and opens it; a
  * visitor answers it on the site (the theme's script solves the captcha, the rest is a plain
  * form); a second try from the same browser is refused; the editor sees the chart and the
- * figures. Screenshots go to test-results/surveys-<engine>-*.png.
+ * figures. Markup in a text answer shows as typed, in the refused form and among the editor's
+ * text answers, and never runs. Screenshots go to test-results/surveys-<engine>-*.png.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -14,8 +15,12 @@ import { PROVINCE_PORTAL_CODE } from '../support/public-site-fixtures.js';
 import { publishingDeps, rebuildAll } from '../../src/modules/publishing/index.js';
 import { publishingIdle, siteBase } from './public-site-steps.js';
 import { pickSelectOption, signIn } from './admin-console-steps.js';
+import { IMG_MARKUP, SCRIPT_MARKUP, assertNoScriptRan, assertShownAsText } from '../support/markup.js';
 
 const skip = browserSkipReason();
+const ANSWER = `希望增加自助设备。${IMG_MARKUP}${SCRIPT_MARKUP}`;
+// Echoed into a textarea when refused: a closing tag would end it early were it not escaped.
+const SECOND_ANSWER = `</textarea>${IMG_MARKUP}`;
 
 for (const engine of selectedEngines()) {
   describe(`surveys in the browser [${engine}]`, { skip: skip ?? false, timeout: 240_000 }, () => {
@@ -36,12 +41,13 @@ for (const engine of selectedEngines()) {
     });
 
     after(async () => {
-      for (const c of [editor, visitor]) assert.deepEqual(c?.problems ?? [], [], 'browser errors');
+      // Closed first: a failing assertion must not leave the server up and the test process hanging.
       await browser?.close();
       await server?.stop();
+      for (const c of [editor, visitor]) assert.deepEqual(c?.problems ?? [], [], 'browser errors');
     });
 
-    test('the editor builds a survey with a single-choice and a rating question and opens it', async () => {
+    test('the editor builds a survey with a single-choice, a rating and a text question and opens it', async () => {
       const { page } = editor;
       await signIn(page, server.accounts.editor!);
       await page.getByRole('menuitem', { name: '在线调查' }).click();
@@ -56,6 +62,8 @@ for (const engine of selectedEngines()) {
       await page.getByLabel('第 1 题题目 选项（每行一个）').fill('顺利\n不顺利');
       await page.getByRole('button', { name: '添加评分题' }).click();
       await page.getByRole('textbox', { name: '第 2 题题目', exact: true }).fill('服务评分');
+      await page.getByRole('button', { name: '添加文本题' }).click();
+      await page.getByRole('textbox', { name: '第 3 题题目', exact: true }).fill('其他建议');
       await page.getByRole('button', { name: '保存' }).click();
       await page.getByRole('heading', { level: 1, name: '编辑调查' }).waitFor();
       surveyId = Number(/\/surveys\/(\d+)\/edit/.exec(page.url())?.[1]);
@@ -76,14 +84,20 @@ for (const engine of selectedEngines()) {
       assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the survey form');
       await page.getByRole('radio', { name: '顺利', exact: true }).check();
       await page.getByRole('group', { name: /服务评分/ }).getByRole('radio', { name: '4', exact: true }).check();
+      await page.getByRole('group', { name: /其他建议/ }).getByRole('textbox').fill(ANSWER);
       await page.getByRole('button', { name: '提交答卷' }).click();
       await page.getByRole('heading', { level: 1, name: '提交成功' }).waitFor();
       await screenshot(page, `surveys-${engine}-thanks`);
       await page.goto(`/survey.html?id=${surveyId}`);
       await page.getByText('人机验证已完成，可以提交。').waitFor({ timeout: 30_000 });
       await page.getByRole('radio', { name: '不顺利' }).check();
+      await page.getByRole('group', { name: /其他建议/ }).getByRole('textbox').fill(SECOND_ANSWER);
       await page.getByRole('button', { name: '提交答卷' }).click();
       await page.getByText('您已经提交过这份调查问卷，每台设备只能提交一次，感谢参与').waitFor();
+      const echoed = page.getByRole('group', { name: /其他建议/ });
+      assert.equal(await echoed.getByRole('textbox').inputValue(), SECOND_ANSWER, 'the refused form keeps the answer as typed');
+      assert.equal(await echoed.locator('img[src="x"]').count(), 0);
+      await assertNoScriptRan(page);
     });
 
     test('the editor sees the chart and the figures', async () => {
@@ -95,6 +109,9 @@ for (const engine of selectedEngines()) {
       const first = page.locator('.ant-card').filter({ hasText: '您办事是否顺利' });
       await first.getByRole('row').filter({ hasText: '顺利' }).first().getByRole('cell', { name: '1', exact: true }).waitFor();
       await page.getByText('平均 4 分').waitFor();
+      const texts = page.locator('.ant-card').filter({ hasText: '其他建议' });
+      await texts.getByText('希望增加自助设备。', { exact: false }).waitFor();
+      await assertShownAsText(texts, ANSWER);
       await screenshot(page, `surveys-${engine}-results`);
       assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the results');
     });

@@ -33,13 +33,13 @@ export async function launchBrowser(): Promise<Browser> {
 export interface ConsolePage {
   readonly context: BrowserContext;
   readonly page: Page;
-  /** Uncaught errors, console errors and CSP violations seen so far. */
+  /** Uncaught errors, console errors, CSP violations and dialogs seen so far. */
   readonly problems: string[];
 }
 
 /**
- * A fresh context (own cookies) in Chinese, Beijing time, a desktop viewport. Console errors
- * and CSP reports are collected so a test can assert the console ran cleanly.
+ * A fresh context (own cookies) in Chinese, Beijing time, a desktop viewport. Console errors,
+ * CSP reports and dialogs are collected so a test can assert the console ran cleanly.
  */
 export async function openConsole(browser: Browser, baseUrl: string): Promise<ConsolePage> {
   const context = await browser.newContext({
@@ -63,6 +63,8 @@ export async function openConsole(browser: Browser, baseUrl: string): Promise<Co
     if (/Failed to load resource: the server responded with a status of (4\d\d)/.test(text)) return;
     problems.push(`console: ${text}`);
   });
+  // Neither the console nor the theme opens native dialogs: one means typed markup ran (alert).
+  page.on('dialog', (d) => { problems.push(`dialog: ${d.type()} ${d.message()}`); void d.dismiss(); });
   return { context, page, problems };
 }
 

@@ -21,9 +21,9 @@ export async function seedInterview(platform: Platform, status: 'scheduled' | 'l
 }
 
 /** A pending question inserted directly (the captcha path is tested through HTTP). */
-export async function seedQuestion(platform: Platform, interviewId: number, body = '请问企业开办需要几天？', approve = false): Promise<number> {
+export async function seedQuestion(platform: Platform, interviewId: number, body = '请问企业开办需要几天？', approve = false, nickname = '网友甲'): Promise<number> {
   const { id } = await platform.db.insertInto('interview_questions').values({
-    interview_id: interviewId, nickname: '网友甲', body, status: 'pending', during_live: 0, submitted_at: platform.clock.now(), decided_at: null, decided_by: null,
+    interview_id: interviewId, nickname, body, status: 'pending', during_live: 0, submitted_at: platform.clock.now(), decided_at: null, decided_by: null,
   }).returning('id').executeTakeFirstOrThrow();
   if (approve) await decideQuestion({ db: platform.db, actor: systemActor('fixture'), questionId: Number(id), decision: 'approve', deps: interviewDeps(platform) });
   return Number(id);
