@@ -42,6 +42,8 @@ for (const engine of selectedEngines()) {
       const qid = await seedQuestion(server.platform, iv.id, QUESTION, false, NICKNAME_MARKUP);
       await signIn(page, server.accounts.interaction_handler!);
       await openMenu(page, '在线访谈');
+      // The console's stream of question notices; its answer means the server listens for this interview.
+      const listening = page.waitForResponse((r) => r.url().endsWith(`/api/v1/interviews/${iv.id}/question-events`));
       await page.getByRole('link', { name: '控制台访谈' }).click();
       await page.getByRole('heading', { level: 1, name: /控制台访谈/ }).waitFor();
       const queue = page.locator('.ant-card').filter({ hasText: '待审核' });
@@ -58,6 +60,10 @@ for (const engine of selectedEngines()) {
       const transcript = page.locator('.ant-card').filter({ hasText: '文字实录' });
       await transcript.getByText(/控制台发布的答复/).waitFor();
       await assertShownAsText(transcript, QUESTION);
+      // A question asked while the console is open shows within seconds: the notice, not the 30 s poll.
+      assert.equal((await listening).status(), 200);
+      await seedQuestion(server.platform, iv.id, '访谈中刚提交的问题');
+      await queue.getByText('访谈中刚提交的问题').waitFor({ timeout: 5_000 });
       await screenshot(page, `interviews-${engine}-console`);
       const q = await server.platform.db.selectFrom('interview_questions').select('status').where('id', '=', qid).executeTakeFirstOrThrow();
       assert.equal(q.status, 'answered');

@@ -200,6 +200,7 @@ export const SKIPPED: Readonly<Record<string, string>> = {
   'POST /api/v1/auth/totp/setup': 'enrolment flow; identity-auth.test.ts',
   'POST /api/v1/auth/totp/enable': 'enrolment flow; identity-auth.test.ts',
   'GET /api/v1/jobs/stream': 'server-sent events never end under inject(); jobs-stream test checks 200/401/403 over a real socket',
+  'GET /api/v1/interviews/:id/question-events': 'server-sent events never end under inject(); interviews.test.ts opens it on a real socket (401, 403, 404, 200 and the notices)',
   'GET /api/v1/public/interviews/:id/events': 'server-sent events never end under inject(); interviews.test.ts opens it on a real socket (stream, resume, 503 over the cap)',
   'GET /*': 'the public sites (every path no other route claims, chosen by Host); delivery-serving.test.ts and delivery-paths.test.ts',
 };

@@ -68,6 +68,31 @@ for (const engine of selectedEngines()) {
       assert.equal(moved.json<{ code: string }>().code, 'interaction.interview.bad_schedule', 'a start after the end is refused on edit too');
     });
 
+    test('the console hears at once that a question came in or was decided (SSE, per interview); anonymous and roles without the console are refused', async () => {
+      const iv = await seedInterview(ctx.platform);
+      const other = await seedInterview(ctx.platform);
+      const path = `/api/v1/interviews/${iv.id}/question-events`;
+      assert.equal((await sse(path)).status, 401);
+      const reviewer = await signIn(ctx.app, ctx.accounts.reviewer!, clock);
+      assert.equal((await sse(path, { cookie: reviewer.cookie })).status, 403);
+      assert.equal((await sse('/api/v1/interviews/999999/question-events', { cookie: moderator.cookie })).status, 404);
+
+      const watch = await sse(path, { cookie: moderator.cookie });
+      assert.equal(watch.status, 200);
+      assert.match(String(watch.headers['content-type']), /^text\/event-stream/);
+      const ask = async (id: number) => ctx.app.inject({ method: 'POST', url: `/api/v1/public/interviews/${id}/questions`, payload: { body: '请问何时开通？', altcha: await solvedCaptcha(ctx.app) } });
+      assert.equal((await ask(other.id)).statusCode, 201, 'a question to another interview');
+      const asked = await ask(iv.id);
+      assert.equal(asked.statusCode, 201, asked.body);
+      const [first] = await watch.waitFor(1);
+      assert.deepEqual([first!.event, JSON.parse(first!.data)], ['questions', { id: iv.id }], 'only this interview\'s questions are announced');
+      const decided = await moderator.request('POST', `/api/v1/interview-questions/${asked.json<{ id: number }>().id}/decision`, { decision: 'approve' });
+      assert.equal(decided.statusCode, 200, decided.body);
+      const events = await watch.waitFor(2);
+      assert.deepEqual(events.map((e) => JSON.parse(e.data) as unknown), [{ id: iv.id }, { id: iv.id }]);
+      assert.ok(!events.some((e) => e.data.includes('请问')), 'the notice carries no question text');
+    });
+
     test('a question with the captcha waits for approval; approved is public, rejected never', async () => {
       const iv = await seedInterview(ctx.platform);
       const ask = async (text: string) => ctx.app.inject({ method: 'POST', url: `/api/v1/public/interviews/${iv.id}/questions`, payload: { body: text, nickname: '小王', altcha: await solvedCaptcha(ctx.app) } });

@@ -2,7 +2,7 @@ import http from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Platform } from '../../src/platform/platform.js';
 import { systemActor } from '../../src/platform/identity/actor.js';
-import { changeInterviewStatus, createInterview, decideQuestion, interviewDeps, postEntry, type InterviewView } from '../../src/modules/interaction/index.js';
+import { changeInterviewStatus, createInterview, decideQuestion, INTERVIEW_QUESTIONS_CHANNEL, interviewDeps, postEntry, type InterviewView } from '../../src/modules/interaction/index.js';
 
 const HOUR = 3_600_000;
 
@@ -25,6 +25,8 @@ export async function seedQuestion(platform: Platform, interviewId: number, body
   const { id } = await platform.db.insertInto('interview_questions').values({
     interview_id: interviewId, nickname, body, status: 'pending', during_live: 0, submitted_at: platform.clock.now(), decided_at: null, decided_by: null,
   }).returning('id').executeTakeFirstOrThrow();
+  // As submitQuestion does: consoles watching the interview reload their queue.
+  await platform.events.publish({ channel: INTERVIEW_QUESTIONS_CHANNEL, data: { id: interviewId } });
   if (approve) await decideQuestion({ db: platform.db, actor: systemActor('fixture'), questionId: Number(id), decision: 'approve', deps: interviewDeps(platform) });
   return Number(id);
 }
@@ -71,8 +73,8 @@ export function openSse(port: number, path: string, headers: Record<string, stri
           for (const line of block.split('\n')) {
             if (line.startsWith(':')) comments.push(line.slice(1).trim());
             else if (line.startsWith('id: ')) { ev.id = line.slice(4); isEvent = true; }
-            else if (line.startsWith('event: ')) ev.event = line.slice(7);
-            else if (line.startsWith('data: ')) ev.data += line.slice(6);
+            else if (line.startsWith('event: ')) { ev.event = line.slice(7); isEvent = true; }
+            else if (line.startsWith('data: ')) { ev.data += line.slice(6); isEvent = true; }
           }
           if (isEvent) events.push(ev);
         }

@@ -54,7 +54,7 @@ export { surveyResults, surveyCsv, csvCell, type QuestionResult } from './survey
 export type { SurveyInput, QuestionInput } from './surveys/survey.schemas.js';
 export {
   interviewsRoutes, publicInterviewsRoutes, registerInterviewPages, interviewHubOf, InterviewHub, entryFrame, interviewDeps, createInterview, updateInterview, changeInterviewStatus,
-  listInterviews, submitQuestion, decideQuestion, questionsForConsole, postEntry, InterviewErrors, INTERVIEW_CHANNEL,
+  listInterviews, submitQuestion, decideQuestion, questionsForConsole, postEntry, InterviewErrors, INTERVIEW_CHANNEL, INTERVIEW_QUESTIONS_CHANNEL,
   type InterviewDeps, type InterviewInput, type InterviewAction, type PostEntryInput, type InterviewView, type QuestionView, type EntryView, type Guest,
 } from './interviews/index.js';
 export { feedbackAdminRoutes } from './comments/feedback-admin.routes.js';

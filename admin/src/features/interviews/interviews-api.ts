@@ -84,5 +84,8 @@ export const interviewsApi = {
   },
 };
 
-/** How often the console re-reads the question queue and the transcript while it is open. */
+/** How often the console re-reads the interview and its transcript while it is open. */
 export const CONSOLE_REFRESH_MS = 3_000;
+
+/** The question queue reloads on the server's notices (useQuestionNotices); this slow poll only covers a dropped stream. */
+export const QUESTIONS_FALLBACK_MS = 30_000;

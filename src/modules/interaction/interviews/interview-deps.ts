@@ -14,6 +14,9 @@ export function interviewDeps(p: Platform): InterviewDeps {
 /** The bus channel every interview's "new transcript rows" hint travels on: `{ id, seq }`, a few bytes. */
 export const INTERVIEW_CHANNEL = 'interview';
 
+/** The bus channel that says an interview's questions changed (one came in, one was decided): `{ id }`. */
+export const INTERVIEW_QUESTIONS_CHANNEL = 'interview.questions';
+
 export interface InterviewNotice {
   readonly id: number;
   readonly seq: number;

@@ -4,7 +4,7 @@ import { AppError } from '../../../platform/http/error-registry.js';
 import { requireSiteInScope } from '../../sites/index.js';
 import { checkCaptcha, spendCaptcha } from '../captcha.js';
 import { requireText } from '../validate-letter.js';
-import type { InterviewDeps } from './interview-deps.js';
+import { INTERVIEW_QUESTIONS_CHANNEL, type InterviewDeps } from './interview-deps.js';
 import { InterviewErrors } from './interview-errors.js';
 import type { QuestionStatus } from './interview.tables.js';
 import { getInterview, getQuestion, listQuestions, type QuestionView } from './interviews.repo.js';
@@ -36,14 +36,25 @@ export async function submitQuestion({ db, actor, siteId, interviewId, input, de
     await deps.audit.append(trx, actor, { action: 'interaction.interview.question', result: 'success', targetType: 'interview_question', targetId: row.id, detail: { interviewId: interview.id } });
     return Number(row.id);
   });
+  await questionsChanged(deps, interview.id);
   return { id, status: 'pending' };
+}
+
+/** Tells the consoles watching this interview (every process, through the bus) to reload its questions. */
+async function questionsChanged(deps: InterviewDeps, interviewId: number): Promise<void> {
+  await deps.events.publish({ channel: INTERVIEW_QUESTIONS_CHANNEL, data: { id: interviewId } });
+}
+
+/** Refuses unless the interview exists and the actor may work its console (answer or moderate on its site). */
+export async function consoleInterview(db: Db, actor: Actor, interviewId: number): Promise<void> {
+  const interview = await getInterview(db, interviewId);
+  if (!interview) throw new AppError(InterviewErrors['interaction.interview.not_found']);
+  await requireSiteInScope(db, actor, 'interaction.interviews.answer', interview.siteId);
 }
 
 /** The questions of an interview for the console, optionally only some statuses (pending: the moderator's queue). */
 export async function questionsForConsole({ db, actor, interviewId, statuses }: { db: Db; actor: Actor; interviewId: number; statuses?: readonly QuestionStatus[] | undefined }): Promise<QuestionView[]> {
-  const interview = await getInterview(db, interviewId);
-  if (!interview) throw new AppError(InterviewErrors['interaction.interview.not_found']);
-  await requireSiteInScope(db, actor, 'interaction.interviews.answer', interview.siteId);
+  await consoleInterview(db, actor, interviewId);
   return listQuestions(db, interviewId, statuses);
 }
 
@@ -60,6 +71,7 @@ export async function decideQuestion({ db, actor, questionId, decision, deps }: 
     if (Number(r.numUpdatedRows) === 0) throw new AppError(InterviewErrors['interaction.interview.question_decided'], { status: q.status });
     await deps.audit.append(trx, actor, { action: `interaction.interview.question_${decision}`, result: 'success', targetType: 'interview_question', targetId: questionId, detail: { interviewId: interview.id } });
   });
+  await questionsChanged(deps, interview.id);
   const after = await getQuestion(db, questionId);
   if (!after) throw new AppError(InterviewErrors['interaction.interview.question_not_found']);
   return after;

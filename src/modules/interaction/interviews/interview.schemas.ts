@@ -62,6 +62,10 @@ export const interviewQuestionsSchema = {
   querystring: Obj({ status: Type.Optional(QuestionStatusSchema) }),
   response: { 200: Obj({ items: Type.Array(QuestionOut) }), ...errorResponses(400, 403, 404) },
 };
+export const questionEventsSchema = {
+  tags, summary: '网友提问变化的实时推送（SSE） / Live notice that an interview\'s questions changed (server-sent events)', params: IdParams,
+  description: '`text/event-stream`: `event: questions` 携带 {id}（有新提问或提问已审核，控制台据此重新读取队列）；每 15 秒一条注释心跳。',
+};
 export const decideQuestionSchema = {
   tags, summary: '审核网友提问 / Approve or reject a question', params: IdParams,
   body: Obj({ decision: Type.Union([Type.Literal('approve'), Type.Literal('reject')]) }),

@@ -6,14 +6,15 @@ import { AppError } from '../../../platform/http/error-registry.js';
 import { access } from '../../../platform/identity/permissions.js';
 import { listSitesInScope } from '../../sites/index.js';
 import { formatBytes } from '../letter-files.js';
-import { interviewDeps } from './interview-deps.js';
+import { INTERVIEW_QUESTIONS_CHANNEL, interviewDeps } from './interview-deps.js';
+import { openEventStream } from '../../../platform/http/event-stream.js';
 import { InterviewErrors } from './interview-errors.js';
 import { MAX_IMAGE_BYTES, uploadImage } from './interview-images.js';
-import { decideQuestion, questionsForConsole } from './interview-questions.js';
+import { consoleInterview, decideQuestion, questionsForConsole } from './interview-questions.js';
 import { changeInterviewStatus, createInterview, interviewForConsole, listInterviews, updateInterview } from './interview-schedule.js';
 import { postEntry } from './interview-transcript.js';
 import {
-  createInterviewSchema, decideQuestionSchema, interviewSitesSchema, interviewDetailSchema, interviewQuestionsSchema, interviewStatusSchema, listInterviewsSchema, postEntrySchema, updateInterviewSchema, uploadImageSchema,
+  createInterviewSchema, decideQuestionSchema, questionEventsSchema, interviewSitesSchema, interviewDetailSchema, interviewQuestionsSchema, interviewStatusSchema, listInterviewsSchema, postEntrySchema, updateInterviewSchema, uploadImageSchema,
 } from './interview.schemas.js';
 import { entriesAfter, listImages } from './interviews.repo.js';
 
@@ -57,6 +58,29 @@ export async function interviewsRoutes(fastify: FastifyInstance, { platform }: {
 
   app.get('/api/v1/interviews/:id/questions', { schema: interviewQuestionsSchema, config: answer }, async (req) => {
     return { items: await questionsForConsole({ db, actor: req.actor, interviewId: req.params.id, statuses: req.query.status ? [req.query.status] : undefined }) };
+  });
+
+  // Open event streams would keep the server from closing; end them first.
+  const streams = new Set<() => void>();
+  fastify.addHook('preClose', async () => {
+    for (const end of [...streams]) end();
+  });
+  app.get('/api/v1/interviews/:id/question-events', { schema: questionEventsSchema, config: answer }, async (req, reply) => {
+    const interviewId = req.params.id;
+    await consoleInterview(db, req.actor, interviewId);
+    const stream = openEventStream(req, reply, (end) => {
+      streams.add(end);
+      return () => streams.delete(end);
+    });
+    const unsubscribe = deps.events.subscribe(INTERVIEW_QUESTIONS_CHANNEL, (data) => {
+      if ((data as { id?: unknown } | null)?.id === interviewId) stream.send(`event: questions\ndata: ${JSON.stringify({ id: interviewId })}\n\n`);
+    });
+    const heartbeat = setInterval(() => stream.send(': heartbeat\n\n'), 15_000);
+    heartbeat.unref();
+    stream.onClose(() => {
+      clearInterval(heartbeat);
+      unsubscribe();
+    });
   });
 
   app.post('/api/v1/interview-questions/:id/decision', { schema: decideQuestionSchema, config: manage }, async (req) => {
