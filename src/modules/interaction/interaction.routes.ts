@@ -91,7 +91,7 @@ export async function interactionRoutes(fastify: FastifyInstance, { platform }: 
     return { items: await letterReplyTemplates({ db, actor: req.actor, letterId: req.params.id, deps }) };
   });
 
-  // The unit picker of 转办/转交: any organization may be a handling unit (handleLetter checks it exists); names are not confidential.
+  // The unit picker of 转办/转交: every organization may be chosen as the handling unit (handleLetter checks it exists); names are not confidential.
   app.get('/api/v1/handling-units', { schema: handlingUnitsSchema, config: { access: access.permission('interaction.letters.handle') } }, async () => {
     return { items: (await listOrgs(db)).map((o) => ({ id: o.id, parentId: o.parentId, name: o.name })) };
   });

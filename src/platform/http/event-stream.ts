@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /** A client that stops reading is dropped rather than buffered without bound. */
 const MAX_BUFFERED_BYTES = 1_000_000;
@@ -59,5 +59,20 @@ export function openEventStream(req: FastifyRequest, reply: FastifyReply, track:
       if (closed) fn();
       else onClose.push(fn);
     },
+  };
+}
+
+/**
+ * What an SSE route registers its streams with: open streams would keep the server from
+ * closing, so they are all ended before it closes. One per plugin (routes share it).
+ */
+export function eventStreamTracker(app: FastifyInstance): (end: () => void) => () => void {
+  const streams = new Set<() => void>();
+  app.addHook('preClose', async () => {
+    for (const end of [...streams]) end();
+  });
+  return (end) => {
+    streams.add(end);
+    return () => streams.delete(end);
   };
 }

@@ -4,7 +4,8 @@ import type { Platform } from '../platform.js';
 import { access } from '../identity/permissions.js';
 import { errorResponses, IdParams } from '../http/schema.js';
 import { DemoJobBody, EnqueuedSchema, JobPageSchema, JobSchema, JobsQuery, JobStreamQuery, ScheduleListSchema } from './jobs.schemas.js';
-import { streamJobEvents } from './job-event-stream.js';
+import { streamBusEvents } from '../events/bus-event-stream.js';
+import { eventStreamTracker } from '../http/event-stream.js';
 import { retryJob } from './operations/retry-job.js';
 import { cancelJob } from './operations/cancel-job.js';
 import { startDemoJob } from './operations/start-demo-job.js';
@@ -22,11 +23,7 @@ export async function jobsRoutes(app: FastifyInstance, opts: { platform: JobsRou
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   const deps = { db: platform.db, jobs: platform.jobs, audit: platform.audit };
 
-  // Open event streams would keep the server from closing; end them first.
-  const streams = new Set<() => void>();
-  app.addHook('preClose', async () => {
-    for (const end of [...streams]) end();
-  });
+  const track = eventStreamTracker(app);
 
   r.get('/api/v1/jobs', {
     config: read,
@@ -49,14 +46,8 @@ export async function jobsRoutes(app: FastifyInstance, opts: { platform: JobsRou
       querystring: JobStreamQuery,
     },
   }, (req, reply) => {
-    streamJobEvents(req, reply, {
-      events: platform.events,
-      ...(req.query.id ? { jobId: req.query.id } : {}),
-      track: (end) => {
-        streams.add(end);
-        return () => streams.delete(end);
-      },
-    });
+    // One job's events (`job:<id>`) or every job's (`jobs`): JSON of each status or progress change.
+    streamBusEvents(req, reply, { events: platform.events, channel: req.query.id ? `job:${req.query.id}` : 'jobs', event: 'job', track });
   });
 
   r.get('/api/v1/jobs/:id', {

@@ -7,7 +7,8 @@ import { access } from '../../../platform/identity/permissions.js';
 import { listSitesInScope } from '../../sites/index.js';
 import { formatBytes } from '../letter-files.js';
 import { INTERVIEW_QUESTIONS_CHANNEL, interviewDeps } from './interview-deps.js';
-import { openEventStream } from '../../../platform/http/event-stream.js';
+import { eventStreamTracker } from '../../../platform/http/event-stream.js';
+import { streamBusEvents } from '../../../platform/events/bus-event-stream.js';
 import { InterviewErrors } from './interview-errors.js';
 import { MAX_IMAGE_BYTES, uploadImage } from './interview-images.js';
 import { consoleInterview, decideQuestion, questionsForConsole } from './interview-questions.js';
@@ -60,26 +61,14 @@ export async function interviewsRoutes(fastify: FastifyInstance, { platform }: {
     return { items: await questionsForConsole({ db, actor: req.actor, interviewId: req.params.id, statuses: req.query.status ? [req.query.status] : undefined }) };
   });
 
-  // Open event streams would keep the server from closing; end them first.
-  const streams = new Set<() => void>();
-  fastify.addHook('preClose', async () => {
-    for (const end of [...streams]) end();
-  });
+  const track = eventStreamTracker(fastify);
   app.get('/api/v1/interviews/:id/question-events', { schema: questionEventsSchema, config: answer }, async (req, reply) => {
     const interviewId = req.params.id;
     await consoleInterview(db, req.actor, interviewId);
-    const stream = openEventStream(req, reply, (end) => {
-      streams.add(end);
-      return () => streams.delete(end);
-    });
-    const unsubscribe = deps.events.subscribe(INTERVIEW_QUESTIONS_CHANNEL, (data) => {
-      if ((data as { id?: unknown } | null)?.id === interviewId) stream.send(`event: questions\ndata: ${JSON.stringify({ id: interviewId })}\n\n`);
-    });
-    const heartbeat = setInterval(() => stream.send(': heartbeat\n\n'), 15_000);
-    heartbeat.unref();
-    stream.onClose(() => {
-      clearInterval(heartbeat);
-      unsubscribe();
+    // Only this interview's notices, and only its id: the console reloads the queue itself.
+    streamBusEvents(req, reply, {
+      events: deps.events, channel: INTERVIEW_QUESTIONS_CHANNEL, event: 'questions', track,
+      select: (data) => ((data as { id?: unknown } | null)?.id === interviewId ? { id: interviewId } : undefined),
     });
   });
 

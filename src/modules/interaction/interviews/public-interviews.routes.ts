@@ -7,6 +7,7 @@ import { HttpErrors } from '../../../platform/http/errors.js';
 import { access } from '../../../platform/identity/permissions.js';
 import { PUBLIC_SECURITY_HEADERS, SiteHosts } from '../../delivery/index.js';
 import { getSite, getSiteByCode, type SiteView } from '../../sites/index.js';
+import { eventStreamTracker } from '../../../platform/http/event-stream.js';
 import { answerForm, sendPage } from '../public-pages-kit.js';
 import { readMultipart, submissionValidator } from '../read-submission.js';
 import { interviewDeps } from './interview-deps.js';
@@ -45,12 +46,8 @@ export async function publicInterviewsRoutes(fastify: FastifyInstance, { platfor
   const deps = interviewDeps(platform);
   const submitLimit = { max: platform.config.letterSubmitRatePerHour, timeWindow: 3_600_000 };
   const hub = new InterviewHub(db, platform.events, { maxStreams: platform.config.interviewMaxStreams, onError: (err) => app.log.error({ err }, 'interview fan-out read failed') });
-  const streams = new Set<() => void>();
-  // Open streams would keep the server from closing; end them first.
-  app.addHook('preClose', async () => {
-    for (const end of [...streams]) end();
-    hub.close();
-  });
+  const track = eventStreamTracker(app);
+  app.addHook('preClose', async () => hub.close());
   hubs.set(platform, hub);
   const hosts = new SiteHosts(db, (err) => app.log.error({ err }, 'site hosts refresh failed'));
 
@@ -83,11 +80,7 @@ export async function publicInterviewsRoutes(fastify: FastifyInstance, { platfor
       throw new AppError(InterviewErrors['interaction.interview.too_many_streams']);
     }
     await streamInterview(req, reply, {
-      hub, interviewId: interview.id, afterSeq: resumeFrom(req, req.query.after), knownSeq: interview.lastSeq,
-      track: (end) => {
-        streams.add(end);
-        return () => streams.delete(end);
-      },
+      hub, interviewId: interview.id, afterSeq: resumeFrom(req, req.query.after), knownSeq: interview.lastSeq, track,
     });
   });
 
