@@ -1,14 +1,14 @@
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { Alert, App, Button, Card, Col, Descriptions, Flex, Form, List, Row, Space, Tag, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { useAuth } from '../../app/auth-context';
+import { useEventStream } from '../../app/use-event-stream';
 import { formatTime } from '../../app/format';
 import { useI18n } from '../../app/i18n/i18n-context';
 import { useShowProblem } from '../../app/problems';
 import { InterviewFormModal } from './interview-form-modal';
-import { CONSOLE_REFRESH_MS, interviewsApi, interviewsKeys, QUESTIONS_FALLBACK_MS, type InterviewInput } from './interviews-api';
-import { useQuestionNotices } from './question-notices';
+import { CONSOLE_REFRESH_MS, interviewsApi, interviewsKeys, type InterviewInput } from './interviews-api';
 import { STATUS_COLOR } from './interviews-page';
 import { PostEntryForm } from './post-entry-form';
 import { QuestionsPanel } from './questions-panel';
@@ -26,9 +26,9 @@ export function InterviewConsolePage() {
   const [editing, setEditing] = useState(false);
   const [entryForm] = Form.useForm();
   const one = useQuery({ queryKey: interviewsKeys.one(id), queryFn: () => interviewsApi.one(id), refetchInterval: CONSOLE_REFRESH_MS });
-  const questions = useQuery({ queryKey: interviewsKeys.questions(id), queryFn: () => interviewsApi.questions(id), refetchInterval: QUESTIONS_FALLBACK_MS });
-  const reloadQuestions = useCallback(() => void queryClient.invalidateQueries({ queryKey: interviewsKeys.questions(id) }), [queryClient, id]);
-  useQuestionNotices(id, reloadQuestions);
+  // The server says when a question comes in or is decided; the queue is polled only while that stream is down.
+  const notified = useEventStream(`/api/v1/interviews/${id}/question-events`, 'questions', () => void queryClient.invalidateQueries({ queryKey: interviewsKeys.questions(id) }));
+  const questions = useQuery({ queryKey: interviewsKeys.questions(id), queryFn: () => interviewsApi.questions(id), refetchInterval: notified ? false : CONSOLE_REFRESH_MS });
   const refresh = () => void queryClient.invalidateQueries({ queryKey: interviewsKeys.all });
   const status = useMutation({
     mutationFn: (action: 'start' | 'end' | 'archive') => interviewsApi.status(id, action),

@@ -84,8 +84,5 @@ export const interviewsApi = {
   },
 };
 
-/** How often the console re-reads the interview and its transcript while it is open. */
+/** How often the console re-reads the interview and its transcript, and the question queue while its notices are down. */
 export const CONSOLE_REFRESH_MS = 3_000;
-
-/** The question queue reloads on the server's notices (useQuestionNotices); this slow poll only covers a dropped stream. */
-export const QUESTIONS_FALLBACK_MS = 30_000;

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useEventStream } from '../../app/use-event-stream';
 import { useQuery } from '@tanstack/react-query';
 import { searchApi, searchKeys, TERMINAL, type JobState } from './search-api';
 
@@ -8,36 +9,23 @@ import { searchApi, searchKeys, TERMINAL, type JobState } from './search-api';
  */
 export function useJobProgress(jobId: number | null): JobState | null {
   const [live, setLive] = useState<JobState | null>(null);
-  const [connected, setConnected] = useState(false);
+  useEffect(() => setLive(null), [jobId]);
+  const connected = useEventStream(jobId === null ? null : `/api/v1/jobs/stream?id=${jobId}`, 'job', (data) => {
+    try {
+      const e = JSON.parse(data) as { id: number; status: JobState['status']; progress: number; message?: string };
+      if (e.id !== jobId) return;
+      setLive((old) => ({ id: e.id, status: e.status, progress: e.progress, progressMessage: e.message ?? old?.progressMessage ?? '', lastError: old?.lastError ?? null }));
+      if (TERMINAL.has(e.status)) void fetched.refetch();
+    } catch {
+      // A malformed event is skipped; the next one or the poll corrects the bar.
+    }
+  });
   const fetched = useQuery({
     queryKey: searchKeys.job(jobId ?? 0),
     queryFn: () => searchApi.job(jobId!),
     enabled: jobId !== null,
     refetchInterval: (q) => (connected || (q.state.data && TERMINAL.has(q.state.data.status)) ? false : 1_000),
   });
-
-  useEffect(() => {
-    setLive(null);
-    if (jobId === null) return;
-    const source = new EventSource(`/api/v1/jobs/stream?id=${jobId}`);
-    source.onopen = () => setConnected(true);
-    source.onerror = () => setConnected(false);
-    source.addEventListener('job', (ev) => {
-      try {
-        const e = JSON.parse((ev as MessageEvent<string>).data) as { id: number; status: JobState['status']; progress: number; message?: string };
-        if (e.id !== jobId) return;
-        setLive((old) => ({ id: e.id, status: e.status, progress: e.progress, progressMessage: e.message ?? old?.progressMessage ?? '', lastError: old?.lastError ?? null }));
-        if (TERMINAL.has(e.status)) void fetched.refetch();
-      } catch {
-        // A malformed event is skipped; the next one or the poll corrects the bar.
-      }
-    });
-    return () => {
-      source.close();
-      setConnected(false);
-    };
-    // Only a new job opens a new stream (fetched.refetch is stable for the job's query).
-  }, [jobId]);
 
   const stored = fetched.data ?? null;
   if (!live) return stored;
