@@ -8,6 +8,7 @@ import { INTERVIEW_QUESTIONS_CHANNEL, type InterviewDeps } from './interview-dep
 import { InterviewErrors } from './interview-errors.js';
 import type { QuestionStatus } from './interview.tables.js';
 import { getInterview, getQuestion, listQuestions, type QuestionView } from './interviews.repo.js';
+import { interviewForConsole } from './interview-schedule.js';
 
 export interface QuestionInput {
   readonly body: string;
@@ -45,16 +46,9 @@ async function questionsChanged(deps: InterviewDeps, interviewId: number): Promi
   await deps.events.publish({ channel: INTERVIEW_QUESTIONS_CHANNEL, data: { id: interviewId } });
 }
 
-/** Refuses unless the interview exists and the actor may work its console (answer or moderate on its site). */
-export async function consoleInterview(db: Db, actor: Actor, interviewId: number): Promise<void> {
-  const interview = await getInterview(db, interviewId);
-  if (!interview) throw new AppError(InterviewErrors['interaction.interview.not_found']);
-  await requireSiteInScope(db, actor, 'interaction.interviews.answer', interview.siteId);
-}
-
 /** The questions of an interview for the console, optionally only some statuses (pending: the moderator's queue). */
 export async function questionsForConsole({ db, actor, interviewId, statuses }: { db: Db; actor: Actor; interviewId: number; statuses?: readonly QuestionStatus[] | undefined }): Promise<QuestionView[]> {
-  await consoleInterview(db, actor, interviewId);
+  await interviewForConsole({ db, actor, interviewId });
   return listQuestions(db, interviewId, statuses);
 }
 

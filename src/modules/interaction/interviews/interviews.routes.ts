@@ -11,7 +11,7 @@ import { eventStreamTracker } from '../../../platform/http/event-stream.js';
 import { streamBusEvents } from '../../../platform/events/bus-event-stream.js';
 import { InterviewErrors } from './interview-errors.js';
 import { MAX_IMAGE_BYTES, uploadImage } from './interview-images.js';
-import { consoleInterview, decideQuestion, questionsForConsole } from './interview-questions.js';
+import { decideQuestion, questionsForConsole } from './interview-questions.js';
 import { changeInterviewStatus, createInterview, interviewForConsole, listInterviews, updateInterview } from './interview-schedule.js';
 import { postEntry } from './interview-transcript.js';
 import {
@@ -64,7 +64,7 @@ export async function interviewsRoutes(fastify: FastifyInstance, { platform }: {
   const track = eventStreamTracker(fastify);
   app.get('/api/v1/interviews/:id/question-events', { schema: questionEventsSchema, config: answer }, async (req, reply) => {
     const interviewId = req.params.id;
-    await consoleInterview(db, req.actor, interviewId);
+    await interviewForConsole({ db, actor: req.actor, interviewId });
     // Only this interview's notices, and only its id: the console reloads the queue itself.
     streamBusEvents(req, reply, {
       events: deps.events, channel: INTERVIEW_QUESTIONS_CHANNEL, event: 'questions', track,
