@@ -1,8 +1,9 @@
-import { createChallenge, randomInt, verifySolution, type Challenge, type Solution } from 'altcha-lib';
+import { createChallenge, randomInt, type Challenge, type Solution } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
 import type { Db } from '../../db/index.js';
 import { hmacSm3 } from '../../platform/crypto/index.js';
 import { AppError } from '../../platform/http/error-registry.js';
+import { altchaSolutionValid } from './captcha-verify.js';
 import { InteractionErrors } from './errors.js';
 
 /** HMAC secrets of the challenges, derived from the platform key: every process agrees, nothing to configure. */
@@ -64,18 +65,7 @@ export async function checkCaptcha(secrets: CaptchaSecrets, payload: string | un
   if (!payload) throw new AppError(InteractionErrors['interaction.captcha.missing']);
   const parsed = parsePayload(payload);
   if (!parsed) throw new AppError(InteractionErrors['interaction.captcha.invalid']);
-  let verified = false;
-  try {
-    const result = await verifySolution({
-      challenge: parsed.challenge, solution: parsed.solution, deriveKey,
-      hmacSignatureSecret: secrets.signature, hmacKeySignatureSecret: secrets.keySignature,
-    });
-    verified = result.verified;
-  } catch {
-    // A hostile payload (unknown algorithm, odd parameters) makes the library throw: that is a failed captcha.
-    verified = false;
-  }
-  if (!verified) throw new AppError(InteractionErrors['interaction.captcha.invalid']);
+  if (!altchaSolutionValid(secrets, parsed.challenge, parsed.solution)) throw new AppError(InteractionErrors['interaction.captcha.invalid']);
   const exp = parsed.challenge.parameters.data?.exp;
   if (typeof exp !== 'number' || exp < now) throw new AppError(InteractionErrors['interaction.captcha.expired']);
   return { id: parsed.challenge.signature ?? '', expiresAt: exp };
@@ -83,8 +73,24 @@ export async function checkCaptcha(secrets: CaptchaSecrets, payload: string | un
 
 /** Records the challenge as spent (a replay is refused); forgets challenges that have expired anyway. */
 export async function spendCaptcha(trx: Db, captcha: VerifiedCaptcha, now: number): Promise<void> {
+  const spent = await spendCaptchas(trx, [captcha], now);
+  if (!spent.has(captchaKey(captcha))) throw new AppError(InteractionErrors['interaction.captcha.used']);
+}
+
+/** The stored form of a challenge's id (the column holds 64 characters). */
+export function captchaKey(captcha: VerifiedCaptcha): string {
+  return captcha.id.slice(0, 64);
+}
+
+/**
+ * Records several challenges as spent in one statement and returns the keys (captchaKey) it
+ * recorded now: a key missing from the answer was spent before (a replay). The captchas must be
+ * distinct. Forgets challenges that have expired anyway.
+ */
+export async function spendCaptchas(trx: Db, captchas: readonly VerifiedCaptcha[], now: number): Promise<Set<string>> {
   await trx.deleteFrom('captcha_uses').where('expires_at', '<', now).execute();
-  const r = await trx.insertInto('captcha_uses').values({ challenge_id: captcha.id.slice(0, 64), expires_at: captcha.expiresAt })
-    .onConflict((oc) => oc.column('challenge_id').doNothing()).executeTakeFirst();
-  if (Number(r.numInsertedOrUpdatedRows ?? 0n) === 0) throw new AppError(InteractionErrors['interaction.captcha.used']);
+  if (captchas.length === 0) return new Set();
+  const rows = await trx.insertInto('captcha_uses').values(captchas.map((c) => ({ challenge_id: captchaKey(c), expires_at: c.expiresAt })))
+    .onConflict((oc) => oc.column('challenge_id').doNothing()).returning('challenge_id').execute();
+  return new Set(rows.map((r) => r.challenge_id));
 }
