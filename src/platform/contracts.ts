@@ -17,6 +17,8 @@ export interface AuditEntry {
 export interface AuditLog {
   /** Appends one event to the SM3 chain inside the caller's transaction: if the change rolls back, so does the event. */
   append(trx: Db, actor: Actor, entry: AuditEntry): Promise<void>;
+  /** Appends several events in order under one hold of the chain lock (a batch committed together). */
+  appendMany(trx: Db, items: readonly { readonly actor: Actor; readonly entry: AuditEntry }[]): Promise<void>;
 }
 
 export interface EnqueueOptions {

@@ -9,6 +9,13 @@ export async function letterByIdempotencyKey(db: Db, siteId: number, key: string
   return db.selectFrom('letters').selectAll().where('site_id', '=', siteId).where('idempotency_key', '=', key).executeTakeFirst();
 }
 
+/** The letters already holding any of these idempotency keys on the site, by key. */
+export async function lettersByIdempotencyKeys(db: Db, siteId: number, keys: readonly string[]): Promise<Map<string, LetterRow>> {
+  if (keys.length === 0) return new Map();
+  const rows = await db.selectFrom('letters').selectAll().where('site_id', '=', siteId).where('idempotency_key', 'in', keys).execute();
+  return new Map(rows.map((r) => [r.idempotency_key, r]));
+}
+
 export async function letterByQueryCode(db: Db, code: string): Promise<LetterRow | undefined> {
   return db.selectFrom('letters').selectAll().where('query_code', '=', code).executeTakeFirst();
 }
@@ -25,6 +32,13 @@ export function isQueryCodeClash(err: unknown): boolean {
 export async function insertLetter(db: Db, values: Insertable<LettersTable>): Promise<number> {
   const r = await db.insertInto('letters').values(values).returning('id').executeTakeFirstOrThrow();
   return Number(r.id);
+}
+
+/** Inserts several letters in one statement; their ids by query code (unique, so the map is exact). */
+export async function insertLetters(db: Db, values: readonly Insertable<LettersTable>[]): Promise<Map<string, number>> {
+  if (values.length === 0) return new Map();
+  const rows = await db.insertInto('letters').values([...values]).returning(['id', 'query_code']).execute();
+  return new Map(rows.map((r) => [r.query_code, Number(r.id)]));
 }
 
 export async function insertLetterAttachment(db: Db, values: Insertable<LetterAttachmentsTable>): Promise<void> {

@@ -3,7 +3,7 @@ import { inTransaction } from '../../db/index.js';
 import type { Clock } from '../clock.js';
 import type { AuditEntry, AuditLog } from '../contracts.js';
 import type { Actor } from '../identity/actor.js';
-import { appendEvent } from './append-event.js';
+import { appendEvent, appendEvents } from './append-event.js';
 import { AUDIT_LOCK_KEY } from './chain-tail.js';
 import { writeCheckpoint, type AuditSigner } from './checkpoints.js';
 import { exportAuditCsv } from './export-csv.js';
@@ -65,6 +65,10 @@ export function createAuditService(deps: AuditServiceDeps): AuditService {
   return {
     async append(trx, actor, entry) {
       await appendEvent(deps, trx, actor, entry);
+    },
+
+    async appendMany(trx, items) {
+      await appendEvents(deps, trx, items);
     },
 
     async checkpoint(db) {
