@@ -89,22 +89,24 @@ async function domainsBySite(db: Db, siteIds: readonly number[]): Promise<Map<nu
   return map;
 }
 
-export async function getSite(db: Db, id: number): Promise<SiteView | undefined> {
-  const r = await baseQuery(db).where('s.id', '=', id).executeTakeFirst();
+/** The view of one site row found by any column: its domains are the only other read. */
+async function viewOf(db: Db, r: Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirst']>>): Promise<SiteView | undefined> {
   if (!r) return undefined;
   const domains = await domainsBySite(db, [Number(r.id)]);
   return toView(r, domains.get(Number(r.id)) ?? []);
 }
 
+export async function getSite(db: Db, id: number): Promise<SiteView | undefined> {
+  return viewOf(db, await baseQuery(db).where('s.id', '=', id).executeTakeFirst());
+}
+
 /** The site owned by an organization (NORMS: at most one). */
 export async function getSiteByOwner(db: Db, orgId: number): Promise<SiteView | undefined> {
-  const r = await baseQuery(db).where('s.owner_org_id', '=', orgId).executeTakeFirst();
-  return r ? getSite(db, Number(r.id)) : undefined;
+  return viewOf(db, await baseQuery(db).where('s.owner_org_id', '=', orgId).executeTakeFirst());
 }
 
 export async function getSiteByCode(db: Db, code: string): Promise<SiteView | undefined> {
-  const r = await baseQuery(db).where('s.code', '=', code).executeTakeFirst();
-  return r ? getSite(db, Number(r.id)) : undefined;
+  return viewOf(db, await baseQuery(db).where('s.code', '=', code).executeTakeFirst());
 }
 
 /** The site answering for a host name (primary domain or alias), case-insensitive. */
