@@ -4,7 +4,7 @@ import { AppError } from '../../platform/http/error-registry.js';
 import { problemFor } from '../../platform/http/problem.js';
 import { translateValidation } from '../../platform/http/validation-errors.js';
 import { PUBLIC_SECURITY_HEADERS, SiteHosts } from '../delivery/index.js';
-import { getSiteByCode, type SiteView } from '../sites/index.js';
+import { getSiteByCodeCached, type SiteView } from '../sites/index.js';
 import { InteractionErrors } from './errors.js';
 import { SubmissionValidationError } from './read-submission.js';
 
@@ -12,7 +12,7 @@ import { SubmissionValidationError } from './read-submission.js';
 
 /** A site that takes submissions: known and open (not building, offline or closed; see docs/interaction.md). */
 export async function openSite(platform: Platform, code: string): Promise<SiteView> {
-  const site = await getSiteByCode(platform.db, code);
+  const site = await getSiteByCodeCached(platform.db, code);
   if (!site || site.status !== 'open') throw new AppError(InteractionErrors['interaction.site.not_found']);
   return site;
 }
@@ -66,7 +66,7 @@ export function siteOfHostResolver(platform: Platform, onError: (err: unknown) =
   const hosts = new SiteHosts(platform.db, onError);
   return async (req) => {
     const s = await hosts.resolve(req.host);
-    const site = s ? await getSiteByCode(platform.db, s.code) : undefined;
+    const site = s ? await getSiteByCodeCached(platform.db, s.code) : undefined;
     return site?.status === 'open' ? site : undefined;
   };
 }

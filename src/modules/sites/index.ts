@@ -6,7 +6,7 @@ import { registerScopeResolver } from '../../platform/identity/scope-resolvers.j
 import { getSite } from './sites.repo.js';
 
 export {
-  getSite, getSiteByOwner, getSiteByCode, getSiteByDomain, listSites, localDomainOf,
+  getSite, getSiteByOwner, getSiteByCode, getSiteByCodeCached, getSiteByDomain, listSites, localDomainOf,
   type SiteView, type SiteContact,
 } from './sites.repo.js';
 export type { SiteKind, SiteStatus } from './sites.tables.js';

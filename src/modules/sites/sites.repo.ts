@@ -1,4 +1,5 @@
 import type { Db } from '../../db/index.js';
+import { cachedSiteByCode, sitesChanged } from './site-cache.js';
 import type { SiteKind, SiteStatus } from './sites.tables.js';
 
 /** Contact block of a site (网站联系方式), stored as JSON text. */
@@ -110,6 +111,11 @@ export async function getSiteByCode(db: Db, code: string): Promise<SiteView | un
 }
 
 /** The site answering for a host name (primary domain or alias), case-insensitive. */
+/** getSiteByCode through a few seconds' memory (site-cache.ts): for the public forms, which name the site on every post. */
+export async function getSiteByCodeCached(db: Db, code: string): Promise<SiteView | undefined> {
+  return cachedSiteByCode(db, code, getSiteByCode);
+}
+
 export async function getSiteByDomain(db: Db, host: string): Promise<SiteView | undefined> {
   const r = await db.selectFrom('site_domains').select('site_id').where('domain', '=', host.trim().toLowerCase()).executeTakeFirst();
   return r ? getSite(db, Number(r.site_id)) : undefined;
@@ -154,17 +160,20 @@ function rowValues(v: SiteRowValues) {
 }
 
 export async function insertSiteRow(db: Db, v: SiteRowValues, createdBy: number | null, now: number): Promise<number> {
+  sitesChanged();
   const { id } = await db.insertInto('sites').values({ ...rowValues(v), created_by: createdBy, created_at: now, updated_at: now })
     .returning('id').executeTakeFirstOrThrow();
   return Number(id);
 }
 
 export async function updateSiteRow(db: Db, id: number, v: SiteRowValues, now: number): Promise<void> {
+  sitesChanged();
   await db.updateTable('sites').set({ ...rowValues(v), updated_at: now }).where('id', '=', id).execute();
 }
 
 /** Replaces a site's domains: the primary, the aliases and the platform-managed local domain. */
 export async function replaceSiteDomains(db: Db, siteId: number, v: { code: string; primaryDomain: string; aliases: readonly string[] }): Promise<void> {
+  sitesChanged();
   await db.deleteFrom('site_domains').where('site_id', '=', siteId).execute();
   const rows = [
     { domain: v.primaryDomain, site_id: siteId, is_primary: 1 },
