@@ -77,6 +77,9 @@ export async function spendCaptcha(trx: Db, captcha: VerifiedCaptcha, now: numbe
   if (!spent.has(captchaKey(captcha))) throw new AppError(InteractionErrors['interaction.captcha.used']);
 }
 
+const SWEEP_EVERY_MS = 60_000;
+let lastSweep = Number.NEGATIVE_INFINITY;
+
 /** The stored form of a challenge's id (the column holds 64 characters). */
 export function captchaKey(captcha: VerifiedCaptcha): string {
   return captcha.id.slice(0, 64);
@@ -88,7 +91,12 @@ export function captchaKey(captcha: VerifiedCaptcha): string {
  * distinct. Forgets challenges that have expired anyway.
  */
 export async function spendCaptchas(trx: Db, captchas: readonly VerifiedCaptcha[], now: number): Promise<Set<string>> {
-  await trx.deleteFrom('captcha_uses').where('expires_at', '<', now).execute();
+  // Expired challenges are refused by checkCaptcha anyway, so their rows only take room: sweep
+  // them once a minute (by platform time), not on every letter.
+  if (!(now - lastSweep < SWEEP_EVERY_MS && now >= lastSweep)) {
+    await trx.deleteFrom('captcha_uses').where('expires_at', '<', now).execute();
+    lastSweep = now;
+  }
   if (captchas.length === 0) return new Set();
   const rows = await trx.insertInto('captcha_uses').values(captchas.map((c) => ({ challenge_id: captchaKey(c), expires_at: c.expiresAt })))
     .onConflict((oc) => oc.column('challenge_id').doNothing()).returning('challenge_id').execute();
