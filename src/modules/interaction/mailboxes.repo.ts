@@ -1,5 +1,6 @@
 import type { Selectable, Updateable } from 'kysely';
 import type { Db } from '../../db/index.js';
+import { shortLivedCache } from '../../platform/memo/short-lived-cache.js';
 import type { MailboxKind, MailboxesTable } from './interaction.tables.js';
 import { MAILBOX_KIND_LABELS } from './letter-types.js';
 
@@ -30,6 +31,14 @@ export async function getMailbox(db: Db, id: number): Promise<MailboxView | unde
   return r ? toView(r) : undefined;
 }
 
+/** Mailboxes a letter names, for the public form's posts; see short-lived-cache.ts (5 s across processes). */
+const mailboxesById = shortLivedCache<MailboxView>(5000);
+
+/** getMailbox through a few seconds' memory: the letter form reads its mailbox on every post. */
+export async function getMailboxCached(db: Db, id: number): Promise<MailboxView | undefined> {
+  return mailboxesById.get(db, String(id), (d) => getMailbox(d, id));
+}
+
 /** The site mailbox first, then by sort order. */
 export async function listSiteMailboxes(db: Db, siteId: number, opts: { enabledOnly?: boolean } = {}): Promise<MailboxView[]> {
   let q = db.selectFrom('mailboxes').selectAll().where('site_id', '=', siteId);
@@ -57,6 +66,7 @@ export interface MailboxValues {
 
 /** Inserts a mailbox; null when the unique site-mailbox index says another one got there first. */
 export async function insertMailbox(db: Db, v: MailboxValues, now: number): Promise<number | null> {
+  mailboxesById.changed();
   const r = await db.insertInto('mailboxes').values({
     site_id: v.siteId, kind: v.kind, name: v.name, description: v.description, deadline_days: v.deadlineDays, is_enabled: 1,
     ...(v.acceptDays !== undefined ? { accept_days: v.acceptDays } : {}), ...(v.reviewDays !== undefined ? { review_days: v.reviewDays } : {}),
@@ -66,5 +76,6 @@ export async function insertMailbox(db: Db, v: MailboxValues, now: number): Prom
 }
 
 export async function updateMailboxRow(db: Db, id: number, patch: Omit<Updateable<MailboxesTable>, 'id' | 'site_id' | 'kind' | 'created_at'>): Promise<void> {
+  mailboxesById.changed();
   await db.updateTable('mailboxes').set(patch).where('id', '=', id).execute();
 }

@@ -10,7 +10,7 @@ import type { LetterType } from '../interaction.tables.js';
 import { checkLetterFiles, type UploadedFile } from '../letter-files.js';
 import { letterIntake, storeLetter, type PreparedLetter } from '../letter-intake.js';
 import { letterByIdempotencyKey, queryCodeTaken, type LetterRow } from '../letters.repo.js';
-import { getMailbox } from '../mailboxes.repo.js';
+import { getMailbox, getMailboxCached } from '../mailboxes.repo.js';
 import { sealPersonalData, personalAad } from '../personal-data.js';
 import { freshQueryCode, newQueryCode, newQueryPassword, retryOnCodeClash } from '../query-credentials.js';
 import { hashQueryPassword } from '../query-password.js';
@@ -89,7 +89,7 @@ async function prepareLetter({ db, actor, site, input, deps }: { db: Db; actor: 
     if (earlier) throw new EarlierLetter(earlier);
     throw err;
   }
-  const mailbox = await getMailbox(db, letter.mailboxId);
+  const mailbox = await getMailboxCached(db, letter.mailboxId);
   if (!mailbox || mailbox.siteId !== site.id || !mailbox.isEnabled) throw new AppError(InteractionErrors['interaction.mailbox.unavailable']);
   const dueAt = await deps.calendar.addWorkingDays(now, mailbox.deadlineDays);
   // The first step, central acceptance (受理), has its own shorter deadline.
