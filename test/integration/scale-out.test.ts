@@ -7,16 +7,14 @@ import assert from 'node:assert/strict';
 import Fastify from 'fastify';
 import { buildApp, type JiyueApp } from '../../src/app.js';
 import { rolesProblem } from '../../src/main.js';
-import { inTransaction } from '../../src/db/index.js';
 import { createPlatform, type Platform } from '../../src/platform/platform.js';
-import { DEMO_PROGRESS_KIND } from '../../src/platform/jobs/index.js';
 import { access } from '../../src/platform/identity/permissions.js';
 import { registerTier } from '../../src/platform/http/route-tiers.js';
 import { createTestDatabase, selectedEngines, type TestDatabase } from '../support/engines.js';
 import { createTestContext, testConfig, type TestContext } from '../support/platform.js';
 import { signIn } from '../support/session.js';
 import { goodPages, htmlPage, PORTAL } from '../support/page-fixtures.js';
-import { claimReport, installClaimLog, pidOfWorker } from '../support/job-claims.js';
+import { claimReport, enqueueDemoJobs, installClaimLog, pidOfWorker, waitForSuccess } from '../support/job-claims.js';
 import { spawnJiyue, stopAll, waitUntilUp, WORKER_READY, type JiyueProcess } from '../../scripts/lib/jiyue-process.js';
 
 const PORTAL_HOST = `${PORTAL}.localhost`;
@@ -131,18 +129,8 @@ if (selectedEngines().includes('postgres')) {
       workers = [1, 2].map((i) => spawnJiyue({ label: `worker ${i}`, args: ['worker', '--concurrency', '4'], env }));
       await Promise.all(workers.map((w) => waitUntilUp(w, { readyLine: WORKER_READY })));
 
-      const ids = await inTransaction(platform.db, async (trx) => {
-        const out: number[] = [];
-        for (let i = 0; i < JOBS; i++) out.push(await platform.jobs.enqueue(trx, { kind: DEMO_PROGRESS_KIND, payload: { steps: 2, stepMs: 10 } }));
-        return out;
-      });
-      const deadline = Date.now() + 60_000;
-      for (;;) {
-        const done = await platform.db.selectFrom('jobs').select((eb) => eb.fn.countAll<number>().as('n')).where('id', 'in', ids).where('status', '=', 'succeeded').executeTakeFirstOrThrow();
-        if (Number(done.n) === JOBS) break;
-        assert.ok(Date.now() < deadline, `only ${done.n} of ${JOBS} jobs succeeded within 60 s`);
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
+      const ids = await enqueueDemoJobs(platform, JOBS, { steps: 2, stepMs: 10 });
+      await waitForSuccess(platform.db, ids, 60_000);
       const attempts = await platform.db.selectFrom('jobs').select('attempts').where('id', 'in', ids).execute();
       assert.ok(attempts.every((j) => j.attempts === 1), 'no job was retried');
 

@@ -5,7 +5,9 @@
  * workers are the real `jiyue worker` command with nothing added. PostgreSQL only.
  */
 import { sql } from 'kysely';
-import type { Db } from '../../src/db/index.js';
+import { inTransaction, type Db } from '../../src/db/index.js';
+import { DEMO_PROGRESS_KIND, type DemoProgressPayload } from '../../src/platform/jobs/index.js';
+import type { Platform } from '../../src/platform/platform.js';
 
 export async function installClaimLog(db: Db): Promise<void> {
   await sql`create table if not exists test_job_claims (job_id bigint not null, worker text not null, attempt integer not null)`.execute(db);
@@ -43,4 +45,24 @@ export async function claimReport(db: Db, jobIds: readonly number[]): Promise<Cl
 /** The process id inside a worker id (`host:pid:random`, src/platform/jobs/job-service.ts). */
 export function pidOfWorker(workerId: string): number {
   return Number(workerId.split(':').at(-2));
+}
+
+/** Enqueues `count` demo jobs in one transaction (the workers see them all at once); returns their ids. */
+export async function enqueueDemoJobs(platform: Platform, count: number, payload: DemoProgressPayload): Promise<number[]> {
+  return inTransaction(platform.db, async (trx) => {
+    const ids: number[] = [];
+    for (let i = 0; i < count; i++) ids.push(await platform.jobs.enqueue(trx, { kind: DEMO_PROGRESS_KIND, payload }));
+    return ids;
+  });
+}
+
+/** Resolves when every job of the set has succeeded; throws naming how many had not after timeoutMs. */
+export async function waitForSuccess(db: Db, ids: readonly number[], timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const left = await db.selectFrom('jobs').select((eb) => eb.fn.countAll<number>().as('n')).where('id', 'in', ids).where('status', '!=', 'succeeded').executeTakeFirstOrThrow();
+    if (Number(left.n) === 0) return;
+    if (Date.now() > deadline) throw new Error(`${left.n} of ${ids.length} jobs had not succeeded after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
