@@ -14,6 +14,7 @@ import { createTestDatabase, selectedEngines, type TestDatabase } from '../suppo
 import { createTestContext, testConfig, type TestContext } from '../support/platform.js';
 import { signIn } from '../support/session.js';
 import { goodPages, htmlPage, PORTAL } from '../support/page-fixtures.js';
+import { freePort } from '../support/nginx.js';
 import { claimReport, enqueueDemoJobs, installClaimLog, pidOfWorker, waitForSuccess } from '../support/job-claims.js';
 import { spawnJiyue, stopAll, waitUntilUp, WORKER_READY, type JiyueProcess } from '../../scripts/lib/jiyue-process.js';
 
@@ -107,7 +108,7 @@ for (const engine of selectedEngines()) {
 }
 
 if (selectedEngines().includes('postgres')) {
-  describe('two jiyue worker processes on one PostgreSQL [postgres]', () => {
+  describe('jiyue processes on one PostgreSQL [postgres]', () => {
     const JOBS = 200;
     let tdb: TestDatabase;
     let platform: Platform;
@@ -122,6 +123,27 @@ if (selectedEngines().includes('postgres')) {
       await stopAll(workers);
       await platform?.close();
       await tdb?.drop();
+    });
+
+    test('jiyue serve --roles public and --roles admin processes each answer their own tier', { timeout: 120_000 }, async () => {
+      const env = { DATABASE_URL: tdb.databaseUrl!, JIYUE_DATA_DIR: tdb.dataDir, JIYUE_LOG_LEVEL: 'warn' };
+      const [publicPort, adminPort] = [await freePort(), await freePort()];
+      const servers = [
+        spawnJiyue({ label: 'public', args: ['serve', '--roles', 'public'], port: publicPort, env }),
+        spawnJiyue({ label: 'admin', args: ['serve', '--roles', 'admin'], port: adminPort, env }),
+      ];
+      try {
+        await Promise.all(servers.map((p) => waitUntilUp(p)));
+        const status = async (port: number, path: string) => (await fetch(`http://127.0.0.1:${port}${path}`, { redirect: 'manual' })).status;
+        assert.equal(await status(publicPort, '/api/v1/public/captcha'), 200);
+        assert.equal(await status(publicPort, '/api/v1/auth/me'), 404);
+        assert.equal(await status(publicPort, '/admin/'), 404);
+        assert.equal(await status(adminPort, '/api/v1/auth/me'), 401);
+        assert.equal(await status(adminPort, '/api/v1/public/captcha'), 404);
+      } finally {
+        await stopAll(servers);
+      }
+      for (const p of servers) assert.equal(await p.exited, 0, `${p.label} stopped cleanly:\n${p.recentOutput()}`);
     });
 
     test(`${JOBS} jobs: each run exactly once, both workers take some`, { timeout: 120_000 }, async () => {
