@@ -148,7 +148,7 @@ export async function benchScaleOut(opts: BenchOptions): Promise<BenchResult> {
       notes: [
         `scale-out: real \`jiyue serve --roles public\` and \`jiyue worker\` child processes on one PostgreSQL database and page store; ${rounds} interleaved rounds of ${durationSec} s, `
           + `${CONNECTIONS} connections (autocannon; with two processes ${CONNECTIONS / 2} on each port), the delivery bench's article page (br)`,
-        `scale-out: ${cpu.cores} cores — ${corePerProcess ? 'each public process on a core of its own, the load generator on another' : 'the load generator takes one core, so both public processes share the other: the pinned row shows the cost of a second process, not a gain (when other processes are busy, two processes also get a larger share of that core); the unpinned row lets the scheduler spread the three processes over both cores'}`,
+        `scale-out: ${cpu.cores} cores — ${corePerProcess ? 'each public process on a core of its own, the load generator on another' : 'the load generator takes one core, so both public processes share the other: the pinned row shows the cost of a second process, not a gain; the unpinned row lets the scheduler spread the three processes over both cores'}`,
         `scale-out: the child processes get BENCH_OVERRIDES through the environment${left.length > 0 ? ` but ${left.join(', ')} (beyond the variable's range; no login or letter here)` : ''}`,
         `scale-out jobs: workers at the shipped concurrency (JIYUE_JOBS_CONCURRENCY) and poll interval, not pinned; the 2-worker shares per round: ${twoW.map((j) => j.shares.join('+')).join(', ')}`,
         ...problems.map((p) => `scale-out PROBLEM: ${p}`),
