@@ -18,7 +18,8 @@ declare module 'autocannon' {
   }
 
   export interface AutocannonOptions {
-    url: string;
+    /** Several: the connections are spread over them. */
+    url: string | string[];
     connections?: number;
     /** Seconds. */
     duration?: number;

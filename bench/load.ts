@@ -15,7 +15,7 @@ async function saturate(run: LoadRun): Promise<LoadResult> {
   const bodies = run.bodies ?? [];
   let next = 0;
   const result = await autocannon({
-    url: run.url,
+    url: run.alsoUrls && run.alsoUrls.length > 0 ? [run.url, ...run.alsoUrls] : run.url,
     connections: run.connections,
     duration: run.durationSec,
     timeout: 30,

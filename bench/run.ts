@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [--only hash,login,api,audit,documents,delivery,publishing,search,letters,interview-fanout] [--docs N] [--clients N]`: runs the benchmarks and
+ * `npm run bench [-- --quick] [--only hash,login,api,audit,documents,delivery,publishing,search,letters,interview-fanout,scale-out] [--docs N] [--clients N]`: runs the benchmarks and
  * prints one table. Every figure is the median of interleaved rounds and stands next to a
  * baseline measured in the same run, so the ratios mean something on any machine. Never
  * part of `npm test`.
@@ -23,8 +23,9 @@ import { benchPublishToLive, benchRebuildVsEleventy, liveDocs, publishCount, reb
 import { benchSearch } from './search.bench.js';
 import { benchLetters } from './letters.bench.js';
 import { benchInterviewFanout, fanoutSize } from './interview-fanout.bench.js';
+import { benchScaleOut } from './scale-out.bench.js';
 
-const BENCHES = ['hash', 'login', 'api', 'audit', 'documents', 'delivery', 'publishing', 'search', 'letters', 'interview-fanout'] as const;
+const BENCHES = ['hash', 'login', 'api', 'audit', 'documents', 'delivery', 'publishing', 'search', 'letters', 'interview-fanout', 'scale-out'] as const;
 type BenchName = (typeof BENCHES)[number];
 
 /** A mistake on the command line: the message is enough, no stack. */
@@ -88,6 +89,8 @@ async function main(): Promise<void> {
   if (which.has('letters')) for (const e of engines) await step(`letters with durable receipts [${e}]`, () => benchLetters(opts, e));
   // Live-interview fan-out: --clients SSE connections (default 1,000; 100 with --quick), one and two processes.
   if (which.has('interview-fanout')) await step('interview fan-out (SSE, LISTEN/NOTIFY)', () => benchInterviewFanout(opts, fanoutSize(values.quick, values.clients)));
+  // Scale-out on PostgreSQL: 1 vs 2 `jiyue serve --roles public` processes, 1 vs 2 `jiyue worker` (skipped without PostgreSQL).
+  if (which.has('scale-out')) await step('scale-out (public and worker processes on one PostgreSQL)', () => benchScaleOut(opts));
   if (usesPostgres && !pgVersion) notes.push('PostgreSQL did not answer (JIYUE_TEST_PG_URL or 127.0.0.1:5432): its figures were skipped');
 
   const cpus = os.cpus();

@@ -22,12 +22,26 @@ import { auditRoutes } from './platform/audit/audit.routes.js';
 import { jobsRoutes } from './platform/jobs/jobs.routes.js';
 import { calendarRoutes } from './platform/calendar/calendar.routes.js';
 import { moduleRoutes } from './modules/index.js';
+import { registerTier, type TieredRoutes } from './platform/http/route-tiers.js';
+import type { ProcessRole } from './config/index.js';
 
 export interface BuildAppOptions {
   readonly platform: Platform;
   /** pino logger options, or false in tests. */
   readonly logger?: boolean | object;
+  /**
+   * The process roles whose HTTP side this app serves (default: the configured roles, i.e. all
+   * three): `admin` the console, its API and the API docs; `public` the public sites and the
+   * public API. /healthz and /metrics answer on every process. `worker` has no routes.
+   */
+  readonly roles?: readonly ProcessRole[];
 }
+
+/** The platform's own route plugins by tier (the modules' are in modules/index.ts). */
+const platformRoutes: TieredRoutes = {
+  admin: [authRoutes, identityRoutes, auditRoutes, jobsRoutes, calendarRoutes],
+  public: [],
+};
 
 export interface JiyueApp extends FastifyInstance {
   jiyueRoutes(): RegisteredRoute[];
@@ -37,8 +51,9 @@ export interface JiyueApp extends FastifyInstance {
  * Builds the HTTP application: platform plugins first (errors, security headers, access
  * control, limits), then each area's routes. The process entry (main.ts) and tests share it.
  */
-export async function buildApp({ platform, logger = false }: BuildAppOptions): Promise<JiyueApp> {
+export async function buildApp({ platform, logger = false, roles = platform.config.roles }: BuildAppOptions): Promise<JiyueApp> {
   const { config } = platform;
+  const tiers = (['admin', 'public'] as const).filter((tier) => roles.includes(tier));
   const app = Fastify({
     logger: logger === true ? { level: config.logLevel } : logger,
     bodyLimit: config.bodyLimitBytes,
@@ -80,17 +95,13 @@ export async function buildApp({ platform, logger = false }: BuildAppOptions): P
   const routes = installAccessControl(app, platform);
   await app.register(rateLimit, { global: false });
   installMetrics(app);
-  await installOpenApi(app);
+  // The API docs describe the console's API as well: they live with it.
+  if (tiers.includes('admin')) await installOpenApi(app);
 
   await app.register(healthRoutes, { platform });
-  await app.register(authRoutes, { platform });
-  await app.register(identityRoutes, { platform });
-  await app.register(auditRoutes, { platform });
-  await app.register(jobsRoutes, { platform });
-  await app.register(calendarRoutes, { platform });
-  for (const routes of moduleRoutes) await app.register(routes, { platform });
+  for (const tier of tiers) await registerTier(app, tier, [...platformRoutes[tier], ...moduleRoutes[tier]], platform);
   // `/` belongs to the public sites (delivery): the portal's home page, or the console while nothing is published.
-  await installAdminStatic(app);
+  if (tiers.includes('admin')) await installAdminStatic(app, { ownsRoot: !tiers.includes('public') });
 
   const jiyue = app as unknown as JiyueApp;
   jiyue.jiyueRoutes = routes;

@@ -1,19 +1,32 @@
-import { loadConfig, type Config } from './config/index.js';
+import { ConfigError, loadConfig, type Config, type ProcessRole } from './config/index.js';
 import { createPlatform, type Platform } from './platform/platform.js';
 import { buildApp } from './app.js';
 import { registerAllJobs, startModuleWorkers } from './register-jobs.js';
 
 export interface ServeOptions {
-  readonly roles?: readonly ('admin' | 'public' | 'worker')[];
+  readonly roles?: readonly ProcessRole[];
   readonly onListening?: (url: string) => void;
+}
+
+/**
+ * Why these roles cannot be served on this database, or null. SQLite is one writer in one
+ * process: its live events (republished pages, job progress, interview streams) stay inside the
+ * process, so the console and the public sites cannot be split across processes on it.
+ */
+export function rolesProblem(roles: readonly ProcessRole[], databaseUrl: string | null): string | null {
+  if (databaseUrl !== null || (roles.includes('admin') && roles.includes('public'))) return null;
+  return `roles ${roles.join(',')}: serving admin and public from separate processes needs PostgreSQL (DATABASE_URL); `
+    + 'on SQLite one process serves both (the default roles admin,public,worker). See docs/scale-out.md';
 }
 
 /** Process entry for `jiyue serve`: config → platform → app → listen; graceful shutdown. */
 export async function serve(config: Config = loadConfig(), opts: ServeOptions = {}): Promise<{ platform: Platform; close: () => Promise<void> }> {
   const roles = opts.roles ?? config.roles;
+  const problem = rolesProblem(roles, config.databaseUrl);
+  if (problem) throw new ConfigError([problem]);
   const platform = await createPlatform(config);
   registerAllJobs(platform);
-  const app = await buildApp({ platform, logger: true });
+  const app = await buildApp({ platform, logger: true, roles });
   await app.listen({ port: config.port, host: config.host });
   const shownHost = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
   opts.onListening?.(`http://${shownHost}:${config.port}`);

@@ -1,4 +1,5 @@
-import { loadConfig, type Config } from '../../src/config/index.js';
+import { loadConfig, settings, type Config } from '../../src/config/index.js';
+import type { SettingDef } from '../../src/config/settings.js';
 import type { Engine } from '../../src/db/index.js';
 import { inTransaction } from '../../src/db/index.js';
 import { createPlatform, type Platform } from '../../src/platform/platform.js';
@@ -23,6 +24,22 @@ export const BENCH_OVERRIDES = {
 export const BENCH_OVERRIDES_NOTE = 'server config: shipped defaults except data dir/database and pressureMaxEventLoopUtilization=1, '
   + 'pressureMaxEventLoopDelayMs=60000, loginRatePerMinute=1000000, letterSubmitRatePerHour=100000 (so overload 503s and login and letter 429s do not interfere); '
   + 'request logs at the default level are written to /dev/null; the job worker is not started';
+
+/**
+ * The environment of a `jiyue` child process on a bench database with BENCH_OVERRIDES, given
+ * the way an operator would. An override beyond what the variable accepts (the login throttle's
+ * 1,000,000 a minute) is left out: it is named in `left`, for a note.
+ */
+export function benchProcessEnv(tdb: TestDatabase): { env: Record<string, string>; left: string[] } {
+  const env: Record<string, string> = { JIYUE_DATA_DIR: tdb.dataDir, ...(tdb.databaseUrl ? { DATABASE_URL: tdb.databaseUrl } : {}) };
+  const left: string[] = [];
+  for (const [key, value] of Object.entries(BENCH_OVERRIDES)) {
+    const setting = (settings as Record<string, SettingDef<unknown>>)[key];
+    if (setting?.parse(String(value)) === undefined) left.push(key);
+    else env[setting.env] = String(value);
+  }
+  return { env, left };
+}
 
 export interface BenchServer {
   readonly engine: Engine;

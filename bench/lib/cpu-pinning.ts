@@ -33,7 +33,22 @@ export function cpuPlan(): CpuPlan {
 
 /** Sets the CPU affinity of every thread of this process (the event loop and libuv's pool). */
 export function pinThisProcess(plan: CpuPlan, cpus: string | null): void {
+  pinProcess(plan, process.pid, cpus);
+}
+
+/** Sets the CPU affinity of every thread of a running process (e.g. a server child). */
+export function pinProcess(plan: CpuPlan, pid: number, cpus: string | null): void {
   if (!plan.canPin || cpus === null) return;
-  const r = spawnSync('taskset', ['-a', '-p', '-c', cpus, String(process.pid)], { stdio: 'ignore' });
-  if (r.status !== 0) throw new Error(`taskset -a -p -c ${cpus} ${process.pid} failed`);
+  const r = spawnSync('taskset', ['-a', '-p', '-c', cpus, String(pid)], { stdio: 'ignore' });
+  if (r.status !== 0) throw new Error(`taskset -a -p -c ${cpus} ${pid} failed`);
+}
+
+/**
+ * The cores for server process `i` of several: every core but the load generator's, in turn.
+ * With two cores, every server shares core 0.
+ */
+export function serverCoreOf(plan: CpuPlan, i: number): string | null {
+  if (!plan.canPin) return null;
+  const serverCores = Math.max(1, plan.cores - 1);
+  return String(i % serverCores);
 }

@@ -2,6 +2,8 @@
 export interface LoadRun {
   readonly label: string;
   readonly url: string;
+  /** 'saturate' only: more servers of the same page; the connections are spread over url and these (autocannon's several-url mode). */
+  readonly alsoUrls?: readonly string[];
   readonly method: 'GET' | 'POST';
   readonly headers?: Readonly<Record<string, string>>;
   /** One JSON body per request, used in turn (e.g. a different user for each login). */

@@ -9,7 +9,7 @@ import { listSites } from '../modules/sites/index.js';
 import { openMigrated } from './open-db.js';
 import { progressBar } from './progress.js';
 
-export const PAGES_USAGE = 'jiyue pages verify [--site CODE] | jiyue pages nginx [--site CODE] [--listen 80] [--brotli] [--upstream 127.0.0.1:8080]';
+export const PAGES_USAGE = 'jiyue pages verify [--site CODE] | jiyue pages nginx [--site CODE] [--listen 80] [--brotli] [--upstream 127.0.0.1:8080[,127.0.0.1:8081…]]';
 
 export interface PagesIo {
   readonly out: (line: string) => void;
@@ -45,7 +45,10 @@ async function verify(config: Config, site: string | undefined, io: PagesIo): Pr
 async function nginx(config: Config, values: { site?: string | undefined; listen?: string | undefined; brotli?: boolean | undefined; upstream?: string | undefined }, io: PagesIo): Promise<number> {
   const listen = values.listen ?? '80';
   if (!/^([0-9.]+:|\[[0-9a-f:]+\]:)?\d{1,5}$/i.test(listen)) { io.err(`--listen: a port or address:port\nusage: ${PAGES_USAGE}`); return 2; }
-  if (values.upstream !== undefined && !/^[A-Za-z0-9.-]+:\d{1,5}$|^unix:\/[^\s;{}"]+$/.test(values.upstream)) { io.err(`--upstream: host:port or unix:/path\nusage: ${PAGES_USAGE}`); return 2; }
+  if (values.upstream !== undefined && !values.upstream.split(',').every((u) => /^[A-Za-z0-9.-]+:\d{1,5}$|^unix:\/[^\s;{}",]+$/.test(u))) {
+    io.err(`--upstream: host:port or unix:/path, several separated by commas\nusage: ${PAGES_USAGE}`);
+    return 2;
+  }
   const keys = await loadKeyMaterial({ dataDir: config.dataDir, secretKeyEnv: config.secretKey ?? undefined });
   const store = pageStoreAt(config.dataDir, keys.sm2);
   const dbh = await openMigrated(config);

@@ -1,3 +1,3 @@
 export { loadConfig, ConfigError } from './load-config.js';
-export { settings, ROLE_NAMES, type Config } from './settings.js';
+export { settings, ROLE_NAMES, PROCESS_ROLES, type Config, type ProcessRole } from './settings.js';
 export { renderConfigDocs } from './config-docs.js';

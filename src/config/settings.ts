@@ -49,6 +49,10 @@ function def<T>(d: SettingDef<T>): SettingDef<T> {
   return d;
 }
 
+/** What one process can run: the console and its API, the public sites and their API, the background jobs. */
+export const PROCESS_ROLES = ['admin', 'public', 'worker'] as const;
+export type ProcessRole = (typeof PROCESS_ROLES)[number];
+
 export const ROLE_NAMES = [
   'system_admin', 'security_admin', 'audit_admin', 'platform_supervisor', 'site_admin',
   'editor', 'reviewer', 'secrecy_reviewer', 'interaction_handler', 'template_developer',
@@ -69,10 +73,11 @@ export const settings = {
     doc: 'Master key for field encryption and signing. Unset: a key file `secret.key` (mode 0600) is created in the data directory on first start. Losing it loses the encrypted data.' }),
   logLevel: def({ env: 'JIYUE_LOG_LEVEL', key: 'logLevel', default: 'info' as const, allowed: 'fatal, error, warn, info, debug, trace, silent',
     parse: oneOf('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'), doc: 'Log level (pino).' }),
-  roles: def({ env: 'JIYUE_ROLES', key: 'roles', default: ['admin', 'public', 'worker'] as readonly ('admin' | 'public' | 'worker')[],
+  roles: def({ env: 'JIYUE_ROLES', key: 'roles', default: PROCESS_ROLES as readonly ProcessRole[],
     allowed: 'comma-separated subset of admin, public, worker',
-    parse: (r) => { const l = list(r); return l.length > 0 && l.every((x) => ['admin', 'public', 'worker'].includes(x)) ? (l as ('admin' | 'public' | 'worker')[]) : undefined; },
-    doc: 'Which parts this process runs (the `--roles` flag of `jiyue serve` overrides it).' }),
+    parse: (r) => { const l = list(r); return l.length > 0 && l.every((x) => (PROCESS_ROLES as readonly string[]).includes(x)) ? (l as ProcessRole[]) : undefined; },
+    doc: 'Which parts this process runs (the `--roles` flag of `jiyue serve` overrides it): `admin` the console and its API, `public` the public sites and '
+      + 'the public API, `worker` the background jobs. Serving admin and public from separate processes needs PostgreSQL (docs/scale-out.md).' }),
   demoSeed: def({ env: 'JIYUE_DEMO_SEED', key: 'demoSeed', default: true, allowed: 'true or false', parse: bool,
     doc: '`jiyue start` seeds demo data into an empty database.' }),
   trustProxy: def<boolean | readonly string[]>({ env: 'JIYUE_TRUST_PROXY', key: 'trustProxy', default: false,

@@ -1,5 +1,5 @@
-import type { FastifyInstance } from 'fastify';
 import type { Platform } from '../platform/platform.js';
+import type { TieredRoutes } from '../platform/http/route-tiers.js';
 import { sitesRoutes } from './sites/sites.routes.js';
 import { columnsRoutes } from './columns/columns.routes.js';
 import { documentsRoutes } from './content/documents.routes.js';
@@ -8,7 +8,7 @@ import { checksRoutes, registerChecksJobs } from './checks/index.js';
 import { registerWorkflowJobs, workflowRoutes } from './workflow/index.js';
 import { publishingRoutes, registerPublishingJobs } from './publishing/index.js';
 import { pageAlertsRoutes, publicRoutes, startDeliveryWorker } from './delivery/index.js';
-import { registerSearchJobs, searchRoutes } from './search/index.js';
+import { publicSearchRoutes, registerSearchJobs, searchRoutes } from './search/index.js';
 import { registerPublicSearchPage } from './search/public-search-page.js';
 import {
   errorReportsRoutes, feedbackAdminRoutes, interactionRoutes, interviewsRoutes, publicCorrectionsRoutes, publicFeedbackRoutes, publicInterviewsRoutes, publicLettersRoutes,
@@ -17,33 +17,40 @@ import {
 } from './interaction/index.js';
 
 /**
- * Domain modules' route plugins, registered by buildApp after the platform's own.
- * Each module adds one line here.
+ * Domain modules' route plugins, registered by buildApp after the platform's own, by tier:
+ * a process serves the tiers of its roles (src/platform/http/route-tiers.ts). Each module adds
+ * one line here, under the tier its URLs belong to (start-up fails otherwise).
  */
-export const moduleRoutes: readonly ((app: FastifyInstance, opts: { platform: Platform }) => Promise<void>)[] = [
-  sitesRoutes,
-  columnsRoutes,
-  documentsRoutes,
-  placementsRoutes,
-  checksRoutes,
-  workflowRoutes,
-  publishingRoutes,
-  pageAlertsRoutes,
-  searchRoutes,
-  interactionRoutes,
-  publicLettersRoutes,
-  errorReportsRoutes,
-  publicCorrectionsRoutes,
-  surveyRoutes,
-  publicSurveyRoutes,
-  interviewsRoutes,
-  publicInterviewsRoutes,
-  // Comments and consultations (征求意见): the moderation console and the public forms.
-  feedbackAdminRoutes,
-  publicFeedbackRoutes,
-  // The public sites answer every GET/HEAD no other route claims.
-  publicRoutes,
-];
+export const moduleRoutes: TieredRoutes = {
+  admin: [
+    sitesRoutes,
+    columnsRoutes,
+    documentsRoutes,
+    placementsRoutes,
+    checksRoutes,
+    workflowRoutes,
+    publishingRoutes,
+    pageAlertsRoutes,
+    searchRoutes,
+    interactionRoutes,
+    errorReportsRoutes,
+    surveyRoutes,
+    interviewsRoutes,
+    // Comments and consultations (征求意见): the moderation console.
+    feedbackAdminRoutes,
+  ],
+  public: [
+    publicSearchRoutes,
+    publicLettersRoutes,
+    publicCorrectionsRoutes,
+    publicSurveyRoutes,
+    publicInterviewsRoutes,
+    // Comments and consultations: the public forms.
+    publicFeedbackRoutes,
+    // The public sites answer every GET/HEAD no other route claims.
+    publicRoutes,
+  ],
+};
 
 /** Domain modules' job kinds and schedules, registered by every process that runs jobs. */
 export const moduleJobs: readonly ((platform: Platform) => void)[] = [

@@ -148,6 +148,22 @@ for (const engine of selectedEngines()) {
       assert.match(await missing.text(), /省政府 404/);
     });
 
+    test('with --upstream listing several public processes, nginx balances over them and skips one that is down', async () => {
+      const down = await freePort();
+      const text = await config(['--upstream', `127.0.0.1:${down},127.0.0.1:${jiyuePort}`]);
+      assert.ok(text.includes(`upstream jiyue_backend {\n    server 127.0.0.1:${down};\n    server 127.0.0.1:${jiyuePort};\n`), text);
+      await nginx.stop();
+      nginx = await startNginx({ include: text, port });
+      for (let i = 0; i < 4; i++) {
+        const res = await fetchAs('/api/v1/no-such-thing');
+        assert.equal(res.status, 404);
+        assert.match(String(res.headers.get('content-type')), /problem\+json/, 'answered by Jiyue, not nginx');
+      }
+      const bad: string[] = [];
+      assert.equal(await pagesCommand(['nginx', '--upstream', '127.0.0.1:1,no port'], ctx.platform.config, { out: () => undefined, err: (l) => bad.push(l) }), 2);
+      assert.match(bad.join('\n'), /several separated by commas/);
+    });
+
     test('with --upstream, a letter with attachments over nginx\'s default 1 MiB reaches Jiyue; X-Forwarded-For is what nginx saw', async () => {
       const text = await config(['--upstream', `127.0.0.1:${jiyuePort}`]);
       // 3 attachments of 5 MiB (the default limit) and 1 MiB for the fields.

@@ -16,7 +16,11 @@ export interface NginxOptions {
   readonly listen: string;
   /** Emit `brotli_static on` (needs the brotli module: Debian `libnginx-mod-http-brotli-static`). */
   readonly brotli: boolean;
-  /** Jiyue's address (`127.0.0.1:8080`): misses and /api/ go there. Null: nginx answers everything from the files. */
+  /**
+   * Jiyue's address (`127.0.0.1:8080`), or the public processes' separated by commas
+   * (`127.0.0.1:8081,127.0.0.1:8082`, round robin): misses and /api/ go there. Null: nginx
+   * answers everything from the files.
+   */
   readonly upstream: string | null;
   /**
    * Largest request body Jiyue takes (a letter with all its attachments); nginx's own default of
@@ -163,7 +167,7 @@ export function nginxConfig(sites: readonly NginxSite[], opts: NginxOptions): st
     '    default "";',
     '    "~(/|\\.html)$" Cookie;',
     '}',
-    ...(opts.upstream ? ['', 'upstream jiyue_backend {', `    server ${opts.upstream};`, '    keepalive 32;', '}'] : []),
+    ...(opts.upstream ? ['', 'upstream jiyue_backend {', ...opts.upstream.split(',').map((u) => `    server ${u.trim()};`), '    keepalive 32;', '}'] : []),
     '',
     ...body,
   ].join('\n');

@@ -23,6 +23,7 @@ import { ensureSiteMailbox } from './operations/mailboxes.js';
 import { submitLetter } from './operations/submit-letter.js';
 import { readMultipart, validateFeedbackFields, validateFormFields, validateJsonFields } from './read-submission.js';
 import { answerForm, formError, openSite, sendPage, siteOfHostResolver, tooFast } from './public-pages-kit.js';
+import { registerPublicStatisticsRoutes } from './statistics/statistics.routes.js';
 
 const FEEDBACK_ACTIONS: ReadonlySet<string> = new Set(['supplement', 'rate', 'reopen']);
 const FEEDBACK_DONE = { supplement: '补充材料已提交，办理期限恢复计算。', rate: '感谢您的评价。', reopen: '已申请重新办理，承办单位将重新答复。' } as const;
@@ -81,6 +82,8 @@ export async function publicLettersRoutes(fastify: FastifyInstance, { platform }
     if (!letter) throw new AppError(InteractionErrors['interaction.letter.not_found']);
     return { letter };
   });
+
+  registerPublicStatisticsRoutes(app, platform);
 
   // Multipart (files) is parsed only on the letter routes, with the letter limits.
   await app.register(async (scoped) => {

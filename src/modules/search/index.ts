@@ -28,5 +28,5 @@ export { anonymizeQuery, queryStats, pruneQueryLog, QUERY_LOG_KEEP_DAYS, type Qu
 export { reindexAll, startReindex, SEARCH_REINDEX_KIND, REINDEX_BATCH, type ReindexOutcome } from './reindex-job.js';
 export { registerSearchJobs, syncDocument, PRUNE_QUERIES_KIND } from './search-jobs.js';
 export { searchPageModel, GROUP_NAMES, type SearchPageModel, type SearchPageInput } from './search-page-model.js';
-export { searchRoutes } from './search.routes.js';
+export { publicSearchRoutes, searchRoutes } from './search.routes.js';
 export { SearchErrors } from './errors.js';

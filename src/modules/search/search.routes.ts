@@ -17,8 +17,8 @@ import { siteCodeResolver } from './site-codes.js';
 const pub = { access: access.public, quietRefusals: true, rateLimit: { max: 600, timeWindow: 60_000 } };
 const manage = { access: access.permission('search.manage') };
 
-/** 站内搜索: the public JSON API, and the administrator's rebuild and statistics. */
-export async function searchRoutes(fastify: FastifyInstance, { platform }: { platform: Platform }): Promise<void> {
+/** 站内搜索 for visitors: the public JSON API (the public tier). */
+export async function publicSearchRoutes(fastify: FastifyInstance, { platform }: { platform: Platform }): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const db = platform.db;
   const siteId = siteCodeResolver(db);
@@ -37,6 +37,14 @@ export async function searchRoutes(fastify: FastifyInstance, { platform }: { pla
     const id = await siteId(req.query.site);
     return { items: await suggest(db, { prefix: req.query.prefix, ...(id !== undefined ? { siteId: id } : {}) }) };
   });
+
+}
+
+/** 站内搜索 for the administrator: the rebuild and the query statistics (the admin tier). */
+export async function searchRoutes(fastify: FastifyInstance, { platform }: { platform: Platform }): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const db = platform.db;
+  const siteId = siteCodeResolver(db);
 
   app.post('/api/v1/search/reindex', { schema: reindexSchema, config: manage }, async (req, reply) => {
     const out = await startReindex({ db, actor: req.actor, jobs: platform.jobs, audit: platform.audit });

@@ -6,8 +6,11 @@ import { access } from '../identity/permissions.js';
 
 export const ADMIN_DIST = fileURLToPath(new URL('../../../admin/dist/', import.meta.url));
 
-/** Serves the built console at /admin/, with index.html for client-side routes. */
-export async function installAdminStatic(app: FastifyInstance): Promise<void> {
+/**
+ * Serves the built console at /admin/, with index.html for client-side routes. `ownsRoot`: no
+ * public site is served by this process (role admin without public), so `/` leads to the console.
+ */
+export async function installAdminStatic(app: FastifyInstance, { ownsRoot = false }: { ownsRoot?: boolean } = {}): Promise<void> {
   const hasBuild = fs.existsSync(`${ADMIN_DIST}index.html`);
   await app.register(async (scope) => {
     scope.addHook('onRoute', (r) => {
@@ -21,6 +24,7 @@ export async function installAdminStatic(app: FastifyInstance): Promise<void> {
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     };
     scope.get('/admin', async (_req, reply) => reply.redirect('/admin/'));
+    if (ownsRoot) scope.get('/', async (_req, reply) => reply.redirect('/admin/'));
     if (!hasBuild) scope.get('/admin/', sendIndex);
     scope.get('/admin/*', async (req, reply) => {
       // Asset misses are real 404s; anything else is a console route handled by the SPA.

@@ -10,8 +10,8 @@ import { publicStatistics } from './public-statistics.js';
 import { startStatisticsRefresh, statisticsRefreshJob } from './refresh-job.js';
 import { consoleStatisticsSchema, publicStatisticsSchema, refreshJobSchema, refreshStatisticsSchema } from './statistics.schemas.js';
 
-/** 公开统计: the public JSON of a site, and the console's screen, refresh and its progress. */
-export function registerStatisticsRoutes(fastify: FastifyInstance, platform: Platform): void {
+/** 公开统计: the public JSON of a site (the public tier). */
+export function registerPublicStatisticsRoutes(fastify: FastifyInstance, platform: Platform): void {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const db = platform.db;
 
@@ -20,6 +20,13 @@ export function registerStatisticsRoutes(fastify: FastifyInstance, platform: Pla
     if (site?.status !== 'open') throw new AppError(InteractionErrors['interaction.site.not_found']);
     return publicStatistics(db, site, platform.clock.now());
   });
+
+}
+
+/** 公开统计 in the console: the screen, the refresh and its progress (the admin tier). */
+export function registerStatisticsRoutes(fastify: FastifyInstance, platform: Platform): void {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const db = platform.db;
 
   app.get('/api/v1/letter-statistics', { schema: consoleStatisticsSchema, config: { access: access.permission('interaction.statistics.read') } }, async (req) => {
     return consoleStatistics(db, req.actor, platform.clock.now());
