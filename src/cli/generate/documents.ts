@@ -79,9 +79,10 @@ export class DocumentPlanner {
   private key = 0;
   /** Documents written ahead of the daily quota (interpretations). */
   private ahead = 0;
+  private produced = 0;
   readonly counts: Record<DocumentStatus, number> = { draft: 0, in_review: 0, approved: 0, scheduled: 0, published: 0, withdrawn: 0 };
 
-  constructor(private readonly contexts: readonly DemoSiteContext[], private readonly rng: Prng, private readonly q: { now: number; authorIds: readonly number[] }) {
+  constructor(private readonly contexts: readonly DemoSiteContext[], private readonly rng: Prng, private readonly q: { now: number; total: number; authorIds: readonly number[] }) {
     const numbers = new DocumentNumbers();
     this.makers = contexts.map((ctx) => siteDocumentMaker(ctx, rng, numbers));
     this.pick = weightedPicker(contexts, rng);
@@ -89,21 +90,21 @@ export class DocumentPlanner {
 
   /**
    * The documents of one day, in time order: `count` of them, give or take an interpretation that
-   * follows its policy (one more today is one fewer on the next day). On the `last` day exactly
-   * what remains.
+   * follows its policy (one more today is one fewer on the next day). Never more than the total.
    */
-  day(day: number, count: number, last = false): PlannedDocument[] {
+  day(day: number, count: number): PlannedDocument[] {
     const { rng } = this;
     const target = count - this.ahead;
-    if (target <= 0 && !last) { this.ahead -= count; return []; }
-    const slots = Array.from({ length: Math.max(target, 0) }, () => ({ at: day + 8 * HOUR + 30 * MINUTE + Math.floor(rng.next() * 9.5 * HOUR), site: this.pick() }));
+    if (target <= 0) { this.ahead -= count; return []; }
+    const slots = Array.from({ length: target }, () => ({ at: day + 8 * HOUR + 30 * MINUTE + Math.floor(rng.next() * 9.5 * HOUR), site: this.pick() }));
     slots.sort((a, b) => a.at - b.at);
     const out: PlannedDocument[] = [];
     for (const s of slots) {
       if (out.length >= target) break;
       const made = (this.makers[s.site] as (typeof this.makers)[number])(Math.min(s.at, this.q.now - HOUR), () => this.key++);
       for (const [i, d] of made.entries()) {
-        if (last && out.length >= target) break;
+        if (this.produced >= this.q.total) break;
+        this.produced++;
         out.push({ doc: this.complete(d), interpretsBack: d.interpretsKey === null ? null : i - made.findIndex((p) => p.key === d.interpretsKey) });
       }
     }

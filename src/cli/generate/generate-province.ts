@@ -105,7 +105,7 @@ export async function generateProvince(platform: Platform, opts: GenerateOptions
   const editors = accounts.filter((a) => a.role === 'editor').map((a) => a.username);
   const authorIds = (await db.selectFrom('users').select('id').where('username', 'in', editors).orderBy('id').execute()).map((u) => Number(u.id));
   progress('稿件 documents', 0, opts.documents);
-  const planner = new DocumentPlanner(contexts, rng, { now, authorIds });
+  const planner = new DocumentPlanner(contexts, rng, { now, total: opts.documents, authorIds });
   const writer = await openDocumentBulkWriter(db, platform.dbh.ops);
   let pending: PlannedDocument[] = [];
   const flush = async () => {
@@ -116,9 +116,8 @@ export async function generateProvince(platform: Platform, opts: GenerateOptions
     progress('稿件 documents', writer.nextId - 1, opts.documents);
   };
   const days = Math.round(opts.years * 365);
-  const first = now - days * DAY;
-  for (const [day, n] of dailyCounts(first, days, opts.documents)) {
-    pending.push(...planner.day(day, n, day === first + (days - 1) * DAY));
+  for (const [day, n] of dailyCounts(now - days * DAY, days, opts.documents)) {
+    pending.push(...planner.day(day, n));
     if (pending.length >= DOCUMENT_BATCH) await flush();
   }
   if (pending.length > 0) await flush();
