@@ -37,7 +37,7 @@ import type { BenchOptions, BenchResult, Figure } from './lib/figure.js';
 import { createBenchPlatform } from './lib/bench-server.js';
 import { createBenchDatabase } from './lib/bench-database.js';
 import { DocumentSet, HISTORY_DAYS, TYPICAL_BODY_SHARE } from './lib/document-set.js';
-import { vacuumAnalyzePostgres, writeDocumentSetPostgres, writeDocumentSetSqlite } from './lib/bulk-insert.js';
+import { vacuumAnalyzePostgres, writeDocumentSet } from './lib/bulk-insert.js';
 import { median, timeMs } from './lib/stats.js';
 import { percentile } from './lib/percentile.js';
 import { formatNumber, formatTable } from './lib/print-table.js';
@@ -109,8 +109,7 @@ async function generate(platform: Platform, file: string | null, url: string | n
   const started = process.hrtime.bigint();
   try {
     const authorId = Number(author.id);
-    if (file) await writeDocumentSetSqlite(file, set, { authorId, progress: bar });
-    else if (url) await writeDocumentSetPostgres(url, set, { authorId, progress: bar });
+    await writeDocumentSet(platform, set, { authorId, progress: bar });
   } finally {
     bar.stop();
   }

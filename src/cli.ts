@@ -42,6 +42,11 @@ const commands: Record<string, Command> = {
     usage: 'jiyue demo [seed] | jiyue demo code <username>',
     run: async (args, config) => (await import('./cli/demo-command.js')).demoCommand(args, config()),
   },
+  generate: {
+    summary: 'Build a realistic province (sites, columns, documents, letters, surveys, search history) into an empty database',
+    usage: 'jiyue generate [--sites N] [--documents N] [--letters N] [--years N] [--seed N]   (defaults: 50 sites, 20000 documents, letters max(20 per site, documents/10), 5 years, seed 1)',
+    run: async (args, config) => (await import('./cli/generate-command.js')).generateCommand(args, config()),
+  },
   user: {
     summary: 'Manage accounts from the command line (list, unlock)',
     usage: 'jiyue user list | jiyue user unlock <username>',

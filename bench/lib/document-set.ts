@@ -9,7 +9,8 @@
  */
 import type { DemoDocument } from '../../src/demo/documents/demo-document.js';
 import { Prng } from '../../src/demo/documents/prng.js';
-import type { DocumentKind, DocumentStatus, EditionStatus } from '../../src/modules/content/index.js';
+import { statusByAge } from '../../src/demo/documents/status-by-age.js';
+import type { BulkEditionText, DocumentKind, DocumentStatus, EditionStatus } from '../../src/modules/content/index.js';
 import { TOPIC_CATEGORY_VERSION } from '../../src/modules/content/index.js';
 import { formatIndexNumber } from '../../src/modules/content/index-number.js';
 
@@ -20,18 +21,8 @@ export const HISTORY_DAYS = 5 * 365;
 export const TYPICAL_BODY_SHARE = 0.25;
 
 /** The editable text of an edition, shared by many documents (the writers store each once per row). */
-export interface EditionText {
-  readonly title: string;
-  readonly bodyHtml: string;
-  readonly summary: string;
-  readonly keywords: string;
-  readonly documentNumber: string | null;
-  readonly topicCategory: string | null;
+export interface EditionText extends BulkEditionText {
   readonly topicCategoryVersion: string | null;
-  readonly genre: string | null;
-  readonly issuingOrgName: string;
-  readonly dateWritten: string | null;
-  readonly source: string;
 }
 
 export interface BenchDocument {
@@ -118,7 +109,7 @@ export class DocumentSet {
     const template = rng.int(0, this.templates.length - 1);
     const t = this.templates[template] as DemoDocument;
     const typicalBody = rng.next() < TYPICAL_BODY_SHARE;
-    const status = this.statusFor(age);
+    const status = statusByAge(this.rng, age);
     const id = q.firstId + i;
     const editionId = q.firstEditionId + i;
 
@@ -159,21 +150,5 @@ export class DocumentSet {
       scheduledPublishAt: status === 'scheduled' ? q.now + rng.int(60, 72 * 60) * MINUTE : null,
       text: template * 2 + (typicalBody ? 1 : 0),
     };
-  }
-
-  /** Work in progress is recent; almost everything older than a month is public. */
-  private statusFor(age: number): DocumentStatus {
-    const r = this.rng.next();
-    if (age <= 30 * DAY) {
-      if (r < 0.2) return 'draft';
-      if (r < 0.28) return 'in_review';
-      if (r < 0.3) return 'approved';
-      if (r < 0.32) return 'scheduled';
-      if (r < 0.33) return 'withdrawn';
-      return 'published';
-    }
-    if (r < 0.015) return 'draft';
-    if (r < 0.035) return 'withdrawn';
-    return 'published';
   }
 }

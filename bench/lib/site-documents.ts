@@ -9,7 +9,7 @@ import { progressBar } from '../../src/cli/progress.js';
 import { getSiteByCode, listSites } from '../../src/modules/sites/index.js';
 import type { Platform } from '../../src/platform/platform.js';
 import { DocumentSet } from './document-set.js';
-import { vacuumAnalyzePostgres, writeDocumentSetPostgres, writeDocumentSetSqlite } from './bulk-insert.js';
+import { vacuumAnalyzePostgres, writeDocumentSet } from './bulk-insert.js';
 import { typicalDocument } from '../checks.bench.js';
 
 export interface SiteDocuments {
@@ -37,9 +37,7 @@ export async function fillSite(platform: Platform, q: {
   const started = process.hrtime.bigint();
   try {
     const authorId = Number(author.id);
-    if (q.sqliteFile) await writeDocumentSetSqlite(q.sqliteFile, set, { authorId, progress: bar });
-    else if (q.postgresUrl) await writeDocumentSetPostgres(q.postgresUrl, set, { authorId, progress: bar });
-    else throw new Error('fillSite needs a SQLite file or a PostgreSQL URL');
+    await writeDocumentSet(platform, set, { authorId, progress: bar });
   } finally {
     bar.stop();
   }

@@ -24,13 +24,14 @@ const COUNTIES: Readonly<Record<string, { code: string; name: string; townships:
 };
 
 /** A stable, plausible 9-character organization code for index numbers (not a real registry code). */
-function orgCode(seed: string): string {
+export function orgCode(seed: string): string {
   let h = 0;
   for (const ch of seed) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
   return String(h % 1_000_000_000).padStart(9, '0');
 }
 
-function government(code: string, name: string, level: 'province' | 'city' | 'county', departments: readonly [string, string][], extra: readonly DemoOrg[] = []): DemoOrg {
+/** A government with its general office and departments (names of city and county departments get the place prefixed). */
+export function government(code: string, name: string, level: 'province' | 'city' | 'county', departments: readonly [string, string][], extra: readonly DemoOrg[] = []): DemoOrg {
   const officeName = level === 'province' ? '江苏省人民政府办公厅' : `${name}人民政府办公${level === 'city' ? '室' : '室'}`;
   return {
     code, name: level === 'province' ? '江苏省人民政府' : `${name}人民政府`, kind: 'government', level, divisionCode: code, creditCode: orgCode(code),

@@ -56,38 +56,10 @@ export async function seedDemo(platform: Platform, opts: { writeAccountsFile?: b
   const now = platform.clock.now();
   const actor = systemActor('demo-seed');
   const accounts: DemoAccount[] = [];
-  const prepared = await Promise.all(DEMO_USERS.map(async (u) => {
-    const password = `Jy-${randomToken(9)}-${u.username.length}a`;
-    return { ...u, password, hash: await hashPassword(password, platform.config.passwordIterations) };
-  }));
+  const prepared = await prepareDemoAccounts(platform);
   await inTransaction(platform.db, async (trx) => {
-    const insertTree = async (node: DemoOrg, parentId: number | null, parentPath: string, order: number) => {
-      const org = await insertOrg(trx, { parentId, code: node.code, name: node.name, kind: node.kind, level: node.level, divisionCode: node.divisionCode, creditCode: node.creditCode, sortOrder: order }, parentPath, now);
-      let i = 0;
-      for (const child of node.children) await insertTree(child, org.id, org.path, i++);
-    };
-    await insertTree(demoOrganizationTree(), null, '/', 0);
-    for (const u of prepared) {
-      const org = await getOrgByCode(trx, u.orgCode);
-      if (!org) throw new Error(`demo org ${u.orgCode} missing`);
-      const needsTotp = platform.config.mfaRequiredRoles.includes(u.role);
-      const totpSecret = needsTotp ? generateTotpSecret() : null;
-      const { id } = await trx.insertInto('users').values({
-        username: u.username, display_name: u.displayName, org_id: org.id, password_hash: u.hash, password_changed_at: now,
-        must_change_password: 0, status: 'active', failed_attempts: 0, locked_until: null,
-        totp_secret_enc: totpSecret ? platform.cipher.encrypt(totpSecret, 'totp:pending') : null,
-        totp_enabled: totpSecret ? 1 : 0, totp_last_step: null, email_enc: null, phone_enc: null, created_at: now, updated_at: now,
-      }).returning('id').executeTakeFirstOrThrow();
-      // The AAD binds the secret to the user id, known only after the insert.
-      if (totpSecret) {
-        await trx.updateTable('users').set({ totp_secret_enc: platform.cipher.encrypt(totpSecret, `totp:${id}`) }).where('id', '=', id).execute();
-        await trx.insertInto('recovery_codes').values(generateRecoveryCodes(10).map((c) => ({ user_id: id, code_hash: sm3Hex(c), used_at: null }))).execute();
-      }
-      const scopeOrg = u.scopeOrgCode ? await getOrgByCode(trx, u.scopeOrgCode) : org;
-      if (!scopeOrg) throw new Error(`demo org ${u.scopeOrgCode ?? ''} missing`);
-      await trx.insertInto('role_grants').values({ user_id: id, role: u.role, scope_type: u.scope, scope_id: u.scope === 'org' ? scopeOrg.id : null, granted_by: null, granted_at: now }).execute();
-      accounts.push({ username: u.username, displayName: u.displayName, role: u.role, orgCode: u.orgCode, password: u.password, totpSecret });
-    }
+    await insertOrgTree(trx, demoOrganizationTree(), now);
+    accounts.push(...await insertDemoAccounts(trx, platform, prepared, now));
     const sites = await seedDemoSites(trx, platform);
     // The pages are rendered once after seeding (npm start queues a full rebuild), not per column.
     await withoutColumnChangeHook(() => seedDemoColumns(trx, platform, sites));
@@ -100,11 +72,59 @@ export async function seedDemo(platform: Platform, opts: { writeAccountsFile?: b
   return accounts;
 }
 
+
+/** The whole tree below `root`, in the caller's transaction (paths and sort orders as the console sets them). */
+export async function insertOrgTree(trx: Db, root: DemoOrg, now: number): Promise<void> {
+  const insertTree = async (node: DemoOrg, parentId: number | null, parentPath: string, order: number) => {
+    const org = await insertOrg(trx, { parentId, code: node.code, name: node.name, kind: node.kind, level: node.level, divisionCode: node.divisionCode, creditCode: node.creditCode, sortOrder: order }, parentPath, now);
+    let i = 0;
+    for (const child of node.children) await insertTree(child, org.id, org.path, i++);
+  };
+  await insertTree(root, null, '/', 0);
+}
+
+type PreparedAccount = (typeof DEMO_USERS)[number] & { password: string; hash: string };
+
+/** Fresh passwords and their hashes (slow: done before the transaction). */
+export async function prepareDemoAccounts(platform: Platform): Promise<PreparedAccount[]> {
+  return Promise.all(DEMO_USERS.map(async (u) => {
+    const password = `Jy-${randomToken(9)}-${u.username.length}a`;
+    return { ...u, password, hash: await hashPassword(password, platform.config.passwordIterations) };
+  }));
+}
+
+/** One account per built-in role (and a city editor) with its grant; needs the organizations 320000, 320000-bgt, 320100 and 320100-bgt. */
+export async function insertDemoAccounts(trx: Db, platform: Platform, prepared: readonly PreparedAccount[], now: number): Promise<DemoAccount[]> {
+  const accounts: DemoAccount[] = [];
+  for (const u of prepared) {
+    const org = await getOrgByCode(trx, u.orgCode);
+    if (!org) throw new Error(`demo org ${u.orgCode} missing`);
+    const needsTotp = platform.config.mfaRequiredRoles.includes(u.role);
+    const totpSecret = needsTotp ? generateTotpSecret() : null;
+    const { id } = await trx.insertInto('users').values({
+      username: u.username, display_name: u.displayName, org_id: org.id, password_hash: u.hash, password_changed_at: now,
+      must_change_password: 0, status: 'active', failed_attempts: 0, locked_until: null,
+      totp_secret_enc: totpSecret ? platform.cipher.encrypt(totpSecret, 'totp:pending') : null,
+      totp_enabled: totpSecret ? 1 : 0, totp_last_step: null, email_enc: null, phone_enc: null, created_at: now, updated_at: now,
+    }).returning('id').executeTakeFirstOrThrow();
+    // The AAD binds the secret to the user id, known only after the insert.
+    if (totpSecret) {
+      await trx.updateTable('users').set({ totp_secret_enc: platform.cipher.encrypt(totpSecret, `totp:${id}`) }).where('id', '=', id).execute();
+      await trx.insertInto('recovery_codes').values(generateRecoveryCodes(10).map((c) => ({ user_id: id, code_hash: sm3Hex(c), used_at: null }))).execute();
+    }
+    const scopeOrg = u.scopeOrgCode ? await getOrgByCode(trx, u.scopeOrgCode) : org;
+    if (!scopeOrg) throw new Error(`demo org ${u.scopeOrgCode ?? ''} missing`);
+    await trx.insertInto('role_grants').values({ user_id: id, role: u.role, scope_type: u.scope, scope_id: u.scope === 'org' ? scopeOrg.id : null, granted_by: null, granted_at: now }).execute();
+    accounts.push({ username: u.username, displayName: u.displayName, role: u.role, orgCode: u.orgCode, password: u.password, totpSecret });
+  }
+  return accounts;
+}
+
 export function accountsFilePath(dataDir: string): string {
   return path.join(dataDir, 'demo-accounts.txt');
 }
 
-function writeAccountsFile(dataDir: string, accounts: readonly DemoAccount[]): void {
+export function writeAccountsFile(dataDir: string, accounts: readonly DemoAccount[]): void {
   const lines = [
     '# 集约 Jiyue demo accounts (generated; keep private). Sign in at http://localhost:8080/admin/',
     '# Accounts with a TOTP secret need a 6-digit code: add the secret to an authenticator app,',

@@ -60,10 +60,19 @@ export function demoSites(): DemoSite[] {
 
 /** Registers the demo sites through the same operation the API uses (validated and audited), status open. */
 export async function seedDemoSites(db: Db, platform: Platform): Promise<SiteView[]> {
+  return registerSites(db, platform, demoSites());
+}
+
+/**
+ * Registers sites (validated and audited), status open, with plausible filing numbers and contact;
+ * `first` numbers the filings on from an earlier call.
+ */
+export async function registerSites(db: Db, platform: Platform, sites: readonly DemoSite[], first = 0): Promise<SiteView[]> {
   const actor = systemActor('demo-seed');
   const deps = sitesDeps(platform);
   const created: SiteView[] = [];
-  for (const [i, s] of demoSites().entries()) {
+  for (const [k, s] of sites.entries()) {
+    const i = first + k;
     const owner = await getOrgByCode(db, s.ownerCode);
     if (!owner) throw new Error(`demo org ${s.ownerCode} missing`);
     const seq = String(i + 1).padStart(6, '0');

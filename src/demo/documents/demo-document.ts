@@ -1,9 +1,9 @@
-import type { DocumentKind } from '../../modules/content/index.js';
+import type { BulkEditionText, DocumentKind } from '../../modules/content/index.js';
 import { formatShanghai } from '../../platform/i18n/format-time.js';
 import type { PolicySubject } from './corpus.js';
 
 /** One published demo document as the templates produce it, before it is written. */
-export interface DemoDocument {
+export interface DemoDocument extends BulkEditionText {
   /** Position in the generated list; interpretations name their policy by it. */
   readonly key: number;
   readonly siteId: number;
@@ -12,16 +12,6 @@ export interface DemoDocument {
   /** The issuing organization's code, the prefix of the index number. */
   readonly orgCode: string;
   readonly kind: DocumentKind;
-  readonly title: string;
-  readonly bodyHtml: string;
-  readonly summary: string;
-  readonly keywords: string;
-  readonly documentNumber: string | null;
-  readonly topicCategory: string | null;
-  readonly genre: string | null;
-  readonly issuingOrgName: string;
-  readonly dateWritten: string | null;
-  readonly source: string;
   /** Historical publish time (UTC ms), in the past. */
   readonly publishedAt: number;
   readonly isMajor: boolean;

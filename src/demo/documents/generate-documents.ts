@@ -24,6 +24,52 @@ function pastWorkingTime(rng: Prng, now: number): number {
 }
 
 /**
+ * Writes one site's documents one publication at a time, keeping what runs on between them
+ * (meeting numbers, personnel batches of the year, 文号 sequences in `numbers`): give it
+ * publication times in increasing order. A policy is sometimes followed by its interpretation.
+ */
+export function siteDocumentMaker(ctx: DemoSiteContext, rng: Prng, numbers: DocumentNumbers): (publishedAt: number, key: () => number) => DemoDocument[] {
+  let meeting = rng.int(8, 40);
+  const personnelBatches = new Map<string, number>();
+  const col = (...slugs: string[]): number => {
+    for (const s of slugs) { const id = ctx.columns[s]; if (id !== undefined) return id; }
+    throw new Error(`demo site ${ctx.siteName} has none of the columns ${slugs.join(', ')}`);
+  };
+  const topicSlugs = Object.keys(ctx.columns).filter((s) => ['yshj', 'xczx', 'csjyth', 'wmcj', 'aqsc'].includes(s));
+  return (publishedAt, key) => {
+    const docs: DemoDocument[] = [];
+    const t = (columnId: number): TemplateInput => ({ ctx, rng, publishedAt, key: key(), columnId });
+    const pushPolicy = (input: TemplateInput): void => {
+      const policy = policyDocument(input, numbers);
+      if (!rng.chance(0.3)) { docs.push(policy); return; }
+      // A policy with an interpretation; half of those are major policies (重大政策 need one).
+      const major = { ...policy, isMajor: rng.chance(0.5) };
+      docs.push(major);
+      const at = policy.publishedAt + rng.int(1, 120) * 60_000;
+      docs.push(interpretationDocument({ ctx, rng, publishedAt: at, key: key(), columnId: col('zcjd') }, major));
+    };
+    const r = rng.next();
+    if (ctx.level === 'department') {
+      if (r < 0.45) docs.push(newsDocument(t(col('gzdt'))));
+      else if (r < 0.65) docs.push(noticeDocument(t(col('tzgg'))));
+      else if (r < 0.9) pushPolicy(t(col('zcwj')));
+      else docs.push(personnelDocument(t(col('rsxx')), nextBatch(personnelBatches, publishedAt)));
+      return docs;
+    }
+    if (r < 0.16) docs.push(newsDocument(t(col('yaowen'))));
+    else if (r < 0.22) docs.push(newsDocument(t(col('cwhy')), { meetingNumber: meeting++ }));
+    else if (r < 0.31) docs.push(newsDocument(t(col('bmdt'))));
+    else if (r < 0.4) docs.push(newsDocument(t(col('sxdt', 'qxdt', 'zjdt')), { aboutPlace: rng.pick(ctx.localities) }));
+    else if (r < 0.45 && topicSlugs.length > 0) docs.push(newsDocument(t(col(rng.pick(topicSlugs)))));
+    else if (r < 0.63) docs.push(noticeDocument(t(col('tzgg'))));
+    else if (r < 0.84) pushPolicy(t(col(rng.chance(0.5) ? 'zfwj' : 'zcwj')));
+    else if (r < 0.91) docs.push(personnelDocument(t(col('rsxx')), nextBatch(personnelBatches, publishedAt)));
+    else docs.push(newsDocument(t(col('yaowen'))));
+    return docs;
+  };
+}
+
+/**
  * Generates the demo history of every site from the templates, deterministically: the same
  * contexts, clock and seed give the same documents. Keys start at `firstKey`. Within a site the
  * documents are produced in date order, so 文号 sequences and meeting numbers grow with time.
@@ -33,45 +79,11 @@ export function generateDemoDocuments(contexts: readonly DemoSiteContext[], q: {
   const numbers = new DocumentNumbers();
   const docs: DemoDocument[] = [];
   let key = q.firstKey;
+  const nextKey = () => key++;
   for (const ctx of contexts) {
     const times = Array.from({ length: PER_SITE[ctx.level] }, () => pastWorkingTime(rng, q.now)).sort((a, b) => a - b);
-    let meeting = rng.int(8, 40);
-    const personnelBatches = new Map<string, number>();
-    const col = (...slugs: string[]): number => {
-      for (const s of slugs) { const id = ctx.columns[s]; if (id !== undefined) return id; }
-      throw new Error(`demo site ${ctx.siteName} has none of the columns ${slugs.join(', ')}`);
-    };
-    const topicSlugs = Object.keys(ctx.columns).filter((s) => ['yshj', 'xczx', 'csjyth', 'wmcj', 'aqsc'].includes(s));
-    for (const publishedAt of times) {
-      const t = (columnId: number): TemplateInput => ({ ctx, rng, publishedAt, key: key++, columnId });
-      const r = rng.next();
-      if (ctx.level === 'department') {
-        if (r < 0.45) docs.push(newsDocument(t(col('gzdt'))));
-        else if (r < 0.65) docs.push(noticeDocument(t(col('tzgg'))));
-        else if (r < 0.9) pushPolicy(t(col('zcwj')));
-        else docs.push(personnelDocument(t(col('rsxx')), nextBatch(personnelBatches, publishedAt)));
-        continue;
-      }
-      if (r < 0.16) docs.push(newsDocument(t(col('yaowen'))));
-      else if (r < 0.22) docs.push(newsDocument(t(col('cwhy')), { meetingNumber: meeting++ }));
-      else if (r < 0.31) docs.push(newsDocument(t(col('bmdt'))));
-      else if (r < 0.4) docs.push(newsDocument(t(col('sxdt', 'qxdt', 'zjdt')), { aboutPlace: rng.pick(ctx.localities) }));
-      else if (r < 0.45 && topicSlugs.length > 0) docs.push(newsDocument(t(col(rng.pick(topicSlugs)))));
-      else if (r < 0.63) docs.push(noticeDocument(t(col('tzgg'))));
-      else if (r < 0.84) pushPolicy(t(col(rng.chance(0.5) ? 'zfwj' : 'zcwj')));
-      else if (r < 0.91) docs.push(personnelDocument(t(col('rsxx')), nextBatch(personnelBatches, publishedAt)));
-      else docs.push(newsDocument(t(col('yaowen'))));
-    }
-
-    function pushPolicy(input: TemplateInput): void {
-      const policy = policyDocument(input, numbers);
-      if (!rng.chance(0.3)) { docs.push(policy); return; }
-      // A policy with an interpretation; half of those are major policies (重大政策 need one).
-      const major = { ...policy, isMajor: rng.chance(0.5) };
-      docs.push(major);
-      const at = policy.publishedAt + rng.int(1, 120) * 60_000;
-      docs.push(interpretationDocument({ ctx, rng, publishedAt: at, key: key++, columnId: col('zcjd') }, major));
-    }
+    const make = siteDocumentMaker(ctx, rng, numbers);
+    for (const publishedAt of times) docs.push(...make(publishedAt, nextKey));
   }
   return docs;
 }

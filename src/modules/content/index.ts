@@ -37,3 +37,4 @@ export { placementsRoutes } from './placements/placements.routes.js';
 export { setPlacementChangeHook, type PlacementChangeHook } from './placements/placement-change-hook.js';
 export { acceptedReferencesInColumn, referencingColumns, type PlacementView } from './placements/placements.repo.js';
 export { getPublishedFields, listPublishedFields, type PublishedFields } from './published-feed.js';
+export { openDocumentBulkWriter, type DocumentBulkWriter, type BulkDocument, type BulkEditionText, type BulkAttachment } from './bulk-documents.js';

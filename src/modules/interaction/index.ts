@@ -69,3 +69,5 @@ export { splitClauses, type Clause } from './consultations/split-clauses.js';
 export { consultationFigures } from './consultations/consultations.repo.js';
 export { createConsultation, updateConsultation, saveSummary, publishSummary, MIN_CONSULTATION_DAYS, type ConsultationInput, type SummaryInput } from './consultations/manage-consultation.js';
 export { consultationDetail, listConsultations, publicConsultation, publicConsultations, submitOpinion, type OpinionInput } from './consultations/consultation-views.js';
+export { openLetterBulkWriter, LETTER_PATHS, type LetterBulkWriter, type BulkLetter } from './bulk-letters.js';
+export { writeGeneratedResponses, type GeneratedResponses } from './surveys/bulk-responses.js';

@@ -24,7 +24,7 @@ export { suggest, MAX_SUGGESTIONS } from './suggest.js';
 export { parseQuery, exactKeyOf, MAX_QUERY_LENGTH, type ParsedQuery } from './parse-query.js';
 export { segment, segmentedText, warmUpSegmenter } from './segmenter.js';
 export { highlightTitle, highlightSnippet, escapeHtml } from './highlight.js';
-export { anonymizeQuery, queryStats, pruneQueryLog, QUERY_LOG_KEEP_DAYS, type QueryStats } from './query-log.js';
+export { anonymizeQuery, writeQueryLogBulk, queryStats, pruneQueryLog, QUERY_LOG_KEEP_DAYS, type QueryStats } from './query-log.js';
 export { reindexAll, startReindex, SEARCH_REINDEX_KIND, REINDEX_BATCH, type ReindexOutcome } from './reindex-job.js';
 export { registerSearchJobs, syncDocument, PRUNE_QUERIES_KIND } from './search-jobs.js';
 export { searchPageModel, GROUP_NAMES, type SearchPageModel, type SearchPageInput } from './search-page-model.js';

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db } from '../../db/index.js';
+import type { Db, DialectOps } from '../../db/index.js';
 import type { SearchDb } from './dialect/index.js';
 import { searchDb } from './index-entries.js';
 import { normalizeQuery } from './normalize.js';
@@ -25,6 +25,15 @@ export async function logQuery(db: SearchDb, q: { query: string; siteId: number 
   const query = anonymizeQuery(q.query);
   if (query === '') return;
   await db.insertInto('search_queries').values({ query, site_id: q.siteId, results: q.results, created_at: q.now, day: shanghaiDay(q.now) }).execute();
+}
+
+/** Past searches written in bulk (`jiyue generate`), anonymized as logQuery does; empty queries are dropped. */
+export async function writeQueryLogBulk(db: Db, ops: DialectOps, rows: readonly { query: string; siteId: number | null; results: number; at: number }[]): Promise<number> {
+  const values = rows.map((r) => [anonymizeQuery(r.query), r.siteId, r.results, r.at, shanghaiDay(r.at)]).filter((v) => v[0] !== '');
+  await ops.insertMany(db, {
+    table: 'search_queries', columns: [['query', 'text'], ['site_id', 'bigint'], ['results', 'int'], ['created_at', 'bigint'], ['day', 'text']], rows: values,
+  });
+  return values.length;
 }
 
 /** The log keeps a little over a year: enough to compare a season with last year's. */
