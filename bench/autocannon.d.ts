@@ -30,6 +30,8 @@ declare module 'autocannon' {
     body?: string;
     requests?: AutocannonRequestSpec[];
     warmup?: { connections?: number; duration?: number };
+    /** Requests per second over all connections (each connection gets its share). */
+    overallRate?: number;
   }
 
   export interface Histogram {
@@ -45,7 +47,7 @@ declare module 'autocannon' {
   }
 
   export interface AutocannonResult {
-    requests: Histogram;
+    requests: Histogram & { sent: number };
     latency: Histogram;
     throughput: Histogram;
     /** Seconds. */
@@ -56,6 +58,10 @@ declare module 'autocannon' {
     statusCodeStats: Record<string, { count: number }>;
   }
 
+  /**
+   * Events: 'response' (client, statusCode: number, resBytes: number, responseTime: ms) and
+   * 'reqError' (error: Error, with `code` for socket errors).
+   */
   export interface AutocannonInstance extends EventEmitter, PromiseLike<AutocannonResult> {
     stop(): void;
   }
