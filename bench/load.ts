@@ -29,7 +29,7 @@ function windowRecorder(ms: number, start: bigint) {
     },
     error() { slot().errors++; },
     windows(): LoadWindow[] {
-      return slots.map((s, i) => ({ atMs: i * ms, ok: s.ok, other: s.other, errors: s.errors, p95Ms: s.times.length > 0 ? percentile(s.times, 95) : Number.NaN }));
+      return slots.map((s, i) => ({ atMs: i * ms, ok: s.ok, other: s.other, errors: s.errors, p95Ms: s.times.length > 0 ? percentile(s.times, 95) : null }));
     },
   };
 }

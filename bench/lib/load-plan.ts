@@ -32,8 +32,8 @@ export interface LoadWindow {
   readonly other: number;
   /** Socket errors and timeouts. */
   readonly errors: number;
-  /** 95th percentile latency of the window's answers (any status); NaN when none. */
-  readonly p95Ms: number;
+  /** 95th percentile latency of the window's answers (any status); null when none. */
+  readonly p95Ms: number | null;
 }
 
 export interface LoadResult {
