@@ -31,6 +31,8 @@ declare module 'autocannon' {
     body?: string;
     requests?: AutocannonRequestSpec[];
     warmup?: { connections?: number; duration?: number };
+    /** Requests per second over all connections (each connection gets its share). */
+    overallRate?: number;
   }
 
   export interface Histogram {
@@ -46,7 +48,7 @@ declare module 'autocannon' {
   }
 
   export interface AutocannonResult {
-    requests: Histogram;
+    requests: Histogram & { sent: number };
     latency: Histogram;
     throughput: Histogram;
     /** Seconds. */
@@ -57,6 +59,10 @@ declare module 'autocannon' {
     statusCodeStats: Record<string, { count: number }>;
   }
 
+  /**
+   * Events: 'response' (client, statusCode: number, resBytes: number, responseTime: ms) and
+   * 'reqError' (error: Error, with `code` for socket errors).
+   */
   export interface AutocannonInstance extends EventEmitter, PromiseLike<AutocannonResult> {
     stop(): void;
   }

@@ -16,50 +16,31 @@
  *
  * Run alone: `node --import tsx bench/delivery.bench.ts [--quick]`.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { buildApp } from '../src/app.js';
 import type { Platform } from '../src/platform/platform.js';
 import { nginxConfig } from '../src/modules/delivery/index.js';
-import { createTestDatabase } from '../test/support/engines.js';
 import { brotliModuleAvailable, freePort, installNginx, startNginx, type RunningNginx } from '../test/support/nginx.js';
 import type { BenchOptions, BenchResult, Figure } from './lib/figure.js';
-import { createBenchPlatform } from './lib/bench-server.js';
-import { ARTICLE, ARTICLE_HEADERS, HOST, publishArticleSite, SITE } from './lib/article-page.js';
-import { cpuPlan, pinThisProcess } from './lib/cpu-pinning.js';
+import { ARTICLE, ARTICLE_HEADERS, createArticleSite, HOST, SITE, startJiyue } from './lib/article-page.js';
+import { cpuPlan } from './lib/cpu-pinning.js';
 import type { LoadResult, LoadRun } from './lib/load-plan.js';
-import { loadProblems, runLoad } from './lib/run-load.js';
+import { loadProblems, runInterleaved } from './lib/run-load.js';
 import { median } from './lib/stats.js';
 import { formatTable } from './lib/print-table.js';
 
 export const DIRECT_GOAL = 0.5;
 export const FRONT_GOAL = 0.9;
 const CONNECTIONS = 10;
-async function startJiyue(platform: Platform): Promise<{ port: number; close(): Promise<void> }> {
-  // Request logs stay on at the default level (part of a real request) but go nowhere.
-  const app = await buildApp({ platform, logger: { level: platform.config.logLevel, file: '/dev/null' } });
-  const url = await app.listen({ port: 0, host: '127.0.0.1' });
-  return { port: Number(new URL(url).port), close: () => app.close() };
-}
-
-function pick(results: readonly LoadResult[], label: string): LoadResult[] {
-  return results.filter((r) => r.label === label);
-}
-
 export async function benchDelivery(opts: BenchOptions): Promise<BenchResult> {
   const { cpu, rounds, quick } = opts;
   if (!installNginx(opts.log)) return { figures: [], notes: ['delivery: nginx is not installed (apt-get install nginx libnginx-mod-http-brotli-static): skipped'] };
-  const tdb = await createTestDatabase('sqlite');
   const closers: (() => Promise<unknown>)[] = [];
   try {
-    const platform = await createBenchPlatform(tdb);
-    closers.push(() => platform.close());
-    const { store, article, manifest } = await publishArticleSite(platform);
-    // nginx workers run as nobody: let them read the page store.
-    fs.chmodSync(tdb.dataDir, 0o755);
-    fs.chmodSync(store.root, 0o755);
+    const site0 = await createArticleSite();
+    closers.push(() => site0.close());
+    const { platform, store, manifest, article } = site0;
     const entry = manifest.entries.get(ARTICLE);
 
     const jiyue = await startJiyue(platform);
@@ -85,14 +66,8 @@ export async function benchDelivery(opts: BenchOptions): Promise<BenchResult> {
       label, url: `http://127.0.0.1:${port}${ARTICLE}`, method: 'GET', headers, mode: 'saturate', connections: CONNECTIONS, durationSec: quick ? 1 : 5, warmupSec: 0,
     });
     const subjects = [run('jiyue', jiyue.port), run('nginx', nginxPort), run('front', frontPort), run('uncached', uncached.port)];
-    const runs: LoadRun[] = [];
-    for (let r = 0; r < rounds; r++) {
-      const order = subjects.map((_, i) => subjects[(i + r) % subjects.length]!);
-      runs.push(...order.map((s) => ({ ...s, warmupSec: r === 0 ? 1 : 0 })));
-    }
-    pinThisProcess(cpu, cpu.serverCpus);
-    const results = await runLoad(cpu, runs).finally(() => pinThisProcess(cpu, cpu.allCpus));
-    const [j, n, f, u] = ['jiyue', 'nginx', 'front', 'uncached'].map((l) => pick(results, l)) as [LoadResult[], LoadResult[], LoadResult[], LoadResult[]];
+    const { results, of } = await runInterleaved(cpu, subjects, rounds);
+    const [j, n, f, u] = ['jiyue', 'nginx', 'front', 'uncached'].map(of) as [LoadResult[], LoadResult[], LoadResult[], LoadResult[]];
     for (let i = 0; i < rounds; i++) {
       opts.log(`delivery round ${i + 1}: Jiyue ${j[i]?.rps.toFixed(0)} req/s, nginx ${n[i]?.rps.toFixed(0)}, nginx in front ${f[i]?.rps.toFixed(0)}, Jiyue without cache ${u[i]?.rps.toFixed(0)}`);
     }
@@ -124,7 +99,6 @@ export async function benchDelivery(opts: BenchOptions): Promise<BenchResult> {
     };
   } finally {
     for (const close of closers.reverse()) await close().catch(() => undefined);
-    await tdb.drop();
   }
 }
 

@@ -16,11 +16,9 @@
  *
  * Run alone: `node --import tsx bench/interview-fanout.bench.ts [--clients 1000] [--posts 30]`.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { AddressInfo } from 'node:net';
 import type { Engine } from '../src/db/index.js';
@@ -38,6 +36,7 @@ import { formatTable } from './lib/print-table.js';
 import { median } from './lib/stats.js';
 import { postgresVersion } from './lib/postgres-available.js';
 import { awaitAll, openFleet, type SseFleet } from './lib/sse-load.js';
+import { spawnServer } from './lib/server-process.js';
 
 export interface FanoutSize {
   readonly clients: number;
@@ -97,21 +96,6 @@ async function bareServer(): Promise<{ port: number; broadcast(k: number): void;
   };
 }
 
-async function spawnSecond(dataDir: string, databaseUrl: string): Promise<{ port: number; child: ChildProcess }> {
-  const script = path.join(path.dirname(fileURLToPath(import.meta.url)), 'lib', 'interview-child.ts');
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, BENCH_DATA_DIR: dataDir, BENCH_DATABASE_URL: databaseUrl }, stdio: ['ignore', 'pipe', 'inherit'] });
-  const port = await new Promise<number>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (b: Buffer) => {
-      out += b.toString();
-      const m = /PORT (\d+)/.exec(out);
-      if (m) resolve(Number(m[1]));
-    });
-    child.on('exit', (code) => reject(new Error(`second server exited (${code})`)));
-  });
-  return { port, child };
-}
-
 interface Scenario {
   readonly name: string;
   readonly engine: Engine;
@@ -130,12 +114,9 @@ async function runScenario(opts: BenchOptions, size: FanoutSize, sc: Scenario): 
     closers.push(() => app.close());
     const ports = [(app.server.address() as AddressInfo).port];
     if (sc.processes === 2) {
-      const second = await spawnSecond(tdb.dataDir, tdb.databaseUrl ?? '');
+      const second = await spawnServer({ dataDir: tdb.dataDir, databaseUrl: tdb.databaseUrl });
       ports.push(second.port);
-      closers.push(async () => {
-        second.child.kill('SIGTERM');
-        await new Promise((r) => second.child.once('exit', r));
-      });
+      closers.push(() => second.stop());
     }
     const deps = interviewDeps(platform);
     const actor = systemActor('bench');

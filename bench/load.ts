@@ -5,20 +5,44 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import autocannon, { type AutocannonRequest } from 'autocannon';
-import type { LoadResult, LoadRun } from './lib/load-plan.js';
+import type { LoadResult, LoadRun, LoadWindow } from './lib/load-plan.js';
+import { percentile } from './lib/percentile.js';
 
 function headersOf(run: LoadRun): Record<string, string> {
   return { ...(run.bodies && run.bodies.length > 0 ? { 'content-type': 'application/json' } : {}), ...run.headers };
 }
 
+/** Counts answers per window of `ms` from `start` (hrtime ns). */
+function windowRecorder(ms: number, start: bigint) {
+  const slots: { ok: number; other: number; errors: number; times: number[] }[] = [];
+  const slot = () => {
+    const i = Math.floor(Number(process.hrtime.bigint() - start) / 1e6 / ms);
+    for (let k = slots.length; k <= i; k++) slots.push({ ok: 0, other: 0, errors: 0, times: [] });
+    return slots[i]!;
+  };
+  return {
+    response(status: number, latencyMs: number) {
+      const s = slot();
+      if (status >= 200 && status < 300) s.ok++;
+      else s.other++;
+      s.times.push(latencyMs);
+    },
+    error() { slot().errors++; },
+    windows(): LoadWindow[] {
+      return slots.map((s, i) => ({ atMs: i * ms, ok: s.ok, other: s.other, errors: s.errors, p95Ms: s.times.length > 0 ? percentile(s.times, 95) : null }));
+    },
+  };
+}
+
 async function saturate(run: LoadRun): Promise<LoadResult> {
   const bodies = run.bodies ?? [];
   let next = 0;
-  const result = await autocannon({
+  const instance = autocannon({
     url: run.alsoUrls && run.alsoUrls.length > 0 ? [run.url, ...run.alsoUrls] : run.url,
     connections: run.connections,
     duration: run.durationSec,
-    timeout: 30,
+    timeout: run.timeoutSec ?? 30,
+    ...(run.overallRate ? { overallRate: run.overallRate } : {}),
     ...(run.warmupSec > 0 ? { warmup: { connections: run.connections, duration: run.warmupSec } } : {}),
     requests: [{
       method: run.method,
@@ -28,12 +52,23 @@ async function saturate(run: LoadRun): Promise<LoadResult> {
       } : {}),
     }],
   });
+  const startedAt = Date.now() + run.warmupSec * 1000;
+  const windows = run.windowMs && run.warmupSec === 0 ? windowRecorder(run.windowMs, process.hrtime.bigint()) : null;
+  const errorCodes: Record<string, number> = {};
+  instance.on('response', (_client: unknown, status: number, _bytes: number, latencyMs: number) => windows?.response(status, latencyMs));
+  instance.on('reqError', (err: Error & { code?: string }) => {
+    const code = err.code ?? err.message;
+    errorCodes[code] = (errorCodes[code] ?? 0) + 1;
+    windows?.error();
+  });
+  const result = await instance;
   const ok = result.requests.total - result.non2xx;
   const statusCodes: Record<string, number> = {};
   for (const [code, s] of Object.entries(result.statusCodeStats)) statusCodes[code] = s.count;
   return {
     label: run.label, rps: ok / result.duration, ok, non2xx: result.non2xx, errors: result.errors, timeouts: result.timeouts,
     latencyMeanMs: result.latency.average, latencyP50Ms: result.latency.p50, latencyP99Ms: result.latency.p99, durationSec: result.duration, statusCodes,
+    sent: result.requests.sent, errorCodes, startedAt, endedAt: Date.now(), ...(windows ? { windows: windows.windows() } : {}),
   };
 }
 

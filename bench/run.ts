@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [--only hash,login,api,audit,documents,delivery,publishing,search,letters,interview-fanout,scale-out] [--docs N] [--clients N]`: runs the benchmarks and
+ * `npm run bench [-- --quick] [--only hash,login,api,audit,documents,delivery,wordpress,overload,publishing,search,letters,interview-fanout,scale-out] [--docs N] [--clients N]`: runs the benchmarks and
  * prints one table. Every figure is the median of interleaved rounds and stands next to a
  * baseline measured in the same run, so the ratios mean something on any machine. Never
  * part of `npm test`.
@@ -19,13 +19,15 @@ import { benchAuditAppend } from './audit-append.bench.js';
 import { benchDocuments, documentCount } from './documents.bench.js';
 import { benchChecks } from './checks.bench.js';
 import { benchDelivery } from './delivery.bench.js';
+import { benchWordPress } from './wordpress.bench.js';
+import { benchOverload } from './overload.bench.js';
 import { benchPublishToLive, benchRebuildVsEleventy, liveDocs, publishCount, rebuildDocs } from './publishing.bench.js';
 import { benchSearch } from './search.bench.js';
 import { benchLetters } from './letters.bench.js';
 import { benchInterviewFanout, fanoutSize } from './interview-fanout.bench.js';
 import { benchScaleOut } from './scale-out.bench.js';
 
-const BENCHES = ['hash', 'login', 'api', 'audit', 'documents', 'delivery', 'publishing', 'search', 'letters', 'interview-fanout', 'scale-out'] as const;
+const BENCHES = ['hash', 'login', 'api', 'audit', 'documents', 'delivery', 'wordpress', 'overload', 'publishing', 'search', 'letters', 'interview-fanout', 'scale-out'] as const;
 type BenchName = (typeof BENCHES)[number];
 
 /** A mistake on the command line: the message is enough, no stack. */
@@ -79,6 +81,9 @@ async function main(): Promise<void> {
     await step('machine checks', () => benchChecks(opts));
   }
   if (which.has('delivery')) await step('public pages (Jiyue vs nginx)', () => benchDelivery(opts));
+  // Sets WordPress up with apt-get on its first run (root; bench/peers/wordpress.sh).
+  if (which.has('wordpress')) await step('public pages (Jiyue vs WordPress)', () => benchWordPress(opts));
+  if (which.has('overload')) await step('public server at 5× overload (shipped defaults)', () => benchOverload(opts));
   if (which.has('publishing')) {
     // Its own defaults (10,000 and 100,000 documents); --docs sets both sites' size.
     await step('publishing: full rebuild (Jiyue vs Eleventy)', () => benchRebuildVsEleventy(opts, { docs: rebuildDocs(values.docs, values.quick) }));

@@ -84,6 +84,9 @@ export async function buildApp({ platform, logger = false, roles = platform.conf
   await app.register(underPressure, {
     maxEventLoopDelay: config.pressureMaxEventLoopDelayMs,
     maxEventLoopUtilization: config.pressureMaxEventLoopUtilization,
+    // Utilisation over the last sample (1 s), not since start-up (the plugin's default): averaged
+    // over a long idle spell, a cumulative figure never reached the limit under overload.
+    eventLoopUtilizationMode: 'interval',
     retryAfter: 10,
     pressureHandler: (req, reply) => {
       app.jiyueOverloadCounter.inc();

@@ -17,6 +17,25 @@ export interface LoadRun {
   readonly connections: number;
   readonly durationSec: number;
   readonly warmupSec: number;
+  /** 'saturate' only: a fixed offered rate over all connections (req/s) instead of as fast as answered. */
+  readonly overallRate?: number;
+  /** Seconds a request may take before it counts as a timeout (default 30). */
+  readonly timeoutSec?: number;
+  /** 'saturate' only, without warm-up: also count the answers in windows of this many ms (LoadResult.windows). */
+  readonly windowMs?: number;
+}
+
+/** The answers of one window of a run (LoadRun.windowMs). */
+export interface LoadWindow {
+  /** Window start, ms after the run started. */
+  readonly atMs: number;
+  readonly ok: number;
+  /** Non-2xx answers. */
+  readonly other: number;
+  /** Socket errors and timeouts. */
+  readonly errors: number;
+  /** 95th percentile latency of the window's answers (any status); null when none. */
+  readonly p95Ms: number | null;
 }
 
 export interface LoadResult {
@@ -32,4 +51,12 @@ export interface LoadResult {
   readonly latencyP99Ms: number;
   readonly durationSec: number;
   readonly statusCodes: Readonly<Record<string, number>>;
+  /** 'saturate': requests sent (answered or not). */
+  readonly sent?: number;
+  /** 'saturate': socket errors and timeouts by error code (ECONNRESET, ...) or message. */
+  readonly errorCodes?: Readonly<Record<string, number>>;
+  /** Wall clock (epoch ms) when the run started and ended, warm-up excluded. */
+  readonly startedAt?: number;
+  readonly endedAt?: number;
+  readonly windows?: readonly LoadWindow[];
 }

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { CpuPlan } from './cpu-pinning.js';
+import { pinThisProcess, type CpuPlan } from './cpu-pinning.js';
 import type { LoadResult, LoadRun } from './load-plan.js';
 
 const benchDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
@@ -39,4 +39,20 @@ export async function runLoad(cpu: CpuPlan, runs: readonly LoadRun[]): Promise<L
 export function loadProblems(results: readonly LoadResult[]): string[] {
   return results.filter((r) => r.non2xx > 0 || r.errors > 0)
     .map((r) => `${r.label}: ${r.non2xx} non-2xx (${JSON.stringify(r.statusCodes)}), ${r.errors} socket errors, ${r.timeouts} timeouts`);
+}
+
+/**
+ * Runs the subjects in `rounds` interleaved rounds (the order rotates each round; a 1 s warm-up
+ * in the first) while this process, which serves some of them, is pinned to the server's core.
+ * `of(label)` gives one subject's results, round by round.
+ */
+export async function runInterleaved(cpu: CpuPlan, subjects: readonly LoadRun[], rounds: number): Promise<{ results: LoadResult[]; of(label: string): LoadResult[] }> {
+  const runs: LoadRun[] = [];
+  for (let r = 0; r < rounds; r++) {
+    const order = subjects.map((_, i) => subjects[(i + r) % subjects.length]!);
+    runs.push(...order.map((s) => ({ ...s, warmupSec: r === 0 ? 1 : 0 })));
+  }
+  pinThisProcess(cpu, cpu.serverCpus);
+  const results = await runLoad(cpu, runs).finally(() => pinThisProcess(cpu, cpu.allCpus));
+  return { results, of: (label) => results.filter((r) => r.label === label) };
 }

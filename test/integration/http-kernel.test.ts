@@ -263,4 +263,25 @@ for (const engine of selectedEngines()) {
       assert.match(metrics.body, /jiyue_http_overload_total [1-9]/);
     });
   });
+
+  describe(`overload after an idle spell [${engine}]`, () => {
+    let ctx: TestContext;
+    before(async () => {
+      // Only the utilisation check: the delay check would refuse a blocked loop on its own.
+      ctx = await createTestContext(engine, { config: { pressureMaxEventLoopDelayMs: 0, pressureMaxEventLoopUtilization: 0.9 } });
+    });
+    after(async () => { await ctx.close(); });
+
+    test('a server idle for seconds still answers 503 as soon as its loop is saturated (utilisation per sample, not since start-up)', async () => {
+      await sleep(4000);
+      let status = 0;
+      // Averaged since start-up, four saturated seconds after four idle ones stay near 0.5.
+      for (let i = 0; i < 4 && status !== 503; i++) {
+        blockEventLoop(1200);
+        await new Promise((resolve) => setImmediate(resolve));
+        status = (await ctx.app.inject({ method: 'GET', url: '/healthz' })).statusCode;
+      }
+      assert.equal(status, 503);
+    });
+  });
 }
