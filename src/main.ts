@@ -3,6 +3,9 @@ import { createPlatform, type Platform } from './platform/platform.js';
 import { buildApp } from './app.js';
 import { registerAllJobs, startModuleWorkers } from './register-jobs.js';
 
+/** Pending connections the kernel may queue for us (Linux caps it at net.core.somaxconn, 4096 by default). */
+const LISTEN_BACKLOG = 4096;
+
 export interface ServeOptions {
   readonly roles?: readonly ProcessRole[];
   readonly onListening?: (url: string) => void;
@@ -27,7 +30,9 @@ export async function serve(config: Config = loadConfig(), opts: ServeOptions = 
   const platform = await createPlatform(config);
   registerAllJobs(platform);
   const app = await buildApp({ platform, logger: true, roles });
-  await app.listen({ port: config.port, host: config.host });
+  // Node's default accept backlog (511) overflowed under a burst of 4,000 connections in the
+  // overload benchmark (dropped connections instead of 503s); the kernel caps it at somaxconn.
+  await app.listen({ port: config.port, host: config.host, backlog: LISTEN_BACKLOG });
   const shownHost = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
   opts.onListening?.(`http://${shownHost}:${config.port}`);
   if (roles.includes('worker')) platform.jobs.start();
