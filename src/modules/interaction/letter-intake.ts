@@ -7,7 +7,7 @@ import { captchaKey, spendCaptcha, spendCaptchas, type VerifiedCaptcha } from '.
 import type { InteractionDeps } from './deps.js';
 import { InteractionErrors } from './errors.js';
 import type { LetterAttachmentsTable, LettersTable } from './interaction.tables.js';
-import { insertLetter, insertLetterAttachment, insertLetters, letterByIdempotencyKey, lettersByIdempotencyKeys, type LetterRow } from './letters.repo.js';
+import { insertLetter, insertLetterAttachment, insertLetters, letterByIdempotencyKey, lettersByIdempotencyKeys, queryCodesTaken, type LetterRow } from './letters.repo.js';
 import type { LetterReceipt } from './operations/submit-letter.js';
 
 /*
@@ -53,6 +53,13 @@ export async function storeLetter(db: Db, deps: InteractionDeps, p: PreparedLett
     await deps.audit.append(trx, p.actor, p.audit(id));
     return { stored: p.receipt };
   });
+}
+
+/** A letter whose drawn query code another letter holds; worded as the unique index's refusal, so retryOnCodeClash takes it. */
+class QueryCodeClash extends Error {
+  constructor(code: string) {
+    super(`letters.query_code ${code} is taken`);
+  }
 }
 
 /** Enough to cover a burst on one process; the statements stay small. */
@@ -144,7 +151,7 @@ async function writeBatch(db: Db, deps: InteractionDeps, batch: readonly Pending
     await storeLetter(db, deps, only.letter).then(only.resolve, only.reject);
     return true;
   }
-  let outcomes: (StoreOutcome | AppError)[];
+  let outcomes: (StoreOutcome | Error)[];
   try {
     outcomes = await inTransaction(db, (trx) => storeBatch(trx, deps, batch.map((p) => p.letter)));
   } catch {
@@ -154,20 +161,30 @@ async function writeBatch(db: Db, deps: InteractionDeps, batch: readonly Pending
   }
   batch.forEach((p, i) => {
     const o = outcomes[i];
-    if (o instanceof AppError || o === undefined) p.reject(o ?? new Error('letter batch lost an outcome'));
+    if (o instanceof Error || o === undefined) p.reject(o ?? new Error('letter batch lost an outcome'));
     else p.resolve(o);
   });
   return true;
 }
 
 /** storeLetter for several letters at once, inside the caller's transaction; one outcome (or refusal) per letter, in order. */
-async function storeBatch(trx: Db, deps: InteractionDeps, letters: readonly PreparedLetter[]): Promise<(StoreOutcome | AppError)[]> {
+async function storeBatch(trx: Db, deps: InteractionDeps, letters: readonly PreparedLetter[]): Promise<(StoreOutcome | Error)[]> {
   const earlier = new Map<string, Awaited<ReturnType<typeof lettersByIdempotencyKeys>>>();
   for (const siteId of new Set(letters.map((l) => l.siteId))) {
     earlier.set(String(siteId), await lettersByIdempotencyKeys(trx, siteId, letters.filter((l) => l.siteId === siteId).map((l) => l.key)));
   }
   const found = (l: PreparedLetter) => earlier.get(String(l.siteId))?.get(l.key);
-  const fresh = letters.filter((l) => !found(l));
+  // A query code drawn twice (6 random digits a day) would fail the whole batch's insert: such a
+  // letter leaves the batch with the clash error instead, and submitLetter draws it a free code.
+  const taken = await queryCodesTaken(trx, letters.map((l) => l.row.query_code));
+  const codes = new Set<string>();
+  const clashes = new Set<PreparedLetter>();
+  for (const l of letters) {
+    if (found(l)) continue;
+    if (taken.has(l.row.query_code) || codes.has(l.row.query_code)) clashes.add(l);
+    codes.add(l.row.query_code);
+  }
+  const fresh = letters.filter((l) => !found(l) && !clashes.has(l));
   const now = Math.max(...letters.map((l) => Number(l.row.received_at)));
   const spent = await spendCaptchas(trx, fresh.map((l) => l.captcha), now);
   const storing = fresh.filter((l) => spent.has(captchaKey(l.captcha)));
@@ -181,9 +198,10 @@ async function storeBatch(trx: Db, deps: InteractionDeps, letters: readonly Prep
     for (const f of l.files) await insertLetterAttachment(trx, { ...f, letter_id: idOf(l) });
   }
   await deps.audit.appendMany(trx, storing.map((l) => ({ actor: l.actor, entry: l.audit(idOf(l)) })));
-  return letters.map((l): StoreOutcome | AppError => {
+  return letters.map((l): StoreOutcome | Error => {
     const row = found(l);
     if (row) return { earlier: row };
+    if (clashes.has(l)) return new QueryCodeClash(l.row.query_code);
     if (!spent.has(captchaKey(l.captcha))) return new AppError(InteractionErrors['interaction.captcha.used']);
     return { stored: l.receipt };
   });

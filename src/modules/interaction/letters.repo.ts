@@ -24,6 +24,13 @@ export async function queryCodeTaken(db: Db, code: string): Promise<boolean> {
   return (await db.selectFrom('letters').select('id').where('query_code', '=', code).executeTakeFirst()) !== undefined;
 }
 
+/** Which of these query codes letters already hold. */
+export async function queryCodesTaken(db: Db, codes: readonly string[]): Promise<Set<string>> {
+  if (codes.length === 0) return new Set();
+  const rows = await db.selectFrom('letters').select('query_code').where('query_code', 'in', codes).execute();
+  return new Set(rows.map((r) => r.query_code));
+}
+
 /** The error of an insert whose query code another letter took between the check and the insert (both engines' wording). */
 export function isQueryCodeClash(err: unknown): boolean {
   return isCodeClash(err, 'letters');
