@@ -3,7 +3,9 @@ import assert from 'node:assert/strict';
 import { selectedEngines } from '../support/engines.js';
 import { createTestContext, type TestContext } from '../support/platform.js';
 import { idemKey, letterJson, PORTAL_CODE, portalMailboxes, solvedCaptcha } from '../support/letter-fixtures.js';
-import { letterIntake } from '../../src/modules/interaction/letter-intake.js';
+import { letterIntake, type PreparedLetter } from '../../src/modules/interaction/letter-intake.js';
+import { isCodeClash } from '../../src/modules/interaction/query-credentials.js';
+import { systemActor } from '../../src/platform/identity/actor.js';
 import { interactionDeps } from '../../src/modules/interaction/deps.js';
 
 const SUBMIT = `/api/v1/public/sites/${PORTAL_CODE}/letters`;
@@ -73,6 +75,55 @@ for (const engine of selectedEngines()) {
       const byCaptcha = await ctx.platform.db.selectFrom('letters').select('id').where('subject', 'in', ['验证码一', '验证码二']).execute();
       assert.equal(byCaptcha.length, 1);
       assert.deepEqual(rest.map((a) => a.statusCode), rest.map(() => 201));
+      assert.equal((await ctx.platform.audit.verify(ctx.platform.db)).ok, true);
+    });
+  });
+}
+
+/** A prepared letter as prepareLetter makes one, with a query code of the test's choosing. */
+function preparedLetter(siteId: number, mailboxId: number, code: string, n: number): PreparedLetter {
+  const now = Date.now();
+  const key = `clash-test-${code}-${n}`.padEnd(20, 'x');
+  return {
+    siteId, key, captcha: { id: `captcha-${code}-${n}`, expiresAt: now + 600_000 }, actor: systemActor('test'),
+    row: {
+      site_id: siteId, mailbox_id: mailboxId, query_code: code, query_password_hash: 'x', letter_type: 'consultation', is_public: 1,
+      subject: `编号冲突${n}`, body: '正文', name_enc: 'x', phone_enc: 'x', email_enc: null, id_number_enc: null, address_enc: null,
+      status: 'received', idempotency_key: key, received_at: now, due_at: now + 86_400_000, step_due_at: now + 86_400_000, lookup_failures: 0, lookup_locked_until: null,
+    },
+    files: [],
+    audit: (id) => ({ action: 'interaction.letter.submit', result: 'success', targetType: 'letter', targetId: id, detail: { queryCode: code } }),
+    receipt: { queryCode: code, queryPassword: 'ABCDEFGH', duplicate: false, mailboxName: '网站信箱', letterType: 'consultation', receivedAt: now, dueAt: now + 86_400_000 },
+  };
+}
+
+for (const engine of selectedEngines()) {
+  describe(`letters: a query code drawn twice leaves its batch alone [${engine}]`, () => {
+    let ctx: TestContext;
+    before(async () => { ctx = await createTestContext(engine); });
+    after(async () => { await ctx.close(); });
+
+    test('the first holder of a code is stored; a letter drawing a taken code gets the clash (for a retry), the rest of its batch is stored', async () => {
+      const site = await ctx.platform.db.selectFrom('sites').select('id').where('code', '=', PORTAL_CODE).executeTakeFirstOrThrow();
+      const mailboxId = (await portalMailboxes(ctx.app))[0]!.id;
+      const intake = letterIntake(ctx.platform.db, interactionDeps(ctx.platform));
+      const siteId = Number(site.id);
+      assert.ok('stored' in await intake.submit(preparedLetter(siteId, mailboxId, '20991231000001', 0)));
+      const before = intake.stats();
+      // Submitted in one turn, so one batch: a code taken before it, a code drawn twice within it, and a free one.
+      const outcomes = await Promise.allSettled([
+        intake.submit(preparedLetter(siteId, mailboxId, '20991231000001', 1)),
+        intake.submit(preparedLetter(siteId, mailboxId, '20991231000002', 2)),
+        intake.submit(preparedLetter(siteId, mailboxId, '20991231000002', 3)),
+        intake.submit(preparedLetter(siteId, mailboxId, '20991231000003', 4)),
+      ]);
+      assert.deepEqual(outcomes.map((o) => o.status), ['rejected', 'fulfilled', 'rejected', 'fulfilled']);
+      for (const o of outcomes) if (o.status === 'rejected') assert.ok(isCodeClash(o.reason, 'letters'), String(o.reason));
+      const after = intake.stats();
+      assert.equal(after.batches - before.batches, 1);
+      assert.equal(after.fallbacks, before.fallbacks);
+      const subjects = (await ctx.platform.db.selectFrom('letters').select('subject').where('query_code', 'like', '2099123100000%').orderBy('subject').execute()).map((r) => r.subject);
+      assert.deepEqual(subjects, ['编号冲突0', '编号冲突2', '编号冲突4']);
       assert.equal((await ctx.platform.audit.verify(ctx.platform.db)).ok, true);
     });
   });
