@@ -7,6 +7,7 @@
  * half. Prints `ready` once the first answer arrived; on stdin's end prints one JSON PacedResult.
  */
 import http from 'node:http';
+import { performance } from 'node:perf_hooks';
 import type { PacedLoad, PacedResult } from './paced-load.js';
 import { percentile } from './percentile.js';
 
@@ -47,6 +48,7 @@ function fire(): void {
 }
 
 const started = process.hrtime.bigint();
+const elu = performance.eventLoopUtilization();
 const tick = () => {
   if (stopping) return;
   const due = Math.floor((Number(process.hrtime.bigint() - started) / 1e9) * cfg.rate);
@@ -62,6 +64,7 @@ process.stdin.once('end', () => {
   const ok = Object.entries(statusCodes).filter(([c]) => c.startsWith('2')).reduce((n, [, v]) => n + v, 0);
   const result: PacedResult = {
     rate: cfg.rate, sent, ok, non2xx: latencies.length - ok, errors, durationSec, rps: ok / durationSec, maxInFlight,
+    generatorBusy: performance.eventLoopUtilization(elu).utilization,
     latencyP50Ms: latencies.length > 0 ? percentile(latencies, 50) : Number.NaN, latencyP99Ms: latencies.length > 0 ? percentile(latencies, 99) : Number.NaN, statusCodes,
   };
   process.stdout.write(`${JSON.stringify(result)}\n`);

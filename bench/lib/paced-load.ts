@@ -27,6 +27,8 @@ export interface PacedResult {
   readonly rps: number;
   /** Most requests outstanding at once: near `sockets` means the server fell behind the rate. */
   readonly maxInFlight: number;
+  /** Share of the time the generator's own event loop was busy: near 1, the generator and not the server set the pace. */
+  readonly generatorBusy: number;
   readonly latencyP50Ms: number;
   readonly latencyP99Ms: number;
   readonly statusCodes: Readonly<Record<string, number>>;
