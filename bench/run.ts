@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [--only hash,login,api,audit,documents,delivery,wordpress,overload,publishing,search,letters,interview-fanout,scale-out] [--docs N] [--clients N]`: runs the benchmarks and
+ * `npm run bench [-- --quick] [--only hash,login,api,audit,documents,delivery,wordpress,overload,publishing,live-under-load,build-growth,search,letters,interview-fanout,scale-out] [--docs N] [--clients N]`: runs the benchmarks and
  * prints one table. Every figure is the median of interleaved rounds and stands next to a
  * baseline measured in the same run, so the ratios mean something on any machine. Never
  * part of `npm test`.
@@ -26,8 +26,10 @@ import { benchSearch } from './search.bench.js';
 import { benchLetters } from './letters.bench.js';
 import { benchInterviewFanout, fanoutSize } from './interview-fanout.bench.js';
 import { benchScaleOut } from './scale-out.bench.js';
+import { benchLiveUnderLoad, underLoadDocs, underLoadPublishes } from './live-under-load.bench.js';
+import { benchBuildGrowth, growthSmallDocs } from './build-growth.bench.js';
 
-const BENCHES = ['hash', 'login', 'api', 'audit', 'documents', 'delivery', 'wordpress', 'overload', 'publishing', 'search', 'letters', 'interview-fanout', 'scale-out'] as const;
+const BENCHES = ['hash', 'login', 'api', 'audit', 'documents', 'delivery', 'wordpress', 'overload', 'publishing', 'live-under-load', 'build-growth', 'search', 'letters', 'interview-fanout', 'scale-out'] as const;
 type BenchName = (typeof BENCHES)[number];
 
 /** A mistake on the command line: the message is enough, no stack. */
@@ -89,6 +91,10 @@ async function main(): Promise<void> {
     await step('publishing: full rebuild (Jiyue vs Eleventy)', () => benchRebuildVsEleventy(opts, { docs: rebuildDocs(values.docs, values.quick) }));
     await step('publishing: publish-to-live', () => benchPublishToLive(opts, { docs: liveDocs(values.docs, values.quick), publishes: publishCount(values.quick) }));
   }
+  // Issue 6: publish-to-live at 50 % of the public server's saturation (--docs: the site, default 10,000), and
+  // the full rebuild's time per file and peak memory from --docs to 10× (default 10,000 → 100,000).
+  if (which.has('live-under-load')) await step('publish-to-live under load', () => benchLiveUnderLoad(opts, { docs: underLoadDocs(values.docs, values.quick), publishes: underLoadPublishes(values.quick) }));
+  if (which.has('build-growth')) await step('full rebuild growth (10× the documents)', () => benchBuildGrowth(opts, { small: growthSmallDocs(values.docs, values.quick) }));
   // Search: the same generated set (--docs, default 1,000,000) in both engines, FTS5 against GIN.
   if (which.has('search')) await step(`search, ${docs.toLocaleString('en')} documents [${engines.join(', ')}]`, () => benchSearch(opts, engines, { docs }));
   if (which.has('letters')) for (const e of engines) await step(`letters with durable receipts [${e}]`, () => benchLetters(opts, e));

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { sm3Hex } from '../../../platform/crypto/index.js';
 import { compressionPlan, VARIANT_SUFFIX, type Variant } from './compress.js';
-import { canonicalJson, shardJson, shardOf, signRoot, verifyRoot, type ManifestEntry, type ManifestRoot, type ManifestShard, type ManifestSigner } from './manifest.js';
+import { canonicalJson, shardBytes, shardOf, signRoot, verifyRoot, type ManifestEntry, type ManifestRoot, type ManifestShard, type ManifestSigner } from './manifest.js';
 import { contentTypeOf, hantFileOf, pageFileOf } from './page-path.js';
 import { ShardedEntries } from './sharded-entries.js';
 import { SPARE_DIR, spareFiles, type SpareFiles, type SpareFilesOptions } from './spare-files.js';
@@ -105,7 +105,6 @@ export function createFilePageStore(root: string, signer: ManifestSigner, opts: 
     shardCache.set(key, loaded);
     return loaded;
   };
-  const readShard = (site: string, shard: string): ManifestShard => ({ ...loadShard(site, shard).data });
   const readRoot = (site: string): ManifestRoot => JSON.parse(readText(manifestFile(site, 'root.json')) ?? 'null') as ManifestRoot | null ?? { site, version: 0, shards: {} };
 
   const VARIANTS = ['identity', 'gzip', 'br'] as const;
@@ -116,12 +115,12 @@ export function createFilePageStore(root: string, signer: ManifestSigner, opts: 
   async function applyNow(site: string, changes: PageChanges): Promise<ApplyResult> {
     const current = readRoot(site);
     const spares = sparesOf(site);
-    // Copies of the shards this change touches, as they were before it.
+    // The shards this change touches, as they were before it (never modified: a change writes new ones).
     const before = new Map<string, ManifestShard>();
     const priorEntry = (file: string): ManifestEntry | undefined => {
       const shard = shardOf(file);
       let data = before.get(shard);
-      if (!data) { data = readShard(site, shard); before.set(shard, data); }
+      if (!data) { data = loadShard(site, shard).data; before.set(shard, data); }
       return data[file];
     };
     const updates = new Map<string, ManifestEntry | null>();
@@ -194,9 +193,9 @@ export function createFilePageStore(root: string, signer: ManifestSigner, opts: 
     const shardWrites: FileWrite[] = [];
     const cacheAfter: [string, string, ManifestShard][] = [];
     for (const [shard, entries] of byShard) {
-      const data = { ...before.get(shard) ?? readShard(site, shard) };
+      const data = { ...before.get(shard) ?? loadShard(site, shard).data };
       for (const [file, entry] of entries) { if (entry) data[file] = entry; else delete data[file]; }
-      const bytes = shardJson(data);
+      const bytes = shardBytes(data);
       const file = manifestFile(site, `${shard}.json`);
       shardWrites.push({ target: file, bytes, exists: current.shards[shard] !== undefined });
       shards[shard] = sm3Hex(bytes);
