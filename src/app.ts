@@ -5,6 +5,7 @@ import underPressure from '@fastify/under-pressure';
 import type { Platform } from './platform/platform.js';
 import './platform/http/route-config.js';
 import { installValidators } from './platform/http/validator.js';
+import { installAccessLog } from './platform/http/access-log.js';
 import { answerFrameworkError, installErrorHandler } from './platform/http/error-handler.js';
 import { installJsonBodyParser } from './platform/http/json-body-parser.js';
 import { installTextGuard } from './platform/http/text-guard.js';
@@ -63,7 +64,10 @@ export async function buildApp({ platform, logger = false, roles = platform.conf
     onConstructorPoisoning: 'error',
     return503OnClosing: true,
     frameworkErrors: answerFrameworkError,
+    // One line per request instead of two (access-log.ts).
+    disableRequestLogging: true,
   });
+  installAccessLog(app);
   (app as unknown as { jiyueDefaultLocale: string }).jiyueDefaultLocale = config.defaultLocale;
   installValidators(app);
   installJsonBodyParser(app);
