@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import underPressure from '@fastify/under-pressure';
@@ -65,7 +65,7 @@ export async function buildApp({ platform, logger = false, roles = platform.conf
     return503OnClosing: true,
     frameworkErrors: answerFrameworkError,
     // One line per request instead of two (access-log.ts).
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
   });
   installAccessLog(app);
   (app as unknown as { jiyueDefaultLocale: string }).jiyueDefaultLocale = config.defaultLocale;
