@@ -72,6 +72,7 @@ interface Pending {
 }
 
 export interface LetterIntake {
+  /** Resolves once the outcome would survive a power cut (the caller need not wait for durable() again). */
   submit(letter: PreparedLetter): Promise<StoreOutcome>;
   /** Counts since start: transactions written, letters in them, the largest batch, batches that fell back to one by one. */
   stats(): { readonly batches: number; readonly letters: number; readonly largest: number; readonly fallbacks: number };
@@ -144,11 +145,30 @@ function takeBatch(queue: readonly Pending[]): { batch: Pending[]; rest: Pending
   return { batch, rest };
 }
 
+/**
+ * Answers a stored letter once a sync that started after its commit is done (durable()): one
+ * sync for the whole batch, not one per letter joining whichever sync is running. Not awaited,
+ * so the next batch is written while this one's sync runs.
+ */
+function answerWhenDurable(deps: InteractionDeps, p: Pending, outcome: StoreOutcome): void {
+  void deps.durable().then(() => p.resolve(outcome), p.reject);
+}
+
+async function storeAlone(db: Db, deps: InteractionDeps, p: Pending): Promise<void> {
+  let outcome: StoreOutcome;
+  try {
+    outcome = await storeLetter(db, deps, p.letter);
+  } catch (err) {
+    p.reject(err);
+    return;
+  }
+  answerWhenDurable(deps, p, outcome);
+}
+
 /** Writes the batch and settles its letters; false when it had to fall back to one by one. */
 async function writeBatch(db: Db, deps: InteractionDeps, batch: readonly Pending[]): Promise<boolean> {
   if (batch.length === 1) {
-    const [only] = batch as [Pending];
-    await storeLetter(db, deps, only.letter).then(only.resolve, only.reject);
+    await storeAlone(db, deps, batch[0] as Pending);
     return true;
   }
   let outcomes: (StoreOutcome | Error)[];
@@ -156,13 +176,13 @@ async function writeBatch(db: Db, deps: InteractionDeps, batch: readonly Pending
     outcomes = await inTransaction(db, (trx) => storeBatch(trx, deps, batch.map((p) => p.letter)));
   } catch {
     // Something in the batch clashed with another writer: store each alone, with its own answer.
-    for (const p of batch) await storeLetter(db, deps, p.letter).then(p.resolve, p.reject);
+    for (const p of batch) await storeAlone(db, deps, p);
     return false;
   }
   batch.forEach((p, i) => {
     const o = outcomes[i];
     if (o instanceof Error || o === undefined) p.reject(o ?? new Error('letter batch lost an outcome'));
-    else p.resolve(o);
+    else answerWhenDurable(deps, p, o);
   });
   return true;
 }

@@ -54,25 +54,26 @@ export async function receiptOf(db: Db, row: LetterRow): Promise<LetterReceipt> 
  */
 export async function submitLetter(args: { db: Db; actor: Actor; site: SiteView; input: SubmitLetterInput; deps: InteractionDeps }): Promise<LetterReceipt> {
   let attempt = 0;
-  const receipt = await retryOnCodeClash('letters', () => submitOnce(args, ++attempt > 1));
+  const { receipt, durable } = await retryOnCodeClash('letters', () => submitOnce(args, ++attempt > 1));
   // A receipt promises the letter is kept (a repeat's too: its first may still be in flight):
-  // answer only once the commit would survive a power cut.
-  await args.deps.durable();
+  // answer only once the commit would survive a power cut. The intake answers after its sync.
+  if (!durable) await args.deps.durable();
   return receipt;
 }
 
-async function submitOnce(args: { db: Db; actor: Actor; site: SiteView; input: SubmitLetterInput; deps: InteractionDeps }, alone: boolean): Promise<LetterReceipt> {
+async function submitOnce(args: { db: Db; actor: Actor; site: SiteView; input: SubmitLetterInput; deps: InteractionDeps }, alone: boolean): Promise<{ receipt: LetterReceipt; durable: boolean }> {
   const { db, input, deps } = args;
   const key = input.idempotencyKey === undefined || input.idempotencyKey === '' ? randomToken(24) : checkIdempotencyKey(input.idempotencyKey);
   let prepared: PreparedLetter;
   try {
     prepared = await prepareLetter(args, key, alone);
   } catch (err) {
-    if (err instanceof EarlierLetter) return receiptOf(db, err.row);
+    if (err instanceof EarlierLetter) return { receipt: await receiptOf(db, err.row), durable: false };
     throw err;
   }
-  const outcome = alone || db.isTransaction ? await storeLetter(db, deps, prepared) : await letterIntake(db, deps).submit(prepared);
-  return 'stored' in outcome ? outcome.stored : receiptOf(db, outcome.earlier);
+  const viaIntake = !alone && !db.isTransaction;
+  const outcome = viaIntake ? await letterIntake(db, deps).submit(prepared) : await storeLetter(db, deps, prepared);
+  return { receipt: 'stored' in outcome ? outcome.stored : await receiptOf(db, outcome.earlier), durable: viaIntake };
 }
 
 async function prepareLetter({ db, actor, site, input, deps }: { db: Db; actor: Actor; site: SiteView; input: SubmitLetterInput; deps: InteractionDeps }, key: string, checkCode: boolean): Promise<PreparedLetter> {
