@@ -74,13 +74,17 @@ export async function seedDemo(platform: Platform, opts: { writeAccountsFile?: b
 
 
 /** The whole tree below `root`, in the caller's transaction (paths and sort orders as the console sets them). */
-export async function insertOrgTree(trx: Db, root: DemoOrg, now: number): Promise<void> {
+/** Inserts the tree; returns how many organizations it inserted. */
+export async function insertOrgTree(trx: Db, root: DemoOrg, now: number): Promise<number> {
+  let inserted = 0;
   const insertTree = async (node: DemoOrg, parentId: number | null, parentPath: string, order: number) => {
     const org = await insertOrg(trx, { parentId, code: node.code, name: node.name, kind: node.kind, level: node.level, divisionCode: node.divisionCode, creditCode: node.creditCode, sortOrder: order }, parentPath, now);
+    inserted++;
     let i = 0;
     for (const child of node.children) await insertTree(child, org.id, org.path, i++);
   };
   await insertTree(root, null, '/', 0);
+  return inserted;
 }
 
 type PreparedAccount = (typeof DEMO_USERS)[number] & { password: string; hash: string };

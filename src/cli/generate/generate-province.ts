@@ -5,6 +5,7 @@
  * modules' bulk writers, in transactions of a few thousand rows). Deterministic from the seed and
  * the clock's day: the same seed on the same day gives the same province.
  */
+import { getUserByUsername } from '../../platform/identity/users.repo.js';
 import type { Platform } from '../../platform/platform.js';
 import { inTransaction } from '../../db/index.js';
 import { systemActor } from '../../platform/identity/actor.js';
@@ -78,13 +79,13 @@ export async function generateProvince(platform: Platform, opts: GenerateOptions
   progress('机构与网站 organizations and sites', 0, opts.sites);
   // Organizations, the demo accounts (so the console can be used at once) and the check dictionary.
   const prepared = await prepareDemoAccounts(platform);
-  const accounts = await inTransaction(db, async (trx) => {
-    await insertOrgTree(trx, provinceOrganizations(), started);
+  // The database is empty (checked above), so the tree is every organization there is.
+  const { accounts, organizations } = await inTransaction(db, async (trx) => {
+    const inserted = await insertOrgTree(trx, provinceOrganizations(), started);
     const made = await insertDemoAccounts(trx, platform, prepared, started);
     await seedDemoChecks(trx, platform);
-    return made;
+    return { accounts: made, organizations: inserted };
   });
-  const organizations = Number((await db.selectFrom('organizations').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
 
   // Sites and their column trees, through the audited operations, a few dozen sites per transaction.
   const catalog = chooseSites(opts.sites);
@@ -103,7 +104,7 @@ export async function generateProvince(platform: Platform, opts: GenerateOptions
 
   // Documents, oldest first, day by day.
   const editors = accounts.filter((a) => a.role === 'editor').map((a) => a.username);
-  const authorIds = (await db.selectFrom('users').select('id').where('username', 'in', editors).orderBy('id').execute()).map((u) => Number(u.id));
+  const authorIds = (await Promise.all(editors.map((u) => getUserByUsername(db, u)))).flatMap((u) => (u ? [Number(u.id)] : [])).sort((a, b) => a - b);
   progress('稿件 documents', 0, opts.documents);
   const planner = new DocumentPlanner(contexts, rng, { now, total: opts.documents, authorIds });
   const writer = await openDocumentBulkWriter(db, platform.dbh.ops);
