@@ -1,5 +1,5 @@
 import type { Db } from '../../db/index.js';
-import { cachedSiteByCode, sitesChanged } from './site-cache.js';
+import { shortLivedCache } from '../../platform/memo/short-lived-cache.js';
 import type { SiteKind, SiteStatus } from './sites.tables.js';
 
 /** Contact block of a site (网站联系方式), stored as JSON text. */
@@ -111,9 +111,17 @@ export async function getSiteByCode(db: Db, code: string): Promise<SiteView | un
 }
 
 /** The site answering for a host name (primary domain or alias), case-insensitive. */
-/** getSiteByCode through a few seconds' memory (site-cache.ts): for the public forms, which name the site on every post. */
+/**
+ * Sites by code for the public forms (a letter, an error report, a survey answer each name their
+ * site in the URL). Every write below calls `sitesByCode.changed()`; another process's change
+ * shows within 5 s, the same delay the public server's host map (delivery/site-hosts.ts) has.
+ */
+const sitesByCode = shortLivedCache<SiteView>(5000);
+const sitesChanged = (): void => sitesByCode.changed();
+
+/** getSiteByCode through a few seconds' memory (see sitesByCode). */
 export async function getSiteByCodeCached(db: Db, code: string): Promise<SiteView | undefined> {
-  return cachedSiteByCode(db, code, getSiteByCode);
+  return sitesByCode.get(db, code, getSiteByCode);
 }
 
 export async function getSiteByDomain(db: Db, host: string): Promise<SiteView | undefined> {
