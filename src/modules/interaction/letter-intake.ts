@@ -189,11 +189,11 @@ async function writeBatch(db: Db, deps: InteractionDeps, batch: readonly Pending
 
 /** storeLetter for several letters at once, inside the caller's transaction; one outcome (or refusal) per letter, in order. */
 async function storeBatch(trx: Db, deps: InteractionDeps, letters: readonly PreparedLetter[]): Promise<(StoreOutcome | Error)[]> {
-  const earlier = new Map<string, Awaited<ReturnType<typeof lettersByIdempotencyKeys>>>();
+  const earlier = new Map<number, Map<string, LetterRow>>();
   for (const siteId of new Set(letters.map((l) => l.siteId))) {
-    earlier.set(String(siteId), await lettersByIdempotencyKeys(trx, siteId, letters.filter((l) => l.siteId === siteId).map((l) => l.key)));
+    earlier.set(siteId, await lettersByIdempotencyKeys(trx, siteId, letters.filter((l) => l.siteId === siteId).map((l) => l.key)));
   }
-  const found = (l: PreparedLetter) => earlier.get(String(l.siteId))?.get(l.key);
+  const found = (l: PreparedLetter) => earlier.get(l.siteId)?.get(l.key);
   // A query code drawn twice (6 random digits a day) would fail the whole batch's insert: such a
   // letter leaves the batch with the clash error instead, and submitLetter draws it a free code.
   const taken = await queryCodesTaken(trx, letters.map((l) => l.row.query_code));
