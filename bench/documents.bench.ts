@@ -26,7 +26,6 @@ import { progressBar } from '../src/cli/progress.js';
 import { listSites } from '../src/modules/sites/index.js';
 import { getDocument, getEdition, type DocumentStatus } from '../src/modules/content/index.js';
 import { contentDeps } from '../src/modules/content/content-deps.js';
-import { encodeCursor, listDocuments, type ListDocumentsInput } from '../src/modules/content/operations/list-documents.js';
 import { saveDocument } from '../src/modules/content/operations/save-document.js';
 import { htmlToPlainText, runDraftChecks } from '../src/modules/checks/index.js';
 import { grantsOfUser } from '../src/platform/identity/grants.repo.js';
@@ -43,37 +42,12 @@ import { percentile } from './lib/percentile.js';
 import { formatNumber, formatTable } from './lib/print-table.js';
 import { cpuPlan } from './lib/cpu-pinning.js';
 import { typicalDocument } from './checks.bench.js';
+import { listRound, PAGE, SHAPES, STATUSES, timed, type ListSamples, type Placed } from './lib/document-list-rounds.js';
 
 export const LIST_GOAL_MS = 50;
 export const DEFAULT_DOCS = 1_000_000;
 export const QUICK_DOCS = 20_000;
-const PAGE = 20;
 const SEED = 20_261_126;
-const STATUSES: readonly DocumentStatus[] = ['draft', 'in_review', 'approved', 'scheduled', 'published', 'withdrawn'];
-
-interface Shape {
-  readonly key: string;
-  readonly label: string;
-  readonly site: boolean;
-  readonly column: boolean;
-  readonly status: boolean;
-}
-
-/** The console's default view (everything in scope), then the filters the API offers. */
-const SHAPES: readonly Shape[] = [
-  { key: 'none', label: 'no filter (default view)', site: false, column: false, status: false },
-  { key: 'site', label: 'site', site: true, column: false, status: false },
-  { key: 'status', label: 'status', site: false, column: false, status: true },
-  { key: 'site+status', label: 'site + status', site: true, column: false, status: true },
-  { key: 'site+column', label: 'site + column', site: true, column: true, status: false },
-  { key: 'site+column+status', label: 'site + column + status', site: true, column: true, status: true },
-];
-
-interface Filters {
-  readonly siteId?: number;
-  readonly columnId?: number;
-  readonly status?: DocumentStatus;
-}
 
 interface Sizes {
   readonly firstPages: number;
@@ -87,11 +61,9 @@ const sizesFor = (quick: boolean): Sizes => (quick
   ? { firstPages: 10, deepStarts: 2, deepPages: 5, lookups: 50, saves: 8 }
   : { firstPages: 40, deepStarts: 4, deepPages: 10, lookups: 200, saves: 30 });
 
-interface Generated {
+interface Generated extends Placed {
   readonly set: DocumentSet;
   readonly seconds: number;
-  /** (site, column) pairs that hold documents. */
-  readonly placements: readonly { readonly siteId: number; readonly columnId: number }[];
 }
 
 async function generate(platform: Platform, file: string | null, url: string | null, total: number, log: (m: string) => void): Promise<Generated> {
@@ -139,77 +111,6 @@ async function editorActor(db: Db): Promise<Actor> {
   };
 }
 
-function filtersFor(shape: Shape, rng: Prng, g: Generated): Filters {
-  const p = rng.pick(g.placements);
-  const siteId = shape.column ? p.siteId : rng.pick([...new Set(g.placements.map((x) => x.siteId))]);
-  return {
-    ...(shape.site ? { siteId } : {}),
-    ...(shape.column ? { columnId: p.columnId } : {}),
-    ...(shape.status ? { status: rng.pick(STATUSES) } : {}),
-  };
-}
-
-function filteredDocuments(db: Db, f: Filters) {
-  let q = db.selectFrom('documents');
-  if (f.siteId !== undefined) q = q.where('site_id', '=', f.siteId);
-  if (f.columnId !== undefined) q = q.where('column_id', '=', f.columnId);
-  if (f.status !== undefined) q = q.where('status', '=', f.status);
-  return q;
-}
-
-/**
- * A cursor deep in a filtered list: the (updated_at, id) of the row at a random point between
- * 20 % and 90 % of it, exactly what nextCursor would carry after paging there. Found untimed.
- */
-async function deepCursor(db: Db, shape: Shape, rng: Prng, g: Generated, pages: number): Promise<{ filters: Filters; cursor: string; offset: number } | null> {
-  for (let attempt = 0; attempt < 200; attempt++) {
-    const filters = filtersFor(shape, rng, g);
-    const { n } = await filteredDocuments(db, filters).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    const room = Number(n) - pages * PAGE;
-    if (room < PAGE * 5) continue;
-    const offset = Math.floor(Number(n) * (0.2 + 0.7 * rng.next()));
-    const row = await filteredDocuments(db, filters).select(['updated_at', 'id']).orderBy('updated_at', 'desc').orderBy('id', 'desc')
-      .offset(Math.min(offset, room)).limit(1).executeTakeFirst();
-    if (row) return { filters, cursor: encodeCursor(Number(row.updated_at), Number(row.id)), offset: Math.min(offset, room) };
-  }
-  return null;
-}
-
-/** The result of fn and the milliseconds it took (wall clock). */
-async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number }> {
-  const start = process.hrtime.bigint();
-  const value = await fn();
-  return { value, ms: Number(process.hrtime.bigint() - start) / 1e6 };
-}
-
-interface ListSamples {
-  first: number[];
-  deep: number[];
-}
-
-async function listRound(db: Db, actor: Actor, g: Generated, rng: Prng, s: Sizes): Promise<Map<string, ListSamples>> {
-  const out = new Map<string, ListSamples>();
-  for (const shape of SHAPES) {
-    const samples: ListSamples = { first: [], deep: [] };
-    for (let i = 0; i < s.firstPages; i++) {
-      const input: ListDocumentsInput = { ...filtersFor(shape, rng, g), limit: PAGE };
-      samples.first.push(await timeMs(() => listDocuments({ db, actor, input })));
-    }
-    for (let i = 0; i < s.deepStarts; i++) {
-      const start = await deepCursor(db, shape, rng, g, s.deepPages);
-      if (!start) continue;
-      let cursor: string | null = start.cursor;
-      for (let p = 0; p < s.deepPages && cursor; p++) {
-        const input: ListDocumentsInput = { ...start.filters, cursor, limit: PAGE };
-        const page = await timed(() => listDocuments({ db, actor, input }));
-        samples.deep.push(page.ms);
-        cursor = page.value.nextCursor;
-      }
-    }
-    out.set(shape.key, samples);
-  }
-  return out;
-}
 
 async function lookupRound(db: Db, rng: Prng, maxId: number, n: number): Promise<number[]> {
   const times: number[] = [];
