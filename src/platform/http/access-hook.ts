@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import type { Platform } from '../platform.js';
 import { AppError } from './error-registry.js';
 import { HttpErrors } from './errors.js';
@@ -37,13 +37,8 @@ export function installAccessControl(app: FastifyInstance, platform: Platform): 
     if (missing.length > 0) throw new Error(`Routes without an access rule (deny by default): ${missing.join(', ')}`);
   });
 
-  app.addHook('onRequest', async (req, reply) => {
-    const rule = req.routeOptions.config?.access;
-    const ip = req.ip;
-    const userAgent = String(req.headers['user-agent'] ?? '').slice(0, 512);
-    req.actor = anonymousActor(ip, userAgent);
-    // Public routes (login, console assets, docs, health) never use the session: skip the lookup.
-    if (!rule || rule.kind === 'public') return;
+  /** The session, gates, permission and CSRF of a route that is not public. */
+  const checkSession = async (req: FastifyRequest, reply: FastifyReply, rule: AccessRule, ip: string, userAgent: string): Promise<void> => {
     const token = req.cookies[SESSION_COOKIE];
     req.session = token ? await resolveSession(platform.db, token, { now: platform.clock.now(), ip, userAgent, config: platform.config }) : null;
     if (req.session) req.actor = req.session.actor;
@@ -58,6 +53,21 @@ export function installAccessControl(app: FastifyInstance, platform: Platform): 
     if (req.session.needsPasswordChange) throw new AppError(HttpErrors['auth.password_change_required']);
     if (req.session.needsMfaSetup) throw new AppError(HttpErrors['auth.mfa_setup_required']);
     if (rule.kind === 'permission' && !hasPermission(req.actor, rule.permission)) throw new AppError(HttpErrors['auth.forbidden']);
+  };
+
+  // Callback style: a public route (every page of every site) answers without a promise and a
+  // microtask hop per hook; the rest waits for the session look-up.
+  app.addHook('onRequest', (req, reply, done) => {
+    const rule = req.routeOptions.config?.access;
+    const ip = req.ip;
+    const userAgent = String(req.headers['user-agent'] ?? '').slice(0, 512);
+    req.actor = anonymousActor(ip, userAgent);
+    // Public routes (login, console assets, docs, health) never use the session: skip the lookup.
+    if (!rule || rule.kind === 'public') {
+      done();
+      return;
+    }
+    checkSession(req, reply, rule, ip, userAgent).then(() => done(), (err: unknown) => done(err as Error));
   });
 
   return () => routes.map((r) => ({ method: String(r.method), url: r.url, access: r.config?.access }));

@@ -8,9 +8,13 @@ import type { FastifyInstance } from 'fastify';
  * logLevel still applies (the public page routes log at warn). Errors are logged by the error
  * handler ('unhandled error'), which Fastify's request logging switch does not silence.
  */
+/** Levels at which an info line is dropped. */
+const ABOVE_INFO = new Set(['warn', 'error', 'fatal', 'silent']);
+
 export function installAccessLog(app: FastifyInstance): void {
   app.addHook('onResponse', (req, reply, done) => {
-    req.log.info({ req, res: reply, responseTime: reply.elapsedTime }, 'request completed');
+    // The public page routes log at warn: skip building the line nobody writes.
+    if (!ABOVE_INFO.has(req.log.level)) req.log.info({ req, res: reply, responseTime: reply.elapsedTime }, 'request completed');
     done();
   });
 }
