@@ -27,6 +27,7 @@ export function createPlainPageStore(root: string): PageStore {
       return { written, unchanged: 0, version: 0 };
     },
     async idle() { /* writes complete within apply */ },
+    async addVariants() { return { done: 0, remaining: 0 }; },
     async manifest(site) { return empty(site); },
     async read(site, file) {
       try { return fs.readFileSync(filePath(site, file)); } catch { return null; }

@@ -9,6 +9,7 @@ import { createTestContext, type TestContext } from '../support/platform.js';
 import { goodPages, htmlPage, PORTAL, storeRoot } from '../support/page-fixtures.js';
 import { brotliModuleAvailable, freePort, nginxAvailable, startNginx, type RunningNginx } from '../support/nginx.js';
 import { pagesCommand } from '../../src/cli/pages-command.js';
+import { pageStoreFor } from '../../src/modules/publishing/page-store/index.js';
 
 /**
  * `jiyue pages nginx` output, run by the real nginx (Debian package) against the same page
@@ -88,6 +89,25 @@ for (const engine of selectedEngines()) {
       const home = await fetchAs('/');
       assert.equal(home.status, 200);
       assert.match(await home.text(), /江苏省人民政府/);
+    });
+
+    test('a page a full rebuild stored before its variants: nginx compresses it meanwhile, Jiyue sends it as stored', async () => {
+      const pending = htmlPage('全站重新发布后尚未压缩的页面');
+      await pageStoreFor(ctx.platform).apply(PORTAL, { write: [{ path: '/zwgk/pending.html', body: pending }], deferVariants: true });
+      assert.equal((await pageStoreFor(ctx.platform).manifest(PORTAL)).entries.get('/zwgk/pending.html')?.pending, true);
+      assert.ok(!fs.existsSync(pageStoreFor(ctx.platform).filePath(PORTAL, '/zwgk/pending.html', 'gzip')), 'no stored .gz yet');
+      const gz = await rawGet(port, '/zwgk/pending.html', 'gzip');
+      assert.equal(gz.enc, 'gzip', 'nginx gzips it on the fly');
+      assert.deepEqual(zlib.gunzipSync(gz.body), pending);
+      const direct = await new Promise<{ enc: string | undefined; body: Buffer }>((resolve, reject) => {
+        http.get({ host: '127.0.0.1', port: jiyuePort, path: '/zwgk/pending.html', headers: { host: 'www.jiangsu.gov.cn', 'accept-encoding': 'br, gzip' } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve({ enc: res.headers['content-encoding'], body: Buffer.concat(chunks) }));
+        }).on('error', reject);
+      });
+      assert.equal(direct.enc, undefined, 'Jiyue sends the stored bytes, verified against the manifest');
+      assert.deepEqual(direct.body, pending);
     });
 
     test('a visitor who chose 繁體 (cookie jy_script=hant) gets the stored traditional variant; HTML varies on Cookie', async () => {

@@ -2,7 +2,8 @@
  * The page store's apply on a real folder: a page that comes out exactly as the signed manifest
  * lists it is not written again (a rebuild of an unchanged site writes nothing), a changed,
  * missing or resized file is, a repair (`force`) always is, and compressed variants the
- * manifest lists are removed when a page stops having them.
+ * manifest lists are removed when a page stops having them. A full rebuild's pages stored with
+ * `deferVariants` get their variants later from addVariants.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -10,7 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { generateSm2KeyPair } from '../../src/platform/crypto/index.js';
+import { generateSm2KeyPair, sm3Hex } from '../../src/platform/crypto/index.js';
 import { createFilePageStore, type PageStore } from '../../src/modules/publishing/page-store/index.js';
 
 const SITE = '3200000001';
@@ -79,5 +80,46 @@ describe('page store apply', () => {
     const entry = (await store.manifest(SITE)).entries.get('/deep/new/c.html');
     assert.equal(entry?.br, undefined);
     assert.deepEqual(fs.readdirSync(path.dirname(store.filePath(SITE, '/deep/new/c.html'))), ['c.html'], 'no temp files left behind');
+  });
+
+  test('deferred variants: pages stored plain and marked pending, then addVariants makes and lists them', async () => {
+    const site = '3200000002';
+    const small = { path: '/small.html', body: Buffer.from('<p>短</p>') };
+    const pages = Array.from({ length: 7 }, (_, i) => ({ path: `/zwgk/p${i}.html`, body: long(`第${i}篇`) }));
+    // An earlier ordinary write with variants: deferring removes the stale ones.
+    await store.apply(site, { write: [pages[0]!] });
+    assert.ok(fs.existsSync(store.filePath(site, pages[0]!.path, 'br')));
+    const changed = { path: pages[0]!.path, body: long('第0篇（改）') };
+    await store.apply(site, { write: [changed, ...pages.slice(1), small], deferVariants: true });
+    let m = await store.manifest(site);
+    assert.ok(m.ok, m.problems.join('; '));
+    for (const p of [changed, ...pages.slice(1)]) {
+      const e = m.entries.get(p.path);
+      assert.equal(e?.pending, true, `${p.path} waits for its variants`);
+      assert.equal(e?.gzip, undefined);
+      assert.ok(!fs.existsSync(store.filePath(site, p.path, 'gzip')) && !fs.existsSync(store.filePath(site, p.path, 'br')), `${p.path} has no variant files yet`);
+    }
+    assert.equal(m.entries.get('/small.html')?.pending, undefined, 'a page too small to compress is never pending');
+
+    // A page changed on disk behind the store's back is not compressed (the tamper guard restores it first).
+    fs.writeFileSync(store.filePath(site, '/zwgk/p6.html'), long('篡改'));
+    const first = await store.addVariants(site, 3);
+    assert.deepEqual(first, { done: 3, remaining: 4 });
+    const rest = await store.addVariants(site, 100);
+    assert.deepEqual(rest, { done: 3, remaining: 1 }, 'the tampered page stays pending');
+    m = await store.manifest(site);
+    assert.ok(m.ok, m.problems.join('; '));
+    for (const p of [changed, ...pages.slice(1, 6)]) {
+      const e = m.entries.get(p.path)!;
+      assert.equal(e.pending, undefined);
+      const gz = fs.readFileSync(store.filePath(site, p.path, 'gzip'));
+      const br = fs.readFileSync(store.filePath(site, p.path, 'br'));
+      assert.deepEqual(zlib.gunzipSync(gz), p.body);
+      assert.deepEqual(zlib.brotliDecompressSync(br), p.body);
+      assert.equal(e.gzip, sm3Hex(gz), 'the manifest lists the gzip variant by its SM3');
+      assert.equal(e.br, sm3Hex(br));
+    }
+    assert.equal(m.entries.get('/zwgk/p6.html')?.pending, true);
+    assert.ok(!fs.existsSync(store.filePath(site, '/zwgk/p6.html', 'br')));
   });
 });

@@ -6,6 +6,7 @@
 export { enqueueDocumentPublish, enqueueRebuild, rebuildAll, registerPublishingJobs, PUBLISH_DOCUMENT_KIND, REBUILD_KIND, type RebuildPayload } from './publishing-jobs.js';
 export { publishDocument, attachmentPath } from './publish-document.js';
 export { rebuildSite } from './rebuild-site.js';
+export { compressVariants } from './compress-variants.js';
 export { renderSearchPage } from './render-search-page.js';
 export { renderInteractionPage, type InteractionTemplate } from './render-interaction-page.js';
 export { publishingDeps, addPublishListener, type PublishingDeps, type PublishListener } from './publishing-deps.js';

@@ -37,6 +37,11 @@ export interface CompressionPlan {
 }
 
 export function compressionPlan(body: Buffer, contentType: string): CompressionPlan | null {
-  if (body.length < MIN_BYTES || !COMPRESSIBLE.test(contentType)) return null;
-  return { gzip: GZIP_OPTIONS, brotli: brotliOptions(body.length), maxSize: Math.floor(body.length * (1 - MIN_SAVING)) };
+  return compressionPlanFor(body.length, contentType);
+}
+
+/** The plan for a body of `size` bytes (a stored page, known by its manifest entry). */
+export function compressionPlanFor(size: number, contentType: string): CompressionPlan | null {
+  if (size < MIN_BYTES || !COMPRESSIBLE.test(contentType)) return null;
+  return { gzip: GZIP_OPTIONS, brotli: brotliOptions(size), maxSize: Math.floor(size * (1 - MIN_SAVING)) };
 }

@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { sm3Hex } from '../../../platform/crypto/index.js';
-import { compressionPlan, VARIANT_SUFFIX, type Variant } from './compress.js';
+import { compressionPlan, compressionPlanFor, VARIANT_SUFFIX, type Variant } from './compress.js';
 import { canonicalJson, shardBytes, shardOf, signRoot, verifyRoot, type ManifestEntry, type ManifestRoot, type ManifestShard, type ManifestSigner } from './manifest.js';
 import { contentTypeOf, hantFileOf, pageFileOf } from './page-path.js';
 import { ShardedEntries } from './sharded-entries.js';
 import { SPARE_DIR, spareFiles, type SpareFiles, type SpareFilesOptions } from './spare-files.js';
-import { StoreWriteError, storePageOnThread, writeFilesOnThread, type FileWrite } from './writer-thread.js';
-import type { ApplyResult, PageChanges, PageStore, PageWrite, VerifiedManifest } from './page-store.js';
+import { StoreWriteError, storePageOnThread, storeVariantsOnThread, writeFilesOnThread, type FileWrite } from './writer-thread.js';
+import type { ApplyResult, PageChanges, PageStore, PageWrite, VariantsResult, VerifiedManifest } from './page-store.js';
 
 const MANIFEST_DIR = '_manifest';
 const SITE_CODE = /^(\d{10}|bm\d{8})$/;
@@ -141,7 +141,8 @@ export function createFilePageStore(root: string, signer: ManifestSigner, opts: 
     await inParallel(pages, PAGES_IN_FLIGHT, async ({ page, file, type }) => {
       const prior = priorEntry(file);
       const status = page.status ?? 200;
-      const compress = compressionPlan(page.body, type);
+      const plan = compressionPlan(page.body, type);
+      const compress = changes.deferVariants ? null : plan;
       const stored = prior !== undefined && prior.status !== 301;
       const outcome = await withSpares(spares, compress ? 3 : 1, (lease) => storePageOnThread({
         ...lease,
@@ -165,6 +166,7 @@ export function createFilePageStore(root: string, signer: ManifestSigner, opts: 
       updates.set(file, {
         status, type, size: page.body.length, sm3: outcome.sm3,
         ...(outcome.gzip ? { gzip: outcome.gzip } : {}), ...(outcome.br ? { br: outcome.br } : {}),
+        ...(plan !== null && compress === null ? { pending: true } : {}),
       });
     });
     for (const hant of hantGone) {
@@ -186,7 +188,17 @@ export function createFilePageStore(root: string, signer: ManifestSigner, opts: 
     }
     // Entries that would not change (a stale 繁體 entry never listed) leave the manifest as it is.
     for (const [file, entry] of updates) if (entry === null && priorEntry(file) === undefined) updates.delete(file);
-    if (updates.size === 0) return { written, unchanged, version: current.version };
+    const version = await commitManifest(site, current, before, updates);
+    return { written, unchanged, version };
+  }
+
+  /**
+   * Writes the shards the updates touch (built on the shards as `before` holds them, or as
+   * stored), the SM2 signature and the new root; returns the manifest's version after.
+   */
+  async function commitManifest(site: string, current: ManifestRoot, before: ReadonlyMap<string, ManifestShard>, updates: ReadonlyMap<string, ManifestEntry | null>): Promise<number> {
+    if (updates.size === 0) return current.version;
+    const spares = sparesOf(site);
     const byShard = new Map<string, [string, ManifestEntry | null][]>();
     for (const [file, entry] of updates) byShard.set(shardOf(file), [...(byShard.get(shardOf(file)) ?? []), [file, entry]]);
     const shards = { ...current.shards };
@@ -215,7 +227,43 @@ export function createFilePageStore(root: string, signer: ManifestSigner, opts: 
       ],
     }));
     for (const [shard, file, data] of cacheAfter) shardCache.set(`${site}/${shard}`, { digest: shards[shard]!, stamp: stampOf(file) ?? '', data });
-    return { written, unchanged, version: next.version };
+    return next.version;
+  }
+
+  async function addVariantsNow(site: string, limit: number): Promise<VariantsResult> {
+    const current = readRoot(site);
+    const spares = sparesOf(site);
+    const before = new Map<string, ManifestShard>();
+    const todo: [string, ManifestEntry][] = [];
+    let remaining = 0;
+    for (const shard of Object.keys(current.shards).sort()) {
+      const data = loadShard(site, shard).data;
+      before.set(shard, data);
+      for (const [file, entry] of Object.entries(data)) {
+        if (entry.pending !== true) continue;
+        if (todo.length < limit) todo.push([file, entry]);
+        else remaining++;
+      }
+    }
+    const updates = new Map<string, ManifestEntry | null>();
+    await inParallel(todo, PAGES_IN_FLIGHT, async ([file, entry]) => {
+      const { pending: _pending, ...rest } = entry;
+      const compress = entry.sm3 !== undefined && entry.size !== undefined ? compressionPlanFor(entry.size, entry.type ?? contentTypeOf(file)) : null;
+      if (compress === null || entry.sm3 === undefined) {
+        updates.set(file, rest);
+        return;
+      }
+      const outcome = await withSpares(spares, 2, (lease) => storeVariantsOnThread({
+        ...lease, sm3: entry.sm3!, compress,
+        files: { identity: filePath(site, file), gzip: filePath(site, file, 'gzip'), br: filePath(site, file, 'br') },
+      }));
+      // A page changed on disk since it was listed is the tamper guard's to restore; it keeps
+      // waiting here until then.
+      if (outcome.stale) return;
+      updates.set(file, { ...rest, ...(outcome.gzip ? { gzip: outcome.gzip } : {}), ...(outcome.br ? { br: outcome.br } : {}) });
+    });
+    await commitManifest(site, current, before, updates);
+    return { done: updates.size, remaining: remaining + todo.length - updates.size };
   }
 
   return {
@@ -235,6 +283,9 @@ export function createFilePageStore(root: string, signer: ManifestSigner, opts: 
         await q.catch(() => undefined);
         if (queues.get(site) === q) return;
       }
+    },
+    addVariants(site, limit) {
+      return enqueue(site, () => addVariantsNow(site, limit));
     },
     async manifest(site): Promise<VerifiedManifest> {
       const rootBytes = readText(manifestFile(site, 'root.json'));

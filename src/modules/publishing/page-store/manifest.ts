@@ -14,6 +14,11 @@ export interface ManifestEntry {
   readonly br?: string;
   /** For 301: where to. */
   readonly location?: string;
+  /**
+   * The precompressed variants are still to be made: a full rebuild stores its pages without
+   * them so the site is live sooner, then adds them (PageStore.addVariants). Served as stored.
+   */
+  readonly pending?: true;
 }
 
 export type ManifestShard = Record<string, ManifestEntry>;

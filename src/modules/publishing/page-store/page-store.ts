@@ -19,6 +19,18 @@ export interface PageChanges {
    * disk may be the one that was tampered with).
    */
   readonly force?: boolean;
+  /**
+   * Store the pages without their precompressed variants, marked `pending` in the manifest:
+   * a full rebuild makes the whole site live first, and addVariants adds the variants after.
+   */
+  readonly deferVariants?: boolean;
+}
+
+export interface VariantsResult {
+  /** Pages that got their variants (or were found not to gain from any) in this call. */
+  readonly done: number;
+  /** Pages still waiting for theirs. */
+  readonly remaining: number;
 }
 
 export interface ApplyResult {
@@ -53,6 +65,11 @@ export interface PageStore {
    * files can take longer than the watcher's grace period).
    */
   idle(siteCode: string): Promise<void>;
+  /**
+   * Makes the precompressed variants of up to `limit` pages stored with `deferVariants`, and
+   * lists them in the manifest (a page replaced in between is left to its own write).
+   */
+  addVariants(siteCode: string, limit: number): Promise<VariantsResult>;
   manifest(siteCode: string): Promise<VerifiedManifest>;
   read(siteCode: string, file: string, variant?: Variant): Promise<Buffer | null>;
   filePath(siteCode: string, file: string, variant?: Variant): string;

@@ -29,6 +29,7 @@ const { createHash, randomBytes } = require('node:crypto');
 // per file as a plain descriptor.
 const writeFile = promisify(fs.writeFile);
 const stat = promisify(fs.stat);
+const readFile = promisify(fs.readFile);
 const mkdir = promisify(fs.mkdir);
 
 const sm3 = (bytes) => createHash('sm3').update(bytes).digest('hex');
@@ -152,12 +153,34 @@ async function storePage(job, m) {
   return out;
 }
 
+/**
+ * The precompressed variants of a page already stored (a full rebuild stores pages first): read
+ * the page, check it is still the bytes the manifest lists, compress, replace the variant files.
+ */
+async function storeVariants(job, m) {
+  let body;
+  try { body = await readFile(m.files.identity); } catch (e) { if (codeOf(e) === 'ENOENT') return { stale: true }; throw e; }
+  if (sm3(body) !== m.sm3) return { stale: true };
+  const out = { stale: false };
+  const gz = zlib.gzipSync(body, m.compress.gzip);
+  const br = zlib.brotliCompressSync(body, m.compress.brotli);
+  const settled = await Promise.allSettled([['gzip', gz], ['br', br]].map(async ([v, bytes]) => {
+    if (bytes.length > m.compress.maxSize) return;
+    out[v] = sm3(bytes);
+    await writeAtomic(job, m.files[v], bytes, false);
+  }));
+  const failed = settled.find((r) => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  return out;
+}
+
 /** Requests run side by side (the file calls go to libuv's pool); each answers when done. */
 parentPort.on('message', async (m) => {
   const job = { spares: m.spares.slice(), retire: m.retire.slice(), kept: [], unused: [] };
   let reply;
   try {
     if (m.kind === 'page') reply = await storePage(job, m);
+    else if (m.kind === 'variants') reply = await storeVariants(job, m);
     else {
       for (const group of m.groups) {
         const settled = await Promise.allSettled(group.map((w) => writeAtomic(job, w.target, w.bytes, w.exists)));
@@ -196,6 +219,20 @@ export interface PageRequest extends SpareLease {
   readonly unlinkMissing: Readonly<Record<'gzip' | 'br', boolean>>;
 }
 
+export interface VariantsRequest extends SpareLease {
+  /** The SM3 the manifest lists for the page: other bytes on disk are left alone (stale). */
+  readonly sm3: string;
+  readonly compress: CompressionPlan;
+  readonly files: Readonly<Record<'identity' | 'gzip' | 'br', string>>;
+}
+
+export interface VariantsOutcome extends Outcome {
+  /** The page on disk is not the one asked about (replaced or changed since): nothing written. */
+  readonly stale: boolean;
+  readonly gzip?: string;
+  readonly br?: string;
+}
+
 export interface FileWrite { readonly target: string; readonly bytes: Buffer | string; readonly exists: boolean }
 
 export interface FilesRequest extends SpareLease {
@@ -217,7 +254,7 @@ export interface PageOutcome extends Outcome {
   readonly br?: string;
 }
 
-type Reply = Partial<PageOutcome> & Outcome & { readonly id: number; readonly error?: string; readonly errorCode?: string };
+type Reply = Partial<PageOutcome> & Outcome & { readonly stale?: boolean } & { readonly id: number; readonly error?: string; readonly errorCode?: string };
 
 /** A failure on the writer thread, with the spares' bookkeeping the caller must still do. */
 export class StoreWriteError extends Error {
@@ -281,7 +318,7 @@ export function writerThreadBusyMs(): number {
   return writers.reduce((sum, w) => sum + (w ? busyOf(w.thread) : 0), busyBefore);
 }
 
-function send(request: ({ kind: 'page' } & PageRequest) | ({ kind: 'files' } & FilesRequest)): Promise<Reply> {
+function send(request: ({ kind: 'page' } & PageRequest) | ({ kind: 'variants' } & VariantsRequest) | ({ kind: 'files' } & FilesRequest)): Promise<Reply> {
   const writer = start(leastBusy());
   const id = nextId++;
   return new Promise<Reply>((resolve, reject) => {
@@ -298,6 +335,12 @@ function send(request: ({ kind: 'page' } & PageRequest) | ({ kind: 'files' } & F
 export async function storePageOnThread(request: PageRequest): Promise<PageOutcome> {
   const r = await send({ kind: 'page', ...request });
   return { unchanged: r.unchanged ?? false, sm3: r.sm3 ?? '', kept: r.kept, unused: r.unused, ...(r.gzip ? { gzip: r.gzip } : {}), ...(r.br ? { br: r.br } : {}) };
+}
+
+/** Makes and stores the variants of a stored page on a writer thread. */
+export async function storeVariantsOnThread(request: VariantsRequest): Promise<VariantsOutcome> {
+  const r = await send({ kind: 'variants', ...request });
+  return { stale: r.stale ?? false, kept: r.kept, unused: r.unused, ...(r.gzip ? { gzip: r.gzip } : {}), ...(r.br ? { br: r.br } : {}) };
 }
 
 /** Replaces files atomically on one writer thread: group after group, each group's files side by side. */
