@@ -28,6 +28,7 @@ export function createPlainPageStore(root: string): PageStore {
     },
     async idle() { /* writes complete within apply */ },
     async addVariants() { return { done: 0, remaining: 0 }; },
+    uncommitted() { return undefined; },
     async manifest(site) { return empty(site); },
     async read(site, file) {
       try { return fs.readFileSync(filePath(site, file)); } catch { return null; }

@@ -122,4 +122,24 @@ describe('page store apply', () => {
     assert.equal(m.entries.get('/zwgk/p6.html')?.pending, true);
     assert.ok(!fs.existsSync(store.filePath(site, '/zwgk/p6.html', 'br')));
   });
+
+  test('held manifest changes: files in place, listed only by the next apply without holdManifest', async () => {
+    const site = '3200000003';
+    const a = { path: '/held/a.html', body: long('甲甲') };
+    const b = { path: '/held/b.html', body: long('乙乙') };
+    const first = await store.apply(site, { write: [a], holdManifest: true });
+    assert.equal(first.version, 0, 'no manifest written');
+    assert.deepEqual(fs.readFileSync(store.filePath(site, a.path)), a.body, 'the file is in place');
+    assert.equal((await store.manifest(site)).entries.get(a.path), undefined);
+    assert.equal(store.uncommitted(site, a.path)?.sm3, sm3Hex(a.body), 'this process knows what it wrote');
+    // The same bytes again are recognised from the held entry, not written twice.
+    assert.deepEqual(await store.apply(site, { write: [a], holdManifest: true }).then((r) => r.unchanged), 1);
+    const last = await store.apply(site, { write: [b] });
+    assert.ok(last.version > 0);
+    const m = await store.manifest(site);
+    assert.ok(m.ok, m.problems.join('; '));
+    assert.equal(m.entries.get(a.path)?.sm3, sm3Hex(a.body), 'the held entry is listed with the next commit');
+    assert.equal(m.entries.get(b.path)?.sm3, sm3Hex(b.body));
+    assert.equal(store.uncommitted(site, a.path), undefined, 'nothing held any more');
+  });
 });

@@ -77,6 +77,13 @@ export function createPublicServer(platform: Platform, opts: PublicServerOptions
   /** Bytes of one stored file, after the tamper check; repaired when the check fails; null when nothing genuine can be had. */
   async function genuine(site: string, file: string, variant: Variant, digest: string, outcome: ReadOutcome & { kind: 'missing' | 'mismatch' }):
     Promise<{ bytes: Buffer; entry: ManifestEntry } | 'republished' | null> {
+    // A full rebuild in this process has replaced the page and not listed it yet (it commits its
+    // manifest every few batches): the entry it holds vouches for the bytes on disk.
+    const held = store.uncommitted(site, file);
+    if (held?.sm3 !== undefined) {
+      const bytes = await store.read(site, file);
+      if (bytes && sm3Hex(bytes) === held.sm3) return { bytes, entry: held };
+    }
     // A publish we have not seen yet looks like tampering: look at root.json again first, and
     // once more a moment later (another process may be between its file writes and its root).
     for (const wait of [0, PUBLISH_SETTLE_MS]) {

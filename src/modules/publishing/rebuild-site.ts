@@ -18,6 +18,12 @@ export type RebuildProgress = (done: number, total: number, note: string) => Pro
  */
 const BATCH = 1500;
 const CHUNK = 200;
+/**
+ * Manifest entries per batch between commits: a batch of 1,500 files touches nearly all 256
+ * shards, so each commit rewrites the whole manifest. Committing every batch made a rebuild's
+ * manifest work grow with the square of the site (a third of a 100,000-document rebuild).
+ */
+const ENTRIES_PER_COMMIT_BATCH = 25_000;
 
 interface Target { readonly documentId: number; readonly columnId: number; readonly via: 'own' | 'reference' }
 
@@ -37,17 +43,31 @@ export async function rebuildSite(deps: PublishingDeps, siteId: number, progress
   const code = ctx.site.code;
   let pages = 0;
   let pending: PageWrite[] = [];
+  // On SQLite one process owns the page store, so batches may be held back from the manifest
+  // (the public server and the watcher of this process know them); with PostgreSQL other
+  // processes' watchers would take them for tampering, so every batch is listed at once.
+  const mayHold = deps.ops.engine === 'sqlite';
+  const listedBefore = mayHold ? (await deps.store.manifest(code)).entries.size : 0;
+  let sinceCommit = 0;
+  /** Whether this batch's manifest changes wait for a later one: one commit per ENTRIES_PER_COMMIT_BATCH entries of the manifest. */
+  const holdBatch = (last: boolean): boolean => {
+    const every = Math.max(1, Math.floor((listedBefore + pages) / ENTRIES_PER_COMMIT_BATCH));
+    const hold = mayHold && !last && ++sinceCommit < every;
+    if (!hold) sinceCommit = 0;
+    return hold;
+  };
   // One batch is written (compressed and stored on libuv's pool) while the next is rendered.
   let writing: Promise<unknown> = Promise.resolve();
-  const flush = async () => {
+  const flush = async (last = false) => {
     await writing;
-    if (pending.length === 0) return;
+    // The last flush always applies: it commits what earlier batches held back.
+    if (pending.length === 0 && !last) return;
     const batch = pending;
     pending = [];
     pages += batch.length;
     // The variants come after the whole site is live (compressVariants): on this machine they
     // were two fifths of a rebuild's time.
-    writing = deps.store.apply(code, { write: batch, deferVariants: true });
+    writing = deps.store.apply(code, { write: batch, deferVariants: true, holdManifest: holdBatch(last) });
     // Handled when awaited by the next flush; until then a failure must not count as unhandled.
     writing.catch(() => undefined);
   };
@@ -117,7 +137,7 @@ export async function rebuildSite(deps: PublishingDeps, siteId: number, progress
     const emptyMonths: string[] = [];
     await add(await sitemapPages(deps, ctx, await allMonths(deps, siteId), emptyMonths));
     await add([...(await staticSitePages(deps, ctx)), ...themeAssetPages()]);
-    await flush();
+    await flush(true);
     await writing;
     const listed = (await deps.store.manifest(code)).entries;
     const drop = emptyMonths.filter((m) => listed.has(m));

@@ -160,6 +160,8 @@ export function startPageWatcher(platform: Platform, opts: PageWatcherOptions = 
     if (!manifest) return;
     const expected = expectedFiles(manifest);
     for (const f of findings) {
+      // Written by a rebuild in this process that has not listed it yet (holdManifest).
+      if (store.uncommitted(site, `/${f.rel.replace(/\.(gz|br)$/, '')}`) !== undefined) continue;
       const still = await checkPath(siteDir(site), f.rel, expected.get(f.rel), hash);
       if (still && !stopped) await act(site, still);
     }

@@ -45,6 +45,9 @@ async function inParallel<T>(items: readonly T[], limit: number, task: (item: T)
 /** Pages in flight to the writer thread per apply: enough that it never waits for the next one. */
 const PAGES_IN_FLIGHT = 24;
 
+/** Manifest shards per message to the writer thread in a commit. */
+const SHARDS_PER_WRITE = 32;
+
 /** How often spares are trimmed besides after each apply. */
 const TRIM_EVERY_MS = 5 * 60_000;
 
@@ -112,12 +115,26 @@ export function createFilePageStore(root: string, signer: ManifestSigner, opts: 
   const storedVariants = (entry: ManifestEntry | undefined): Variant[] =>
     entry === undefined || entry.status === 301 ? [] : VARIANTS.filter((v) => v === 'identity' || entry[v] !== undefined);
 
+  /**
+   * Per site, manifest changes of applies made with `holdManifest`: their files are in place,
+   * the manifest does not list them yet. The next apply without it writes them with its own.
+   */
+  const held = new Map<string, Map<string, ManifestEntry | null>>();
+  /** The site's held changes, taken out to be committed (none held afterwards). */
+  const takeHeld = (site: string): Map<string, ManifestEntry | null> => {
+    const h = held.get(site) ?? new Map<string, ManifestEntry | null>();
+    held.delete(site);
+    return h;
+  };
+
   async function applyNow(site: string, changes: PageChanges): Promise<ApplyResult> {
     const current = readRoot(site);
     const spares = sparesOf(site);
+    const heldHere = held.get(site);
     // The shards this change touches, as they were before it (never modified: a change writes new ones).
     const before = new Map<string, ManifestShard>();
     const priorEntry = (file: string): ManifestEntry | undefined => {
+      if (heldHere?.has(file)) return heldHere.get(file) ?? undefined;
       const shard = shardOf(file);
       let data = before.get(shard);
       if (!data) { data = loadShard(site, shard).data; before.set(shard, data); }
@@ -188,8 +205,21 @@ export function createFilePageStore(root: string, signer: ManifestSigner, opts: 
     }
     // Entries that would not change (a stale 繁體 entry never listed) leave the manifest as it is.
     for (const [file, entry] of updates) if (entry === null && priorEntry(file) === undefined) updates.delete(file);
-    const version = await commitManifest(site, current, before, updates);
-    return { written, unchanged, version };
+    if (changes.holdManifest) {
+      const h = heldHere ?? new Map<string, ManifestEntry | null>();
+      for (const [file, entry] of updates) h.set(file, entry);
+      if (h.size > 0) held.set(site, h);
+      return { written, unchanged, version: current.version };
+    }
+    const all = takeHeld(site);
+    for (const [file, entry] of updates) all.set(file, entry);
+    try {
+      return { written, unchanged, version: await commitManifest(site, current, before, all) };
+    } catch (e) {
+      // Not written: kept for the next commit (the files they describe are in place).
+      held.set(site, all);
+      throw e;
+    }
   }
 
   /**
@@ -202,26 +232,30 @@ export function createFilePageStore(root: string, signer: ManifestSigner, opts: 
     const byShard = new Map<string, [string, ManifestEntry | null][]>();
     for (const [file, entry] of updates) byShard.set(shardOf(file), [...(byShard.get(shardOf(file)) ?? []), [file, entry]]);
     const shards = { ...current.shards };
-    const shardWrites: FileWrite[] = [];
     const cacheAfter: [string, string, ManifestShard][] = [];
-    for (const [shard, entries] of byShard) {
-      const data = { ...before.get(shard) ?? loadShard(site, shard).data };
-      for (const [file, entry] of entries) { if (entry) data[file] = entry; else delete data[file]; }
-      const bytes = shardBytes(data);
-      const file = manifestFile(site, `${shard}.json`);
-      shardWrites.push({ target: file, bytes, exists: current.shards[shard] !== undefined });
-      shards[shard] = sm3Hex(bytes);
-      cacheAfter.push([shard, file, data]);
+    // Shards, then the signature, then the root, in this order: a reader that sees the new root
+    // also finds its shards and signature (a reader in between sees the old root with a new
+    // signature and simply retries). Shards go SHARDS_PER_WRITE at a time, so a large site's
+    // manifest (tens of MB at 100,000 documents) is never held twice over in memory.
+    const touched = [...byShard];
+    for (let i = 0; i < touched.length; i += SHARDS_PER_WRITE) {
+      const shardWrites: FileWrite[] = [];
+      for (const [shard, entries] of touched.slice(i, i + SHARDS_PER_WRITE)) {
+        const data = { ...before.get(shard) ?? loadShard(site, shard).data };
+        for (const [file, entry] of entries) { if (entry) data[file] = entry; else delete data[file]; }
+        const bytes = shardBytes(data);
+        const file = manifestFile(site, `${shard}.json`);
+        shardWrites.push({ target: file, bytes, exists: current.shards[shard] !== undefined });
+        shards[shard] = sm3Hex(bytes);
+        cacheAfter.push([shard, file, data]);
+      }
+      await withSpares(spares, shardWrites.length, (lease) => writeFilesOnThread({ ...lease, groups: [shardWrites] }));
     }
     const next: ManifestRoot = { site, version: current.version + 1, shards };
     const rootBytes = canonicalJson(next);
-    // Shards, then the signature, then the root, in this order: a reader that sees the new root
-    // also finds its shards and signature (a reader in between sees the old root with a new
-    // signature and simply retries).
-    await withSpares(spares, shardWrites.length + 2, (lease) => writeFilesOnThread({
+    await withSpares(spares, 2, (lease) => writeFilesOnThread({
       ...lease,
       groups: [
-        shardWrites,
         [{ target: manifestFile(site, 'root.sig'), bytes: signRoot(rootBytes, signer), exists: current.version > 0 }],
         [{ target: manifestFile(site, 'root.json'), bytes: rootBytes, exists: current.version > 0 }],
       ],
@@ -234,18 +268,20 @@ export function createFilePageStore(root: string, signer: ManifestSigner, opts: 
     const current = readRoot(site);
     const spares = sparesOf(site);
     const before = new Map<string, ManifestShard>();
+    // Changes still held are committed with this step (their listed entries are stale).
+    const updates = takeHeld(site);
     const todo: [string, ManifestEntry][] = [];
     let remaining = 0;
     for (const shard of Object.keys(current.shards).sort()) {
       const data = loadShard(site, shard).data;
       before.set(shard, data);
       for (const [file, entry] of Object.entries(data)) {
-        if (entry.pending !== true) continue;
+        if (entry.pending !== true || updates.has(file)) continue;
         if (todo.length < limit) todo.push([file, entry]);
         else remaining++;
       }
     }
-    const updates = new Map<string, ManifestEntry | null>();
+    const heldCount = updates.size;
     await inParallel(todo, PAGES_IN_FLIGHT, async ([file, entry]) => {
       const { pending: _pending, ...rest } = entry;
       const compress = entry.sm3 !== undefined && entry.size !== undefined ? compressionPlanFor(entry.size, entry.type ?? contentTypeOf(file)) : null;
@@ -263,7 +299,8 @@ export function createFilePageStore(root: string, signer: ManifestSigner, opts: 
       updates.set(file, { ...rest, ...(outcome.gzip ? { gzip: outcome.gzip } : {}), ...(outcome.br ? { br: outcome.br } : {}) });
     });
     await commitManifest(site, current, before, updates);
-    return { done: updates.size, remaining: remaining + todo.length - updates.size };
+    const done = updates.size - heldCount;
+    return { done, remaining: remaining + todo.length - done };
   }
 
   return {
@@ -283,6 +320,10 @@ export function createFilePageStore(root: string, signer: ManifestSigner, opts: 
         await q.catch(() => undefined);
         if (queues.get(site) === q) return;
       }
+    },
+    uncommitted(site, file) {
+      const h = held.get(site);
+      return h?.has(file) ? h.get(file) ?? null : undefined;
     },
     addVariants(site, limit) {
       return enqueue(site, () => addVariantsNow(site, limit));

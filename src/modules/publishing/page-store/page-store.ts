@@ -24,6 +24,13 @@ export interface PageChanges {
    * a full rebuild makes the whole site live first, and addVariants adds the variants after.
    */
   readonly deferVariants?: boolean;
+  /**
+   * Write the files but keep the manifest changes in this process until the next apply without
+   * it: a full rebuild of a large site commits its manifest every few batches, not after each
+   * (every batch touches nearly every shard, so committing each one grew with the square of the
+   * site). The public server in this process trusts such files by `uncommitted`.
+   */
+  readonly holdManifest?: boolean;
 }
 
 export interface VariantsResult {
@@ -70,6 +77,11 @@ export interface PageStore {
    * lists them in the manifest (a page replaced in between is left to its own write).
    */
   addVariants(siteCode: string, limit: number): Promise<VariantsResult>;
+  /**
+   * What an apply of this process wrote for the file but holds back from the manifest
+   * (`holdManifest`): its entry, null when removed, undefined when nothing is held.
+   */
+  uncommitted(siteCode: string, file: string): ManifestEntry | null | undefined;
   manifest(siteCode: string): Promise<VerifiedManifest>;
   read(siteCode: string, file: string, variant?: Variant): Promise<Buffer | null>;
   filePath(siteCode: string, file: string, variant?: Variant): string;
