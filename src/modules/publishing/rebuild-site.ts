@@ -56,7 +56,7 @@ export async function rebuildSite(deps: PublishingDeps, siteId: number, progress
     if (!hold) sinceCommit = 0;
     return hold;
   };
-  // One batch is written (compressed and stored on libuv's pool) while the next is rendered.
+  // One batch is written (stored by the page writer threads) while the next is rendered.
   let writing: Promise<unknown> = Promise.resolve();
   const flush = async (last = false) => {
     await writing;
