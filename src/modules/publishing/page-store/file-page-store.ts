@@ -233,23 +233,25 @@ export function createFilePageStore(root: string, signer: ManifestSigner, opts: 
     for (const [file, entry] of updates) byShard.set(shardOf(file), [...(byShard.get(shardOf(file)) ?? []), [file, entry]]);
     const shards = { ...current.shards };
     const cacheAfter: [string, string, ManifestShard][] = [];
+    const shardWrites: FileWrite[] = [];
+    for (const [shard, entries] of byShard) {
+      const data = { ...before.get(shard) ?? loadShard(site, shard).data };
+      for (const [file, entry] of entries) { if (entry) data[file] = entry; else delete data[file]; }
+      const bytes = shardBytes(data);
+      const file = manifestFile(site, `${shard}.json`);
+      shardWrites.push({ target: file, bytes, exists: current.shards[shard] !== undefined });
+      shards[shard] = sm3Hex(bytes);
+      cacheAfter.push([shard, file, data]);
+    }
     // Shards, then the signature, then the root, in this order: a reader that sees the new root
     // also finds its shards and signature (a reader in between sees the old root with a new
-    // signature and simply retries). Shards go SHARDS_PER_WRITE at a time, so a large site's
-    // manifest (tens of MB at 100,000 documents) is never held twice over in memory.
-    const touched = [...byShard];
-    for (let i = 0; i < touched.length; i += SHARDS_PER_WRITE) {
-      const shardWrites: FileWrite[] = [];
-      for (const [shard, entries] of touched.slice(i, i + SHARDS_PER_WRITE)) {
-        const data = { ...before.get(shard) ?? loadShard(site, shard).data };
-        for (const [file, entry] of entries) { if (entry) data[file] = entry; else delete data[file]; }
-        const bytes = shardBytes(data);
-        const file = manifestFile(site, `${shard}.json`);
-        shardWrites.push({ target: file, bytes, exists: current.shards[shard] !== undefined });
-        shards[shard] = sm3Hex(bytes);
-        cacheAfter.push([shard, file, data]);
-      }
-      await withSpares(spares, shardWrites.length, (lease) => writeFilesOnThread({ ...lease, groups: [shardWrites] }));
+    // signature and simply retries). Every shard is serialised before the first is replaced, so
+    // readers meet new shards under the old root only for the time of the writes; they go to the
+    // writer thread SHARDS_PER_WRITE at a time, so a large site's manifest (tens of MB at
+    // 100,000 documents) is not copied into one message as well.
+    for (let i = 0; i < shardWrites.length; i += SHARDS_PER_WRITE) {
+      const chunk = shardWrites.slice(i, i + SHARDS_PER_WRITE);
+      await withSpares(spares, chunk.length, (lease) => writeFilesOnThread({ ...lease, groups: [chunk] }));
     }
     const next: ManifestRoot = { site, version: current.version + 1, shards };
     const rootBytes = canonicalJson(next);
