@@ -118,6 +118,16 @@ async function writeAtomic(job, target, bytes, exists) {
   if (old !== null) job.kept.push(old);
 }
 
+/** The gzip and brotli variants of a body that the plan keeps (those at most maxSize bytes). */
+function compressed(body, plan) {
+  const variants = {};
+  const gz = zlib.gzipSync(body, plan.gzip);
+  const br = zlib.brotliCompressSync(body, plan.brotli);
+  if (gz.length <= plan.maxSize) variants.gzip = gz;
+  if (br.length <= plan.maxSize) variants.br = br;
+  return variants;
+}
+
 /** One page: digest, skip when the store already holds it, else compress and replace its files. */
 async function storePage(job, m) {
   const digest = sm3(m.body);
@@ -127,13 +137,7 @@ async function storePage(job, m) {
     try { st = await stat(m.files.identity); } catch {}
     if (st !== null && st.isFile() && st.size === p.size) return { unchanged: true, sm3: digest };
   }
-  const variants = {};
-  if (m.compress !== null) {
-    const gz = zlib.gzipSync(m.body, m.compress.gzip);
-    const br = zlib.brotliCompressSync(m.body, m.compress.brotli);
-    if (gz.length <= m.compress.maxSize) variants.gzip = gz;
-    if (br.length <= m.compress.maxSize) variants.br = br;
-  }
+  const variants = m.compress !== null ? compressed(m.body, m.compress) : {};
   const out = { unchanged: false, sm3: digest };
   // The page and its variants are independent files: replaced side by side (all settled before
   // answering, so every spare used or kept is reported).
@@ -162,10 +166,7 @@ async function storeVariants(job, m) {
   try { body = await readFile(m.files.identity); } catch (e) { if (codeOf(e) === 'ENOENT') return { stale: true }; throw e; }
   if (sm3(body) !== m.sm3) return { stale: true };
   const out = { stale: false };
-  const gz = zlib.gzipSync(body, m.compress.gzip);
-  const br = zlib.brotliCompressSync(body, m.compress.brotli);
-  const settled = await Promise.allSettled([['gzip', gz], ['br', br]].map(async ([v, bytes]) => {
-    if (bytes.length > m.compress.maxSize) return;
+  const settled = await Promise.allSettled(Object.entries(compressed(body, m.compress)).map(async ([v, bytes]) => {
     out[v] = sm3(bytes);
     await writeAtomic(job, m.files[v], bytes, false);
   }));
