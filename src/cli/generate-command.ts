@@ -63,6 +63,7 @@ export async function generateCommand(args: string[], config: Config): Promise<n
       `  ${report.organizations} 个机构 organizations, ${report.sites} 个网站 sites, ${report.columns} 个栏目 columns`,
       `  ${report.documents} 篇稿件 documents (${report.attachments} 个附件 attachments, metadata only)`,
       `  ${report.letters} 封信件 letters, ${report.surveys} 个调查 surveys with ${report.responses} 份答卷 responses, ${report.searches} 次检索 searches`,
+      `  ${report.trafficDays} 站·日访问统计 site-days of page views (${report.pageViews} 次浏览 views)`,
       `  ${stages.slice(0, -1).map(([name, at], i) => `${name} ${(((stages[i + 1]?.[1] ?? at) - at) / 1000).toFixed(1)} s`).join(', ')}`,
       '下一步 / next: `jiyue publish --all` renders the public pages (`npm start` queues it when none exist); the search index is rebuilt from the console (搜索 › 重建索引, job search.reindex).',
       '',

@@ -10,6 +10,7 @@ import type { ChecksTables } from '../modules/checks/checks.tables.js';
 import type { WorkflowTables } from '../modules/workflow/workflow.tables.js';
 import type { DeliveryTables } from '../modules/delivery/delivery.tables.js';
 import type { InteractionTables } from '../modules/interaction/interaction.tables.js';
+import type { AnalyticsTables } from '../modules/analytics/analytics.tables.js';
 
 export interface SchemaMigrationsTable {
   name: string;
@@ -17,6 +18,6 @@ export interface SchemaMigrationsTable {
 }
 
 /** The whole database: each module owns and declares its own tables. */
-export interface Database extends IdentityTables, AuditTables, JobsTables, CalendarTables, SitesTables, ColumnsTables, ContentTables, ChecksTables, WorkflowTables, PublishingTables, DeliveryTables, InteractionTables {
+export interface Database extends IdentityTables, AuditTables, JobsTables, CalendarTables, SitesTables, ColumnsTables, ContentTables, ChecksTables, WorkflowTables, PublishingTables, DeliveryTables, InteractionTables, AnalyticsTables {
   schema_migrations: SchemaMigrationsTable;
 }

@@ -10,6 +10,7 @@ import { publishingRoutes, registerPublishingJobs } from './publishing/index.js'
 import { pageAlertsRoutes, publicRoutes, startDeliveryWorker } from './delivery/index.js';
 import { publicSearchRoutes, registerSearchJobs, searchRoutes } from './search/index.js';
 import { registerPublicSearchPage } from './search/public-search-page.js';
+import { analyticsRoutes, registerAnalyticsJobs } from './analytics/index.js';
 import {
   errorReportsRoutes, feedbackAdminRoutes, interactionRoutes, interviewsRoutes, publicCorrectionsRoutes, publicFeedbackRoutes, publicInterviewsRoutes, publicLettersRoutes,
   publicSurveyRoutes, registerCommentPages, registerConsultationPages, registerCorrectionPages, registerErrorReportJobs, registerInterviewPages, registerLetterJobs,
@@ -38,6 +39,8 @@ export const moduleRoutes: TieredRoutes = {
     interviewsRoutes,
     // Comments and consultations (征求意见): the moderation console.
     feedbackAdminRoutes,
+    // 访问统计: page views and unique visitors.
+    analyticsRoutes,
   ],
   public: [
     publicSearchRoutes,
@@ -74,6 +77,8 @@ export const moduleJobs: readonly ((platform: Platform) => void)[] = [
   // 网民纠错: the form and look-up pages (/corrections.html, /corrections/query.html) and the hourly sweep of overdue reports.
   registerCorrectionPages,
   registerErrorReportJobs,
+  // 访问统计: the daily close of finished days (their sketches dropped) and the pruning of old page rows.
+  registerAnalyticsJobs,
 ];
 
 /**

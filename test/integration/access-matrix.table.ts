@@ -106,6 +106,7 @@ export const ACCESS_MATRIX: Readonly<Record<string, string>> = {
   'GET /api/v1/public/search/suggest':        '2   2   2   2   2   2   2   2   2   2   2',
   'POST /api/v1/search/reindex':              '2   3   3   3   3   3   3   3   3   3   1',
   'GET /api/v1/search/stats':                 '2   3   3   3   3   3   3   3   3   3   1',
+  'GET /api/v1/analytics/traffic':            '2   3   3   2   2   3   3   3   3   3   1',
   'GET /api/v1/public/captcha':               '2   2   2   2   2   2   2   2   2   2   2',
   'GET /api/v1/public/sites/:siteCode/mailboxes': '2   2   2   2   2   2   2   2   2   2   2',
   'POST /api/v1/public/sites/:siteCode/letters': '2   2   2   2   2   2   2   2   2   2   2',

@@ -47,6 +47,24 @@ for (const engine of selectedEngines()) {
     });
     after(async () => { await ctx.close(); });
 
+    test('page-view history: every site on every past day, and the most viewed pages of the last month are real pages', async () => {
+      const days = Math.round(OPTIONS.years * 365);
+      assert.equal(report.trafficDays, 5 * days);
+      const admin = await signIn(ctx.app, report.accounts.find((a) => a.username === 'sysadmin')!, new ManualClock(NOW));
+      const res = await admin.request('GET', '/api/v1/analytics/traffic?days=30');
+      assert.equal(res.statusCode, 200, res.body);
+      const t = res.json() as { views: number; visitors: number; perDay: { views: number }[]; topPages: { siteCode: string; path: string }[]; topSites: { siteCode: string }[] };
+      // Today belongs to the live counter: the 29 days before it are filled.
+      assert.equal(t.perDay.filter((d) => d.views > 0).length, 29);
+      assert.ok(t.visitors > 0 && t.visitors < t.views);
+      assert.equal(t.topSites[0]?.siteCode, '3200000001', 'the provincial portal is the busiest');
+      assert.ok(t.topPages.length > 0);
+      for (const p of t.topPages) assert.match(p.path, /^\/$|^\/art\/\d{4}\/\d{2}\/\d+\.html$/);
+      const ids = t.topPages.filter((p) => p.path.startsWith('/art/')).map((p) => Number(/(\d+)\.html$/.exec(p.path)?.[1]));
+      const published = await ctx.platform.db.selectFrom('documents').select('id').where('id', 'in', ids.length > 0 ? ids : [-1]).where('status', '=', 'published').execute();
+      assert.equal(published.length, new Set(ids).size, 'popular pages are published documents');
+    });
+
     test('writes the sites, columns, documents, letters, responses and searches asked for', async () => {
       const db = ctx.platform.db;
       assert.equal(report.sites, 5);

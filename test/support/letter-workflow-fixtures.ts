@@ -67,7 +67,7 @@ export async function orgIdByCode(ctx: TestContext, code: string): Promise<numbe
 }
 
 /** A user with one role on one scope, signed in. */
-export async function userWithGrant(ctx: TestContext, clock: Clock, role: 'interaction_handler' | 'platform_supervisor', scope: { type: 'org' | 'site'; id: number }, displayName: string): Promise<TestSession & { userId: number; username: string; password: string }> {
+export async function userWithGrant(ctx: TestContext, clock: Clock, role: 'interaction_handler' | 'platform_supervisor' | 'site_admin', scope: { type: 'org' | 'site'; id: number }, displayName: string): Promise<TestSession & { userId: number; username: string; password: string }> {
   const { user, initialPassword } = await createUser({ db: ctx.platform.db, actor: systemActor('test'), input: { username: `wf${Date.now().toString(36)}${n++}`, displayName, orgId: 1 }, deps: identityDeps(ctx.platform) });
   await ctx.platform.db.updateTable('users').set({ must_change_password: 0 }).where('id', '=', user.id).execute();
   await ctx.platform.db.insertInto('role_grants').values({ user_id: user.id, role, scope_type: scope.type, scope_id: scope.id, granted_by: null, granted_at: 0 }).execute();

@@ -104,6 +104,9 @@ export const router = createBrowserRouter(
                 guarded('surveys/:id/results', 'interaction.surveys.manage', () =>
                   import('../features/surveys/survey-results-page').then((m) => ({ Component: m.SurveyResultsPage })),
                 ),
+                guarded('analytics', 'analytics.read', () =>
+                  import('../features/analytics/analytics-page').then((m) => ({ Component: m.AnalyticsPage })),
+                ),
                 guarded('page-alerts', 'pages.alerts', () =>
                   import('../features/page-alerts/page-alerts-page').then((m) => ({ Component: m.PageAlertsPage })),
                 ),

@@ -24,6 +24,8 @@ import { Prng } from '../../demo/documents/prng.js';
 import { chooseSites, provinceOrganizations, type CatalogSite } from './province.js';
 import { DAY, DocumentPlanner, dailyCounts, dayStart, type PlannedDocument } from './documents.js';
 import { generateLetters, generateSearchHistory, generateSurveys } from './interaction.js';
+import { generateTraffic } from './traffic.js';
+import { articlePath } from '../../modules/content/index.js';
 
 export interface GenerateOptions {
   readonly sites: number;
@@ -44,6 +46,9 @@ export interface GenerateReport {
   readonly surveys: number;
   readonly responses: number;
   readonly searches: number;
+  /** Site-days of page-view history, and the views they add up to. */
+  readonly trafficDays: number;
+  readonly pageViews: number;
   readonly accounts: readonly DemoAccount[];
 }
 
@@ -58,6 +63,8 @@ export function defaultLetters(sites: number, documents: number): number {
 export class DatabaseNotEmptyError extends Error {}
 
 const DOCUMENT_BATCH = 2000;
+/** Recent articles per site that get page-level view history. */
+const POPULAR_PER_SITE = 12;
 const SITE_BATCH = 50;
 
 /** The site's own 文号 prefixes and, for a department, the subjects of its own field. */
@@ -109,10 +116,18 @@ export async function generateProvince(platform: Platform, opts: GenerateOptions
   const planner = new DocumentPlanner(contexts, rng, { now, total: opts.documents, authorIds });
   const writer = await openDocumentBulkWriter(db, platform.dbh.ops);
   let pending: PlannedDocument[] = [];
+  const recentPages = new Map<number, string[]>();
   const flush = async () => {
     const base = writer.nextId;
     const docs: BulkDocument[] = pending.map((p, i) => ({ ...p.doc, interpretsId: p.interpretsBack === null ? null : base + i - p.interpretsBack }));
     pending = [];
+    docs.forEach((d, i) => {
+      if (d.status !== 'published' || d.publishedAt === null) return;
+      const list = recentPages.get(d.siteId) ?? [];
+      list.unshift(articlePath(base + i, d.publishedAt));
+      if (list.length > POPULAR_PER_SITE) list.pop();
+      recentPages.set(d.siteId, list);
+    });
     await inTransaction(db, (trx) => writer.write(trx, docs));
     progress('稿件 documents', writer.nextId - 1, opts.documents);
   };
@@ -130,12 +145,14 @@ export async function generateProvince(platform: Platform, opts: GenerateOptions
   const surveyed = await generateSurveys(platform, db, sites, contexts, { perSurvey: Math.max(20, Math.min(2000, Math.round(opts.documents / 500))), rng, now });
   progress('检索记录 search history', 0, 1);
   const searches = await generateSearchHistory(platform, sites, { count: Math.max(100, Math.round(opts.documents / 4)), rng, now });
+  progress('访问统计 page views', 0, days);
+  const traffic = await generateTraffic(platform, sites, recentPages, { days, rng, now, progress: (done, total) => progress('访问统计 page views', done, total) });
   // The public letter statistics are a daily snapshot: the worker computes the first one.
   await startStatisticsRefresh({ db, actor, jobs: platform.jobs, audit: platform.audit });
 
   const report = {
     organizations, sites: sites.length, columns, documents: written.documents, attachments: written.attachments, letters,
-    surveys: surveyed.surveys, responses: surveyed.responses, searches,
+    surveys: surveyed.surveys, responses: surveyed.responses, searches, trafficDays: traffic.siteDays, pageViews: traffic.views,
   };
   await inTransaction(db, (trx) => platform.audit.append(trx, actor, { action: 'generate.province', result: 'success', detail: { ...report, seed: opts.seed, documentStatuses: planner.counts } }));
   return { ...report, accounts };

@@ -15,7 +15,8 @@ import { cacheControlFor } from './http/cache-control.js';
 import { ifRangeAllows, noneMatchHits } from './http/conditional.js';
 import { setPublicHeaders } from './http/public-headers.js';
 import { parseRange } from './http/range.js';
-import { SiteHosts } from './site-hosts.js';
+import { normalizeHost, SiteHosts, type PublicSite } from './site-hosts.js';
+import { viewCounterFor } from '../analytics/index.js';
 
 /** Live-event channel publishing announces a site's new pages on: `{ siteCode }`. */
 export const PAGES_CHANGED_CHANNEL = 'pages.changed';
@@ -32,17 +33,45 @@ function wantsHant(req: FastifyRequest): boolean {
 const MAX_PARAM_LENGTH = 100;
 const PUBLISH_SETTLE_MS = 50;
 
+/**
+ * The view beacon every page of the default theme loads (`<img src="/_pv.gif">`): a page view is
+ * counted when a browser shows the page, whether Jiyue or nginx in front of the page store sent
+ * it, and crawlers that do not load images are left out. The page is the Referer's path.
+ */
+export const VIEW_BEACON_PATH = '/_pv.gif';
+/** A transparent 1×1 GIF. */
+const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
+/** The part of the user agent that tells visitors on one address apart. */
+const MAX_AGENT = 200;
+
 type Handle = Extract<ReadOutcome, { kind: 'handle' }>;
 
 export interface PublicServer {
   handle(req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply>;
   readonly manifests: SiteManifests;
   readonly reader: VerifiedReader;
-  close(): void;
+  /** Stops listening and writes the views counted so far. */
+  close(): Promise<void>;
 }
 
 export interface PublicServerOptions {
   readonly logError: (err: unknown, msg: string) => void;
+}
+
+/** The decoded path of a same-host Referer, or null (another host, not a URL, undecodable). */
+function refererPage(referer: string, host: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(referer);
+  } catch {
+    return null;
+  }
+  if (normalizeHost(url.host) !== normalizeHost(host)) return null;
+  try {
+    return decodeURIComponent(url.pathname);
+  } catch {
+    return null;
+  }
 }
 
 /** Location headers are ASCII: a Chinese path in a redirect target is percent-encoded (existing escapes kept). */
@@ -64,6 +93,8 @@ export function createPublicServer(platform: Platform, opts: PublicServerOptions
   }));
   const hosts = new SiteHosts(platform.db, (err) => opts.logError(err, 'site registry not refreshed'));
   const reader = new VerifiedReader(store, platform.config.pageCacheBytes);
+  const views = viewCounterFor(platform, (err) => opts.logError(err, 'page views not written'));
+  views.start();
   const unsubscribe = platform.events.subscribe(PAGES_CHANGED_CHANNEL, (data) => {
     const code = (data as { siteCode?: unknown } | null)?.siteCode;
     if (typeof code === 'string') manifests.invalidate(code);
@@ -225,6 +256,26 @@ export function createPublicServer(platform: Platform, opts: PublicServerOptions
     return sendStored(req, reply, site, file, entry, entry.status, retried);
   }
 
+  /**
+   * Counts a view of the page the Referer names when it is a stored HTML page of this very site
+   * (the Host the beacon came to): other sites cannot inflate a site's figures with made-up paths.
+   */
+  async function beacon(req: FastifyRequest, reply: FastifyReply, site: PublicSite): Promise<FastifyReply> {
+    const referer = req.headers.referer;
+    if (req.method === 'GET' && referer) {
+      const page = refererPage(referer, req.host);
+      if (page !== null) {
+        const manifest = manifests.peek(site.code) ?? await manifests.get(site.code);
+        const file = pageFileOf(page);
+        const entry = file === null || !manifest.ok ? undefined : manifest.entries.get(file);
+        if (file !== null && entry?.status === 200 && (entry.type ?? contentTypeOf(file)).startsWith('text/html')) {
+          views.record(site.id, file, `${req.ip}\n${(req.headers['user-agent'] ?? '').slice(0, MAX_AGENT)}`);
+        }
+      }
+    }
+    return reply.code(200).header('cache-control', 'no-store').type('image/gif').send(req.method === 'HEAD' ? undefined : PIXEL);
+  }
+
   return {
     manifests, reader,
     async handle(req, reply) {
@@ -240,6 +291,7 @@ export function createPublicServer(platform: Platform, opts: PublicServerOptions
       setPublicHeaders(reply);
       const site = await hosts.resolve(req.host);
       if (!site) return builtin(reply, 404);
+      if (rawPath === VIEW_BEACON_PATH) return beacon(req, reply, site);
       const dynamic = dynamicPage(rawPath);
       if (dynamic && (req.method === 'GET' || req.method === 'HEAD')) {
         const out = await dynamic({ siteCode: site.code, query: new URLSearchParams(q < 0 ? '' : req.url.slice(q + 1)) });
@@ -251,8 +303,9 @@ export function createPublicServer(platform: Platform, opts: PublicServerOptions
       const manifest = manifests.peek(site.code) ?? await manifests.get(site.code);
       return serve(req, reply, site.code, manifest, false);
     },
-    close() {
+    async close() {
       unsubscribe();
+      await views.stop();
     },
   };
 }

@@ -4,6 +4,7 @@ import { listSites, localDomainOf, type SiteKind } from '../sites/index.js';
 
 /** What delivery needs of a site: which folder of the page store answers for a host. */
 export interface PublicSite {
+  readonly id: number;
   readonly code: string;
   readonly name: string;
   readonly kind: SiteKind;
@@ -33,7 +34,7 @@ async function loadHostMap(db: Db): Promise<HostMap> {
   const byCode = new Map<string, PublicSite>();
   let portal: PublicSite | null = null;
   for (const s of await listSites(db)) {
-    const site: PublicSite = { code: s.code, name: s.name, kind: s.kind };
+    const site: PublicSite = { id: s.id, code: s.code, name: s.name, kind: s.kind };
     byCode.set(s.code.toLowerCase(), site);
     if (s.kind === 'province_portal' && !portal) portal = site;
     for (const d of [s.primaryDomain, ...s.aliases, s.localDomain, localDomainOf(s.code)]) {

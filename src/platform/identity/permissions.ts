@@ -41,6 +41,8 @@ export const PERMISSIONS = {
   'pages.alerts': ['system_admin', 'platform_supervisor'],
   // 站内搜索: rebuild the index, read the anonymous query statistics.
   'search.manage': ['system_admin'],
+  // 访问统计: page views and unique visitors (scoped: a site admin sees the sites of the grant).
+  'analytics.read': ['system_admin', 'platform_supervisor', 'site_admin'],
   // 互动交流: the handler reads letters (personal data masked); the site admin keeps the site's mailboxes.
   'interaction.letters.read': ['interaction_handler'],
   'interaction.mailboxes.read': ['site_admin', 'interaction_handler'],

@@ -20,6 +20,7 @@ import * as search from './messages/search';
 import * as errorReports from './messages/error-reports';
 import * as surveys from './messages/surveys';
 import * as letters from './messages/letters';
+import * as analytics from './messages/analytics';
 import type { MessageKey } from './messages-zh';
 
 /** English. Typed against the Chinese keys, so a missing translation fails the type check. */
@@ -46,4 +47,5 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...errorReports.en,
   ...surveys.en,
   ...letters.en,
+  ...analytics.en,
 };

@@ -20,6 +20,7 @@ import * as search from './messages/search';
 import * as errorReports from './messages/error-reports';
 import * as surveys from './messages/surveys';
 import * as letters from './messages/letters';
+import * as analytics from './messages/analytics';
 
 /** Simplified Chinese, the console's primary language: one file per area under messages/. */
 export const zh = {
@@ -45,6 +46,7 @@ export const zh = {
   ...errorReports.zh,
   ...surveys.zh,
   ...letters.zh,
+  ...analytics.zh,
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -28,6 +28,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/themes', label: 'nav.themes', permission: 'themes.edit' },
   { path: '/page-alerts', label: 'nav.pageAlerts', permission: 'pages.alerts' },
   { path: '/search', label: 'search.nav', permission: 'search.manage' },
+  { path: '/analytics', label: 'nav.analytics', permission: 'analytics.read' },
   { path: '/calendar', label: 'nav.calendar', permission: 'calendar.read' },
   { path: '/checks', label: 'nav.checks', permission: 'checks.manage' },
   { path: '/letters/desk', label: 'nav.lettersDesk', permission: 'interaction.letters.read', group: 'interaction' },
