@@ -7,7 +7,9 @@ import { signIn, type TestSession } from '../support/session.js';
 import { userWithGrant } from '../support/letter-workflow-fixtures.js';
 import { ShiftedClock } from '../support/shifted-clock.js';
 import { getSiteByCode } from '../../src/modules/sites/index.js';
-import { analyticsDay, closeAnalyticsDays, Hll, ViewCounter, viewCounterFor, writeTrafficHistory } from '../../src/modules/analytics/index.js';
+import type { DialectOps } from '../../src/db/index.js';
+import { analyticsDay, closeAnalyticsDays, Hll, MAX_COUNTED_PATH, ViewCounter, viewCounterFor, writeTrafficHistory } from '../../src/modules/analytics/index.js';
+import { visitorHash, visitorKey } from '../../src/modules/analytics/visitor-hash.js';
 
 const DAY = 86_400_000;
 const PORTAL_HOST = 'www.jiangsu.gov.cn';
@@ -37,8 +39,9 @@ for (const engine of selectedEngines()) {
     const flush = () => viewCounterFor(ctx.platform).flush();
 
     before(async () => {
-      // The site admin made below signs in with a password only (2FA has its own tests).
-      ctx = await createTestContext(engine, { clock, config: { mfaRequiredRoles: ['system_admin', 'security_admin', 'audit_admin'] } });
+      // The site admin made below signs in with a password only (2FA has its own tests). A fixed
+      // installation secret makes the visitor hashes, and so the sketches, the same every run.
+      ctx = await createTestContext(engine, { clock, config: { mfaRequiredRoles: ['system_admin', 'security_admin', 'audit_admin'], secretKey: 'a5'.repeat(32) } });
       const pages = goodPages(ctx.platform);
       await pages.publish(PORTAL, [
         { path: '/', body: htmlPage('江苏省人民政府') },
@@ -103,20 +106,58 @@ for (const engine of selectedEngines()) {
       assert.equal((await traffic(admin, `?site=${PORTAL}&days=1`)).views, before);
     });
 
-    test('two processes counting the same visitors merge: views add up, visitors are not counted twice', async () => {
+    test('two processes counting overlapping visitors merge to the sketch one process would have; views add up', async () => {
       const site = (await getSiteByCode(ctx.platform.db, NANJING))!;
       const { db, dbh, keys } = ctx.platform;
+      const row = () => db.selectFrom('analytics_site_days').select(['views', 'visitors', 'sketch']).where('site_id', '=', site.id).where('day', '=', analyticsDay(clock.now())).executeTakeFirstOrThrow();
+      const was = await row();
       const other = new ViewCounter({ db, ops: dbh.ops, secret: keys.sessionSecret, now: () => clock.now(), onError: (e) => { throw e; } });
       const here = viewCounterFor(ctx.platform);
-      for (let i = 0; i < 50; i++) {
-        here.record(site.id, '/index.html', `visitor-${i}`);
-        other.record(site.id, '/index.html', `visitor-${i}`);
-      }
+      for (let i = 0; i < 50; i++) here.record(site.id, '/index.html', `visitor-${i}`);
+      for (let i = 25; i < 75; i++) other.record(site.id, '/index.html', `visitor-${i}`);
+      // Concurrent flushes (two connections on PostgreSQL): the lock keeps either merge from being lost.
       await Promise.all([here.flush(), other.flush()]);
-      const t = await traffic(admin, `?site=${NANJING}&days=1`);
-      assert.equal(t.views, 101);
-      // 50 people plus the one from the first test; linear counting is exact at this size.
-      assert.equal(t.visitors, 51);
+      const now = await row();
+      assert.equal(Number(now.views), Number(was.views) + 100);
+      const union = Hll.fromBase64(was.sketch);
+      const key = visitorKey(keys.sessionSecret, site.id, analyticsDay(clock.now()));
+      for (let i = 0; i < 75; i++) union.add(...visitorHash(key, `visitor-${i}`));
+      assert.deepEqual(Hll.fromBase64(now.sketch).registers, union.registers);
+      assert.equal(Number(now.visitors), union.estimate());
+      assert.ok(Math.abs(union.estimate() - (Number(was.visitors) + 75)) <= 2, `${union.estimate()} visitors`);
+    });
+
+    test('a failed flush keeps its counts for the next; a page path too long for its column counts for the site only', async () => {
+      const site = (await getSiteByCode(ctx.platform.db, NANJING))!;
+      const { db, dbh, keys } = ctx.platform;
+      let refuse = 0;
+      const ops: DialectOps = {
+        ...dbh.ops,
+        async lockForUpdate(trx, k) {
+          if (refuse-- > 0) throw new Error('database unavailable');
+          await dbh.ops.lockForUpdate(trx, k);
+        },
+      };
+      const counter = new ViewCounter({ db, ops, secret: keys.sessionSecret, now: () => clock.now(), onError: () => undefined });
+      const views = async () => Number((await db.selectFrom('analytics_site_days').select('views').where('site_id', '=', site.id).where('day', '=', analyticsDay(clock.now())).executeTakeFirstOrThrow()).views);
+      const pageViews = async (path: string) => Number((await db.selectFrom('analytics_page_days').select('views').where('site_id', '=', site.id).where('path', '=', path).executeTakeFirst())?.views ?? 0);
+      const before = await views();
+      const beforePage = await pageViews('/a.html');
+      refuse = 1;
+      counter.record(site.id, '/a.html', 'x');
+      await assert.rejects(counter.flush(), /database unavailable/);
+      counter.record(site.id, '/a.html', 'y');
+      counter.record(site.id, `/${'长'.repeat(MAX_COUNTED_PATH)}.html`, 'z');
+      await counter.flush();
+      assert.equal(await views(), before + 3);
+      assert.equal(await pageViews('/a.html'), beforePage + 2);
+      // Failing again and again: after three in a row the page rows go, the site's views stay.
+      refuse = 3;
+      counter.record(site.id, '/a.html', 'w');
+      for (let i = 0; i < 3; i++) await assert.rejects(counter.flush());
+      await counter.flush();
+      assert.equal(await views(), before + 4);
+      assert.equal(await pageViews('/a.html'), beforePage + 2);
     });
 
     test('scope: a site admin sees only the sites of the grant; other sites 403, unknown 404, bad dates 400 naming the value', async () => {
@@ -137,6 +178,7 @@ for (const engine of selectedEngines()) {
       assert.equal(badDay.json().code, 'analytics.bad_date');
       assert.match(badDay.json().detail ?? badDay.json().title, /2026-02-30/);
       const backwards = await admin.request('GET', '/api/v1/analytics/traffic?from=2026-03-02&to=2026-03-01');
+      assert.equal(backwards.statusCode, 400);
       assert.equal(backwards.json().code, 'analytics.bad_range');
       assert.equal((await admin.request('GET', '/api/v1/analytics/traffic?days=0')).statusCode, 400);
     });

@@ -10,6 +10,7 @@ import { goodPages, htmlPage, PORTAL, storeRoot } from '../support/page-fixtures
 import { brotliModuleAvailable, freePort, nginxAvailable, startNginx, type RunningNginx } from '../support/nginx.js';
 import { pagesCommand } from '../../src/cli/pages-command.js';
 import { pageStoreFor } from '../../src/modules/publishing/page-store/index.js';
+import { viewCounterFor } from '../../src/modules/analytics/index.js';
 
 /**
  * `jiyue pages nginx` output, run by the real nginx (Debian package) against the same page
@@ -160,6 +161,20 @@ for (const engine of selectedEngines()) {
       const missing = await fetchAs('/no/such.html');
       assert.equal(missing.status, 404);
       assert.match(await missing.text(), /省政府 404/);
+      // 访问统计: the view beacon of a page nginx sent reaches Jiyue, and no cache may keep it.
+      const counter = viewCounterFor(ctx.platform);
+      const before = counter.pendingViews;
+      for (let i = 0; i < 2; i++) {
+        // http.get, not fetch: fetch sets Referer itself (from its `referrer` option), not from the headers given.
+        const beacon = await new Promise<http.IncomingMessage>((resolve, reject) => {
+          http.get({ host: '127.0.0.1', port, path: '/_pv.gif', headers: { host: 'www.jiangsu.gov.cn', referer: 'http://www.jiangsu.gov.cn/zwgk/art_1.html' } }, (res) => { res.resume(); res.on('end', () => resolve(res)); }).on('error', reject);
+        });
+        assert.equal(beacon.statusCode, 200);
+        assert.equal(beacon.headers['content-type'], 'image/gif');
+        assert.equal(beacon.headers['cache-control'], 'no-store');
+        assert.equal(beacon.headers.expires, undefined);
+      }
+      assert.equal(counter.pendingViews, before + 2);
     });
 
     test('with --upstream listing several public processes, nginx balances over them and skips one that is down', async () => {

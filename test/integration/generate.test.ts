@@ -9,6 +9,7 @@ import type { Db } from '../../src/db/index.js';
 import { sm3Hex } from '../../src/platform/crypto/index.js';
 import { articlePath } from '../../src/modules/content/index.js';
 import { LETTER_PATHS } from '../../src/modules/interaction/index.js';
+import { analyticsDay } from '../../src/modules/analytics/index.js';
 import { publishingDeps, rebuildAll } from '../../src/modules/publishing/index.js';
 import { DatabaseNotEmptyError, generateProvince, type GenerateOptions, type GenerateReport } from '../../src/cli/generate/generate-province.js';
 import { parseGenerateArgs } from '../../src/cli/generate-command.js';
@@ -63,6 +64,14 @@ for (const engine of selectedEngines()) {
       const ids = t.topPages.filter((p) => p.path.startsWith('/art/')).map((p) => Number(/(\d+)\.html$/.exec(p.path)?.[1]));
       const published = await ctx.platform.db.selectFrom('documents').select('id').where('id', 'in', ids.length > 0 ? ids : [-1]).where('status', '=', 'published').execute();
       assert.equal(published.length, new Set(ids).size, 'popular pages are published documents');
+      // No article is read before it was published.
+      const firstDay = new Map<string, string>();
+      for (const r of await ctx.platform.db.selectFrom('analytics_page_days').select(['path', 'day']).where('path', 'like', '/art/%').execute()) {
+        if (!firstDay.has(r.path) || r.day < firstDay.get(r.path)!) firstDay.set(r.path, r.day);
+      }
+      assert.ok(firstDay.size > 0);
+      const docs = await ctx.platform.db.selectFrom('documents').select(['id', 'first_published_at']).where('id', 'in', [...firstDay.keys()].map((p) => Number(/(\d+)\.html$/.exec(p)?.[1]))).execute();
+      for (const d of docs) assert.ok(firstDay.get(articlePath(Number(d.id), Number(d.first_published_at)))! >= analyticsDay(Number(d.first_published_at)), `document ${d.id}`);
     });
 
     test('writes the sites, columns, documents, letters, responses and searches asked for', async () => {

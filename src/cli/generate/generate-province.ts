@@ -116,7 +116,7 @@ export async function generateProvince(platform: Platform, opts: GenerateOptions
   const planner = new DocumentPlanner(contexts, rng, { now, total: opts.documents, authorIds });
   const writer = await openDocumentBulkWriter(db, platform.dbh.ops);
   let pending: PlannedDocument[] = [];
-  const recentPages = new Map<number, string[]>();
+  const recentPages = new Map<number, { path: string; publishedAt: number }[]>();
   const flush = async () => {
     const base = writer.nextId;
     const docs: BulkDocument[] = pending.map((p, i) => ({ ...p.doc, interpretsId: p.interpretsBack === null ? null : base + i - p.interpretsBack }));
@@ -124,7 +124,7 @@ export async function generateProvince(platform: Platform, opts: GenerateOptions
     docs.forEach((d, i) => {
       if (d.status !== 'published' || d.publishedAt === null) return;
       const list = recentPages.get(d.siteId) ?? [];
-      list.unshift(articlePath(base + i, d.publishedAt));
+      list.unshift({ path: articlePath(base + i, d.publishedAt), publishedAt: d.publishedAt });
       if (list.length > POPULAR_PER_SITE) list.pop();
       recentPages.set(d.siteId, list);
     });

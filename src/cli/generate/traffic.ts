@@ -1,8 +1,8 @@
 /**
  * Page-view history of a generated province: views and unique visitors per site and day over
- * the document history, and views per page (home page and recent articles) over the last
+ * the document history, and views per page (home page and recent articles, from their publication) over the last
  * PAGE_HISTORY_DAYS days. A site's traffic follows its kind (the provincial portal far above a
- * department), weekdays above weekends, a slow yearly growth and the odd busy day.
+ * department), weekdays above weekends, a slow growth over the years and the odd busy day.
  */
 import type { Platform } from '../../platform/platform.js';
 import type { SiteView } from '../../modules/sites/index.js';
@@ -23,7 +23,7 @@ export interface TrafficReport {
 }
 
 export async function generateTraffic(
-  platform: Platform, sites: readonly SiteView[], recentPages: ReadonlyMap<number, readonly string[]>,
+  platform: Platform, sites: readonly SiteView[], recentPages: ReadonlyMap<number, readonly { path: string; publishedAt: number }[]>,
   q: { days: number; rng: Prng; now: number; progress: (done: number, total: number) => void },
 ): Promise<TrafficReport> {
   const { rng } = q;
@@ -55,7 +55,8 @@ export async function generateTraffic(
       views += v;
       siteDays++;
       if (today - t <= PAGE_HISTORY_DAYS * DAY) {
-        const pages = ['/index.html', ...(recentPages.get(site.id) ?? [])];
+        // An article is read from the day it was published on.
+        const pages = ['/index.html', ...(recentPages.get(site.id) ?? []).filter((a) => a.publishedAt < t + DAY).map((a) => a.path)];
         // The home page takes about a quarter; the rest falls off with rank (Zipf-like).
         let left = v;
         for (let k = 0; k < pages.length && left > 0; k++) {

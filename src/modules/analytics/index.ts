@@ -10,7 +10,7 @@
  * - writeTrafficHistory: past figures in bulk (`jiyue generate`).
  */
 export type { AnalyticsTables } from './analytics.tables.js';
-export { ViewCounter, FLUSH_INTERVAL_MS } from './view-counter.js';
+export { ViewCounter, FLUSH_INTERVAL_MS, MAX_COUNTED_PATH } from './view-counter.js';
 export { viewCounterFor } from './view-counters.js';
 export { Hll, HLL_REGISTERS } from './hll.js';
 export { analyticsDay } from './analytics-day.js';

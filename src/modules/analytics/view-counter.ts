@@ -9,6 +9,10 @@ import { analyticsDay } from './analytics-day.js';
 export const FLUSH_INTERVAL_MS = 10_000;
 /** Distinct pages kept per site and day between two flushes; more are counted for the site only. */
 const MAX_PAGES_PER_FLUSH = 20_000;
+/** The page column's length (characters): a longer stored path is counted for the site only. */
+export const MAX_COUNTED_PATH = 400;
+/** After this many failed flushes in a row the page rows of what waits are dropped (the site figures are kept). */
+const PAGE_ROWS_GIVE_UP_AFTER = 3;
 const PAGE_ROWS_PER_STATEMENT = 400;
 
 interface Bucket {
@@ -41,6 +45,7 @@ export class ViewCounter {
   private dayUntil = 0;
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> = Promise.resolve();
+  private failures = 0;
 
   constructor(private readonly deps: ViewCounterDeps) {}
 
@@ -59,7 +64,7 @@ export class ViewCounter {
     b.views++;
     const seen = b.pages.get(path);
     if (seen !== undefined) b.pages.set(path, seen + 1);
-    else if (b.pages.size < MAX_PAGES_PER_FLUSH) b.pages.set(path, 1);
+    else if (b.pages.size < MAX_PAGES_PER_FLUSH && path.length <= MAX_COUNTED_PATH) b.pages.set(path, 1);
     const [lo, hi] = visitorHash(b.key, visitor);
     b.sketch.add(lo, hi);
   }
@@ -71,10 +76,11 @@ export class ViewCounter {
     return n;
   }
 
-  /** Writes what was counted; flushes never overlap. */
+  /** Writes what was counted; flushes never overlap, and a failed one does not stop the next. */
   flush(): Promise<void> {
-    this.flushing = this.flushing.then(() => this.write());
-    return this.flushing;
+    const next = this.flushing.catch(() => undefined).then(() => this.write());
+    this.flushing = next;
+    return next;
   }
 
   start(): void {
@@ -108,9 +114,15 @@ export class ViewCounter {
         const now = this.deps.now();
         for (const b of batch) await writeBucket(trx, b, now);
       });
+      this.failures = 0;
     } catch (err) {
-      // Nothing was written: the counts go back and ride along with the next flush.
-      for (const b of batch) this.restore(b);
+      // Nothing was written: the counts go back and ride along with the next flush. When it keeps
+      // failing, a page row may be what the database refuses: keep the site figures, drop the pages.
+      this.failures++;
+      for (const b of batch) {
+        if (this.failures >= PAGE_ROWS_GIVE_UP_AFTER) b.pages.clear();
+        this.restore(b);
+      }
       throw err;
     }
   }

@@ -127,6 +127,8 @@ function serverBlock(site: NginxSite, opts: NginxOptions): string[] {
         '    location @jiyue_hant { try_files $jiyue_hant_file @jiyue; }',
         '    # The public API (search, letters, surveys) and anything not in the store: Jiyue answers (its own 404 page included).',
         '    location ^~ /api/ {', ...proxy, '    }',
+        '    # The view beacon (访问统计): every view must reach Jiyue, so no expiry from the map above.',
+        '    location = /_pv.gif {', '        expires off;', ...proxy, '    }',
         '    location @jiyue {', ...proxy, '    }',
       ]
       : [
