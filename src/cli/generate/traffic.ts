@@ -8,6 +8,7 @@ import type { Platform } from '../../platform/platform.js';
 import type { SiteView } from '../../modules/sites/index.js';
 import { analyticsDay, writeTrafficHistory, type PageDayFigures, type SiteDayFigures } from '../../modules/analytics/index.js';
 import { inTransaction } from '../../db/index.js';
+import { dayOfInstant, isWeekend } from '../../platform/calendar/index.js';
 import type { Prng } from '../../demo/documents/prng.js';
 import { DAY, dayStart } from './documents.js';
 
@@ -44,8 +45,7 @@ export async function generateTraffic(
   // Yesterday and before: today's figures are the live counter's.
   for (let t = first, n = 0; t < today; t += DAY, n++) {
     const day = analyticsDay(t);
-    const weekday = new Date(t + 8 * 3_600_000).getUTCDay();
-    const weekFactor = weekday === 0 || weekday === 6 ? 0.55 : 1;
+    const weekFactor = isWeekend(dayOfInstant(t)) ? 0.55 : 1;
     const growth = 1 + 0.08 * ((t - first) / (365 * DAY));
     const busy = rng.chance(0.01) ? 2 + rng.next() * 2 : 1;
     for (let s = 0; s < sites.length; s++) {

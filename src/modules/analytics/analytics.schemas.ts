@@ -1,9 +1,7 @@
 import { Type } from 'typebox';
-import { Obj, errorResponses } from '../../platform/http/schema.js';
+import { Obj, errorResponses, Day, SiteCode } from '../../platform/http/schema.js';
 
 const tags = ['analytics'];
-const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD（北京时间）' });
-const SiteCode = Type.String({ pattern: '^(\\d{10}|bm\\d{8})$', description: '网站标识码 / website identifier code' });
 
 export const trafficSchema = {
   tags, summary: '访问统计：浏览量与独立访客（不追踪个人） / Traffic: page views and unique visitors (no one is tracked)',

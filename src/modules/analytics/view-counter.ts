@@ -3,7 +3,7 @@ import type { Db, DialectOps } from '../../db/index.js';
 import { inTransaction } from '../../db/index.js';
 import { Hll } from './hll.js';
 import { visitorHash, visitorKey, type VisitorKey } from './visitor-hash.js';
-import { analyticsDay } from './analytics-day.js';
+import { dayOfInstant, startOfDay, ymdOfDay } from '../../platform/calendar/index.js';
 
 /** Counted views reach the database this often (and when the process stops). */
 export const FLUSH_INTERVAL_MS = 10_000;
@@ -96,9 +96,9 @@ export class ViewCounter {
   }
 
   private rollDay(now: number): void {
-    this.day = analyticsDay(now);
-    const start = Date.parse(`${this.day}T00:00:00+08:00`);
-    this.dayUntil = start + 86_400_000;
+    const day = dayOfInstant(now);
+    this.day = ymdOfDay(day);
+    this.dayUntil = startOfDay(day + 1);
     // Yesterday's keys are never needed again (a view is always counted on the day it happens).
     this.keys.clear();
   }

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/index.js';
-import { hasPermissionOnSite, type Actor } from '../../platform/identity/actor.js';
+import { hasPermissionOnSite, hasPlatformPermission, type Actor } from '../../platform/identity/actor.js';
 import { rolesFor } from '../../platform/identity/permissions.js';
 import { listSites } from '../sites/index.js';
 import { getColumn, listSiteColumns } from '../columns/index.js';
@@ -8,8 +8,8 @@ import { getColumn, listSiteColumns } from '../columns/index.js';
 export type ReadScope = 'all' | { readonly siteIds: readonly number[]; readonly columnIds: readonly number[] };
 
 export async function documentReadScope(db: Db, actor: Actor): Promise<ReadScope> {
+  if (hasPlatformPermission(actor, 'documents.read')) return 'all';
   const roles = rolesFor('documents.read');
-  if (actor.kind === 'system' || actor.grants.some((g) => g.scopeType === 'platform' && roles.includes(g.role))) return 'all';
   const siteIds = (await listSites(db))
     .filter((s) => hasPermissionOnSite(actor, 'documents.read', { siteId: s.id, orgPath: s.orgPath }))
     .map((s) => s.id);

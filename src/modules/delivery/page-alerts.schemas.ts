@@ -1,12 +1,11 @@
 import { Type } from 'typebox';
-import { Id, Obj, Page, PageSize, errorResponses } from '../../platform/http/schema.js';
+import { Id, Obj, Page, PageSize, errorResponses, SiteCode } from '../../platform/http/schema.js';
 
 const tags = ['pages'];
 
 const Kind = Type.Union([Type.Literal('modified'), Type.Literal('missing'), Type.Literal('added'), Type.Literal('manifest')]);
 const Source = Type.Union([Type.Literal('request'), Type.Literal('watcher')]);
 const Action = Type.Union([Type.Literal('restored'), Type.Literal('removed'), Type.Literal('blocked'), Type.Literal('failed')]);
-const SiteCode = Type.String({ pattern: '^(\\d{10}|bm\\d{8})$' });
 const NullableInt = Type.Union([Type.Integer(), Type.Null()]);
 
 const AlertSchema = Obj({

@@ -1,9 +1,9 @@
 import { Type, type Static } from 'typebox';
-import { Id, Obj, Page, PageSize, errorResponses } from '../../platform/http/schema.js';
+import { Id, Obj, Page, PageSize, errorResponses, SiteCode } from '../../platform/http/schema.js';
 
 const LetterTypeSchema = Type.Union([Type.Literal('consultation'), Type.Literal('complaint'), Type.Literal('suggestion'), Type.Literal('help')]);
 const VisibilitySchema = Type.Union([Type.Literal('public'), Type.Literal('private')]);
-export const SiteCodeParams = Obj({ siteCode: Type.String({ pattern: '^(\\d{10}|bm\\d{8})$' }) });
+export const SiteCodeParams = Obj({ siteCode: SiteCode });
 
 /**
  * A letter as the citizen sends it, by JSON or by the site's form (multipart, the same names).

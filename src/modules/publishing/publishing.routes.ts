@@ -3,7 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Platform } from '../../platform/platform.js';
 import { access } from '../../platform/identity/permissions.js';
-import { Id, IdParams, Obj } from '../../platform/http/schema.js';
+import { Id, IdParams, Obj, SiteCode } from '../../platform/http/schema.js';
 import { readThemeSettings, rebuildJobStatus, requestRebuild, updateThemeSettings, type OpsDeps } from './operations.js';
 import { PALETTES } from './theme-settings.repo.js';
 import { PREVIEW_ASSET, renderPreview } from './preview.js';
@@ -16,7 +16,6 @@ import { AppError } from '../../platform/http/error-registry.js';
 import { PublishingErrors } from './errors.js';
 
 const tags = ['publishing'];
-const SiteCode = Type.String({ pattern: '^(\\d{10}|bm\\d{8})$' });
 
 /** Full rebuilds with progress, and per-site theme settings. */
 export async function publishingRoutes(fastify: FastifyInstance, { platform }: { platform: Platform }): Promise<void> {

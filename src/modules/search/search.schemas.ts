@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { Id, Obj, errorResponses } from '../../platform/http/schema.js';
+import { Id, Obj, errorResponses, Day, SiteCode } from '../../platform/http/schema.js';
 import { MAX_QUERY_LENGTH } from './parse-query.js';
 import { MAX_PAGE_SIZE, MAX_RESULT_WINDOW } from './search-documents.js';
 import { MAX_PREFIX_LENGTH, MAX_SUGGESTIONS } from './suggest.js';
@@ -14,8 +14,6 @@ const Kind = Type.Union([
   Type.Literal('article'), Type.Literal('notice'), Type.Literal('policy'), Type.Literal('interpretation'), Type.Literal('personnel'),
   Type.Literal('response'), Type.Literal('rumour_rebuttal'), Type.Literal('page'),
 ]);
-const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD（北京时间）' });
-const SiteCode = Type.String({ pattern: '^(\\d{10}|bm\\d{8})$', description: '网站标识码 / website identifier code' });
 
 export const SearchQuerystring = Obj({
   q: Type.String({ minLength: 1, maxLength: MAX_QUERY_LENGTH, description: '搜索词；引号内为短语；索引号或文号精确查找' }),

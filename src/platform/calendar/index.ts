@@ -10,4 +10,4 @@ export type { ImportYearResult } from './import-year.js';
 export type { SeedReport } from './seed-from-chinese-days.js';
 export { CalendarErrors } from './errors.js';
 export { calendarRoutes } from './calendar.routes.js';
-export { dayOfInstant, endOfDay, startOfDay, ymdOfDay, dayOfYmd, SHANGHAI_OFFSET_MS } from './shanghai-day.js';
+export { dayOfInstant, endOfDay, startOfDay, ymdOfDay, dayOfYmd, isWeekend, SHANGHAI_OFFSET_MS } from './shanghai-day.js';

@@ -10,6 +10,10 @@ export const IdParams = Obj({ id: Id });
 export const Page = Type.Integer({ minimum: 1, maximum: 100_000, default: 1 });
 export const PageSize = Type.Integer({ minimum: 1, maximum: 200, default: 20 });
 export const Ok = Obj({ ok: Type.Boolean() });
+/** 网站标识码: a website identifier code (10 digits; `bm` + 8 digits for a department site). */
+export const SiteCode = Type.String({ pattern: '^(\\d{10}|bm\\d{8})$', description: '网站标识码 / website identifier code' });
+/** A calendar day as `YYYY-MM-DD` (Beijing time); whether it is a real date is checked where it is used. */
+export const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD（北京时间）' });
 
 /** problem+json, for OpenAPI documentation of error answers. */
 export const ProblemSchema = Type.Object({

@@ -42,6 +42,13 @@ export function hasPermission(actor: Actor, permission: Permission): boolean {
   return actor.grants.some((g) => roles.includes(g.role));
 }
 
+/** Holds the permission through a platform grant: every site and organization, present and future (row scope 'all'). */
+export function hasPlatformPermission(actor: Actor, permission: Permission): boolean {
+  if (actor.kind === 'system') return true;
+  const roles = rolesFor(permission);
+  return actor.grants.some((g) => g.scopeType === 'platform' && roles.includes(g.role));
+}
+
 /** Holds the permission on the organization whose path is given (platform grants cover everything). */
 export function hasPermissionOnOrg(actor: Actor, permission: Permission, orgPath: string): boolean {
   if (actor.kind === 'system') return true;

@@ -1,23 +1,15 @@
-import { useEffect, useRef } from 'react';
-import * as echarts from 'echarts/core';
-import { LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import { SVGRenderer } from 'echarts/renderers';
+import { useMemo } from 'react';
+import { useEChart } from '../../app/use-echart';
 import { useI18n } from '../../app/i18n/i18n-context';
 import type { DayTraffic } from './analytics-api';
-
-echarts.use([LineChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
 
 /** Page views and unique visitors per day as two lines (the same figures are in the table below). */
 export function TrafficChart({ days, title }: { days: readonly DayTraffic[]; title: string }) {
   const { t } = useI18n();
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!ref.current) return;
-    const chart = echarts.init(ref.current, null, { renderer: 'svg' });
+  const option = useMemo(() => {
     const views = t('analytics.views');
     const visitors = t('analytics.visitors');
-    chart.setOption({
+    return {
       animation: false,
       tooltip: { trigger: 'axis' },
       legend: { top: 0, data: [views, visitors] },
@@ -28,13 +20,8 @@ export function TrafficChart({ days, title }: { days: readonly DayTraffic[]; tit
         { name: views, type: 'line', showSymbol: days.length <= 31, data: days.map((d) => d.views) },
         { name: visitors, type: 'line', showSymbol: days.length <= 31, data: days.map((d) => d.visitors) },
       ],
-    });
-    const resize = () => chart.resize();
-    window.addEventListener('resize', resize);
-    return () => {
-      window.removeEventListener('resize', resize);
-      chart.dispose();
     };
   }, [days, t]);
+  const ref = useEChart(option);
   return <div ref={ref} role="img" aria-label={title} data-testid="traffic-chart" style={{ width: '100%', height: 320 }} />;
 }

@@ -1,17 +1,12 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Card, DatePicker, Flex, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useQuery } from '@tanstack/react-query';
-import * as echarts from 'echarts/core';
-import { BarChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import { SVGRenderer } from 'echarts/renderers';
 import { shanghaiWallTimeToMs } from '../../app/format';
 import { useI18n } from '../../app/i18n/i18n-context';
 import { usePrefersReducedMotion } from '../../app/reduced-motion';
+import { useEChart } from '../../app/use-echart';
 import { errorReportKeys, errorReportsApi, type SiteStats } from './error-reports-api';
-
-echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
 
 const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 1000) / 10}%`);
 const num = (v: number | null) => (v === null ? '—' : String(v));
@@ -27,18 +22,12 @@ export function ErrorReportStatsPage() {
   const q = useQuery({ queryKey: [...errorReportKeys.all, 'stats', params], queryFn: () => errorReportsApi.stats(params) });
   // Memoised: a new array on every render would dispose and redraw the chart on every render.
   const sites = useMemo(() => (q.data?.sites ?? []).filter((s) => s.received > 0), [q.data]);
-  const chartRef = useRef<HTMLDivElement>(null);
   const reducedMotion = usePrefersReducedMotion();
-
-  useEffect(() => {
-    if (!chartRef.current) return undefined;
-    const chart = echarts.init(chartRef.current, null, { renderer: 'svg' });
+  const option = useMemo(() => {
     const series = (['received', 'forwarded', 'fixed', 'dismissed'] as const).map((k) => ({ name: t(`errorReports.${k}`), type: 'bar' as const, data: sites.map((s) => s[k]) }));
-    chart.setOption({ animation: !reducedMotion, tooltip: { trigger: 'axis' }, legend: {}, grid: { left: 40, right: 16, bottom: 60 }, xAxis: { type: 'category', data: sites.map((s) => s.siteName), axisLabel: { rotate: 30 } }, yAxis: { type: 'value', minInterval: 1 }, series });
-    const resize = () => chart.resize();
-    window.addEventListener('resize', resize);
-    return () => { window.removeEventListener('resize', resize); chart.dispose(); };
+    return { animation: !reducedMotion, tooltip: { trigger: 'axis' }, legend: {}, grid: { left: 40, right: 16, bottom: 60 }, xAxis: { type: 'category', data: sites.map((s) => s.siteName), axisLabel: { rotate: 30 } }, yAxis: { type: 'value', minInterval: 1 }, series };
   }, [sites, t, reducedMotion]);
+  const chartRef = useEChart(option);
 
   return (
     <Flex vertical gap={16}>

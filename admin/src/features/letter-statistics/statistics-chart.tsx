@@ -1,24 +1,16 @@
-import { useEffect, useRef } from 'react';
-import * as echarts from 'echarts/core';
-import { BarChart, LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import { SVGRenderer } from 'echarts/renderers';
+import { useMemo } from 'react';
+import { useEChart } from '../../app/use-echart';
 import { useI18n } from '../../app/i18n/i18n-context';
 import type { LetterFigures } from './letter-statistics-api';
-
-echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
 
 /** The 12 months: received and closed as bars, the on-time rate as a line (the same figures are in the table below it). */
 export function StatisticsChart({ months, title }: { months: readonly LetterFigures[]; title: string }) {
   const { t } = useI18n();
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!ref.current) return;
-    const chart = echarts.init(ref.current, null, { renderer: 'svg' });
+  const option = useMemo(() => {
     const received = t('letterStats.received');
     const closed = t('letterStats.closed');
     const onTimeRate = t('letterStats.onTimeRate');
-    chart.setOption({
+    return {
       animation: false,
       tooltip: { trigger: 'axis' },
       legend: { top: 0, data: [received, closed, onTimeRate] },
@@ -30,13 +22,8 @@ export function StatisticsChart({ months, title }: { months: readonly LetterFigu
         { name: closed, type: 'bar', data: months.map((m) => m.closed) },
         { name: onTimeRate, type: 'line', yAxisIndex: 1, data: months.map((m) => m.onTimeRate) },
       ],
-    });
-    const resize = () => chart.resize();
-    window.addEventListener('resize', resize);
-    return () => {
-      window.removeEventListener('resize', resize);
-      chart.dispose();
     };
   }, [months, t]);
+  const ref = useEChart(option);
   return <div ref={ref} role="img" aria-label={title} data-testid="letter-statistics-chart" style={{ width: '100%', height: 320 }} />;
 }

@@ -1,14 +1,9 @@
-import { useEffect, useRef } from 'react';
-import * as echarts from 'echarts/core';
-import { BarChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import { SVGRenderer } from 'echarts/renderers';
+import { useMemo } from 'react';
+import { useEChart } from '../../app/use-echart';
 import { useI18n } from '../../app/i18n/i18n-context';
 import { usePrefersReducedMotion } from '../../app/reduced-motion';
 import { DUE_HEX } from '../../app/due-colours';
 import type { DueState } from './letters-api';
-
-echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
 
 export interface DueCounts {
   readonly name: string;
@@ -21,11 +16,7 @@ const STATES: readonly DueState[] = ['overdue', 'due_soon', 'normal'];
 export function DueChart({ rows }: { rows: readonly DueCounts[] }) {
   const { t } = useI18n();
   const reducedMotion = usePrefersReducedMotion();
-  const el = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!el.current) return undefined;
-    const chart = echarts.init(el.current, null, { renderer: 'svg' });
-    chart.setOption({
+  const option = useMemo(() => ({
       animation: !reducedMotion,
       tooltip: { trigger: 'axis' },
       legend: { top: 0 },
@@ -33,13 +24,7 @@ export function DueChart({ rows }: { rows: readonly DueCounts[] }) {
       xAxis: { type: 'category', data: rows.map((r) => r.name) },
       yAxis: { type: 'value', minInterval: 1 },
       series: STATES.map((s) => ({ name: t(`letters.due.${s}`), type: 'bar', stack: 'due', barMaxWidth: 48, color: DUE_HEX[s], data: rows.map((r) => r.counts[s]) })),
-    });
-    const resize = () => chart.resize();
-    window.addEventListener('resize', resize);
-    return () => {
-      window.removeEventListener('resize', resize);
-      chart.dispose();
-    };
-  }, [rows, t, reducedMotion]);
+  }), [rows, t, reducedMotion]);
+  const el = useEChart(option);
   return <div ref={el} role="img" aria-label={t('letters.supervision.chart')} style={{ width: '100%', height: 280 }} data-testid="due-chart" />;
 }

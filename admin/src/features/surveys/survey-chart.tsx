@@ -1,14 +1,9 @@
-import { useEffect, useMemo, useRef } from 'react';
-import * as echarts from 'echarts/core';
-import { BarChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import { SVGRenderer } from 'echarts/renderers';
+import { useMemo } from 'react';
+import { useEChart, type ChartOption } from '../../app/use-echart';
 import type { QuestionResult } from './surveys-api';
 
-echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
-
 /** The chart option of one question: bars per option, the score distribution, or stacked bars per matrix row. */
-export function chartOption(r: QuestionResult): { option: echarts.EChartsCoreOption; height: number } | null {
+export function chartOption(r: QuestionResult): { option: ChartOption; height: number } | null {
   if (r.kind === 'single' || r.kind === 'multiple') {
     return {
       height: 60 + 34 * r.counts.length,
@@ -43,19 +38,9 @@ export function chartOption(r: QuestionResult): { option: echarts.EChartsCoreOpt
 
 /** ECharts in the console (SVG renderer); the figures are in a table next to it for screen readers. */
 export function SurveyChart({ result }: { result: QuestionResult }) {
-  const ref = useRef<HTMLDivElement>(null);
   const spec = useMemo(() => chartOption(result), [result]);
-  useEffect(() => {
-    if (!ref.current || !spec) return undefined;
-    const chart = echarts.init(ref.current, null, { renderer: 'svg' });
-    chart.setOption({ animation: false, ...spec.option });
-    const resize = () => chart.resize();
-    window.addEventListener('resize', resize);
-    return () => {
-      window.removeEventListener('resize', resize);
-      chart.dispose();
-    };
-  }, [spec]);
+  const option = useMemo(() => (spec ? { animation: false, ...spec.option } : null), [spec]);
+  const ref = useEChart(option);
   if (!spec) return null;
   return <div ref={ref} data-testid={`survey-chart-${result.questionId}`} aria-hidden style={{ width: '100%', maxWidth: 720, height: spec.height }} />;
 }

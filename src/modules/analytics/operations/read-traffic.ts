@@ -1,10 +1,10 @@
 import type { Db } from '../../../db/index.js';
-import { hasPermission, type Actor } from '../../../platform/identity/actor.js';
+import { hasPermission, hasPlatformPermission, type Actor } from '../../../platform/identity/actor.js';
 import { AppError } from '../../../platform/http/error-registry.js';
 import { HttpErrors } from '../../../platform/http/errors.js';
-import { rolesFor } from '../../../platform/identity/permissions.js';
 import { getSiteByCode, listSitesInScope, requireSiteInScope } from '../../sites/index.js';
 import { AnalyticsErrors } from '../errors.js';
+import { dayOfYmd } from '../../../platform/calendar/index.js';
 import { analyticsDay, dayBefore } from '../analytics-day.js';
 import { trafficFigures, type TrafficFigures } from '../traffic-stats.js';
 
@@ -24,15 +24,8 @@ export interface TrafficView extends Omit<TrafficFigures, 'topPages' | 'topSites
   readonly topSites: { siteCode: string; siteName: string; views: number; visitors: number }[];
 }
 
-function seesEverySite(actor: Actor): boolean {
-  if (actor.kind === 'system') return true;
-  const roles = rolesFor('analytics.read');
-  return actor.grants.some((g) => g.scopeType === 'platform' && roles.includes(g.role));
-}
-
 function realDay(value: string): string {
-  const t = Date.parse(`${value}T00:00:00Z`);
-  if (Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== value) throw new AppError(AnalyticsErrors['analytics.bad_date'], { value });
+  if (dayOfYmd(value) === null) throw new AppError(AnalyticsErrors['analytics.bad_date'], { value });
   return value;
 }
 
@@ -63,7 +56,7 @@ export async function readTraffic({ db, actor, input, now }: { db: Db; actor: Ac
     siteIds = [site.id];
     scope = 'site';
   } else {
-    siteIds = seesEverySite(actor) ? 'all' : visible.map((s) => s.id);
+    siteIds = hasPlatformPermission(actor, 'analytics.read') ? 'all' : visible.map((s) => s.id);
     scope = siteIds === 'all' ? 'all' : 'sites';
   }
   const f = await trafficFigures(db, { from, to, siteIds });

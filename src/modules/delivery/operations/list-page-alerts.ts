@@ -1,8 +1,7 @@
 import type { Db } from '../../../db/index.js';
-import { hasPermission, type Actor } from '../../../platform/identity/actor.js';
+import { hasPermission, hasPlatformPermission, type Actor } from '../../../platform/identity/actor.js';
 import { AppError } from '../../../platform/http/error-registry.js';
 import { HttpErrors } from '../../../platform/http/errors.js';
-import { rolesFor } from '../../../platform/identity/permissions.js';
 import { listSitesInScope } from '../../sites/index.js';
 import { listPageAlerts, type PageAlert } from '../page-alerts.repo.js';
 
@@ -18,20 +17,14 @@ export interface ListPageAlertsInput {
   readonly pageSize: number;
 }
 
-/** Platform-wide holders also see alerts of folders no registered site owns. */
-function seesEverySite(actor: Actor): boolean {
-  if (actor.kind === 'system') return true;
-  const roles = rolesFor('pages.alerts');
-  return actor.grants.some((g) => g.scopeType === 'platform' && roles.includes(g.role));
-}
-
 /** Tamper alerts of the sites in the reader's scope, newest first. */
 export async function listPageAlertsInScope({ db, actor, input }: { db: Db; actor: Actor; input: ListPageAlertsInput }): Promise<{ total: number; items: PageAlertView[] }> {
   if (!hasPermission(actor, 'pages.alerts')) throw new AppError(HttpErrors['auth.forbidden']);
   const sites = await listSitesInScope(db, actor, 'pages.alerts');
   const names = new Map(sites.map((s) => [s.code, s.name]));
   const { total, items } = await listPageAlerts(db, {
-    siteCodes: seesEverySite(actor) ? null : [...names.keys()],
+    // Platform-wide holders also see alerts of folders no registered site owns.
+    siteCodes: hasPlatformPermission(actor, 'pages.alerts') ? null : [...names.keys()],
     open: input.status === undefined ? undefined : input.status === 'open',
     siteCode: input.siteCode, page: input.page, pageSize: input.pageSize,
   });

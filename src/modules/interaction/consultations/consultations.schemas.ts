@@ -1,8 +1,8 @@
 import { Type } from 'typebox';
-import { Id, Obj, errorResponses } from '../../../platform/http/schema.js';
+import { Id, Obj, errorResponses, SiteCode } from '../../../platform/http/schema.js';
 import { Altcha, FindingOut, Nickname, Pending, Status } from '../comments/comments.schemas.js';
 
-const SiteCodeParams = Obj({ siteCode: Type.String({ pattern: '^(\\d{10}|bm\\d{8})$' }) });
+const SiteCodeParams = Obj({ siteCode: SiteCode });
 const Time = Type.Integer({ minimum: 0 });
 const Adoption = Type.Union([Type.Literal('adopted'), Type.Literal('partly'), Type.Literal('not_adopted'), Type.Literal('')]);
 const State = Type.Union([Type.Literal('upcoming'), Type.Literal('open'), Type.Literal('closed')]);

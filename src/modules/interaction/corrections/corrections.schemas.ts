@@ -1,12 +1,12 @@
 import { Type, type Static } from 'typebox';
-import { Id, Obj, Page, PageSize, errorResponses } from '../../../platform/http/schema.js';
+import { Id, Obj, Page, PageSize, errorResponses, SiteCode } from '../../../platform/http/schema.js';
 
 const ErrorTypeSchema = Type.Union([Type.Literal('typo'), Type.Literal('broken_link'), Type.Literal('outdated'), Type.Literal('inaccurate'), Type.Literal('other')]);
 const StatusSchema = Type.Union([Type.Literal('received'), Type.Literal('forwarded'), Type.Literal('disputed'), Type.Literal('fixed'), Type.Literal('dismissed')]);
 const DismissKindSchema = Type.Union([Type.Literal('not_error'), Type.Literal('duplicate'), Type.Literal('other')]);
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 const NullableInt = Type.Union([Type.Integer(), Type.Null()]);
-const SiteCodeParams = Obj({ siteCode: Type.String({ pattern: '^(\\d{10}|bm\\d{8})$' }) });
+const SiteCodeParams = Obj({ siteCode: SiteCode });
 const IdParams = Obj({ id: Id });
 
 /** A report as the visitor sends it, by JSON or by the site's form (the same names). */

@@ -1,12 +1,12 @@
 import { Type } from 'typebox';
-import { Id, IdParams, Obj, errorResponses } from '../../../platform/http/schema.js';
+import { Id, IdParams, Obj, errorResponses, SiteCode } from '../../../platform/http/schema.js';
 
 const tags = ['interaction'];
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const Time = Type.Integer({ minimum: 0, maximum: 8_640_000_000_000_000 });
 const StatusSchema = Type.Union([Type.Literal('scheduled'), Type.Literal('live'), Type.Literal('ended'), Type.Literal('archived')]);
 const QuestionStatusSchema = Type.Union([Type.Literal('pending'), Type.Literal('approved'), Type.Literal('rejected'), Type.Literal('answered')]);
-export const SiteCodeParams = Obj({ siteCode: Type.String({ pattern: '^(\\d{10}|bm\\d{8})$' }) });
+export const SiteCodeParams = Obj({ siteCode: SiteCode });
 
 const Guest = Obj({ name: Type.String({ maxLength: 50 }), title: Type.String({ maxLength: 100 }), org: Type.String({ maxLength: 100 }) });
 const InterviewWrite = {
