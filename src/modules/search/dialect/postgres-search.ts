@@ -1,6 +1,6 @@
-import { sql, type RawBuilder } from 'kysely';
-import type { QueryClause } from '../parse-query.js';
-import { MAX_KEY } from '../search-key.js';
+import { sql } from 'kysely';
+import { readMatches, type ReadSpec } from './postgres-read-plan.js';
+import { tagLexeme, tsqueryLiteral, tsqueryOperands } from './postgres-tsquery.js';
 import { rawInsert } from './raw-insert.js';
 import { ENTRY_COLUMNS, entriesUpsert, TERMS_UPSERT, type KeyRange, type MatchSpec, type PreparedRow, type SearchDb, type SearchDialect } from './search-dialect.js';
 
@@ -22,14 +22,6 @@ const RANK_WEIGHTS = sql.raw(`'{0, 0.3, 0.1, 1.0}'`);
 const MAX_LEXEME_BYTES = 2_000;
 /** Positions left empty between fields, so a phrase never runs from the title into the body. */
 const FIELD_GAP = 8;
-
-/** A filter token as a lexeme: with a space, so it can never be typed (segmentation splits on spaces). */
-export const tagLexeme = (tag: string): string => `tag ${tag}`;
-
-/** A lexeme as a tsquery literal operand: single-quoted, quotes and backslashes escaped; no input is ever syntax. */
-function quote(token: string): string {
-  return token.includes("'") || token.includes('\\') ? `'${token.replace(/\\/g, '\\\\').replace(/'/g, "''")}'` : `'${token}'`;
-}
 
 type Weight = 'A' | 'B' | 'C' | 'D';
 
@@ -118,30 +110,17 @@ export function tsvectorBinary(fields: readonly (readonly [tokens: string, weigh
   return buf.subarray(0, at);
 }
 
-function clauseText(c: QueryClause): string {
-  if (c.tokens.length === 1) return quote(c.tokens[0]!);
-  return `(${c.tokens.map(quote).join(' <-> ')})`;
-}
-
-/** The tsquery literal: the user's clauses AND the filter lexemes (the scope picks the column, not a weight). */
-export function tsqueryLiteral(m: MatchSpec): string {
-  return [...m.clauses.map(clauseText), ...m.tags.map((t) => quote(tagLexeme(t)))].join(' & ');
-}
-
-/**
- * The condition. A range that is every key is written `sk + 0`, so the planner does not AND
- * the GIN bitmap with a b-tree bitmap of the whole table; a date range keeps the index.
- */
-function matching(m: MatchSpec, r: KeyRange): RawBuilder<unknown> {
-  const column = sql.raw(m.scope === 'title' ? 'tsv_title' : 'tsv');
-  const key = sql.raw(r.lo === 0 && r.hi >= MAX_KEY ? 'sk + 0' : 'sk');
-  return sql`${column} @@ ${tsqueryLiteral(m)}::tsquery and ${key} between ${r.lo} and ${r.hi}`;
+/** What to read: the scope picks the column (titles have their own small tsvector), the tsquery matches. */
+function readSpec(m: MatchSpec, range: KeyRange, limit: number, ordered: boolean): ReadSpec {
+  return { column: m.scope === 'title' ? 'tsv_title' : 'tsv', tsquery: tsqueryLiteral(m), operands: tsqueryOperands(m), range, limit, ordered };
 }
 
 const CHUNK = 50;
 const TERM_CHUNK = 1000;
 const ENTRIES_UPSERT = entriesUpsert(['tsv', 'tsv_title']);
 const TERM_COLUMNS = ['site_id', 'term', 'doc_count'] as const;
+
+export { tagLexeme, tsqueryLiteral };
 
 export const postgresSearch: SearchDialect = {
   async deleteText() {
@@ -184,27 +163,27 @@ export const postgresSearch: SearchDialect = {
   },
 
   async groupCounts(db, match, range, cap) {
-    const r = await sql<{ g: number; n: number }>`select sk % 4 as g, count(*) as n from (select sk from search_entries where ${matching(match, range)} limit ${cap + 1}) t group by g`.execute(db);
+    const keys = await readMatches(db, readSpec(match, range, cap + 1, false));
     const perGroup = [0, 0, 0, 0];
-    for (const row of r.rows) perGroup[Number(row.g)] = Number(row.n);
-    return { total: perGroup.reduce((a, b) => a + b, 0), perGroup };
+    for (const sk of keys) perGroup[sk % 4]! += 1;
+    return { total: keys.length, perGroup };
   },
 
   async count(db, match, range, cap) {
-    const r = await sql<{ n: number }>`select count(*) as n from (select 1 from search_entries where ${matching(match, range)} limit ${cap + 1}) t`.execute(db);
-    return Number(r.rows[0]?.n ?? 0);
+    return (await readMatches(db, readSpec(match, range, cap + 1, false))).length;
   },
 
   async newest(db, match, range, limit) {
-    const r = await sql<{ sk: number }>`select sk from search_entries where ${matching(match, range)} order by sk desc limit ${limit}`.execute(db);
-    return r.rows.map((x) => Number(x.sk));
+    return readMatches(db, readSpec(match, range, limit, true));
   },
 
   async scoredNewest(db, match, range, limit) {
-    const column = sql.raw(match.scope === 'title' ? 'tsv_title' : 'tsv');
-    const r = await sql<{ sk: number; score: number }>`
-      select w.sk, ts_rank(${RANK_WEIGHTS}, w.v, ${tsqueryLiteral(match)}::tsquery, 1) as score
-      from (select sk, ${column} as v from search_entries where ${matching(match, range)} order by sk desc limit ${limit}) w`.execute(db);
+    const spec = readSpec(match, range, limit, true);
+    const keys = await readMatches(db, spec);
+    if (keys.length === 0) return [];
+    const r = await sql<{ sk: string; score: number }>`
+      select sk, ts_rank(${RANK_WEIGHTS}, ${sql.raw(spec.column)}, ${spec.tsquery}::tsquery, 1) as score
+      from search_entries where sk = any(${keys}::bigint[])`.execute(db);
     return r.rows.map((x) => ({ sk: Number(x.sk), score: Number(x.score) }));
   },
 
@@ -216,6 +195,8 @@ export const postgresSearch: SearchDialect = {
       await sql`set local enable_seqscan = off`.execute(trx);
       await sql`set local work_mem = '64MB'`.execute(trx);
       await sql`set local jit = off`.execute(trx);
+      // Reads are planned here (postgres-read-plan.ts) for one core each; parallel workers only add start-up time.
+      await sql`set local max_parallel_workers_per_gather = 0`.execute(trx);
     };
     if (db.isTransaction) {
       // Inside the caller's transaction: tune for the search, then put the settings back.
@@ -226,6 +207,7 @@ export const postgresSearch: SearchDialect = {
         await sql`set local enable_seqscan to default`.execute(db);
         await sql`set local work_mem to default`.execute(db);
         await sql`set local jit to default`.execute(db);
+        await sql`set local max_parallel_workers_per_gather to default`.execute(db);
       }
     }
     return db.transaction().execute(async (trx) => {
