@@ -15,6 +15,10 @@
  *    twice the normal one (or normal + 5 ms), and the four together at least 80% of the normal
  *    throughput.
  *
+ * Each round also measures what a refusal costs: the article page saturated on a second server
+ * whose guard refuses from half utilisation (so, saturated, it refuses everything), 503s per
+ * second against the page's saturation in the same round.
+ *
  * Scenarios: the article page (from the verified cache) and a public API read from the database
  * (the published-letters list). The load generator has one core: when it cannot offer 5×S, the
  * figure's name says how much it did offer.
@@ -129,14 +133,33 @@ async function oneRound(opts: BenchOptions, server: ServerProcess, sc: Scenario)
   return { saturation, offered, overload, bad: badAnswers(overload) + badAnswers(after), total: answered(overload) + answered(after), normalP95, recovery: seconds, crashed };
 }
 
+/**
+ * What refusing costs: the article page saturated (100 connections) on a server whose guard
+ * refuses from half utilisation, so under that load it refuses every request; 503s per second.
+ * A refusal must cost well under a served page, or a shedding server falls behind as a serving
+ * one does (the refusal is made in front of Fastify: platform/http/overload-gate.ts).
+ */
+async function refusalRate(opts: BenchOptions, shedder: ServerProcess): Promise<{ perSec: number; served: number }> {
+  const run: LoadRun = {
+    label: 'refusals', url: `http://127.0.0.1:${shedder.port}${ARTICLE}`, method: 'GET', headers: ARTICLE_HEADERS, mode: 'saturate', connections: 100,
+    durationSec: opts.quick ? 2 : 4, warmupSec: 2,
+  };
+  const [r] = await runLoad(opts.cpu, [run]) as [LoadResult];
+  return { perSec: (r.statusCodes['503'] ?? 0) / r.durationSec, served: r.ok };
+}
+
 export async function benchOverload(opts: BenchOptions): Promise<BenchResult> {
   const site = await createArticleSite();
   let server: ServerProcess | null = null;
+  let shedder: ServerProcess | null = null;
   const rounds = new Map<string, Round[]>(SCENARIOS.map((s) => [s.key, []]));
+  const refusals: { perSec: number; served: number }[] = [];
   const crashes: string[] = [];
   try {
     const start = () => spawnServer({ dataDir: site.tdb.dataDir, databaseUrl: null, shipped: true, cpus: opts.cpu.serverCpus });
     server = await start();
+    // The same server with the guard's utilisation limit at its lowest (0.5): saturated, it refuses everything.
+    shedder = await spawnServer({ dataDir: site.tdb.dataDir, databaseUrl: null, shipped: true, cpus: opts.cpu.serverCpus, config: { pressureMaxEventLoopUtilization: 0.5 } });
     for (let r = 0; r < opts.rounds; r++) {
       for (const sc of r % 2 === 0 ? SCENARIOS : [...SCENARIOS].reverse()) {
         const round = await oneRound(opts, server, sc);
@@ -147,9 +170,12 @@ export async function benchOverload(opts: BenchOptions): Promise<BenchResult> {
           server = await start();
         }
       }
+      refusals.push(await refusalRate(opts, shedder));
+      opts.log(`refusals: ${refusals.at(-1)!.perSec.toFixed(0)} 503/s with every request refused (${refusals.at(-1)!.served} served)`);
     }
   } finally {
     await server?.stop();
+    await shedder?.stop();
     await site.close();
   }
 
@@ -182,6 +208,14 @@ export async function benchOverload(opts: BenchOptions): Promise<BenchResult> {
       + `(${rs.map((x) => formatNumber(x.saturation)).join(', ')} req/s); 2xx during the overload ${rs.map((x) => formatNumber(x.overload.rps)).join(', ')} req/s; recovery ${recoveries.map((s) => (Number.isFinite(s) ? `${s.toFixed(1)} s` : 'not within the run')).join(', ')}`);
     if (offered < OVERLOAD_FACTOR * 0.9) notes.push(`overload, ${sc.name}: the load generator (one core, ${OVERLOAD_CONNECTIONS} connections) offered only ${formatNumber(offered)}× saturation, not ${OVERLOAD_FACTOR}×`);
   }
+  const pageRounds = rounds.get('page')!;
+  figures.push({
+    name: 'refusals per second, article page, every request refused (guard at 0.5 utilisation, 100 connections)', value: median(refusals.map((x) => x.perSec)), unit: 'req/s',
+    baseline: { value: median(pageRounds.map((x) => x.saturation)), unit: 'req/s', label: 'saturation, 2xx, same page' },
+    ratio: median(refusals.map((x, i) => x.perSec / (pageRounds[i]?.saturation ?? Number.NaN))), goal: '> 1× (refusing is cheaper than serving)',
+    pass: refusals.every((x, i) => x.perSec > (pageRounds[i]?.saturation ?? Number.POSITIVE_INFINITY)),
+  });
+  notes.push(`refusals: ${refusals.map((x) => formatNumber(x.perSec)).join(', ')} 503/s by round (${refusals.map((x) => x.served).join(', ')} pages served in them) against saturation ${pageRounds.map((x) => formatNumber(x.saturation)).join(', ')} req/s; one load-generator core, so a refusal rate near its own limit understates the ratio`);
   figures.push({ name: 'overload: server process exits, or /healthz unanswered afterwards', value: crashes.length, unit: '', baseline: null, ratio: null, goal: '0', pass: crashes.length === 0 });
   notes.push(
     `overload: shipped defaults (JIYUE_PRESSURE_MAX_ELU ${0.98}, event-loop delay limit 1000 ms, rate limits on), the server in its own process on the server core; per scenario and round: saturation (10 and 100 connections), `

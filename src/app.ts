@@ -10,7 +10,8 @@ import { answerFrameworkError, installErrorHandler } from './platform/http/error
 import { installJsonBodyParser } from './platform/http/json-body-parser.js';
 import { installTextGuard } from './platform/http/text-guard.js';
 import { installAccessControl, type RegisteredRoute } from './platform/http/access-hook.js';
-import { installSecurityHeaders } from './platform/http/security-headers.js';
+import { installSecurityHeaders, platformSecurityHeaders } from './platform/http/security-headers.js';
+import { createOverloadGate, OVERLOAD_RETRY_AFTER_SEC } from './platform/http/overload-gate.js';
 import { installOpenApi } from './platform/http/openapi.js';
 import { installAdminStatic } from './platform/http/admin-static.js';
 import { installMetrics } from './platform/observability/metrics.js';
@@ -55,7 +56,10 @@ export interface JiyueApp extends FastifyInstance {
 export async function buildApp({ platform, logger = false, roles = platform.config.roles }: BuildAppOptions): Promise<JiyueApp> {
   const { config } = platform;
   const tiers = (['admin', 'public'] as const).filter((tier) => roles.includes(tier));
+  // Overload is refused in front of Fastify once the under-pressure plugin (below) reports it.
+  const gate = createOverloadGate({ securityHeaders: platformSecurityHeaders(), defaultLocale: config.defaultLocale });
   const app = Fastify({
+    serverFactory: gate.serverFactory,
     logger: logger === true ? { level: config.logLevel } : logger,
     bodyLimit: config.bodyLimitBytes,
     // A list: only hops from these addresses are believed (Fastify walks X-Forwarded-For from the right).
@@ -91,12 +95,13 @@ export async function buildApp({ platform, logger = false, roles = platform.conf
     // Utilisation over the last sample (1 s), not since start-up (the plugin's default): averaged
     // over a long idle spell, a cumulative figure never reached the limit under overload.
     eventLoopUtilizationMode: 'interval',
-    retryAfter: 10,
+    retryAfter: OVERLOAD_RETRY_AFTER_SEC,
     pressureHandler: (req, reply) => {
       app.jiyueOverloadCounter.inc();
-      void sendProblem(reply.header('retry-after', '10'), problemFor('http.overloaded', requestLocale(req)));
+      void sendProblem(reply.header('retry-after', String(OVERLOAD_RETRY_AFTER_SEC)), problemFor('http.overloaded', requestLocale(req)));
     },
   });
+  gate.watch(() => app.isUnderPressure(), () => app.jiyueOverloadCounter.inc());
   // Cookies are parsed before the access hook reads the session cookie.
   await app.register(cookie);
   const routes = installAccessControl(app, platform);

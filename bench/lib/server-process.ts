@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Config } from '../../src/config/index.js';
 
 export interface ServerProcess {
   readonly port: number;
@@ -13,11 +14,12 @@ export interface ServerProcess {
 
 /**
  * Starts bench/lib/server-child.ts on a data directory (and PostgreSQL database) prepared by the
- * caller; resolves once it listens. `cpus` pins it with taskset; `shipped` drops BENCH_OVERRIDES.
+ * caller; resolves once it listens. `cpus` pins it with taskset; `shipped` drops BENCH_OVERRIDES;
+ * `config` overrides settings on top of those.
  */
-export async function spawnServer(opts: { dataDir: string; databaseUrl: string | null; shipped?: boolean; cpus?: string | null }): Promise<ServerProcess> {
+export async function spawnServer(opts: { dataDir: string; databaseUrl: string | null; shipped?: boolean; cpus?: string | null; config?: Partial<Config> }): Promise<ServerProcess> {
   const script = path.join(path.dirname(fileURLToPath(import.meta.url)), 'server-child.ts');
-  const env = { ...process.env, BENCH_DATA_DIR: opts.dataDir, BENCH_DATABASE_URL: opts.databaseUrl ?? '', BENCH_SHIPPED_DEFAULTS: opts.shipped ? '1' : '0' };
+  const env = { ...process.env, BENCH_CONFIG: JSON.stringify(opts.config ?? {}), BENCH_DATA_DIR: opts.dataDir, BENCH_DATABASE_URL: opts.databaseUrl ?? '', BENCH_SHIPPED_DEFAULTS: opts.shipped ? '1' : '0' };
   const node = [process.execPath, '--import', 'tsx', script];
   const [cmd, ...args] = opts.cpus ? ['taskset', '-c', opts.cpus, ...node] : node;
   const child = spawn(cmd!, args, { env, stdio: ['ignore', 'pipe', 'inherit'] });
