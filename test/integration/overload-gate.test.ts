@@ -6,6 +6,7 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import http from 'node:http';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { createOverloadGate } from '../../src/platform/http/overload-gate.js';
 import { platformSecurityHeaders } from '../../src/platform/http/security-headers.js';
@@ -62,12 +63,66 @@ describe('overload gate', () => {
   });
 });
 
-const [engine] = selectedEngines();
+/** A POST with `Expect: 100-continue`: whether the server asked for the body, and its answer. */
+function expectContinue(base: string, overloadedGate: boolean): Promise<{ status: number; continued: boolean; connection: string | undefined }> {
+  return new Promise((resolve, reject) => {
+    const body = JSON.stringify({ upload: 'x'.repeat(1_000) });
+    const req = http.request(`${base}/work`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), expect: '100-continue' } });
+    let continued = false;
+    req.on('continue', () => { continued = true; req.end(body); });
+    req.on('response', (res) => {
+      res.resume();
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, continued, connection: res.headers.connection }));
+      // Refused before the body was asked for: nothing more to send.
+      if (!continued) req.destroy();
+    });
+    req.on('error', (err) => (overloadedGate ? undefined : reject(err)));
+    req.flushHeaders();
+  });
+}
+
+describe('overload gate: requests with a body', () => {
+  let app: FastifyInstance;
+  let base: string;
+  let overloaded = false;
+  before(async () => {
+    const gate = createOverloadGate({ securityHeaders: platformSecurityHeaders(), defaultLocale: 'zh-CN' });
+    app = Fastify({ serverFactory: gate.serverFactory });
+    app.post('/work', async () => ({ done: true }));
+    gate.watch(() => overloaded, () => undefined);
+    base = await app.listen({ port: 0, host: '127.0.0.1' });
+  });
+  after(async () => { await app.close(); });
+
+  test('a refused request with a body closes the connection instead of reading the body through', async () => {
+    overloaded = true;
+    const res = await new Promise<http.IncomingMessage>((resolve, reject) => {
+      const req = http.request(`${base}/work`, { method: 'POST', headers: { 'content-type': 'application/json' } }, resolve);
+      req.on('error', reject);
+      req.end(JSON.stringify({ upload: 'x'.repeat(10_000) }));
+    });
+    res.resume();
+    assert.equal(res.statusCode, 503);
+    assert.equal(res.headers.connection, 'close');
+    overloaded = false;
+  });
+
+  test('Expect: 100-continue is refused before the body is asked for, and continued otherwise', async () => {
+    overloaded = true;
+    const refused = await expectContinue(base, true);
+    assert.deepEqual([refused.status, refused.continued, refused.connection], [503, false, 'close']);
+    overloaded = false;
+    const served = await expectContinue(base, false);
+    assert.deepEqual([served.status, served.continued], [200, true]);
+  });
+});
+
+const [engine = 'sqlite'] = selectedEngines();
 describe(`overload gate in the application [${engine}]`, () => {
   let ctx: TestContext;
   let base: string;
   before(async () => {
-    ctx = await createTestContext(engine!, { config: { pressureMaxEventLoopDelayMs: 10, pressureMaxEventLoopUtilization: 0.5 } });
+    ctx = await createTestContext(engine, { config: { pressureMaxEventLoopDelayMs: 10, pressureMaxEventLoopUtilization: 0.5 } });
     base = await ctx.app.listen({ port: 0, host: '127.0.0.1' });
   });
   after(async () => { await ctx.close(); });

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { selectedEngines, createTestDatabase, type TestDatabase } from '../support/engines.js';
 import { openDatabase, type DatabaseHandle } from '../../src/db/index.js';
-import { indexEntries, parseQuery, type SearchEntry } from '../../src/modules/search/index.js';
+import { indexEntries, parseQuery, searchDocuments, type SearchEntry } from '../../src/modules/search/index.js';
 import { searchDb } from '../../src/modules/search/index-entries.js';
 import { postgresSearch } from '../../src/modules/search/dialect/postgres-search.js';
 import { readMatches, type ReadPlan } from '../../src/modules/search/dialect/postgres-read-plan.js';
@@ -30,6 +30,12 @@ function entry(i: number): SearchEntry {
     i % 7 === 0 ? '住房公积金提取指引。' : i % 7 === 3 ? '公积金缴存后可申请提取。' : '',
     // Only in the oldest 40 %: common overall, absent from the newest rows a window reads.
     i >= DOCS * 0.6 ? '关爱候鸟老人。' : '',
+    // Half the documents, but a few of the newest: a window holds some, its edge row among them.
+    i === 0 || i === 50 || (i >= 76 && i <= 84) || i >= DOCS / 2 ? '种植茶叶。' : '',
+    // 80 % of the documents, none of the newest 600: a walk runs out.
+    i >= 600 ? '建设海岛。' : '',
+    // For a date range that falls back: two in the range's newest rows, then the older half.
+    i === 12 || i === 40 || i >= DOCS / 2 ? '保护湿地。' : '',
   ].join('');
   return {
     documentId: 10_000 + i, siteId: 1, columnId: 1, extraSiteIds: [], extraColumnIds: [], kind: 'article',
@@ -123,6 +129,31 @@ describe('search read plans [postgres]', { skip: postgres ? false : 'PostgreSQL 
     assert.deepEqual(again.keys, all.slice(0, 20));
   });
 
+  it('when a window holds some matches, its edge row among them, the rest of the range supplies the others, none twice', async () => {
+    const m = match('茶叶');
+    const { keys, plans } = await read(m, 20, true);
+    assert.deepEqual(plans, ['window', 'bitmap']);
+    assert.deepEqual(keys, (await reference(m, WHOLE)).slice(0, 20));
+  });
+
+  it('when a walk reads its bound without enough matches, the rest of the range supplies them', async () => {
+    const m = match('海岛');
+    const { keys, plans } = await read(m, 5, true);
+    assert.deepEqual(plans, ['walk', 'bitmap']);
+    assert.deepEqual(keys, (await reference(m, WHOLE)).slice(0, 5));
+  });
+
+  it('falls back within a date range that does not start at the first key', async () => {
+    const range = keyRange(T0 - 2_500 * MINUTE, T0 - 10 * MINUTE + 1)!;
+    assert.ok(range.lo > 0);
+    const m = match('湿地');
+    const { keys, plans } = await read(m, 20, true, range);
+    assert.deepEqual(plans, ['window', 'bitmap']);
+    const all = await reference(m, range);
+    assert.deepEqual(keys, all.slice(0, 20));
+    assert.ok(all.length > 20);
+  });
+
   it('counts (unordered) up to the limit, every key a match', async () => {
     const m = match('政务');
     const all = new Set(await reference(m, WHOLE));
@@ -141,5 +172,17 @@ describe('search read plans [postgres]', { skip: postgres ? false : 'PostgreSQL 
       const { keys } = await read(m, 20, true, range);
       assert.deepEqual(keys, (await reference(m, range)).slice(0, 20), q);
     }
+  });
+
+  it('a search inside the caller\'s transaction puts the caller\'s planner settings back', async () => {
+    await dbh.db.transaction().execute(async (trx) => {
+      await sql`set local work_mem = '8MB'`.execute(trx);
+      const before = await sql<{ w: string; s: string; p: string }>`select current_setting('work_mem') as w, current_setting('enable_seqscan') as s, current_setting('max_parallel_workers_per_gather') as p`.execute(trx);
+      const result = await searchDocuments(trx, { q: '退休', sort: 'relevance', page: 1, pageSize: 5 });
+      assert.equal(result.total, DOCS / 10);
+      const afterwards = await sql<{ w: string; s: string; p: string }>`select current_setting('work_mem') as w, current_setting('enable_seqscan') as s, current_setting('max_parallel_workers_per_gather') as p`.execute(trx);
+      assert.deepEqual(afterwards.rows[0], before.rows[0]);
+      assert.equal(afterwards.rows[0]!.w, '8MB');
+    });
   });
 });

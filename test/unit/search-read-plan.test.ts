@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { chooseReadPlan, type ReadEstimate } from '../../src/modules/search/dialect/postgres-read-plan.js';
 
 const MILLION = 1_000_000;
-const base: ReadEstimate = { rows: MILLION, share: 0, postings: 0, limit: 300, ordered: true, walkable: true };
+const base: ReadEstimate = { rows: MILLION, tableRows: MILLION, share: 0, postings: 0, limit: 300, ordered: true, walkable: true };
 const plan = (over: Partial<ReadEstimate>) => chooseReadPlan({ ...base, ...over });
 
 describe('PostgreSQL read plans (postgres-read-plan.ts)', () => {
@@ -31,6 +31,13 @@ describe('PostgreSQL read plans (postgres-read-plan.ts)', () => {
   });
 
   it('never plans a window as large as the range', () => {
-    assert.deepEqual(plan({ rows: 10_000, share: 0.05, postings: 0.05 }), { kind: 'bitmap' });
+    assert.deepEqual(plan({ rows: 10_000, tableRows: 10_000, share: 0.05, postings: 0.05 }), { kind: 'bitmap' });
+  });
+
+  it('prices the bitmap by whole posting lists, whatever the date range', () => {
+    // A common word within a month of a large table: decoding its postings for a window outweighs the walk;
+    // in a table of that month alone the window is cheaper.
+    assert.deepEqual(plan({ rows: 20_000, share: 0.7, postings: 0.7 }), { kind: 'walk', rows: Math.ceil(300 / 0.7) });
+    assert.deepEqual(plan({ rows: 20_000, tableRows: 20_000, share: 0.7, postings: 0.7 }), { kind: 'window', rows: Math.ceil(600 / 0.7) });
   });
 });

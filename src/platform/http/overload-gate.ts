@@ -17,7 +17,13 @@ export const OVERLOAD_RETRY_AFTER_SEC = 10;
  * own state (`isUnderPressure()`, sampled once a second), so refusing costs a fraction of
  * answering. The plugin's hook stays: it answers requests that never pass a socket (`inject`)
  * and any that arrive between a sample and the gate. The refusal is the plugin's: the same
- * problem+json (zh-CN or en by Accept-Language), status, Retry-After and security headers.
+ * problem+json (zh-CN or en by Accept-Language), status, Retry-After and security headers, plus
+ * `Cache-Control: no-store`; it is counted in the metrics but not written to the access log.
+ * A request with a body is refused with `Connection: close` (and, for `Expect: 100-continue`,
+ * before the body is asked for), so a refused upload is never read through.
+ *
+ * With its own server factory Fastify binds only the first address of `HOST` (for `localhost`,
+ * 127.0.0.1 or ::1, not both); the default 127.0.0.1 and any IP address are unaffected.
  */
 export interface OverloadGate {
   readonly serverFactory: FastifyServerFactory;
@@ -37,29 +43,38 @@ interface ServerOptions {
 export function createOverloadGate(opts: { readonly securityHeaders: Readonly<Record<string, string>>; readonly defaultLocale: Locale }): OverloadGate {
   const refusal = (locale: Locale) => {
     const body = Buffer.from(JSON.stringify(problemFor('http.overloaded', locale)));
-    return {
-      body,
-      headers: {
-        ...opts.securityHeaders, 'content-type': 'application/problem+json; charset=utf-8', 'content-length': String(body.length),
-        'retry-after': String(OVERLOAD_RETRY_AFTER_SEC), 'cache-control': 'no-store',
-      },
+    const headers = {
+      ...opts.securityHeaders, 'content-type': 'application/problem+json; charset=utf-8', 'content-length': String(body.length),
+      'retry-after': String(OVERLOAD_RETRY_AFTER_SEC), 'cache-control': 'no-store',
     };
+    return { body, headers, closing: { ...headers, connection: 'close' } };
   };
   const answers = { 'zh-CN': refusal('zh-CN'), en: refusal('en') } as const;
   let overloaded = (): boolean => false;
   let refused = (): void => undefined;
 
+  const refuse = (req: http.IncomingMessage, res: http.ServerResponse): void => {
+    refused();
+    const answer = answers[pickLocale(req.headers['accept-language'], opts.defaultLocale)];
+    const hasBody = (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0') || req.headers['transfer-encoding'] !== undefined;
+    res.writeHead(503, hasBody ? answer.closing : answer.headers);
+    res.end(answer.body);
+  };
+
   const serverFactory: FastifyServerFactory = (handler, fastifyOptions) => {
     const options = fastifyOptions as ServerOptions;
     const server = http.createServer(options.http ?? {}, (req, res) => {
-      if (!overloaded()) {
-        handler(req, res);
+      if (overloaded()) refuse(req, res);
+      else handler(req, res);
+    });
+    // Without this listener Node sends 100 Continue itself, and the client sends its body.
+    server.on('checkContinue', (req: http.IncomingMessage, res: http.ServerResponse) => {
+      if (overloaded()) {
+        refuse(req, res);
         return;
       }
-      refused();
-      const answer = answers[pickLocale(req.headers['accept-language'], opts.defaultLocale)];
-      res.writeHead(503, answer.headers);
-      res.end(answer.body);
+      res.writeContinue();
+      handler(req, res);
     });
     // What Fastify sets on the server it would have made (lib/server.js), from the same options.
     if (options.keepAliveTimeout !== undefined) server.keepAliveTimeout = options.keepAliveTimeout;

@@ -52,13 +52,15 @@ export type ReadPlan =
   | { readonly kind: 'window'; readonly rows: number }
   | { readonly kind: 'walk'; readonly rows: number };
 
-/** What a plan is chosen from: estimates, as shares of the rows in the range. */
+/** What a plan is chosen from: estimates. */
 export interface ReadEstimate {
   /** Rows in the key range. */
   readonly rows: number;
-  /** The share of them that match. */
+  /** Rows in the table: GIN decodes whole posting lists, whatever the range. */
+  readonly tableRows: number;
+  /** The share of rows that match (the table's, taken for the range's too). */
   readonly share: number;
-  /** Posting-list entries of all the query's lexemes together, as a share of the rows (GIN decodes every one). */
+  /** Posting-list entries of all the query's lexemes together, as a share of the table's rows. */
   readonly postings: number;
   readonly limit: number;
   /** The newest `limit` are wanted; otherwise any `limit` will do (a bitmap stops there). */
@@ -71,7 +73,7 @@ export interface ReadEstimate {
 export function chooseReadPlan(e: ReadEstimate): ReadPlan {
   const matches = e.share * e.rows;
   if (e.share <= 0 || matches <= e.limit) return { kind: 'bitmap' };
-  const decode = e.postings * e.rows * COST.bitmapEntry;
+  const decode = e.postings * e.tableRows * COST.bitmapEntry;
   const bitmap = decode + (e.ordered ? matches : e.limit) * COST.heapVisit;
   const walkRows = Math.ceil(e.limit / e.share);
   const walk = e.walkable ? walkRows * COST.walkRow : Infinity;
@@ -89,6 +91,8 @@ interface Cached {
 const estimates = new Map<string, Cached>();
 
 function remember(key: string, value: number): number {
+  // Oldest first out: a refreshed entry moves to the back.
+  estimates.delete(key);
   if (estimates.size >= ESTIMATE_CACHE_SIZE) estimates.delete(estimates.keys().next().value!);
   estimates.set(key, { value, at: Date.now() });
   return value;
@@ -128,7 +132,8 @@ async function lexemeShare(db: SearchDb, column: ReadSpec['column'], lexeme: str
  * together often go together (安全 and 生产 in a title: 17 times what independence predicts), a
  * phrase's words most of all, so a product of shares would often be far too low, and too low
  * hides the cost of ordering every match. Too high only makes a window too small: the rest then
- * follows, and the share this read observed is used for the same words next time.
+ * follows, and the share this read observed is used for the same query (column and tsquery,
+ * filters included) for a minute.
  * Also the posting-list entries the bitmap decodes: every lexeme's.
  */
 async function estimate(db: SearchDb, spec: ReadSpec): Promise<{ share: number; postings: number; rarest: string }> {
@@ -164,8 +169,9 @@ export interface ReadSpec {
 export async function readMatches(db: SearchDb, spec: ReadSpec): Promise<number[]> {
   if (spec.limit <= 0) return [];
   const { share, postings, rarest } = await estimate(db, spec);
-  const rows = await rowsIn(db, spec.range);
-  const plan = chooseReadPlan({ rows, share, postings, limit: spec.limit, ordered: spec.ordered, walkable: spec.operands.every((o) => o.length === 1) });
+  const tableRows = await rowsIn(db, { lo: 0, hi: MAX_KEY });
+  const rows = isWhole(spec.range) ? tableRows : await rowsIn(db, spec.range);
+  const plan = chooseReadPlan({ rows, tableRows, share, postings, limit: spec.limit, ordered: spec.ordered, walkable: spec.operands.every((o) => o.length === 1) });
   spec.trace?.(plan);
   // A date range may be narrow enough for the key index (the planner decides); the whole table never is.
   if (plan.kind === 'bitmap') return bitmapRead(db, spec, spec.range, !isWhole(spec.range));
@@ -203,11 +209,12 @@ async function bitmapRead(db: SearchDb, spec: ReadSpec, range: KeyRange, keyInde
 }
 
 /**
- * A window of the newest rows: the GIN bitmap of the query's rarest lexeme ANDed with the key
- * index's bitmap of the window, the whole query checked on the rows both hold. The planner
- * estimates words as independent: given the whole query it expects a handful of rows (15 for
- * 民营 经济 发展 in titles, against 18,000) and visits every one of them rather than AND the
- * window in. One lexeme it estimates from its own statistics.
+ * A window of the newest rows: the GIN bitmap of the query's rarest lexeme, which the planner
+ * ANDs with the key index's bitmap of the window when that saves heap visits, the whole query
+ * checked on the rows both hold. The planner estimates words as independent: given the whole
+ * query it expects a handful of rows (15 for 民营 经济 发展 in titles, against 18,000) and visits
+ * every one of them rather than AND the window in. One lexeme it estimates from its own
+ * statistics, and then it does.
  */
 async function windowRead(db: SearchDb, spec: ReadSpec, range: KeyRange, rarest: string): Promise<number[]> {
   if (spec.operands.length === 1 && spec.operands[0]!.length === 1) return bitmapRead(db, spec, range, true);

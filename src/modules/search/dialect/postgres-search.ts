@@ -122,6 +122,25 @@ const TERM_COLUMNS = ['site_id', 'term', 'doc_count'] as const;
 
 export { tagLexeme, tsqueryLiteral };
 
+/**
+ * Planner settings for a search. The planner does not count the cost of reading each row's
+ * TOASTed tsvector: left alone it picks a sequential scan for `LIMIT n` over a common word and
+ * reads seconds of tsvectors. Bitmaps stay exact (no lossy pages to recheck) with more work_mem;
+ * JIT only adds latency; reads are planned for one core each (postgres-read-plan.ts), and
+ * parallel workers only add start-up time.
+ */
+const SEARCH_SETTINGS: Readonly<Record<string, string>> = { enable_seqscan: 'off', work_mem: '64MB', jit: 'off', max_parallel_workers_per_gather: '0' };
+
+/** Sets them for the rest of the transaction, in one round trip. */
+async function applySettings(db: SearchDb, values: Readonly<Record<string, string>>): Promise<void> {
+  await sql`select ${sql.join(Object.entries(values).map(([name, value]) => sql`set_config(${name}, ${value}, true)`))}`.execute(db);
+}
+
+async function currentSettings(db: SearchDb): Promise<Record<string, string>> {
+  const r = await sql<{ name: string; setting: string }>`select name, current_setting(name) as setting from unnest(${Object.keys(SEARCH_SETTINGS)}::text[]) as name`.execute(db);
+  return Object.fromEntries(r.rows.map((x) => [x.name, x.setting]));
+}
+
 export const postgresSearch: SearchDialect = {
   async deleteText() {
     // The tsvectors live in the search_entries row, which is overwritten or deleted.
@@ -188,30 +207,26 @@ export const postgresSearch: SearchDialect = {
   },
 
   async session(db, fn) {
-    // The planner does not count the cost of reading each row's TOASTed tsvector: left alone it
-    // picks a sequential scan for `LIMIT n` over a common word and reads seconds of tsvectors.
-    // Bitmaps stay exact (no lossy pages to recheck) with more work_mem; JIT only adds latency.
-    const tune = async (trx: SearchDb) => {
-      await sql`set local enable_seqscan = off`.execute(trx);
-      await sql`set local work_mem = '64MB'`.execute(trx);
-      await sql`set local jit = off`.execute(trx);
-      // Reads are planned here (postgres-read-plan.ts) for one core each; parallel workers only add start-up time.
-      await sql`set local max_parallel_workers_per_gather = 0`.execute(trx);
-    };
     if (db.isTransaction) {
-      // Inside the caller's transaction: tune for the search, then put the settings back.
-      await tune(db);
+      // Inside the caller's transaction (its isolation is its own): tune for the search, then put
+      // back what the caller had. After a failed search the transaction may be aborted, and the
+      // restore's error must not hide the search's.
+      const saved = await currentSettings(db);
+      await applySettings(db, SEARCH_SETTINGS);
+      let result: Awaited<ReturnType<typeof fn>>;
       try {
-        return await fn(db);
-      } finally {
-        await sql`set local enable_seqscan to default`.execute(db);
-        await sql`set local work_mem to default`.execute(db);
-        await sql`set local jit to default`.execute(db);
-        await sql`set local max_parallel_workers_per_gather to default`.execute(db);
+        result = await fn(db);
+      } catch (err) {
+        await applySettings(db, saved).catch(() => undefined);
+        throw err;
       }
+      await applySettings(db, saved);
+      return result;
     }
-    return db.transaction().execute(async (trx) => {
-      await tune(trx);
+    // One snapshot for the counts and the page: a read may take several statements
+    // (postgres-read-plan.ts), and a document re-indexed between them must not be half seen.
+    return db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(async (trx) => {
+      await applySettings(trx, SEARCH_SETTINGS);
       return fn(trx);
     });
   },
