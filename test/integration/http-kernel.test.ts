@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import Fastify from 'fastify';
 import type { LightMyRequestResponse } from 'fastify';
 import { selectedEngines } from '../support/engines.js';
+import { blockEventLoop } from '../support/event-loop.js';
 import { createTestContext, type TestContext } from '../support/platform.js';
 import { signIn, type TestSession } from '../support/session.js';
 import { ManualClock } from '../../src/platform/clock.js';
@@ -27,11 +28,6 @@ async function getFollowing(app: JiyueApp, url: string): Promise<LightMyRequestR
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-/** Keeps the event loop busy, as a CPU-bound request would. */
-function blockEventLoop(ms: number): void {
-  const end = Date.now() + ms;
-  while (Date.now() < end) { /* spin on purpose */ }
-}
 
 for (const engine of selectedEngines()) {
   describe(`HTTP kernel [${engine}]`, () => {

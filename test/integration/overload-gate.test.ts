@@ -11,12 +11,9 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { createOverloadGate } from '../../src/platform/http/overload-gate.js';
 import { platformSecurityHeaders } from '../../src/platform/http/security-headers.js';
 import { selectedEngines } from '../support/engines.js';
+import { blockEventLoop } from '../support/event-loop.js';
 import { createTestContext, type TestContext } from '../support/platform.js';
 
-function blockEventLoop(ms: number): void {
-  const end = Date.now() + ms;
-  while (Date.now() < end) { /* busy: what a saturated loop looks like to the sampler */ }
-}
 
 describe('overload gate', () => {
   let app: FastifyInstance;

@@ -11,9 +11,9 @@ import { selectedEngines, createTestDatabase, type TestDatabase } from '../suppo
 import { openDatabase, type DatabaseHandle } from '../../src/db/index.js';
 import { indexEntries, parseQuery, searchDocuments, type SearchEntry } from '../../src/modules/search/index.js';
 import { searchDb } from '../../src/modules/search/index-entries.js';
-import { postgresSearch } from '../../src/modules/search/dialect/postgres-search.js';
+import { postgresSearch, readSpec } from '../../src/modules/search/dialect/postgres-search.js';
 import { readMatches, type ReadPlan } from '../../src/modules/search/dialect/postgres-read-plan.js';
-import { tsqueryLiteral, tsqueryOperands } from '../../src/modules/search/dialect/postgres-tsquery.js';
+import { tsqueryLiteral } from '../../src/modules/search/dialect/postgres-tsquery.js';
 import { keyRange, MAX_KEY } from '../../src/modules/search/search-key.js';
 import type { KeyRange, MatchSpec, SearchDb } from '../../src/modules/search/dialect/search-dialect.js';
 
@@ -78,34 +78,30 @@ describe('search read plans [postgres]', { skip: postgres ? false : 'PostgreSQL 
   async function read(m: MatchSpec, limit: number, ordered: boolean, range = WHOLE): Promise<{ keys: number[]; plans: ReadPlan['kind'][] }> {
     const plans: ReadPlan['kind'][] = [];
     const sdb = searchDb(dbh.db);
-    const keys = await postgresSearch.session(sdb, (s: SearchDb) => readMatches(s, {
-      column: m.scope === 'title' ? 'tsv_title' : 'tsv', tsquery: tsqueryLiteral(m), operands: tsqueryOperands(m), range, limit, ordered,
-      trace: (p) => plans.push(p.kind),
-    }));
+    const keys = await postgresSearch.session(sdb, (s: SearchDb) => readMatches(s, { ...readSpec(m, range, limit, ordered), trace: (p) => plans.push(p.kind) }));
     return { keys, plans };
   }
 
+  /** The newest `limit` matches read with exactly these plans are the plain query's; returns all of those. */
+  async function readsNewest(m: MatchSpec, limit: number, plans: readonly ReadPlan['kind'][], range = WHOLE): Promise<number[]> {
+    const got = await read(m, limit, true, range);
+    assert.deepEqual(got.plans, plans);
+    const all = await reference(m, range);
+    assert.deepEqual(got.keys, all.slice(0, limit));
+    return all;
+  }
+
   it('walks the key index for a word every document holds, and returns the newest matches', async () => {
-    const m = match('政务');
-    const { keys, plans } = await read(m, 5, true);
-    assert.deepEqual(plans, ['walk']);
-    assert.deepEqual(keys, (await reference(m, WHOLE)).slice(0, 5));
+    await readsNewest(match('政务'), 5, ['walk']);
   });
 
   it('reads a window of the newest rows for a word one document in ten holds', async () => {
-    const m = match('退休');
-    const { keys, plans } = await read(m, 20, true);
-    assert.deepEqual(plans, ['window']);
-    const all = await reference(m, WHOLE);
+    const all = await readsNewest(match('退休'), 20, ['window']);
     assert.equal(all.length, DOCS / 10);
-    assert.deepEqual(keys, all.slice(0, 20));
   });
 
   it('ANDs the window with the rarest lexeme and checks the whole query: two title words', async () => {
-    const m = match('安全 生产', 'title');
-    const { keys, plans } = await read(m, 3, true);
-    assert.deepEqual(plans, ['window']);
-    assert.deepEqual(keys, (await reference(m, WHOLE)).slice(0, 3));
+    await readsNewest(match('安全 生产', 'title'), 3, ['window']);
   });
 
   it('never walks for a phrase; its newest matches are exact', async () => {
@@ -130,27 +126,17 @@ describe('search read plans [postgres]', { skip: postgres ? false : 'PostgreSQL 
   });
 
   it('when a window holds some matches, its edge row among them, the rest of the range supplies the others, none twice', async () => {
-    const m = match('茶叶');
-    const { keys, plans } = await read(m, 20, true);
-    assert.deepEqual(plans, ['window', 'bitmap']);
-    assert.deepEqual(keys, (await reference(m, WHOLE)).slice(0, 20));
+    await readsNewest(match('茶叶'), 20, ['window', 'bitmap']);
   });
 
   it('when a walk reads its bound without enough matches, the rest of the range supplies them', async () => {
-    const m = match('海岛');
-    const { keys, plans } = await read(m, 5, true);
-    assert.deepEqual(plans, ['walk', 'bitmap']);
-    assert.deepEqual(keys, (await reference(m, WHOLE)).slice(0, 5));
+    await readsNewest(match('海岛'), 5, ['walk', 'bitmap']);
   });
 
   it('falls back within a date range that does not start at the first key', async () => {
     const range = keyRange(T0 - 2_500 * MINUTE, T0 - 10 * MINUTE + 1)!;
     assert.ok(range.lo > 0);
-    const m = match('湿地');
-    const { keys, plans } = await read(m, 20, true, range);
-    assert.deepEqual(plans, ['window', 'bitmap']);
-    const all = await reference(m, range);
-    assert.deepEqual(keys, all.slice(0, 20));
+    const all = await readsNewest(match('湿地'), 20, ['window', 'bitmap'], range);
     assert.ok(all.length > 20);
   });
 
