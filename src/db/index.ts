@@ -4,3 +4,4 @@ export type { Engine } from './engine.js';
 export type { DialectOps } from './dialect/index.js';
 export { MigrationError, migrate } from './migrator.js';
 export { inTransaction } from './transaction.js';
+export { executeNamed } from './named-statements.js';

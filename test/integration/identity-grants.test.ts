@@ -9,6 +9,7 @@ import { identityDeps } from '../../src/platform/identity/identity-deps.js';
 import { systemActor } from '../../src/platform/identity/actor.js';
 import { getOrgByCode } from '../../src/platform/identity/orgs.repo.js';
 import { generateTotpSecret } from '../../src/platform/crypto/index.js';
+import { ensureTestSite, insertTestColumn } from '../support/content-fixtures.js';
 
 interface Problem { code: string; status: number; detail: string; errors?: { field: string }[] }
 interface AuditItem { action: string; result: string; actorName: string; detail: Record<string, unknown> }
@@ -231,6 +232,37 @@ for (const engine of selectedEngines()) {
       const revoke = await nj.request('DELETE', `/api/v1/grants/${provinceEditor.id}`);
       assert.equal(revoke.statusCode, 403);
       assert.equal((revoke.json() as Problem).code, 'identity.org.out_of_scope');
+    });
+
+    test('GET /auth/me lists every grant in order with its scope named, and the organization; no grant, no role', async () => {
+      const u = await makeUser(provinceOfficeId);
+      const none = await signIn(ctx.app, u, clock);
+      const bare = (await none.request('GET', '/api/v1/auth/me')).json() as { user: { orgName: string; roles: unknown[]; permissions: string[] } };
+      assert.equal(bare.user.orgName, '江苏省人民政府办公厅');
+      assert.deepEqual(bare.user.roles, []);
+      assert.deepEqual(bare.user.permissions, []);
+      assert.equal((await none.request('GET', '/api/v1/orgs')).statusCode, 403);
+
+      const { siteId } = await ensureTestSite(ctx.platform.db, '320000-bgt');
+      const column = await insertTestColumn(ctx.platform.db, { siteId, name: '通知公告' });
+      for (const g of [
+        { role: 'editor', scopeType: 'org', scopeId: provinceOfficeId },
+        { role: 'reviewer', scopeType: 'site', scopeId: siteId },
+        { role: 'editor', scopeType: 'column', scopeId: column.id },
+        { role: 'platform_supervisor', scopeType: 'platform' },
+      ]) assert.equal((await s.sec.request('POST', '/api/v1/grants', { userId: u.id, ...g })).statusCode, 201);
+      const siteName = (await ctx.platform.db.selectFrom('sites').select('name').where('id', '=', siteId).executeTakeFirstOrThrow()).name;
+      // The same session: grants are read again on every request.
+      const me = (await none.request('GET', '/api/v1/auth/me')).json() as { user: { orgName: string; roles: { role: string; scopeType: string; scopeId: number | null; scopeName: string | null }[]; permissions: string[] } };
+      assert.equal(me.user.orgName, '江苏省人民政府办公厅');
+      assert.deepEqual(me.user.roles.map((r) => [r.role, r.scopeType, r.scopeId, r.scopeName]), [
+        ['editor', 'org', provinceOfficeId, '江苏省人民政府办公厅'],
+        ['reviewer', 'site', siteId, siteName],
+        ['editor', 'column', column.id, `${siteName} › 通知公告`],
+        ['platform_supervisor', 'platform', null, null],
+      ]);
+      assert.ok(me.user.permissions.length > 0);
+      assert.equal((await none.request('GET', '/api/v1/orgs')).statusCode, 200);
     });
 
     test('revoking a grant: 200, and the user loses the permission on the next request', async () => {

@@ -44,7 +44,7 @@ export async function authRoutes(fastify: FastifyInstance, { platform }: { platf
     if (!s) throw new AppError(HttpErrors['auth.unauthenticated']);
     // The access hook loaded the user and grants for this very request: reuse them.
     return {
-      user: await describeMe(platform.db, s.user, { now: platform.clock.now(), config: platform.config, locale: requestLocale(req), grants: s.grantViews }),
+      user: await describeMe(platform.db, s.user, { now: platform.clock.now(), config: platform.config, locale: requestLocale(req), loaded: { grants: s.grantViews, orgName: s.orgName } }),
       csrfToken: csrfTokenFor(req.cookies[SESSION_COOKIE] ?? '', platform.keys.sessionSecret),
     };
   });

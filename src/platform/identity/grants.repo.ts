@@ -17,6 +17,37 @@ export interface GrantView {
   readonly grantedAt: number;
 }
 
+/** A role_grants row joined with its user and, for an org scope, the organization. */
+export interface GrantRow {
+  readonly id: number;
+  readonly user_id: number;
+  readonly username: string;
+  readonly display_name: string;
+  readonly role: string;
+  readonly scope_type: ScopeType;
+  readonly scope_id: number | null;
+  readonly scope_name: string | null;
+  readonly scope_path: string | null;
+  readonly granted_at: number;
+}
+
+/** Views of grant rows (roles this build does not know are left out); site and column scopes are not named yet. */
+export function grantViewsOf(rows: readonly GrantRow[]): GrantView[] {
+  return rows.filter((r) => isRole(r.role)).map((r) => ({
+    id: r.id, userId: r.user_id, username: r.username, displayName: r.display_name, role: r.role as Role,
+    scopeType: r.scope_type, scopeId: r.scope_id, scopeName: r.scope_type === 'platform' ? null : r.scope_name, scopePath: r.scope_path, grantedAt: r.granted_at,
+  }));
+}
+
+/** Names site and column scopes: they belong to other modules, whose registered resolvers name them. */
+export function nameScopes(db: Db, views: readonly GrantView[]): Promise<GrantView[]> {
+  return Promise.all(views.map(async (g) => {
+    if ((g.scopeType !== 'site' && g.scopeType !== 'column') || g.scopeId === null) return g;
+    const found = await scopeResolver(g.scopeType)?.(db, g.scopeId);
+    return found ? { ...g, scopeName: found.name } : g;
+  }));
+}
+
 export async function listGrants(db: Db, filter: { userId?: number; userIds?: readonly number[] } = {}): Promise<GrantView[]> {
   let q = db.selectFrom('role_grants as g')
     .innerJoin('users as u', 'u.id', 'g.user_id')
@@ -28,17 +59,7 @@ export async function listGrants(db: Db, filter: { userId?: number; userIds?: re
     if (filter.userIds.length === 0) return [];
     q = q.where('g.user_id', 'in', filter.userIds);
   }
-  const rows = await q.execute();
-  const views = rows.filter((r) => isRole(r.role)).map((r) => ({
-    id: r.id, userId: r.user_id, username: r.username, displayName: r.display_name, role: r.role as Role,
-    scopeType: r.scope_type, scopeId: r.scope_id, scopeName: r.scope_type === 'platform' ? null : r.scope_name, scopePath: r.scope_path, grantedAt: r.granted_at,
-  }));
-  // Site and column scopes belong to other modules: their registered resolvers name them.
-  return Promise.all(views.map(async (g) => {
-    if ((g.scopeType !== 'site' && g.scopeType !== 'column') || g.scopeId === null) return g;
-    const found = await scopeResolver(g.scopeType)?.(db, g.scopeId);
-    return found ? { ...g, scopeName: found.name } : g;
-  }));
+  return nameScopes(db, grantViewsOf(await q.execute()));
 }
 
 export async function grantsOfUser(db: Db, userId: number): Promise<Grant[]> {
