@@ -32,11 +32,13 @@ export interface DatabaseOptions {
   readonly databaseUrl: string | null;
   readonly dataDir: string;
   readonly poolSize?: number;
+  /** PostgreSQL: run registered hot queries as named prepared statements (named-statements.ts); default on. */
+  readonly namedStatements?: boolean;
 }
 
 export function openDatabase(opts: DatabaseOptions): DatabaseHandle {
   if (opts.databaseUrl) {
-    const { db, close } = connectPostgres<Database>(opts.databaseUrl, opts.poolSize);
+    const { db, close } = connectPostgres<Database>(opts.databaseUrl, opts.poolSize, opts.namedStatements ?? true);
     return handle(db, 'postgres', opts.databaseUrl, close, () => Promise.resolve());
   }
   const file = path.join(opts.dataDir, 'jiyue.db');

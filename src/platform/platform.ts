@@ -32,7 +32,7 @@ export interface PlatformOptions {
 
 export async function createPlatform(config: Config, opts: PlatformOptions = {}): Promise<Platform> {
   const clock = opts.clock ?? systemClock;
-  const dbh = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const dbh = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, namedStatements: config.pgNamedStatements });
   try {
     await dbh.migrate();
     const keys = await loadKeyMaterial({ dataDir: config.dataDir, secretKeyEnv: config.secretKey ?? undefined });

@@ -46,6 +46,20 @@ for (const engine of selectedEngines()) {
         // A plain query is not prepared under a name.
         assert.ok(!prepared.some((p) => p.statement.includes('pg_prepared_statements')));
       });
+
+      test('switched off (JIYUE_PG_NAMED_STATEMENTS=false, for a transaction-mode pooler): plain statements, same answers', async () => {
+        const plain = openDatabase({ databaseUrl: tdb.databaseUrl, dataDir: tdb.dataDir, namedStatements: false });
+        try {
+          const pdb = plain.db as unknown as Kysely<Probe>;
+          const prepared = await pdb.transaction().execute(async (trx) => {
+            assert.deepEqual(await byId(trx, 2), [{ id: 2, label: '二' }]);
+            return (await sql<{ name: string }>`select name from pg_prepared_statements`.execute(trx)).rows;
+          });
+          assert.deepEqual(prepared, []);
+        } finally {
+          await plain.close();
+        }
+      });
     }
   });
 }

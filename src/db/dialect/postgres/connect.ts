@@ -11,12 +11,12 @@ function setTypeParsers(): void {
   parsersSet = true;
 }
 
-export function connectPostgres<T>(url: string, poolSize = 10): { db: Kysely<T>; pool: pg.Pool; close: () => Promise<void> } {
+export function connectPostgres<T>(url: string, poolSize = 10, namedStatements = true): { db: Kysely<T>; pool: pg.Pool; close: () => Promise<void> } {
   setTypeParsers();
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // An idle client losing its connection must not crash the process.
   pool.on('error', () => undefined);
-  pool.on('connect', nameHotStatements);
+  if (namedStatements) pool.on('connect', nameHotStatements);
   const db = new Kysely<T>({ dialect: new PostgresDialect({ pool }) });
   return { db, pool, close: () => db.destroy() };
 }
