@@ -69,7 +69,7 @@ export const settings = {
     parse: (r) => (/^postgres(ql)?:\/\/.+/.test(r.trim()) ? r.trim() : undefined),
     doc: 'Unset: embedded SQLite in the data directory. A postgres:// URL: run on PostgreSQL.' }),
   pgNamedStatements: def({ env: 'JIYUE_PG_NAMED_STATEMENTS', key: 'pgNamedStatements', default: true, allowed: 'true or false', parse: bool,
-    doc: 'PostgreSQL: run the hottest look-ups (the session of every signed-in request) as named prepared statements, parsed and planned once per connection. Turn off behind a pooler in transaction mode that does not carry prepared statements (PgBouncer before 1.21, or without max_prepared_statements).' }),
+    doc: 'PostgreSQL: run the hottest look-ups (the session of every signed-in request) as named prepared statements, parsed once per connection and usually planned once. Turn off behind a pooler in transaction mode that does not carry prepared statements (PgBouncer before 1.21, or without max_prepared_statements).' }),
   secretKey: def<string | null>({ env: 'JIYUE_SECRET_KEY', key: 'secretKey', default: null, allowed: '64 hex characters, or versioned list `1:<hex>,2:<hex>`',
     parse: (r) => (/^([0-9a-fA-F]{64}|(\d+:[0-9a-fA-F]{64})(,\d+:[0-9a-fA-F]{64})*)$/.test(r.trim()) ? r.trim() : undefined),
     doc: 'Master key for field encryption and signing. Unset: a key file `secret.key` (mode 0600) is created in the data directory on first start. Losing it loses the encrypted data.' }),

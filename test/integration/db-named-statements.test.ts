@@ -35,16 +35,38 @@ for (const engine of selectedEngines()) {
 
     if (engine === 'postgres') {
       test('PostgreSQL keeps it prepared on the connection, under one name per text', async () => {
-        const prepared = await db.transaction().execute(async (trx) => {
-          await byId(trx, 1);
-          await byId(trx, 2);
-          return (await sql<{ name: string; statement: string }>`select name, statement from pg_prepared_statements`.execute(trx)).rows;
+        const prepared = await db.connection().execute(async (conn) => {
+          await byId(conn, 1);
+          await byId(conn, 2);
+          return (await sql<{ name: string; statement: string }>`select name, statement from pg_prepared_statements`.execute(conn)).rows;
         });
         const mine = prepared.filter((p) => p.name.startsWith('probe_by_id_'));
         assert.equal(mine.length, 1, JSON.stringify(prepared));
         assert.match(mine[0]!.statement, /from "probe_items" where "id" = \$1/);
         // A plain query is not prepared under a name.
         assert.ok(!prepared.some((p) => p.statement.includes('pg_prepared_statements')));
+      });
+
+      test('a column whose type changed under it (a migration in another process): answered, and prepared again', async () => {
+        await db.connection().execute(async (conn) => {
+          assert.deepEqual(await byId(conn, 1), [{ id: 1, label: '一' }]);
+          // Another connection changes the type: this one's plan no longer fits.
+          await sql`alter table probe_items alter column label type varchar(50)`.execute(db);
+          assert.deepEqual(await byId(conn, 2), [{ id: 2, label: '二' }]);
+          assert.deepEqual(await byId(conn, 1), [{ id: 1, label: '一' }]);
+          const names = (await sql<{ name: string }>`select name from pg_prepared_statements`.execute(conn)).rows.map((r) => r.name);
+          assert.equal(names.filter((n) => n.startsWith('probe_by_id_')).length, 1, 'prepared again under its name');
+        });
+      });
+
+      test('a statement the server no longer holds (a pooler in transaction mode): answered plain, and no longer named', async () => {
+        await db.connection().execute(async (conn) => {
+          await byId(conn, 1);
+          await sql`deallocate all`.execute(conn);
+          assert.deepEqual(await byId(conn, 2), [{ id: 2, label: '二' }]);
+          assert.deepEqual(await byId(conn, 1), [{ id: 1, label: '一' }]);
+          assert.deepEqual((await sql<{ name: string }>`select name from pg_prepared_statements`.execute(conn)).rows, []);
+        });
       });
 
       test('switched off (JIYUE_PG_NAMED_STATEMENTS=false, for a transaction-mode pooler): plain statements, same answers', async () => {

@@ -265,6 +265,16 @@ for (const engine of selectedEngines()) {
       assert.equal((await none.request('GET', '/api/v1/orgs')).statusCode, 200);
     });
 
+    test('a stored role this build does not know grants nothing and is not shown', async () => {
+      const u = await makeUser(provinceOfficeId);
+      await ctx.platform.db.insertInto('role_grants').values({ user_id: u.id, role: 'retired_role', scope_type: 'platform', scope_id: null, granted_by: null, granted_at: 0 }).execute();
+      const user = await signIn(ctx.app, u, clock);
+      const me = (await user.request('GET', '/api/v1/auth/me')).json() as { user: { roles: unknown[]; permissions: string[] } };
+      assert.deepEqual(me.user.roles, []);
+      assert.deepEqual(me.user.permissions, []);
+      assert.equal((await user.request('GET', '/api/v1/orgs')).statusCode, 403);
+    });
+
     test('revoking a grant: 200, and the user loses the permission on the next request', async () => {
       const u = await makeUser(provinceOfficeId);
       const granted = await s.sec.request('POST', '/api/v1/grants', { userId: u.id, role: 'platform_supervisor', scopeType: 'platform' });

@@ -2,7 +2,8 @@ import { executeNamed, type Db } from '../../db/index.js';
 import { hmacSm3, randomToken, sm3Hex, timingSafeEqualHex } from '../crypto/index.js';
 import type { Config } from '../../config/index.js';
 import type { UserRow } from './users.repo.js';
-import { grantViewsOf, type GrantView } from './grants.repo.js';
+import { grantViewsOf, type GrantRow, type GrantView } from './grants.repo.js';
+import type { ScopeType } from './identity.tables.js';
 import type { Actor, Grant } from './actor.js';
 
 export const SESSION_COOKIE = 'jiyue_session';
@@ -81,10 +82,7 @@ export async function resolveSession(db: Db, token: string, ctx: { now: number; 
   }
   // Site and column scopes stay unnamed here (their names live in other modules and only the
   // console's "me" shows them: describeMe names them).
-  const grantViews = grantViewsOf(rows.flatMap((r) => (r.grant_id === null || r.grant_role === null || r.grant_scope_type === null || r.grant_granted_at === null ? [] : [{
-    id: r.grant_id, user_id: user.id, username: user.username, display_name: user.display_name, role: r.grant_role, scope_type: r.grant_scope_type,
-    scope_id: r.grant_scope_id, scope_name: r.grant_scope_name, scope_path: r.grant_scope_path, granted_at: r.grant_granted_at,
-  }])));
+  const grantViews = grantViewsOf(rows.flatMap((r) => grantRowOf(r, user)));
   const grants: Grant[] = grantViews.map((g) => ({ role: g.role, scopeType: g.scopeType, scopeId: g.scopeId, scopePath: g.scopePath }));
   const actor: Actor = {
     kind: 'user', userId: user.id, username: user.username, displayName: user.display_name, orgId: user.org_id,
@@ -93,6 +91,25 @@ export async function resolveSession(db: Db, token: string, ctx: { now: number; 
   const mfaRoles = ctx.config.mfaRequiredRoles;
   const needsMfaSetup = user.totp_enabled !== 1 && grants.some((g) => mfaRoles.includes(g.role));
   return { sessionId, csrfHash, user, orgName: orgName ?? '', grantViews, actor, needsPasswordChange: passwordChangeDue(user, ctx.now, ctx.config), needsMfaSetup };
+}
+
+/** The grant a joined row carries (none on the one row of a user without grants). */
+function grantRowOf(r: GrantColumns, user: UserRow): GrantRow[] {
+  if (r.grant_id === null || r.grant_role === null || r.grant_scope_type === null || r.grant_granted_at === null) return [];
+  return [{
+    id: r.grant_id, user_id: user.id, username: user.username, display_name: user.display_name, role: r.grant_role, scope_type: r.grant_scope_type,
+    scope_id: r.grant_scope_id, scope_name: r.grant_scope_name, scope_path: r.grant_scope_path, granted_at: r.grant_granted_at,
+  }];
+}
+
+interface GrantColumns {
+  readonly grant_id: number | null;
+  readonly grant_role: string | null;
+  readonly grant_scope_type: ScopeType | null;
+  readonly grant_scope_id: number | null;
+  readonly grant_scope_name: string | null;
+  readonly grant_scope_path: string | null;
+  readonly grant_granted_at: number | null;
 }
 
 export function passwordChangeDue(user: UserRow, now: number, config: Config): boolean {

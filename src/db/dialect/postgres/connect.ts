@@ -21,15 +21,38 @@ export function connectPostgres<T>(url: string, poolSize = 10, namedStatements =
   return { db, pool, close: () => db.destroy() };
 }
 
+type QueryFn = (...args: unknown[]) => Promise<unknown>;
+
+/**
+ * Errors after which a named statement is forgotten and the query run once more, plain:
+ * 0A000 "cached plan must not change result type" (a migration in another process changed a
+ * selected column), 26000 / 42P05 (no such / already such statement: a pooler in transaction
+ * mode between us and PostgreSQL). Inside a transaction the retry fails with the transaction.
+ */
+const RETRY_PLAIN = new Set(['0A000', '26000', '42P05']);
+
 /**
  * Kysely runs every query as `client.query(text, values)`: a registered text goes as a named
- * statement instead, which pg parses once per connection and PostgreSQL keeps planned
- * (named-statements.ts). Cursors and other calls pass through.
+ * statement instead (named-statements.ts). Other calls (cursors, callbacks) pass through.
  */
 function nameHotStatements(client: pg.PoolClient): void {
-  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
-  (client as unknown as { query: (...args: unknown[]) => unknown }).query = (text: unknown, ...rest: unknown[]) => {
-    const name = typeof text === 'string' ? statementNameOf(text) : undefined;
-    return name === undefined ? query(text, ...rest) : query({ name, text, values: rest[0] });
+  const query = client.query.bind(client) as QueryFn;
+  // pg's record of what this connection has prepared (not public API; stable since pg 7).
+  const prepared = (client as unknown as { connection?: { parsedStatements?: Record<string, string> } }).connection?.parsedStatements;
+  let pooled = false;
+  (client as unknown as { query: QueryFn }).query = async (text: unknown, ...rest: unknown[]) => {
+    const name = typeof text === 'string' && !pooled && rest.length === 1 && Array.isArray(rest[0]) ? statementNameOf(text) : undefined;
+    if (name === undefined) return query(text, ...rest);
+    try {
+      return await query({ name, text, values: rest[0] });
+    } catch (err) {
+      const code = (err as { code?: unknown }).code;
+      if (typeof code !== 'string' || !RETRY_PLAIN.has(code)) throw err;
+      if (prepared) delete prepared[name];
+      // A stale plan: drop it, so the next run prepares the new shape. A pooler: stop naming.
+      if (code === '0A000') await query(`deallocate "${name}"`).catch(() => undefined);
+      else pooled = true;
+      return query(text, ...rest);
+    }
   };
 }
