@@ -40,11 +40,9 @@ function nameHotStatements(client: pg.PoolClient): void {
   // pg's record of what this connection has prepared (not public API; stable since pg 7).
   const prepared = (client as unknown as { connection?: { parsedStatements?: Record<string, string> } }).connection?.parsedStatements;
   let pooled = false;
-  (client as unknown as { query: QueryFn }).query = async (text: unknown, ...rest: unknown[]) => {
-    const name = typeof text === 'string' && !pooled && rest.length === 1 && Array.isArray(rest[0]) ? statementNameOf(text) : undefined;
-    if (name === undefined) return query(text, ...rest);
+  const named = async (name: string, text: string, values: unknown[]): Promise<unknown> => {
     try {
-      return await query({ name, text, values: rest[0] });
+      return await query({ name, text, values });
     } catch (err) {
       const code = (err as { code?: unknown }).code;
       if (typeof code !== 'string' || !RETRY_PLAIN.has(code)) throw err;
@@ -52,7 +50,12 @@ function nameHotStatements(client: pg.PoolClient): void {
       // A stale plan: drop it, so the next run prepares the new shape. A pooler: stop naming.
       if (code === '0A000') await query(`deallocate "${name}"`).catch(() => undefined);
       else pooled = true;
-      return query(text, ...rest);
+      return query(text, values);
     }
   };
+  // Not async itself: other calls keep pg's own behaviour (callbacks, synchronous throws).
+  (client as unknown as { query: QueryFn }).query = ((text: unknown, ...rest: unknown[]) => {
+    const name = typeof text === 'string' && !pooled && rest.length === 1 && Array.isArray(rest[0]) ? statementNameOf(text) : undefined;
+    return name === undefined ? query(text, ...rest) : named(name, text as string, rest[0] as unknown[]);
+  }) as QueryFn;
 }
