@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../support/server.js';
-import { selectedEngines } from '../support/engines.js';
+import { browserEngines } from '../support/engines.js';
 import { browserSkipReason, launchBrowser, openConsole, screenshot, seriousA11yViolations, type ConsolePage } from '../support/browser.js';
 import {
   apiAs, createUserViaApi, freshTotp, grantDrawer, openMenu, pickOrg, pickSelectOption, signIn, tryLogin, waitForProgress, type Account,
@@ -16,7 +16,7 @@ import {
 
 const skip = browserSkipReason();
 
-for (const engine of selectedEngines()) {
+for (const engine of browserEngines(import.meta.url)) {
   describe(`admin console in the browser [${engine}]`, { skip: skip ?? false, timeout: 300_000 }, () => {
     let server: TestServer;
     let browser: Browser;

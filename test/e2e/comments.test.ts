@@ -9,7 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
 import { startTestServer, type TestServer } from '../support/server.js';
-import { selectedEngines } from '../support/engines.js';
+import { browserEngines } from '../support/engines.js';
 import { browserSkipReason, launchBrowser, openConsole, screenshot, seriousA11yViolations, type ConsolePage } from '../support/browser.js';
 import { PROVINCE_PORTAL_CODE } from '../support/public-site-fixtures.js';
 import { publishedDocument, workflowColumn } from '../support/workflow-fixtures.js';
@@ -23,7 +23,7 @@ import { IMG_MARKUP, SCRIPT_MARKUP, NICKNAME_MARKUP, assertShownAsText } from '.
 const skip = browserSkipReason();
 const TEXT = `希望<b>尽快</b>落实这项政策。${IMG_MARKUP}${SCRIPT_MARKUP}`;
 
-for (const engine of selectedEngines()) {
+for (const engine of browserEngines(import.meta.url)) {
   describe(`comments in the browser [${engine}]`, { skip: skip ?? false, timeout: 240_000 }, () => {
     let server: TestServer;
     let browser: Browser;

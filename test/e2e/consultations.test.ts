@@ -9,7 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
 import { startTestServer, type TestServer } from '../support/server.js';
-import { selectedEngines } from '../support/engines.js';
+import { browserEngines } from '../support/engines.js';
 import { browserSkipReason, launchBrowser, openConsole, screenshot, seriousA11yViolations, type ConsolePage } from '../support/browser.js';
 import { PROVINCE_PORTAL_CODE } from '../support/public-site-fixtures.js';
 import { systemActor } from '../../src/platform/identity/actor.js';
@@ -24,7 +24,7 @@ const skip = browserSkipReason();
 const OPINION = `建议明确主办单位和承办单位的分工。${IMG_MARKUP}${SCRIPT_MARKUP}`;
 const DAY = 86_400_000;
 
-for (const engine of selectedEngines()) {
+for (const engine of browserEngines(import.meta.url)) {
   describe(`consultations in the browser [${engine}]`, { skip: skip ?? false, timeout: 240_000 }, () => {
     let server: TestServer;
     let browser: Browser;

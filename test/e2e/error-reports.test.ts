@@ -9,7 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
 import { startTestServer, type TestServer } from '../support/server.js';
-import { selectedEngines } from '../support/engines.js';
+import { browserEngines } from '../support/engines.js';
 import { browserSkipReason, launchBrowser, openConsole, screenshot, seriousA11yViolations, type ConsolePage } from '../support/browser.js';
 import { PROVINCE_PORTAL_CODE, publishedDocument } from '../support/workflow-fixtures.js';
 import { publishingDeps, rebuildAll } from '../../src/modules/publishing/index.js';
@@ -21,7 +21,7 @@ const skip = browserSkipReason();
 // At most 80 characters: the list shows the description whole.
 const DESCRIPTION = `“消防”误为“消访”${IMG_MARKUP}${SCRIPT_MARKUP}`;
 
-for (const engine of selectedEngines()) {
+for (const engine of browserEngines(import.meta.url)) {
   describe(`error reports in the browser [${engine}]`, { skip: skip ?? false, timeout: 240_000 }, () => {
     let server: TestServer;
     let browser: Browser;

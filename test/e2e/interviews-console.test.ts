@@ -9,7 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
 import { startTestServer, type TestServer } from '../support/server.js';
-import { selectedEngines } from '../support/engines.js';
+import { browserEngines } from '../support/engines.js';
 import { browserSkipReason, launchBrowser, openConsole, screenshot, seriousA11yViolations, type ConsolePage } from '../support/browser.js';
 import { seedInterview, seedQuestion } from '../support/interview-fixtures.js';
 import { openMenu, signIn } from './admin-console-steps.js';
@@ -18,7 +18,7 @@ import { IMG_MARKUP, NICKNAME_MARKUP, SCRIPT_MARKUP, assertShownAsText } from '.
 const skip = browserSkipReason();
 const QUESTION = `控制台里的问题${IMG_MARKUP}${SCRIPT_MARKUP}`;
 
-for (const engine of selectedEngines()) {
+for (const engine of browserEngines(import.meta.url)) {
   describe(`interview console in the browser [${engine}]`, { skip: skip ?? false, timeout: 180_000 }, () => {
     let server: TestServer;
     let browser: Browser;

@@ -10,7 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
 import { startTestServer, type TestServer } from '../support/server.js';
-import { selectedEngines } from '../support/engines.js';
+import { browserEngines } from '../support/engines.js';
 import { browserSkipReason, launchBrowser, openConsole, screenshot, seriousA11yViolations, type ConsolePage } from '../support/browser.js';
 import { PROVINCE_PORTAL_CODE } from '../support/public-site-fixtures.js';
 import { publishingDeps, rebuildAll } from '../../src/modules/publishing/index.js';
@@ -23,7 +23,7 @@ import { IMG_MARKUP, NICKNAME_MARKUP, SCRIPT_MARKUP, assertShownAsText } from '.
 const skip = browserSkipReason();
 const QUESTION = `<b>办事</b>能否全程网办？${IMG_MARKUP}${SCRIPT_MARKUP}`;
 
-for (const engine of selectedEngines()) {
+for (const engine of browserEngines(import.meta.url)) {
   describe(`interviews in the browser [${engine}]`, { skip: skip ?? false, timeout: 180_000 }, () => {
     let server: TestServer;
     let browser: Browser;

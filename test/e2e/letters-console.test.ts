@@ -11,7 +11,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
 import { startTestServer, type TestServer } from '../support/server.js';
-import { selectedEngines } from '../support/engines.js';
+import { browserEngines } from '../support/engines.js';
 import { browserSkipReason, launchBrowser, openConsole, screenshot, seriousA11yViolations, type ConsolePage } from '../support/browser.js';
 import { IMG_MARKUP, SCRIPT_MARKUP, assertNoScriptRan } from '../support/markup.js';
 import { ShiftedClock } from '../support/shifted-clock.js';
@@ -30,7 +30,7 @@ const BODY_PHONE = '13912348765';
 const BODY = `${SCRIPT_MARKUP}小区路灯坏了一周，请联系我${BODY_PHONE}，谢谢。`;
 const DAY_MS = 86_400_000;
 
-for (const engine of selectedEngines()) {
+for (const engine of browserEngines(import.meta.url)) {
   describe(`letters console in the browser [${engine}]`, { skip: skip ?? false, timeout: 420_000 }, () => {
     const clock = new ShiftedClock();
     let server: TestServer;

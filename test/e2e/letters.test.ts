@@ -9,7 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
 import { startTestServer, type TestServer } from '../support/server.js';
-import { selectedEngines } from '../support/engines.js';
+import { browserEngines } from '../support/engines.js';
 import { browserSkipReason, launchBrowser, openConsole, screenshot, seriousA11yViolations, type ConsolePage } from '../support/browser.js';
 import { PROVINCE_PORTAL_CODE } from '../support/public-site-fixtures.js';
 import { publishingDeps, rebuildAll } from '../../src/modules/publishing/index.js';
@@ -18,7 +18,7 @@ import { PLANTED } from '../support/letter-fixtures.js';
 
 const skip = browserSkipReason();
 
-for (const engine of selectedEngines()) {
+for (const engine of browserEngines(import.meta.url)) {
   describe(`letters in the browser [${engine}]`, { skip: skip ?? false, timeout: 180_000 }, () => {
     let server: TestServer;
     let browser: Browser;

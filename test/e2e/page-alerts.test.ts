@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
 import { startTestServer, type TestServer } from '../support/server.js';
-import { selectedEngines } from '../support/engines.js';
+import { browserEngines } from '../support/engines.js';
 import { browserSkipReason, launchBrowser, openConsole, screenshot, seriousA11yViolations, type ConsolePage } from '../support/browser.js';
 import { goodPages, PORTAL, tamper, waitFor, type GoodPages } from '../support/page-fixtures.js';
 import { registerPageRepairer } from '../../src/modules/delivery/index.js';
@@ -21,7 +21,7 @@ const PAGE = Buffer.from(`<!DOCTYPE html>
 <body><main><h1>关于防篡改演练的通知</h1><p style="color:#333">正文内容。</p></main></body></html>
 `);
 
-for (const engine of selectedEngines()) {
+for (const engine of browserEngines(import.meta.url)) {
   describe(`page tamper alerts in the browser [${engine}]`, { skip: skip ?? false, timeout: 180_000 }, () => {
     let server: TestServer;
     let browser: Browser;

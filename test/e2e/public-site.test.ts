@@ -12,7 +12,7 @@ import { after, before, describe, test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../support/server.js';
-import { selectedEngines } from '../support/engines.js';
+import { browserEngines } from '../support/engines.js';
 import { browserSkipReason, launchBrowser, openConsole, screenshot, seriousA11yViolations, type ConsolePage } from '../support/browser.js';
 import {
   columnByHref, NANJING_PORTAL_CODE, PROVINCE_PORTAL_CODE, publicGet, publishInto, waitForPublicStatus, withdraw,
@@ -23,7 +23,7 @@ import { articleAddress, cookieValue, fontSize, placeByReference, portOf, publis
 
 const skip = browserSkipReason();
 
-for (const engine of selectedEngines()) {
+for (const engine of browserEngines(import.meta.url)) {
   describe(`public sites in the browser [${engine}]`, { skip: skip ?? false, timeout: 240_000 }, () => {
     let server: TestServer;
     let browser: Browser;

@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
 import { startTestServer, type TestServer } from '../support/server.js';
-import { selectedEngines } from '../support/engines.js';
+import { browserEngines } from '../support/engines.js';
 import { browserSkipReason, launchBrowser, openConsole, screenshot, seriousA11yViolations, type ConsolePage } from '../support/browser.js';
 import { signIn, type Account } from './admin-console-steps.js';
 import { gotoMenu, pickOption } from './review-path-steps.js';
@@ -17,7 +17,7 @@ import { pageStoreFor } from '../../src/modules/publishing/index.js';
 const skip = browserSkipReason();
 const PORTAL = '3200000001';
 
-for (const engine of selectedEngines()) {
+for (const engine of browserEngines(import.meta.url)) {
   describe(`publishing screens in the browser [${engine}]`, { skip: skip ?? false, timeout: 180_000 }, () => {
     let server: TestServer;
     let browser: Browser;

@@ -10,7 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../support/server.js';
-import { selectedEngines } from '../support/engines.js';
+import { browserEngines } from '../support/engines.js';
 import { browserSkipReason, launchBrowser, openConsole, screenshot, seriousA11yViolations, visibleState, type ConsolePage } from '../support/browser.js';
 import { apiAs, signIn, type Account } from './admin-console-steps.js';
 import { approveInDialog, createSecondReviewer, gotoMenu, pickOption, pickTreeNode, workflowResponse } from './review-path-steps.js';
@@ -19,7 +19,7 @@ const skip = browserSkipReason();
 
 interface Problem { code: string; detail: string }
 
-for (const engine of selectedEngines()) {
+for (const engine of browserEngines(import.meta.url)) {
   describe(`editorial review path in the browser [${engine}]`, { skip: skip ?? false, timeout: 240_000 }, () => {
     let server: TestServer;
     let browser: Browser;

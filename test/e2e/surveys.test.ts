@@ -9,7 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
 import { startTestServer, type TestServer } from '../support/server.js';
-import { selectedEngines } from '../support/engines.js';
+import { browserEngines } from '../support/engines.js';
 import { browserSkipReason, launchBrowser, openConsole, screenshot, seriousA11yViolations, type ConsolePage } from '../support/browser.js';
 import { PROVINCE_PORTAL_CODE } from '../support/public-site-fixtures.js';
 import { publishingDeps, rebuildAll } from '../../src/modules/publishing/index.js';
@@ -22,7 +22,7 @@ const ANSWER = `希望增加自助设备。${IMG_MARKUP}${SCRIPT_MARKUP}`;
 // Echoed into a textarea when refused: a closing tag would end it early were it not escaped.
 const SECOND_ANSWER = `</textarea>${IMG_MARKUP}`;
 
-for (const engine of selectedEngines()) {
+for (const engine of browserEngines(import.meta.url)) {
   describe(`surveys in the browser [${engine}]`, { skip: skip ?? false, timeout: 240_000 }, () => {
     let server: TestServer;
     let browser: Browser;

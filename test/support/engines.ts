@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import type { Engine } from '../../src/db/index.js';
 
@@ -14,6 +15,22 @@ export function selectedEngines(): Engine[] {
   if (v === 'both') return ['sqlite', 'postgres'];
   if (v === 'postgres') return ['postgres'];
   return ['sqlite'];
+}
+
+/**
+ * Engines for one browser test file. Browser tests drive screens; the queries beneath them run
+ * on both engines in the integration suite. With both engines selected, each browser file runs
+ * on one of them, alternating in file-name order (each engine gets half of the files, a file
+ * always the same engine): on both, the browser files took 1,411 of the 2,680 test-seconds of a
+ * 30-minute CI run on a slow day. `JIYUE_E2E_ENGINES=both` runs every browser file on both.
+ */
+export function browserEngines(fileUrl: string): Engine[] {
+  const engines = selectedEngines();
+  if (engines.length < 2 || process.env.JIYUE_E2E_ENGINES === 'both') return engines;
+  const file = fileURLToPath(fileUrl);
+  const siblings = fs.readdirSync(path.dirname(file)).filter((f) => f.endsWith('.test.ts')).sort();
+  const at = Math.max(0, siblings.indexOf(path.basename(file)));
+  return [engines[at % engines.length]!];
 }
 
 export function postgresAdminUrl(): string {
