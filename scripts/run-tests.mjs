@@ -54,6 +54,9 @@ if (fs.existsSync(chromium)) {
     if (run('npx', ['vite', 'build', 'admin', '--logLevel', 'warn']) !== 0) process.exit(1);
   }
   files = [...files, ...listTests('test/e2e')];
+  if (env.JIYUE_TEST_DB === 'both' && (env.JIYUE_E2E_ENGINES ?? '').trim().toLowerCase() !== 'both') {
+    console.log('# browser tests: each file on one engine, alternating by file name (JIYUE_E2E_ENGINES=both for both)');
+  }
 } else if (e2eRequired) {
   console.error(`# browser tests required but ${chromium} is missing (apt-get install chromium fonts-noto-cjk)`);
   process.exit(1);

@@ -23,6 +23,8 @@ export function statementNameOf(text: string): string | undefined {
  * refuses a prepared statement whose result columns changed (a migration adding a column).
  */
 export async function executeNamed<DB, R>(db: Kysely<DB>, name: string, query: Compilable<R>): Promise<R[]> {
+  // A plain identifier well below PostgreSQL's 63 bytes, with room for the digest suffix.
+  if (!/^[a-z][a-z0-9_]{0,40}$/.test(name)) throw new Error(`named statements: bad name "${name}"`);
   const compiled = query.compile();
   if (!names.has(compiled.sql)) {
     if (names.size >= MAX_NAMED) throw new Error(`named statements: more than ${MAX_NAMED} texts (is "${name}" built from varying SQL?)`);

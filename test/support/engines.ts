@@ -20,16 +20,18 @@ export function selectedEngines(): Engine[] {
 /**
  * Engines for one browser test file. Browser tests drive screens; the queries beneath them run
  * on both engines in the integration suite. With both engines selected, each browser file runs
- * on one of them, alternating in file-name order (each engine gets half of the files, a file
- * always the same engine): on both, the browser files took 1,411 of the 2,680 test-seconds of a
- * 30-minute CI run on a slow day. `JIYUE_E2E_ENGINES=both` runs every browser file on both.
+ * on one of them, alternating in file-name order (half the files each, SQLite one more when the
+ * count is odd; adding or renaming a file can move the files after it): on both, the browser
+ * files took 1,411 of the 2,680 test-seconds of a 30-minute CI run on a slow day.
+ * `JIYUE_E2E_ENGINES=both` runs every browser file on both.
  */
 export function browserEngines(fileUrl: string): Engine[] {
   const engines = selectedEngines();
-  if (engines.length < 2 || process.env.JIYUE_E2E_ENGINES === 'both') return engines;
+  if (engines.length < 2 || (process.env.JIYUE_E2E_ENGINES ?? '').trim().toLowerCase() === 'both') return engines;
   const file = fileURLToPath(fileUrl);
   const siblings = fs.readdirSync(path.dirname(file)).filter((f) => f.endsWith('.test.ts')).sort();
-  const at = Math.max(0, siblings.indexOf(path.basename(file)));
+  const at = siblings.indexOf(path.basename(file));
+  if (at < 0) throw new Error(`browserEngines: ${file} is not a test file`);
   return [engines[at % engines.length]!];
 }
 

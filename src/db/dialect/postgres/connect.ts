@@ -25,7 +25,7 @@ type QueryFn = (...args: unknown[]) => Promise<unknown>;
 
 /**
  * Errors after which a named statement is forgotten and the query run once more, plain:
- * 0A000 "cached plan must not change result type" (a migration in another process changed a
+ * 0A000 from RevalidateCachedQuery, "cached plan must not change result type" (a migration in another process changed a
  * selected column), 26000 / 42P05 (no such / already such statement: a pooler in transaction
  * mode between us and PostgreSQL). Inside a transaction the retry fails with the transaction.
  */
@@ -44,12 +44,18 @@ function nameHotStatements(client: pg.PoolClient): void {
     try {
       return await query({ name, text, values });
     } catch (err) {
-      const code = (err as { code?: unknown }).code;
-      if (typeof code !== 'string' || !RETRY_PLAIN.has(code)) throw err;
-      if (prepared) delete prepared[name];
-      // A stale plan: drop it, so the next run prepares the new shape. A pooler: stop naming.
-      if (code === '0A000') await query(`deallocate "${name}"`).catch(() => undefined);
-      else pooled = true;
+      const { code, routine } = err as { code?: unknown; routine?: unknown };
+      if (typeof code !== 'string' || !RETRY_PLAIN.has(code) || (code === '0A000' && routine !== 'RevalidateCachedQuery')) throw err;
+      if (code === '0A000') {
+        // A stale plan: dropped, so the next run prepares the new shape. In a failed transaction
+        // the drop fails too; pg's record stays, and the next run meets the same error outside it.
+        const dropped = await query(`deallocate ${pg.escapeIdentifier(name)}`).then(() => true, () => false);
+        if (dropped && prepared) delete prepared[name];
+      } else {
+        // A pooler: stop naming on this connection.
+        if (prepared) delete prepared[name];
+        pooled = true;
+      }
       return query(text, values);
     }
   };
