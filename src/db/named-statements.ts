@@ -23,10 +23,10 @@ export function statementNameOf(text: string): string | undefined {
  * refuses a prepared statement whose result columns changed (a migration adding a column).
  */
 export async function executeNamed<DB, R>(db: Kysely<DB>, name: string, query: Compilable<R>): Promise<R[]> {
-  // A plain identifier well below PostgreSQL's 63 bytes, with room for the digest suffix.
-  if (!/^[a-z][a-z0-9_]{0,40}$/.test(name)) throw new Error(`named statements: bad name "${name}"`);
   const compiled = query.compile();
   if (!names.has(compiled.sql)) {
+    // A plain identifier well below PostgreSQL's 63 bytes, with room for the digest suffix.
+    if (!/^[a-z][a-z0-9_]{0,40}$/.test(name)) throw new Error(`named statements: bad name "${name}"`);
     if (names.size >= MAX_NAMED) throw new Error(`named statements: more than ${MAX_NAMED} texts (is "${name}" built from varying SQL?)`);
     // The text's digest keeps names unique when one query compiles differently per engine.
     names.set(compiled.sql, `${name}_${createHash('sha1').update(compiled.sql).digest('hex').slice(0, 10)}`);

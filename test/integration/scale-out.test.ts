@@ -11,7 +11,7 @@ import { createPlatform, type Platform } from '../../src/platform/platform.js';
 import { access } from '../../src/platform/identity/permissions.js';
 import { registerTier } from '../../src/platform/http/route-tiers.js';
 import { createTestDatabase, selectedEngines, type TestDatabase } from '../support/engines.js';
-import { createTestContext, testConfig, type TestContext } from '../support/platform.js';
+import { createTestContext, testConfig, testProcessEnv, type TestContext } from '../support/platform.js';
 import { signIn } from '../support/session.js';
 import { goodPages, htmlPage, PORTAL } from '../support/page-fixtures.js';
 import { freePort } from '../support/nginx.js';
@@ -126,10 +126,7 @@ if (selectedEngines().includes('postgres')) {
     });
 
     test('jiyue serve --roles public and --roles admin processes each answer their own tier', { timeout: 120_000 }, async () => {
-      // The overload guard off, as in every other test: a process just started on a busy CI
-      // machine can pass the shipped utilisation limit, and this test is about tiers (it once
-      // answered 503 where 401 was due).
-      const env = { DATABASE_URL: tdb.databaseUrl!, JIYUE_DATA_DIR: tdb.dataDir, JIYUE_LOG_LEVEL: 'warn', JIYUE_PRESSURE_MAX_ELU: '1', JIYUE_PRESSURE_MAX_EVENT_LOOP_DELAY_MS: '0' };
+      const env = testProcessEnv(tdb);
       const [publicPort, adminPort] = [await freePort(), await freePort()];
       const servers = [
         spawnJiyue({ label: 'public', args: ['serve', '--roles', 'public'], port: publicPort, env }),
@@ -150,7 +147,7 @@ if (selectedEngines().includes('postgres')) {
     });
 
     test(`${JOBS} jobs: each run exactly once, both workers take some`, { timeout: 120_000 }, async () => {
-      const env = { DATABASE_URL: tdb.databaseUrl!, JIYUE_DATA_DIR: tdb.dataDir, JIYUE_LOG_LEVEL: 'warn', JIYUE_JOBS_POLL_MS: '100' };
+      const env = testProcessEnv(tdb, { JIYUE_JOBS_POLL_MS: '100' });
       workers = [1, 2].map((i) => spawnJiyue({ label: `worker ${i}`, args: ['worker', '--concurrency', '4'], env }));
       await Promise.all(workers.map((w) => waitUntilUp(w, { readyLine: WORKER_READY })));
 

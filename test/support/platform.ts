@@ -15,9 +15,23 @@ export interface TestContext {
   close(): Promise<void>;
 }
 
+/**
+ * The overload guard off: on a busy test machine it would turn answers into 503s (the guard has
+ * its own tests, which switch it on).
+ */
+const GUARD_OFF = { pressureMaxEventLoopUtilization: 1, pressureMaxEventLoopDelayMs: 0 } as const;
+
 /** Test settings: fast password hashing, loopback allowed for outgoing fetches. */
 export function testConfig(base: { dataDir: string; databaseUrl: string | null }, overrides: Partial<Config> = {}): Config {
-  return loadConfig({}, { dataDir: base.dataDir, databaseUrl: base.databaseUrl, passwordIterations: 1000, logLevel: 'silent', netAllow: ['127.0.0.1'], loginRatePerMinute: 10_000, letterSubmitRatePerHour: 10_000, letterLookupRatePerMinute: 10_000, captchaRatePerMinute: 10_000, pressureMaxEventLoopUtilization: 1, pressureMaxEventLoopDelayMs: 0, ...overrides });
+  return loadConfig({}, { dataDir: base.dataDir, databaseUrl: base.databaseUrl, passwordIterations: 1000, logLevel: 'silent', netAllow: ['127.0.0.1'], loginRatePerMinute: 10_000, letterSubmitRatePerHour: 10_000, letterLookupRatePerMinute: 10_000, captchaRatePerMinute: 10_000, ...GUARD_OFF, ...overrides });
+}
+
+/** Environment for a `jiyue` process a test starts: its database and data directory, warnings only, the guard off. */
+export function testProcessEnv(base: { dataDir: string; databaseUrl: string | null }, extra: Readonly<Record<string, string>> = {}): Record<string, string> {
+  return {
+    ...(base.databaseUrl ? { DATABASE_URL: base.databaseUrl } : {}), JIYUE_DATA_DIR: base.dataDir, JIYUE_LOG_LEVEL: 'warn',
+    JIYUE_PRESSURE_MAX_ELU: String(GUARD_OFF.pressureMaxEventLoopUtilization), JIYUE_PRESSURE_MAX_EVENT_LOOP_DELAY_MS: String(GUARD_OFF.pressureMaxEventLoopDelayMs), ...extra,
+  };
 }
 
 /** A fresh database, the platform, the app (not listening) and the demo organizations and users. `logger`: pino options (silent unless given). */
