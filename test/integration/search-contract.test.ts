@@ -115,6 +115,28 @@ for (const engine of selectedEngines()) {
       }
     });
 
+    test('a phrase by relevance: title matches first, then the others newest first, the same page by page as in one page', async () => {
+      const newTitle = entry(province, { title: '既有住宅电梯加装办法', bodyText: '办理须知。', publishedAt: T0 - 1 * DAY });
+      const bodies = [2, 3, 4].map((d) => entry(province, { title: `第${d}号通知`, bodyText: `关于既有住宅电梯加装的说明（${d}）。`, publishedAt: T0 - d * DAY }));
+      const oldTitle = entry(province, { title: '老旧小区电梯加装补助细则', bodyText: '补助标准见附件。', publishedAt: T0 - 6 * DAY });
+      const apart = entry(province, { title: '加装电梯年度报告', bodyText: '电梯维保另行公布。', publishedAt: T0 - 5 * DAY });
+      const all = [newTitle, ...bodies, oldTitle, apart];
+      for (const e of all) await indexEntry(ctx.platform.db, e);
+      try {
+        const expected = [newTitle, oldTitle, ...bodies].map((e) => e.documentId);
+        const whole = await search({ q: '"电梯加装"', pageSize: 10 });
+        assert.deepEqual(ids(whole), expected, 'title matches first (the older one too), then the body matches newest first; words apart do not match');
+        assert.equal(whole.total, 5);
+        for (const pageSize of [1, 2]) {
+          const paged: number[] = [];
+          for (let page = 1; (page - 1) * pageSize < expected.length; page++) paged.push(...ids(await search({ q: '"电梯加装"', pageSize, page })));
+          assert.deepEqual(paged, expected, `page by page, ${pageSize} a page`);
+        }
+      } finally {
+        for (const e of all) await removeEntry(ctx.platform.db, e.documentId);
+      }
+    });
+
     test('a long body indexes (a word 17,000 times, positions past 16383)', async () => {
       const long = entry(province, { title: '长文档', bodyText: `${'契税 '.repeat(17_000)}房产交易`, publishedAt: T0 - 7 * DAY });
       await indexEntry(ctx.platform.db, long);

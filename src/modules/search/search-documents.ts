@@ -145,12 +145,15 @@ async function rankByRelevance(db: SearchDb, all: MatchSpec, range: KeyRange, ne
   // extends the same list.
   const tier1 = await dialect.newest(db, { ...all, scope: 'title' }, range, need);
   if (tier1.length >= need) return tier1;
-  const window = Math.max(RELEVANCE_WINDOW, need);
   const first = new Set(tier1);
   // Weighing reads every document holding each word (BM25's inverse document frequency), and
   // for a phrase checks word positions in all of them: a phrase is precise enough, its other
-  // matches go newest first.
-  if (all.clauses.some((c) => c.phrase)) return [...tier1, ...(await dialect.newest(db, all, range, window)).filter((k) => !first.has(k))];
+  // matches go newest first. The newest `need` matches are enough for the page: less the title
+  // matches among them, at least `need - tier1.length` remain (or all there are). Reading the
+  // newest RELEVANCE_WINDOW gave the same page with up to RELEVANCE_WINDOW / need times the
+  // position checks (15× on a first page of 20).
+  if (all.clauses.some((c) => c.phrase)) return [...tier1, ...(await dialect.newest(db, all, range, need)).filter((k) => !first.has(k))];
+  const window = Math.max(RELEVANCE_WINDOW, need);
   const tier2 = await dialect.scoredNewest(db, all, range, window);
   const order = (a: ScoredKey, b: ScoredKey) => b.score - a.score || b.sk - a.sk;
   return [...tier1, ...tier2.filter((t) => !first.has(t.sk)).sort(order).map((t) => t.sk)];
