@@ -25,7 +25,7 @@ export { parseQuery, exactKeyOf, MAX_QUERY_LENGTH, type ParsedQuery } from './pa
 export { segment, segmentedText, warmUpSegmenter } from './segmenter.js';
 export { highlightTitle, highlightSnippet, escapeHtml } from './highlight.js';
 export { anonymizeQuery, writeQueryLogBulk, queryStats, pruneQueryLog, QUERY_LOG_KEEP_DAYS, type QueryStats } from './query-log.js';
-export { reindexAll, startReindex, SEARCH_REINDEX_KIND, REINDEX_BATCH, type ReindexOutcome } from './reindex-job.js';
+export { enqueueReindex, reindexAll, startReindex, SEARCH_REINDEX_KIND, REINDEX_BATCH, type ReindexOutcome } from './reindex-job.js';
 export { registerSearchJobs, syncDocument, PRUNE_QUERIES_KIND } from './search-jobs.js';
 export { searchPageModel, GROUP_NAMES, type SearchPageModel, type SearchPageInput } from './search-page-model.js';
 export { publicSearchRoutes, searchRoutes } from './search.routes.js';

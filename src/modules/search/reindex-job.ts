@@ -28,6 +28,15 @@ export async function startReindex(q: { db: Db; actor: Actor; jobs: JobQueue; au
 }
 
 /**
+ * Enqueues a full rebuild on the platform's own behalf, in the caller's transaction: after the
+ * demo seed, whose documents are published directly rather than one by one through the
+ * workflow that indexes them. No actor, so no permission check and no audit event.
+ */
+export function enqueueReindex(trx: Db, jobs: JobQueue): Promise<number> {
+  return jobs.enqueue(trx, { kind: SEARCH_REINDEX_KIND, maxAttempts: 1, createdBy: null });
+}
+
+/**
  * Rebuilds the index from the published documents (the content module's feed), batch by
  * batch, reporting progress. The index stays searchable throughout: entries are replaced in
  * place, then entries of documents that are no longer public are dropped, and the full-text
