@@ -2,9 +2,6 @@ import type { Config } from '../config/index.js';
 import { createPlatform } from '../platform/platform.js';
 import { isDatabaseEmpty, readDemoTotpSecret, seedDemo, accountsFilePath, type DemoAccount } from '../demo/seed-demo.js';
 import { totpCode } from '../platform/crypto/index.js';
-import type { Platform } from '../platform/platform.js';
-import { inTransaction } from '../db/index.js';
-import { enqueueReindex } from '../modules/search/index.js';
 
 export async function demoCommand(args: string[], config: Config): Promise<number> {
   if (args[0] === 'code') {
@@ -18,21 +15,11 @@ export async function demoCommand(args: string[], config: Config): Promise<numbe
   const platform = await createPlatform(config);
   try {
     if (!(await isDatabaseEmpty(platform.db))) { process.stdout.write('database already has data; demo seed skipped\n'); return 0; }
-    printAccounts(await seedFullDemo(platform), config);
+    printAccounts(await seedDemo(platform, { documents: 'full' }), config);
     return 0;
   } finally {
     await platform.close();
   }
-}
-
-/**
- * Seeds the full demo into an empty database and queues the search index of its documents:
- * the seed publishes them directly, not one by one through the workflow that indexes each.
- */
-export async function seedFullDemo(platform: Platform): Promise<DemoAccount[]> {
-  const accounts = await seedDemo(platform, { documents: 'full' });
-  await inTransaction(platform.db, (trx) => enqueueReindex(trx, platform.jobs));
-  return accounts;
 }
 
 export function printAccounts(accounts: readonly DemoAccount[], config: Config): void {

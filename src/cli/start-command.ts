@@ -3,8 +3,8 @@ import { fileURLToPath } from 'node:url';
 import type { Config } from '../config/index.js';
 import { ADMIN_DIST } from '../platform/http/admin-static.js';
 import { createPlatform } from '../platform/platform.js';
-import { isDatabaseEmpty } from '../demo/seed-demo.js';
-import { printAccounts, seedFullDemo } from './demo-command.js';
+import { isDatabaseEmpty, seedDemo } from '../demo/seed-demo.js';
+import { printAccounts } from './demo-command.js';
 import { inTransaction } from '../db/index.js';
 import { enqueueRebuild, pageStoreFor } from '../modules/publishing/index.js';
 
@@ -27,7 +27,8 @@ export async function buildConsoleIfMissing(): Promise<void> {
 
 /**
  * Migrates and creates the key file (createPlatform does both); with JIYUE_DEMO_SEED, seeds an
- * empty database (and queues its search index) and queues the first rendering of the public sites. Run once before the
+ * empty database, queuing the indexing of its documents for search, and queues the first
+ * rendering of the public sites. Run once before the
  * processes of a scale-out start, so they do not race for either.
  */
 export async function prepareData(config: Config): Promise<void> {
@@ -36,7 +37,7 @@ export async function prepareData(config: Config): Promise<void> {
     if (!config.demoSeed) return;
     if (await isDatabaseEmpty(platform.db)) {
       process.stdout.write('seeding demo data…\n');
-      printAccounts(await seedFullDemo(platform), config);
+      printAccounts(await seedDemo(platform, { documents: 'full' }), config);
     }
     // The public sites exist only once rendered: a first start queues a full rebuild for the worker.
     if ((await pageStoreFor(platform).sites()).length === 0) {

@@ -12,6 +12,7 @@ import { seedDemoSites } from './seed-sites.js';
 import { seedDemoColumns } from './seed-columns.js';
 import { seedDemoChecks } from './seed-checks.js';
 import { seedDemoDocuments, type DemoDocumentsMode } from './seed-documents.js';
+import { enqueueReindex } from '../modules/search/index.js';
 
 export interface DemoAccount {
   readonly username: string;
@@ -66,6 +67,9 @@ export async function seedDemo(platform: Platform, opts: { writeAccountsFile?: b
     await seedDemoChecks(trx, platform);
     // Tests build a demo province per file: by default only the seed policy and its interpretation.
     await seedDemoDocuments(trx, platform, sites, { mode: opts.documents ?? 'minimal' });
+    // The full history is published here, not one by one through the workflow that indexes each
+    // document: their search index is queued with them (the worker builds it).
+    if (opts.documents === 'full') await enqueueReindex(trx, platform.jobs);
     await platform.audit.append(trx, actor, { action: 'demo.seed', result: 'success', detail: { users: accounts.length, sites: sites.length } });
   });
   if (opts.writeAccountsFile ?? true) writeAccountsFile(platform.config.dataDir, accounts);

@@ -8,7 +8,8 @@
  * - searchDocuments: per site or platform-wide, with filters, relevance or date order,
  *   highlighted title and snippet, counts per group (news / policy / interpretation / service:
  *   KIND_GROUP), exact look-up by 索引号 or 文号. suggest: completions of a prefix.
- * - reindexAll / the job 'search.reindex': a full rebuild from the content module's feed;
+ * - reindexAll / the job 'search.reindex' (startReindex from the console, enqueueReindex after
+ *   the demo seed): a full rebuild from the content module's feed;
  *   indexBatches: the bulk path it uses (segmentation on a worker thread, overlapped with writes).
  * - searchPageModel: the `search` object themes/default/search.liquid renders (for /search.html).
  * - Both engines: SQLite FTS5 and PostgreSQL tsvector + GIN, fed with jieba tokens (dialect/).
