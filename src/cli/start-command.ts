@@ -27,9 +27,9 @@ export async function buildConsoleIfMissing(): Promise<void> {
 
 /**
  * Migrates and creates the key file (createPlatform does both); with JIYUE_DEMO_SEED, seeds an
- * empty database, queuing the indexing of its documents for search, and queues the first
- * rendering of the public sites. Run once before the
- * processes of a scale-out start, so they do not race for either.
+ * empty database (the seed queues the indexing of its documents for search) and queues the
+ * first rendering of the public sites. Run once before the processes of a scale-out start, so
+ * they do not race for either.
  */
 export async function prepareData(config: Config): Promise<void> {
   const platform = await createPlatform(config);

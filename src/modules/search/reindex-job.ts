@@ -21,19 +21,19 @@ export interface ReindexOutcome {
 export async function startReindex(q: { db: Db; actor: Actor; jobs: JobQueue; audit: AuditLog }): Promise<{ id: number }> {
   if (!hasPermission(q.actor, 'search.manage')) throw new AppError('auth.forbidden');
   return inTransaction(q.db, async (trx) => {
-    const id = await q.jobs.enqueue(trx, { kind: SEARCH_REINDEX_KIND, maxAttempts: 1, createdBy: q.actor.userId });
+    const id = await enqueueReindex(trx, q.jobs, q.actor.userId);
     await q.audit.append(trx, q.actor, { action: 'search.reindex', result: 'success', targetType: 'job', targetId: id });
     return { id };
   });
 }
 
 /**
- * Enqueues a full rebuild on the platform's own behalf, in the caller's transaction: after the
- * demo seed, whose documents are published directly rather than one by one through the
- * workflow that indexes them. No actor, so no permission check and no audit event.
+ * Enqueues a full rebuild in the caller's transaction, checking nothing: startReindex (the
+ * console) checks and audits first; the demo seed, whose documents are published directly
+ * rather than through the workflow that indexes each, queues it on the platform's own behalf.
  */
-export function enqueueReindex(trx: Db, jobs: JobQueue): Promise<number> {
-  return jobs.enqueue(trx, { kind: SEARCH_REINDEX_KIND, maxAttempts: 1, createdBy: null });
+export function enqueueReindex(trx: Db, jobs: JobQueue, createdBy: number | null = null): Promise<number> {
+  return jobs.enqueue(trx, { kind: SEARCH_REINDEX_KIND, maxAttempts: 1, createdBy });
 }
 
 /**
