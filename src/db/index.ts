@@ -4,4 +4,5 @@ export type { Engine } from './engine.js';
 export type { DialectOps } from './dialect/index.js';
 export { MigrationError, migrate } from './migrator.js';
 export { inTransaction } from './transaction.js';
+export { withBulkWrites } from './bulk-writes.js';
 export { executeNamed } from './named-statements.js';

@@ -7,7 +7,7 @@
  */
 import { getUserByUsername } from '../../platform/identity/users.repo.js';
 import type { Platform } from '../../platform/platform.js';
-import { inTransaction } from '../../db/index.js';
+import { inTransaction, withBulkWrites } from '../../db/index.js';
 import { systemActor } from '../../platform/identity/actor.js';
 import { withoutColumnChangeHook } from '../../modules/columns/index.js';
 import { openDocumentBulkWriter, type BulkDocument } from '../../modules/content/index.js';
@@ -74,8 +74,13 @@ function adjust(ctx: DemoSiteContext, site: CatalogSite): DemoSiteContext {
 }
 
 export async function generateProvince(platform: Platform, opts: GenerateOptions, progress: GenerateProgress = () => undefined): Promise<GenerateReport> {
+  if (!(await isDatabaseEmpty(platform.db))) throw new DatabaseNotEmptyError('database already has data');
+  // Hundreds of large transactions in a row: on SQLite the WAL is checkpointed on a thread of its own.
+  return withBulkWrites(platform.db, () => generateInto(platform, opts, progress));
+}
+
+async function generateInto(platform: Platform, opts: GenerateOptions, progress: GenerateProgress): Promise<GenerateReport> {
   const { db } = platform;
-  if (!(await isDatabaseEmpty(db))) throw new DatabaseNotEmptyError('database already has data');
   // The province as it stands at midnight today (Asia/Shanghai): the same seed gives the same data all day.
   const started = platform.clock.now();
   const now = dayStart(started);

@@ -1,4 +1,4 @@
-import { inTransaction, type Db } from '../../db/index.js';
+import { inTransaction, withBulkWrites, type Db } from '../../db/index.js';
 import { searchDb, writeSegmented, type SegmentedEntry, type WriteOptions } from './index-entries.js';
 import { applyTermDeltas } from './suggestion-terms.js';
 import { SegmentWorker } from './segment-worker.js';
@@ -34,9 +34,14 @@ interface Queued {
  * Segmentation and the index writes cost about the same, so overlapping them nearly doubles
  * the rate of a full rebuild. Suggestion counts are summed in memory and written every
  * TERMS_FLUSH_EVERY documents (they lag the entries by at most that much; a failure before a
- * flush leaves them short until a reindex).
+ * flush leaves them short until a reindex). On SQLite the WAL is checkpointed on a thread of
+ * its own meanwhile (withBulkWrites).
  */
 export async function indexBatches(db: Db, batches: AsyncIterable<readonly SearchEntry[]> | Iterable<readonly SearchEntry[]>, opts: BulkIndexOptions = {}): Promise<number> {
+  return withBulkWrites(db, () => writeBatches(db, batches, opts));
+}
+
+async function writeBatches(db: Db, batches: AsyncIterable<readonly SearchEntry[]> | Iterable<readonly SearchEntry[]>, opts: BulkIndexOptions): Promise<number> {
   const worker = opts.worker ?? SegmentWorker.start();
   const now = opts.now ?? Date.now;
   let written = 0;

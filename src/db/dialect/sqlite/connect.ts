@@ -14,7 +14,16 @@ export function connectSqlite<T>(file: string): { db: Kysely<T>; close: () => Pr
   raw.pragma('busy_timeout = 5000');
   cachePreparedStatements(raw);
   const db = new Kysely<T>({ dialect: new SqliteDialect({ database: raw }) });
+  if (file !== ':memory:') files.set(db, file);
   return { db, close: () => db.destroy() };
+}
+
+/** The database file behind each connection opened here (bulk writes start a checkpoint thread on it). */
+const files = new WeakMap<object, string>();
+
+/** The file of a connection opened by connectSqlite; undefined for anything else (PostgreSQL, a transaction, memory). */
+export function sqliteFileOf(db: object): string | undefined {
+  return files.get(db);
 }
 
 /** Statements kept prepared, by SQL text (least recently used dropped first). */

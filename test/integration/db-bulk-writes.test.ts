@@ -1,0 +1,134 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { sql } from 'kysely';
+import { inTransaction, openDatabase, withBulkWrites, type Db } from '../../src/db/index.js';
+import { BULK_AUTOCHECKPOINT_PAGES } from '../../src/db/bulk-writes.js';
+import { createTestDatabase, selectedEngines } from '../support/engines.js';
+
+const autocheckpoint = async (db: Db): Promise<number> =>
+  Number((await sql<{ wal_autocheckpoint: number }>`pragma wal_autocheckpoint`.execute(db)).rows[0]?.wal_autocheckpoint);
+
+/** Commits `transactions` transactions of 50 rows of 4 KiB (about 50 pages each). */
+async function load(db: Db, transactions: number, from = 0): Promise<void> {
+  for (let t = 0; t < transactions; t++) {
+    await inTransaction(db, async (trx) => {
+      for (let i = 0; i < 50; i++) await sql`insert into t (id, v) values (${from + t * 50 + i}, ${'x'.repeat(4096)})`.execute(trx);
+    });
+  }
+}
+
+async function sqliteFixture(): Promise<{ db: Db; file: string; close: () => Promise<void> }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jiyue-bulk-'));
+  const dbh = openDatabase({ databaseUrl: null, dataDir: dir });
+  await sql`create table t (id integer primary key, v text not null)`.execute(dbh.db);
+  return {
+    db: dbh.db, file: path.join(dir, 'jiyue.db'),
+    close: async () => { await dbh.close(); fs.rmSync(dir, { recursive: true, force: true }); },
+  };
+}
+
+describe('bulk writes (SQLite: the WAL checkpointed on a thread of its own)', () => {
+  test('pages reach the database file while the load runs, though the connection no longer checkpoints; the setting comes back', async () => {
+    const f = await sqliteFixture();
+    try {
+      assert.equal(await autocheckpoint(f.db), 1000);
+      const before = fs.statSync(f.file).size;
+      const n = await withBulkWrites(f.db, async () => {
+        assert.equal(await autocheckpoint(f.db), BULK_AUTOCHECKPOINT_PAGES);
+        // About 2,000 pages: below the connection's backstop, so only the thread can copy them.
+        await load(f.db, 40);
+        const wanted = before + 40 * 50 * 4096;
+        for (let i = 0; i < 200 && fs.statSync(f.file).size < wanted; i++) await sleep(10);
+        assert.ok(fs.statSync(f.file).size >= wanted, `database file ${fs.statSync(f.file).size} bytes while the load runs, expected ≥ ${wanted}`);
+        return 7;
+      });
+      assert.equal(n, 7, 'the load\'s own result');
+      assert.equal(await autocheckpoint(f.db), 1000);
+      const rows = await sql<{ n: number }>`select count(*) as n from t`.execute(f.db);
+      assert.equal(Number(rows.rows[0]?.n), 2000);
+      // The WAL is fully copied: a checkpoint now has nothing left to do.
+      const ck = await sql<{ log: number; checkpointed: number }>`pragma wal_checkpoint(PASSIVE)`.execute(f.db);
+      assert.equal(Number(ck.rows[0]?.log), Number(ck.rows[0]?.checkpointed));
+    } finally {
+      await f.close();
+    }
+  });
+
+  test('without a bulk load the same writes stay in the WAL (the check above can fail)', async () => {
+    const f = await sqliteFixture();
+    try {
+      await sql`pragma wal_autocheckpoint = ${sql.raw(String(BULK_AUTOCHECKPOINT_PAGES))}`.execute(f.db);
+      const before = fs.statSync(f.file).size;
+      await load(f.db, 40);
+      await sleep(100);
+      assert.ok(fs.statSync(f.file).size < before + 40 * 50 * 4096, 'no checkpoint copied the pages');
+    } finally {
+      await f.close();
+    }
+  });
+
+  test('a failing load rejects with its own error and still restores the setting; overlapping loads share one thread', async () => {
+    const f = await sqliteFixture();
+    try {
+      await assert.rejects(withBulkWrites(f.db, async () => {
+        await load(f.db, 2);
+        throw new Error('feed broke');
+      }), /feed broke/);
+      assert.equal(await autocheckpoint(f.db), 1000);
+
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => { release = resolve; });
+      const first = withBulkWrites(f.db, async () => { await load(f.db, 2, 1000); await held; });
+      await sleep(20);
+      await withBulkWrites(f.db, () => load(f.db, 2, 2000));
+      // The second ended while the first still runs: the setting stays raised for the first.
+      assert.equal(await autocheckpoint(f.db), BULK_AUTOCHECKPOINT_PAGES);
+      release();
+      await first;
+      assert.equal(await autocheckpoint(f.db), 1000);
+      const rows = await sql<{ n: number }>`select count(*) as n from t`.execute(f.db);
+      assert.equal(Number(rows.rows[0]?.n), 300);
+    } finally {
+      await f.close();
+    }
+  });
+
+  test('inside a transaction it only runs the work (the connection is not touched)', async () => {
+    const f = await sqliteFixture();
+    try {
+      await inTransaction(f.db, async (trx) => {
+        await withBulkWrites(trx, async () => {
+          assert.equal(await autocheckpoint(trx), 1000);
+          await sql`insert into t (id, v) values (1, 'a')`.execute(trx);
+        });
+      });
+      const rows = await sql<{ n: number }>`select count(*) as n from t`.execute(f.db);
+      assert.equal(Number(rows.rows[0]?.n), 1);
+    } finally {
+      await f.close();
+    }
+  });
+});
+
+for (const engine of selectedEngines().filter((e) => e === 'postgres')) {
+  describe(`bulk writes [${engine}]`, () => {
+    test('run the work and return its result (the server checkpoints by itself)', async () => {
+      const tdb = await createTestDatabase(engine);
+      const dbh = openDatabase({ databaseUrl: tdb.databaseUrl, dataDir: tdb.dataDir });
+      try {
+        await sql`create table t (id integer primary key, v text not null)`.execute(dbh.db);
+        const n = await withBulkWrites(dbh.db, async () => { await load(dbh.db, 2); return 3; });
+        assert.equal(n, 3);
+        const rows = await sql<{ n: number }>`select count(*) as n from t`.execute(dbh.db);
+        assert.equal(Number(rows.rows[0]?.n), 100);
+      } finally {
+        await dbh.close();
+        await tdb.drop();
+      }
+    });
+  });
+}
