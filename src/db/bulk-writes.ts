@@ -5,56 +5,97 @@ import { startCheckpointThread, type CheckpointThread } from './dialect/sqlite/c
 
 /**
  * While a bulk load runs, the writer's own checkpoints wait until the WAL holds this many pages
- * (64 MiB at 4 KiB): a backstop only, should the checkpoint thread fall behind or stop.
+ * (64 MiB at 4 KiB): a backstop only, should the checkpoint thread fall behind.
  */
 export const BULK_AUTOCHECKPOINT_PAGES = 16_000;
 
-interface Active {
+interface ConnectionState {
+  /** Loads running now (changed synchronously, so a start and an end never miss each other). */
   users: number;
-  readonly thread: CheckpointThread | null;
-  readonly restore: number;
+  thread: CheckpointThread | null;
+  /** The connection's own setting, read once, before this module first changed it. */
+  original: number | null;
+  /** Starts and stops run one after another, never interleaved. */
+  transition: Promise<void>;
 }
 
-/** One checkpoint thread per connection, however many bulk loads share it. */
-const active = new Map<object, Promise<Active>>();
+const states = new WeakMap<object, ConnectionState>();
+let threadsStarted = 0;
+
+/** Checkpoint threads started so far in this process (overlapping loads share one). */
+export function checkpointThreadsStarted(): number {
+  return threadsStarted;
+}
 
 /**
  * Runs a bulk load (many large transactions in a row: the search reindex, `jiyue generate`).
  * On SQLite a thread checkpoints the WAL meanwhile, and the connection's own automatic
- * checkpoint is pushed back to a backstop: the writing thread then only appends to the WAL
- * (measured on a 1,000,000-document search index: 20,000 documents in 3.6–4.1 s instead of
- * 5.0–7.1 s). The connection's setting is restored when the last overlapping load ends, even
- * when it fails. On PostgreSQL (and in a transaction) it just runs `fn`: its checkpointer is a
- * server process already.
+ * checkpoint is pushed back to a backstop: the writing thread then only appends to the WAL.
+ * Overlapping loads share one thread; the setting comes back when the last of them ends, failed
+ * or not, or as soon as the thread fails. Bulk writes only make a load faster: if the thread
+ * cannot start, or stopping it fails (the connection closed under a load), the load runs and
+ * ends as it would have without it. On PostgreSQL (and in a transaction) it just runs `fn`: the
+ * server's checkpointer is a process of its own already.
  */
 export async function withBulkWrites<T>(db: Db, fn: () => Promise<T>): Promise<T> {
   const file = db.isTransaction ? undefined : sqliteFileOf(db);
   if (file === undefined) return fn();
-  let entry = active.get(db);
-  if (!entry) {
-    entry = begin(db, file);
-    active.set(db, entry);
+  let state = states.get(db);
+  if (!state) {
+    state = { users: 0, thread: null, original: null, transition: Promise.resolve() };
+    states.set(db, state);
   }
-  const mine = entry;
-  (await mine).users += 1;
+  const s = state;
+  s.users += 1;
+  if (s.users === 1) s.transition = s.transition.then(() => start(db, file, s));
+  await s.transition;
   try {
     return await fn();
   } finally {
-    const a = await mine;
-    a.users -= 1;
-    if (a.users === 0 && active.get(db) === mine) {
-      active.delete(db);
-      await a.thread?.stop();
-      await sql.raw(`pragma wal_autocheckpoint = ${a.restore}`).execute(db);
-    }
+    s.users -= 1;
+    if (s.users === 0) s.transition = s.transition.then(() => stop(db, s));
+    await s.transition;
   }
 }
 
-async function begin(db: Db, file: string): Promise<Active> {
-  const r = await sql<{ wal_autocheckpoint: number }>`pragma wal_autocheckpoint`.execute(db);
-  const restore = Number(r.rows[0]?.wal_autocheckpoint ?? 1000);
-  const thread = startCheckpointThread(file);
-  // Without a thread the connection keeps checkpointing as before.
-  if (thread) await sql.raw(`pragma wal_autocheckpoint = ${Math.max(restore, BULK_AUTOCHECKPOINT_PAGES)}`).execute(db);
-  return { users: 0, thread, restore };
+/** Never rejects: a load goes on without the thread rather than fail for it. */
+async function start(db: Db, file: string, s: ConnectionState): Promise<void> {
+  if (s.users === 0 || s.thread) return;
+  try {
+    s.original ??= Number((await sql<{ wal_autocheckpoint: number }>`pragma wal_autocheckpoint`.execute(db)).rows[0]?.wal_autocheckpoint ?? 1000);
+    const thread = await startCheckpointThread(file);
+    if (!thread) return;
+    threadsStarted += 1;
+    s.thread = thread;
+    await setAutocheckpoint(db, Math.max(s.original, BULK_AUTOCHECKPOINT_PAGES));
+    // A thread that dies leaves nothing checkpointing: the connection takes over again at once.
+    void thread.failed.then(() => {
+      if (s.thread !== thread) return;
+      s.thread = null;
+      s.transition = s.transition.then(() => restore(db, s));
+    });
+  } catch {
+    // The setting could not be read or changed: no thread, the connection checkpoints as before.
+    const thread = s.thread;
+    s.thread = null;
+    await thread?.stop();
+    await restore(db, s);
+  }
+}
+
+async function stop(db: Db, s: ConnectionState): Promise<void> {
+  if (s.users > 0) return;
+  const thread = s.thread;
+  s.thread = null;
+  await thread?.stop();
+  await restore(db, s);
+}
+
+async function restore(db: Db, s: ConnectionState): Promise<void> {
+  if (s.thread || s.original === null) return;
+  await setAutocheckpoint(db, s.original).catch(() => undefined);
+}
+
+async function setAutocheckpoint(db: Db, pages: number): Promise<void> {
+  await sql.raw(`pragma wal_autocheckpoint = ${Math.trunc(pages)}`).execute(db);
 }

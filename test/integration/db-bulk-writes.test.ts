@@ -6,7 +6,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'kysely';
 import { inTransaction, openDatabase, withBulkWrites, type Db } from '../../src/db/index.js';
-import { BULK_AUTOCHECKPOINT_PAGES } from '../../src/db/bulk-writes.js';
+import { BULK_AUTOCHECKPOINT_PAGES, checkpointThreadsStarted } from '../../src/db/bulk-writes.js';
 import { createTestDatabase, selectedEngines } from '../support/engines.js';
 
 const autocheckpoint = async (db: Db): Promise<number> =>
@@ -37,6 +37,7 @@ describe('bulk writes (SQLite: the WAL checkpointed on a thread of its own)', ()
     try {
       assert.equal(await autocheckpoint(f.db), 1000);
       const before = fs.statSync(f.file).size;
+      const threads = checkpointThreadsStarted();
       const n = await withBulkWrites(f.db, async () => {
         assert.equal(await autocheckpoint(f.db), BULK_AUTOCHECKPOINT_PAGES);
         // About 2,000 pages: below the connection's backstop, so only the thread can copy them.
@@ -47,12 +48,10 @@ describe('bulk writes (SQLite: the WAL checkpointed on a thread of its own)', ()
         return 7;
       });
       assert.equal(n, 7, 'the load\'s own result');
+      assert.equal(checkpointThreadsStarted(), threads + 1);
       assert.equal(await autocheckpoint(f.db), 1000);
       const rows = await sql<{ n: number }>`select count(*) as n from t`.execute(f.db);
       assert.equal(Number(rows.rows[0]?.n), 2000);
-      // The WAL is fully copied: a checkpoint now has nothing left to do.
-      const ck = await sql<{ log: number; checkpointed: number }>`pragma wal_checkpoint(PASSIVE)`.execute(f.db);
-      assert.equal(Number(ck.rows[0]?.log), Number(ck.rows[0]?.checkpointed));
     } finally {
       await f.close();
     }
@@ -82,6 +81,7 @@ describe('bulk writes (SQLite: the WAL checkpointed on a thread of its own)', ()
 
       let release!: () => void;
       const held = new Promise<void>((resolve) => { release = resolve; });
+      const threads = checkpointThreadsStarted();
       const first = withBulkWrites(f.db, async () => { await load(f.db, 2, 1000); await held; });
       await sleep(20);
       await withBulkWrites(f.db, () => load(f.db, 2, 2000));
@@ -89,9 +89,55 @@ describe('bulk writes (SQLite: the WAL checkpointed on a thread of its own)', ()
       assert.equal(await autocheckpoint(f.db), BULK_AUTOCHECKPOINT_PAGES);
       release();
       await first;
+      assert.equal(checkpointThreadsStarted(), threads + 1, 'one thread for both');
       assert.equal(await autocheckpoint(f.db), 1000);
       const rows = await sql<{ n: number }>`select count(*) as n from t`.execute(f.db);
       assert.equal(Number(rows.rows[0]?.n), 300);
+    } finally {
+      await f.close();
+    }
+  });
+
+  test('a load that starts while the previous one is stopping its thread gets a thread of its own and the original setting back', async () => {
+    const f = await sqliteFixture();
+    try {
+      const threads = checkpointThreadsStarted();
+      let second!: Promise<void>;
+      const first = withBulkWrites(f.db, async () => {
+        await load(f.db, 1);
+        // Runs once this work has returned and the first load has begun stopping its thread.
+        setImmediate(() => {
+          second = withBulkWrites(f.db, async () => {
+            assert.equal(await autocheckpoint(f.db), BULK_AUTOCHECKPOINT_PAGES);
+            await load(f.db, 4, 1000);
+          });
+        });
+      });
+      await first;
+      await second;
+      assert.equal(checkpointThreadsStarted(), threads + 2, 'the second load started its own thread after the first one stopped');
+      assert.equal(await autocheckpoint(f.db), 1000, 'the setting the connection had before either load');
+      const rows = await sql<{ n: number }>`select count(*) as n from t`.execute(f.db);
+      assert.equal(Number(rows.rows[0]?.n), 250);
+    } finally {
+      await f.close();
+    }
+  });
+
+  test('when the thread cannot open the file, the load runs as before (the connection keeps checkpointing)', async () => {
+    const f = await sqliteFixture();
+    try {
+      // The open connection goes on with the unlinked file; a new connection finds nothing there.
+      fs.rmSync(f.file);
+      const threads = checkpointThreadsStarted();
+      const n = await withBulkWrites(f.db, async () => {
+        assert.equal(await autocheckpoint(f.db), 1000);
+        await load(f.db, 2);
+        return 2;
+      });
+      assert.equal(n, 2);
+      assert.equal(checkpointThreadsStarted(), threads, 'no thread ran');
+      assert.equal(await autocheckpoint(f.db), 1000);
     } finally {
       await f.close();
     }

@@ -41,7 +41,8 @@ const MAX_POSITIONS = 256;
  * their UTF-8, which is UTF-16 order here but for characters outside the BMP): tsvectorrecv then
  * only checks the order instead of sorting, which was a tenth of the server's CPU per document
  * while bulk indexing (the server is the shared, scarce side). Where the order differs (a
- * character outside the BMP) the server notices and sorts, so the result is the same.
+ * character outside the BMP, a lone surrogate written as U+FFFD) the server notices and sorts,
+ * so the result is the same.
  * What tsvectorin would do is done here: positions above MAX_POSITION become MAX_POSITION (one
  * entry, the highest weight of the occurrences there), at most MAX_POSITIONS per lexeme, and a
  * lexeme over MAX_LEXEME_BYTES is left out.
