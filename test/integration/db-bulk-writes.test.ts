@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { Worker } from 'node:worker_threads';
 import { sql } from 'kysely';
 import { inTransaction, openDatabase, withBulkWrites, type Db } from '../../src/db/index.js';
 import { BULK_AUTOCHECKPOINT_PAGES, checkpointThreadsStarted } from '../../src/db/bulk-writes.js';
@@ -21,13 +22,13 @@ async function load(db: Db, transactions: number, from = 0): Promise<void> {
   }
 }
 
-async function sqliteFixture(): Promise<{ db: Db; file: string; close: () => Promise<void> }> {
+async function sqliteFixture(): Promise<{ db: Db; file: string; closeDb: () => Promise<void>; close: () => Promise<void> }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jiyue-bulk-'));
   const dbh = openDatabase({ databaseUrl: null, dataDir: dir });
   await sql`create table t (id integer primary key, v text not null)`.execute(dbh.db);
   return {
-    db: dbh.db, file: path.join(dir, 'jiyue.db'),
-    close: async () => { await dbh.close(); fs.rmSync(dir, { recursive: true, force: true }); },
+    db: dbh.db, file: path.join(dir, 'jiyue.db'), closeDb: () => dbh.close(),
+    close: async () => { await dbh.close().catch(() => undefined); fs.rmSync(dir, { recursive: true, force: true }); },
   };
 }
 
@@ -138,6 +139,44 @@ describe('bulk writes (SQLite: the WAL checkpointed on a thread of its own)', ()
       assert.equal(n, 2);
       assert.equal(checkpointThreadsStarted(), threads, 'no thread ran');
       assert.equal(await autocheckpoint(f.db), 1000);
+    } finally {
+      await f.close();
+    }
+  });
+
+  test('a thread that dies mid-load gives the connection its own checkpoints back at once', async () => {
+    const f = await sqliteFixture();
+    try {
+      let thread: Worker | null = null;
+      const seen = (w: Worker) => { thread = w; };
+      process.on('worker', seen);
+      try {
+        await withBulkWrites(f.db, async () => {
+          assert.ok(thread, 'the checkpoint thread started');
+          assert.equal(await autocheckpoint(f.db), BULK_AUTOCHECKPOINT_PAGES);
+          await (thread as Worker).terminate();
+          for (let i = 0; i < 200 && await autocheckpoint(f.db) !== 1000; i++) await sleep(5);
+          assert.equal(await autocheckpoint(f.db), 1000, 'restored while the load still runs');
+          await load(f.db, 2);
+        });
+      } finally {
+        process.off('worker', seen);
+      }
+      assert.equal(await autocheckpoint(f.db), 1000);
+    } finally {
+      await f.close();
+    }
+  });
+
+  test('a connection closed under a load: the load\'s own result still comes back (cleanup errors are not its errors)', async () => {
+    const f = await sqliteFixture();
+    try {
+      const n = await withBulkWrites(f.db, async () => {
+        await load(f.db, 1);
+        await f.closeDb();
+        return 5;
+      });
+      assert.equal(n, 5);
     } finally {
       await f.close();
     }

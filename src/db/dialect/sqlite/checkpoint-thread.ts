@@ -53,7 +53,9 @@ export interface CheckpointThread {
  * Checkpoints a WAL database on a thread of its own. A bulk load's commits then only append to
  * the WAL, and copying the pages back into the database file (fsyncs included) runs on the
  * other core. Resolves once the thread has opened its connection, or to null when it cannot
- * (the caller's own checkpoints carry on). The thread never keeps the process alive.
+ * (the caller's own checkpoints carry on). The thread does not keep the process alive while it
+ * runs, only while it is being stopped (so a process never ends between the request to stop and
+ * the thread's last checkpoint).
  */
 export async function startCheckpointThread(file: string, everyMs = CHECKPOINT_EVERY_MS): Promise<CheckpointThread | null> {
   let worker: Worker;
@@ -86,6 +88,8 @@ export async function startCheckpointThread(file: string, everyMs = CHECKPOINT_E
             worker.once('message', () => resolve());
             void exited.then(resolve);
           });
+          // unref() let go of the thread and its port: without this the loop could end before the reply.
+          worker.ref();
           worker.postMessage('stop');
           await stopped;
         }
