@@ -5,6 +5,7 @@ import { testConfig } from '../support/platform.js';
 import { prepareData } from '../../src/cli/start-command.js';
 import { createPlatform } from '../../src/platform/platform.js';
 import { reindexAll, searchDocuments, SEARCH_REINDEX_KIND } from '../../src/modules/search/index.js';
+import { REBUILD_KIND } from '../../src/modules/publishing/index.js';
 
 for (const engine of selectedEngines()) {
   describe(`first start with the demo seed [${engine}]`, () => {
@@ -19,6 +20,9 @@ for (const engine of selectedEngines()) {
         try {
           const queued = await platform.db.selectFrom('jobs').select(['kind', 'status', 'created_by']).where('kind', '=', SEARCH_REINDEX_KIND).execute();
           assert.deepEqual(queued.map((j) => [j.status, j.created_by]), [['queued', null]], 'one index job, queued by the platform itself');
+          // The sites are not rendered yet (no worker ran): the second start finds the first's rebuild waiting.
+          const rebuilds = await platform.db.selectFrom('jobs').select(['status', 'payload']).where('kind', '=', REBUILD_KIND).execute();
+          assert.deepEqual(rebuilds.map((j) => [j.status, j.payload]), [['queued', '{}']], 'one full rebuild');
           const outcome = await reindexAll(platform.db, async () => undefined);
           assert.ok(outcome.indexed >= 2000, `${outcome.indexed} demo documents indexed`);
           const after = await searchDocuments(platform.db, { q: '政务' });

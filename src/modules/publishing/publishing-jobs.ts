@@ -31,6 +31,17 @@ export async function enqueueRebuild(trx: Db, jobs: JobQueue, payload: RebuildPa
   return jobs.enqueue(trx, { kind: REBUILD_KIND, payload, maxAttempts: 1, createdBy });
 }
 
+/**
+ * Enqueues a rebuild unless one of the same scope already waits (queued; with `orRunning`, also
+ * one under way): it will render the same pages. Returns the id of the job that will.
+ */
+export async function enqueueRebuildOnce(trx: Db, jobs: JobQueue, payload: RebuildPayload, opts: { orRunning?: boolean } = {}): Promise<number> {
+  const statuses = opts.orRunning ? ['queued', 'running'] as const : ['queued'] as const;
+  const waiting = await trx.selectFrom('jobs').select('id').where('kind', '=', REBUILD_KIND).where('status', 'in', statuses)
+    .where('payload', '=', JSON.stringify(payload)).executeTakeFirst();
+  return waiting ? Number(waiting.id) : enqueueRebuild(trx, jobs, payload, null);
+}
+
 /** Rebuilds one site (by identifier code) or all, reporting progress across sites. */
 export async function rebuildAll(deps: PublishingDeps, payload: RebuildPayload, progress: (percent: number, message: string) => Promise<void> | void): Promise<{ sites: number; pages: number }> {
   let siteIds: number[];
@@ -60,10 +71,7 @@ export function registerPublishingJobs(platform: Platform): void {
   // rebuild already queued for it covers the change too.
   setColumnChangeHook(async (trx, siteId) => {
     const site = await getSite(trx, siteId);
-    if (!site) return;
-    const payload = JSON.stringify({ siteCode: site.code });
-    const queued = await trx.selectFrom('jobs').select('id').where('kind', '=', REBUILD_KIND).where('status', '=', 'queued').where('payload', '=', payload).executeTakeFirst();
-    if (!queued) await enqueueRebuild(trx, platform.jobs, { siteCode: site.code }, null);
+    if (site) await enqueueRebuildOnce(trx, platform.jobs, { siteCode: site.code });
   });
   setPlacementChangeHook((trx, documentId) => enqueueDocumentPublish(trx, platform.jobs, documentId).then(() => undefined));
   // The tamper guard re-renders a page whose bytes no longer match the signed manifest.
