@@ -40,9 +40,9 @@ export async function prepareData(config: Config): Promise<void> {
       printAccounts(await seedDemo(platform, { documents: 'full' }), config);
     }
     // The public sites exist only once rendered: a first start queues a full rebuild for the
-    // worker (once: a start before the worker ran it finds it still waiting or under way).
+    // worker (not a second one while the first still waits for it).
     if ((await pageStoreFor(platform).sites()).length === 0) {
-      await inTransaction(platform.db, (trx) => enqueueRebuildOnce(trx, platform.jobs, {}, { orRunning: true }));
+      await inTransaction(platform.db, (trx) => enqueueRebuildOnce(trx, platform.jobs, {}));
       process.stdout.write('public sites are being rendered in the background (http://<site code>.localhost:PORT/)…\n');
     }
   } finally {

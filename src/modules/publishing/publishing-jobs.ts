@@ -32,12 +32,12 @@ export async function enqueueRebuild(trx: Db, jobs: JobQueue, payload: RebuildPa
 }
 
 /**
- * Enqueues a rebuild unless one of the same scope already waits (queued; with `orRunning`, also
- * one under way): it will render the same pages. Returns the id of the job that will.
+ * Enqueues a rebuild unless one of the same scope is already queued: it will render the same
+ * pages. Returns the id of the job that will. (One under way is not enough: it may have passed
+ * the change, and one left running by a crashed process ends failed, not queued again.)
  */
-export async function enqueueRebuildOnce(trx: Db, jobs: JobQueue, payload: RebuildPayload, opts: { orRunning?: boolean } = {}): Promise<number> {
-  const statuses = opts.orRunning ? ['queued', 'running'] as const : ['queued'] as const;
-  const waiting = await trx.selectFrom('jobs').select('id').where('kind', '=', REBUILD_KIND).where('status', 'in', statuses)
+export async function enqueueRebuildOnce(trx: Db, jobs: JobQueue, payload: RebuildPayload): Promise<number> {
+  const waiting = await trx.selectFrom('jobs').select('id').where('kind', '=', REBUILD_KIND).where('status', '=', 'queued')
     .where('payload', '=', JSON.stringify(payload)).executeTakeFirst();
   return waiting ? Number(waiting.id) : enqueueRebuild(trx, jobs, payload, null);
 }
