@@ -6,7 +6,7 @@ import { createPlatform } from '../platform/platform.js';
 import { isDatabaseEmpty, seedDemo } from '../demo/seed-demo.js';
 import { printAccounts } from './demo-command.js';
 import { inTransaction } from '../db/index.js';
-import { enqueueRebuildOnce, pageStoreFor } from '../modules/publishing/index.js';
+import { enqueueRebuild, pageStoreFor } from '../modules/publishing/index.js';
 
 /** `npm start`: build what is missing, migrate, seed an empty database, serve. Installs nothing. */
 export async function startCommand(config: Config): Promise<number> {
@@ -42,7 +42,7 @@ export async function prepareData(config: Config): Promise<void> {
     // The public sites exist only once rendered: a first start queues a full rebuild for the
     // worker (not a second one while the first still waits for it).
     if ((await pageStoreFor(platform).sites()).length === 0) {
-      await inTransaction(platform.db, (trx) => enqueueRebuildOnce(trx, platform.jobs, {}));
+      await inTransaction(platform.db, (trx) => enqueueRebuild(trx, platform.jobs, {}, null, { unlessQueued: true }));
       process.stdout.write('public sites are being rendered in the background (http://<site code>.localhost:PORT/)…\n');
     }
   } finally {

@@ -28,6 +28,11 @@ export interface EnqueueOptions {
   readonly runAt?: number;
   readonly maxAttempts?: number;
   readonly createdBy?: number | null;
+  /**
+   * A job of the same kind and payload already queued does the same work: answer its id and
+   * enqueue nothing (a rebuild asked for by several changes before a worker took it).
+   */
+  readonly unlessQueued?: boolean;
 }
 
 export interface JobQueue {

@@ -42,6 +42,19 @@ for (const engine of selectedEngines()) {
       assert.deepEqual(JSON.parse(row.payload), { n: 2 });
     });
 
+    test('unlessQueued: a queued job of the same kind and payload answers; a different payload, or one no longer queued, does not', async () => {
+      const jobs = fx.service();
+      const once = (payload: unknown) => inTransaction(fx.dbh.db, (trx) => jobs.enqueue(trx, { kind: 't.echo', payload, unlessQueued: true }));
+      const first = await once({ site: 'a' });
+      assert.equal(await once({ site: 'a' }), first);
+      const other = await once({ site: 'b' });
+      assert.notEqual(other, first);
+      await fx.dbh.db.updateTable('jobs').set({ status: 'running' }).where('id', '=', first).execute();
+      const again = await once({ site: 'a' });
+      assert.ok(again !== first && again !== other, 'a job under way does not answer for a new one');
+      assert.equal((await fx.dbh.db.selectFrom('jobs').select('id').execute()).length, 3);
+    });
+
     test('a due job runs once and records its result; a future job waits for its time', async () => {
       const jobs = fx.service();
       const seen: unknown[] = [];

@@ -3,7 +3,7 @@
  * Workflow enqueues a publish job in the transaction that publishes or withdraws (outbox);
  * the worker renders exactly the affected pages; `jiyue publish --all` rebuilds everything.
  */
-export { enqueueDocumentPublish, enqueueRebuild, enqueueRebuildOnce, rebuildAll, registerPublishingJobs, PUBLISH_DOCUMENT_KIND, REBUILD_KIND, type RebuildPayload } from './publishing-jobs.js';
+export { enqueueDocumentPublish, enqueueRebuild, rebuildAll, registerPublishingJobs, PUBLISH_DOCUMENT_KIND, REBUILD_KIND, type RebuildPayload } from './publishing-jobs.js';
 export { publishDocument, attachmentPath } from './publish-document.js';
 export { rebuildSite } from './rebuild-site.js';
 export { compressVariants } from './compress-variants.js';

@@ -27,19 +27,13 @@ export async function enqueueDocumentPublish(trx: Db, jobs: JobQueue, documentId
   return jobs.enqueue(trx, { kind: PUBLISH_DOCUMENT_KIND, payload: { documentId } satisfies PublishDocumentPayload, maxAttempts: 5, createdBy });
 }
 
-export async function enqueueRebuild(trx: Db, jobs: JobQueue, payload: RebuildPayload, createdBy: number | null): Promise<number> {
-  return jobs.enqueue(trx, { kind: REBUILD_KIND, payload, maxAttempts: 1, createdBy });
-}
-
 /**
- * Enqueues a rebuild unless one of the same scope is already queued: it will render the same
- * pages. Returns the id of the job that will. (One under way is not enough: it may have passed
- * the change, and one left running by a crashed process ends failed, not queued again.)
+ * With `unlessQueued`, a rebuild of the same scope already queued answers instead: it will
+ * render the same pages. (One under way is not enough: it may have passed the change, and one
+ * left running by a crashed process ends failed, not queued again.)
  */
-export async function enqueueRebuildOnce(trx: Db, jobs: JobQueue, payload: RebuildPayload): Promise<number> {
-  const waiting = await trx.selectFrom('jobs').select('id').where('kind', '=', REBUILD_KIND).where('status', '=', 'queued')
-    .where('payload', '=', JSON.stringify(payload)).executeTakeFirst();
-  return waiting ? Number(waiting.id) : enqueueRebuild(trx, jobs, payload, null);
+export async function enqueueRebuild(trx: Db, jobs: JobQueue, payload: RebuildPayload, createdBy: number | null, opts: { unlessQueued?: boolean } = {}): Promise<number> {
+  return jobs.enqueue(trx, { kind: REBUILD_KIND, payload, maxAttempts: 1, createdBy, unlessQueued: opts.unlessQueued ?? false });
 }
 
 /** Rebuilds one site (by identifier code) or all, reporting progress across sites. */
@@ -71,7 +65,7 @@ export function registerPublishingJobs(platform: Platform): void {
   // rebuild already queued for it covers the change too.
   setColumnChangeHook(async (trx, siteId) => {
     const site = await getSite(trx, siteId);
-    if (site) await enqueueRebuildOnce(trx, platform.jobs, { siteCode: site.code });
+    if (site) await enqueueRebuild(trx, platform.jobs, { siteCode: site.code }, null, { unlessQueued: true });
   });
   setPlacementChangeHook((trx, documentId) => enqueueDocumentPublish(trx, platform.jobs, documentId).then(() => undefined));
   // The tamper guard re-renders a page whose bytes no longer match the signed manifest.

@@ -19,9 +19,14 @@ export async function enqueueJob(trx: Db, job: EnqueueOptions, ctx: EnqueueConte
   const kind = job.kind.trim();
   if (kind === '' || kind.length > 100) throw new AppError('jobs.bad_kind', { kind: job.kind });
   const maxAttempts = job.maxAttempts ?? ctx.defaultMaxAttempts;
+  const payload = JSON.stringify(job.payload ?? {});
+  if (job.unlessQueued) {
+    const waiting = await trx.selectFrom('jobs').select('id').where('kind', '=', kind).where('status', '=', 'queued').where('payload', '=', payload).executeTakeFirst();
+    if (waiting) return Number(waiting.id);
+  }
   const row = await trx.insertInto('jobs').values({
     kind,
-    payload: JSON.stringify(job.payload ?? {}),
+    payload,
     status: 'queued',
     run_at: job.runAt ?? ctx.now,
     attempts: 0,
