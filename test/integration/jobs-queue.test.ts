@@ -55,6 +55,24 @@ for (const engine of selectedEngines()) {
       assert.equal((await fx.dbh.db.selectFrom('jobs').select('id').execute()).length, 3);
     });
 
+    test('unlessQueued: two transactions enqueueing the same job at once leave one job (the second waits for the first to commit)', async () => {
+      const jobs = fx.service();
+      let entered!: () => void;
+      const firstEnqueued = new Promise<void>((resolve) => { entered = resolve; });
+      const first = inTransaction(fx.dbh.db, async (trx) => {
+        const id = await jobs.enqueue(trx, { kind: 't.echo', payload: { site: 'c' }, unlessQueued: true });
+        entered();
+        // Still uncommitted while the second transaction looks for a queued job.
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        return id;
+      });
+      await firstEnqueued;
+      const second = inTransaction(fx.dbh.db, (trx) => jobs.enqueue(trx, { kind: 't.echo', payload: { site: 'c' }, unlessQueued: true }));
+      const [a, b] = await Promise.all([first, second]);
+      assert.equal(b, a);
+      assert.equal((await fx.dbh.db.selectFrom('jobs').select('id').where('kind', '=', 't.echo').execute()).length, 1);
+    });
+
     test('a due job runs once and records its result; a future job waits for its time', async () => {
       const jobs = fx.service();
       const seen: unknown[] = [];

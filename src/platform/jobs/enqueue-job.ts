@@ -9,6 +9,12 @@ export interface EnqueueContext {
   /** The kind's own default when the caller gives none. */
   readonly defaultMaxAttempts: number;
   readonly scheduleName?: string | null;
+  /**
+   * Serialises writers of one key until the transaction ends (DialectOps.lockForUpdate): two
+   * transactions enqueueing the same job `unlessQueued` at once would otherwise both find none
+   * queued (PostgreSQL) and both insert one.
+   */
+  readonly lock: (trx: Db, key: string) => Promise<void>;
 }
 
 /**
@@ -21,6 +27,8 @@ export async function enqueueJob(trx: Db, job: EnqueueOptions, ctx: EnqueueConte
   const maxAttempts = job.maxAttempts ?? ctx.defaultMaxAttempts;
   const payload = JSON.stringify(job.payload ?? {});
   if (job.unlessQueued) {
+    // The second waits here until the first commits, then sees its job (read committed).
+    await ctx.lock(trx, `jobs.unless_queued.${kind}`);
     const waiting = await trx.selectFrom('jobs').select('id').where('kind', '=', kind).where('status', '=', 'queued').where('payload', '=', payload).executeTakeFirst();
     if (waiting) return Number(waiting.id);
   }

@@ -172,7 +172,7 @@ export function createJobService(deps: JobServiceDeps): JobService {
   const service: JobService = {
     workerId,
     async enqueue(trx: Db, job: EnqueueOptions): Promise<number> {
-      const id = await enqueueJob(trx, job, { now: clock.now(), defaultMaxAttempts: kinds.get(job.kind)?.maxAttempts ?? DEFAULT_MAX_ATTEMPTS });
+      const id = await enqueueJob(trx, job, { now: clock.now(), defaultMaxAttempts: kinds.get(job.kind)?.maxAttempts ?? DEFAULT_MAX_ATTEMPTS, lock: deps.ops.lockForUpdate });
       hintAfterCommit(trx.isTransaction);
       return id;
     },
@@ -219,7 +219,7 @@ export function createJobService(deps: JobServiceDeps): JobService {
       return tickDueSchedules(db, {
         now: clock.now(), logError,
         enqueue: (trx, s) => enqueueJob(trx, { kind: s.kind, payload: schedulePayload(s) }, {
-          now: clock.now(), scheduleName: s.name, defaultMaxAttempts: kinds.get(s.kind)?.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+          now: clock.now(), scheduleName: s.name, lock: deps.ops.lockForUpdate, defaultMaxAttempts: kinds.get(s.kind)?.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
         }),
       });
     },
