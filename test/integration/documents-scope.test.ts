@@ -104,6 +104,23 @@ for (const engine of selectedEngines()) {
       assert.deepEqual(await snapshot(), before, 'nothing changed');
     });
 
+    test('the issuing organization (orgId) must be one the editor writes for: the province’s is refused, a Nanjing office accepted', async () => {
+      const njColumn = (await testColumnFor(ctx.platform.db, '320100')).id;
+      const js = (await getOrgByCode(ctx.platform.db, '320000'))!;
+      const njOffice = (await getOrgByCode(ctx.platform.db, '320100-bgt'))!;
+      const counters = () => ctx.platform.db.selectFrom('index_number_counters').select(['org_id', 'year', 'last_value']).orderBy('org_id').orderBy('year').execute();
+      const before = { docs: await snapshot(), counters: await counters() };
+      const refused = await nanjing.request('POST', '/api/v1/documents', { columnId: njColumn, kind: 'notice', title: '冒用省政府名义', orgId: js.id });
+      assert.equal(refused.statusCode, 403, refused.body);
+      assert.equal((refused.json() as { code: string }).code, 'content.org.out_of_scope');
+      assert.match((refused.json() as { detail: string }).detail, /江苏省人民政府/);
+      assert.deepEqual({ docs: await snapshot(), counters: await counters() }, before, 'no document and no index number used up');
+      const own = await nanjing.request('POST', '/api/v1/documents', { columnId: njColumn, kind: 'notice', title: '南京市办公厅发文', orgId: njOffice.id });
+      assert.equal(own.statusCode, 201, own.body);
+      const made = (await ctx.platform.db.selectFrom('documents').select('org_id').where('id', '=', (own.json() as Created).document.id).executeTakeFirstOrThrow());
+      assert.equal(Number(made.org_id), njOffice.id);
+    });
+
     test('a column-scoped editor reaches documents in that column subtree only', async () => {
       const { siteId } = await ensureTestSite(ctx.platform.db, '320000');
       const parent = await insertTestColumn(ctx.platform.db, { siteId });

@@ -37,6 +37,11 @@ export const ContentErrors = defineErrors({
     zh: '您在栏目“{column}”没有撰写稿件的权限',
     en: 'You may not write documents in column "{column}"',
   },
+  'content.org.out_of_scope': {
+    status: 403,
+    zh: '发布机构（orgId）“{org}”不在您的管理范围内，不能以其名义发文',
+    en: 'The issuing organization (orgId) "{org}" is outside your scope: you may not file documents under it',
+  },
   'content.column.not_for_documents': {
     status: 400,
     zh: '栏目“{column}”是外链栏目，不能发布稿件',
