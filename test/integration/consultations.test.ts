@@ -50,6 +50,19 @@ for (const engine of selectedEngines()) {
       h.expectProblem(await create({ title: '倒置', draftText: DRAFT, opensAt: now, closesAt: now - DAY }), 400, 'interaction.consultations.bad_period');
     });
 
+    test('a close time beyond any date a page can show is refused, naming closesAt, and creates nothing', async () => {
+      const list = async () => {
+        const r = await h.editor.request('GET', `/api/v1/consultations?siteId=${h.siteId}`);
+        assert.equal(r.statusCode, 200, r.body);
+        return r.json<{ items: { title: string }[] }>().items.map((c) => c.title);
+      };
+      const before = await list();
+      const res = await create({ title: '无限期', draftText: DRAFT, opensAt: h.clock.now(), closesAt: 1e20 });
+      h.expectProblem(res, 400, 'http.validation');
+      assert.match(res.json<{ detail: string }>().detail, /closesAt/);
+      assert.deepEqual(await list(), before);
+    });
+
     test('opinions per clause are counted; closed refuses new ones; the summary is public only once published', async () => {
       const start = h.clock.now();
       const id = await open('关于政府网站管理办法（征求意见稿）');

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Id, Obj, Page, PageSize, errorResponses, SiteCode } from '../../platform/http/schema.js';
+import { Id, Obj, Page, PageSize, Version, errorResponses, SiteCode } from '../../platform/http/schema.js';
 
 const LetterTypeSchema = Type.Union([Type.Literal('consultation'), Type.Literal('complaint'), Type.Literal('suggestion'), Type.Literal('help')]);
 const VisibilitySchema = Type.Union([Type.Literal('public'), Type.Literal('private')]);
@@ -156,7 +156,7 @@ export const letterActionSchema = {
   params: LetterIdParams,
   body: Obj({
     action: Type.Union(['accept', 'refuse', 'merge', 'assign', 'send_back', 'forward', 'request_extension', 'request_supplement', 'draft_reply', 'approve_reply', 'return_reply'].map((a) => Type.Literal(a as 'accept'))),
-    version: Type.Optional(Type.Integer({ minimum: 0 })), reason: Type.Optional(Reason), orgId: Type.Optional(Id), intoLetterId: Type.Optional(Id),
+    version: Type.Optional(Version), reason: Type.Optional(Reason), orgId: Type.Optional(Id), intoLetterId: Type.Optional(Id),
     days: Type.Optional(Type.Integer({ minimum: 1, maximum: 30 })), text: Type.Optional(Type.String({ maxLength: 10_000 })),
   }),
   response: { 200: Obj({ status: Type.String(), version: Type.Integer() }), ...errorResponses(400, 403, 404, 409) },
@@ -164,7 +164,7 @@ export const letterActionSchema = {
 
 export const extensionDecisionSchema = {
   tags: ['interaction'], summary: '审批延期申请 / Decide an extension request', params: LetterIdParams,
-  body: Obj({ decision: Type.Union([Type.Literal('approve'), Type.Literal('reject')]), reason: Type.Optional(Reason), version: Type.Optional(Type.Integer({ minimum: 0 })) }),
+  body: Obj({ decision: Type.Union([Type.Literal('approve'), Type.Literal('reject')]), reason: Type.Optional(Reason), version: Type.Optional(Version) }),
   response: { 200: Obj({ status: Type.String(), version: Type.Integer(), dueAt: Type.Integer() }), ...errorResponses(400, 403, 404, 409) },
 };
 

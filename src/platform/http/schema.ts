@@ -5,8 +5,18 @@ export function Obj<T extends TProperties>(props: T, opts: { description?: strin
   return Type.Object(props, { additionalProperties: false, ...opts });
 }
 
-export const Id = Type.Integer({ minimum: 1, maximum: 9_007_199_254_740_991 });
+/** Largest id: Number.MAX_SAFE_INTEGER (ids round-trip through JavaScript numbers). */
+export const MAX_ID = 9_007_199_254_740_991;
+export const Id = Type.Integer({ minimum: 1, maximum: MAX_ID });
 export const IdParams = Obj({ id: Id });
+/**
+ * An instant from a client (epoch ms): up to the year 2286. A larger number is no date a
+ * Date can format (pages would show "NaN") and overflows nothing only by luck.
+ */
+export const MAX_EPOCH_MS = 9_999_999_999_999;
+export const EpochMs = Type.Integer({ minimum: 0, maximum: MAX_EPOCH_MS });
+/** An optimistic-lock version number (a 32-bit column on PostgreSQL). */
+export const Version = Type.Integer({ minimum: 0, maximum: 2_147_483_647 });
 export const Page = Type.Integer({ minimum: 1, maximum: 100_000, default: 1 });
 export const PageSize = Type.Integer({ minimum: 1, maximum: 200, default: 20 });
 export const Ok = Obj({ ok: Type.Boolean() });

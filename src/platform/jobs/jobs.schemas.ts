@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Id, Obj } from '../http/schema.js';
+import { Id, MAX_ID, Obj } from '../http/schema.js';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
@@ -44,7 +44,7 @@ export const JobsQuery = Obj({
 export type JobsQuery = Static<typeof JobsQuery>;
 
 export const JobStreamQuery = Obj({
-  id: Type.Optional(Type.Integer({ minimum: 1, description: '只接收该任务的事件 / only this job\'s events' })),
+  id: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_ID, description: '只接收该任务的事件 / only this job\'s events' })),
 });
 
 export const ScheduleSchema = Obj({

@@ -1,9 +1,9 @@
 import { Type } from 'typebox';
-import { Id, Obj, errorResponses, SiteCode } from '../../../platform/http/schema.js';
+import { EpochMs, Id, Obj, errorResponses, SiteCode } from '../../../platform/http/schema.js';
 import { Altcha, FindingOut, Nickname, Pending, Status } from '../comments/comments.schemas.js';
 
 const SiteCodeParams = Obj({ siteCode: SiteCode });
-const Time = Type.Integer({ minimum: 0 });
+const Time = EpochMs;
 const Adoption = Type.Union([Type.Literal('adopted'), Type.Literal('partly'), Type.Literal('not_adopted'), Type.Literal('')]);
 const State = Type.Union([Type.Literal('upcoming'), Type.Literal('open'), Type.Literal('closed')]);
 
@@ -76,7 +76,7 @@ export const saveSummarySchema = {
   tags: ['interaction'], summary: '填写意见采纳情况及理由 / Write the feedback summary', params: Obj({ id: Id }),
   body: Obj({
     overall: Type.String({ maxLength: 10_000 }),
-    clauses: Type.Array(Obj({ clauseNo: Type.Integer({ minimum: 1 }), adoption: Adoption, feedback: Type.String({ maxLength: 5000 }) }), { maxItems: 2000 }),
+    clauses: Type.Array(Obj({ clauseNo: Type.Integer({ minimum: 1, maximum: 100_000 }), adoption: Adoption, feedback: Type.String({ maxLength: 5000 }) }), { maxItems: 2000 }),
   }),
   response: { 200: Obj({ ok: Type.Literal(true) }), ...errorResponses(400, 403, 404, 409) },
 };

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Id, Obj, Page, PageSize, errorResponses, SiteCode } from '../../../platform/http/schema.js';
+import { EpochMs, Id, Obj, Page, PageSize, Version, errorResponses, SiteCode } from '../../../platform/http/schema.js';
 
 const ErrorTypeSchema = Type.Union([Type.Literal('typo'), Type.Literal('broken_link'), Type.Literal('outdated'), Type.Literal('inaccurate'), Type.Literal('other')]);
 const StatusSchema = Type.Union([Type.Literal('received'), Type.Literal('forwarded'), Type.Literal('disputed'), Type.Literal('fixed'), Type.Literal('dismissed')]);
@@ -82,7 +82,7 @@ export const triageErrorReportSchema = {
   tags: ['interaction'], summary: '平台转办或不予处理 / The operator forwards or dismisses',
   description: 'forward: to the site\'s owner, who has 2 working days; dismiss: needs `dismissKind` and `reason`. `version` from the detail makes a stale console refuse.',
   params: IdParams,
-  body: Obj({ action: Type.Union([Type.Literal('forward'), Type.Literal('dismiss')]), version: Type.Optional(Type.Integer({ minimum: 0 })), reason: Type.Optional(Reason), dismissKind: Type.Optional(DismissKindSchema) }),
+  body: Obj({ action: Type.Union([Type.Literal('forward'), Type.Literal('dismiss')]), version: Type.Optional(Version), reason: Type.Optional(Reason), dismissKind: Type.Optional(DismissKindSchema) }),
   response: { 200: ActionResult, ...errorResponses(400, 403, 404, 409) },
 };
 
@@ -90,7 +90,7 @@ export const answerErrorReportSchema = {
   tags: ['interaction'], summary: '网站主办单位整改答复或提出异议 / The owner fixes and answers, or disputes',
   description: 'fix: needs `answer`; dispute: needs `reason` and sends the report back to the operator.',
   params: IdParams,
-  body: Obj({ action: Type.Union([Type.Literal('fix'), Type.Literal('dispute')]), version: Type.Optional(Type.Integer({ minimum: 0 })), reason: Type.Optional(Reason), answer: Type.Optional(Type.String({ maxLength: 5000 })) }),
+  body: Obj({ action: Type.Union([Type.Literal('fix'), Type.Literal('dispute')]), version: Type.Optional(Version), reason: Type.Optional(Reason), answer: Type.Optional(Type.String({ maxLength: 5000 })) }),
   response: { 200: ActionResult, ...errorResponses(400, 403, 404, 409) },
 };
 
@@ -104,7 +104,7 @@ const StatsRow = Obj({
 export const errorReportStatsSchema = {
   tags: ['interaction'], summary: '纠错统计（按网站） / Error report statistics per site',
   description: '`from`/`to`: epoch ms bounds of the receipt time ([from, to)).',
-  querystring: Obj({ siteId: Type.Optional(Id), from: Type.Optional(Type.Integer({ minimum: 0 })), to: Type.Optional(Type.Integer({ minimum: 0 })) }),
+  querystring: Obj({ siteId: Type.Optional(Id), from: Type.Optional(EpochMs), to: Type.Optional(EpochMs) }),
   response: { 200: Obj({ sites: Type.Array(StatsRow) }), ...errorResponses(400, 403) },
 };
 

@@ -1,8 +1,8 @@
 import { Type, type Static } from 'typebox';
-import { Id, Obj, Page, errorResponses } from '../../../platform/http/schema.js';
+import { EpochMs, Id, Obj, Page, Version, errorResponses } from '../../../platform/http/schema.js';
 
 const Label = Type.String({ minLength: 1, maxLength: 200 });
-const Time = Type.Union([Type.Integer({ minimum: 0, maximum: 9_999_999_999_999 }), Type.Null()]);
+const Time = Type.Union([EpochMs, Type.Null()]);
 
 /**
  * One question as the builder sends it. One flat shape for every kind (so a schema error names
@@ -65,7 +65,7 @@ export const surveyDetailSchema = {
 
 export const updateSurveySchema = {
   tags, summary: '修改在线调查（有答卷后题目不能再改） / Update a survey', params: IdOnly,
-  body: Obj({ ...SurveyIn.properties, version: Type.Integer({ minimum: 0 }) }),
+  body: Obj({ ...SurveyIn.properties, version: Version }),
   response: { 200: Obj({ survey: SurveyOut }), ...errorResponses(400, 403, 404, 409) },
 };
 
