@@ -31,12 +31,16 @@ for (const engine of selectedEngines()) {
       assert.equal(ok.statusCode, 200, ok.body);
       assert.match((ok.json() as { html: string }).html, /模板预览/);
       assert.match((ok.json() as { html: string }).html, /模板测试用的通知/, 'a real published article of the site');
-      for (const bad of ['{{ no_such_variable }}', '{% if %}', "{% include '../../../etc/passwd' %}", '{{ site.constructor.constructor }}x{{ missing }}']) {
+      for (const bad of ['{{ no_such_variable }}', '{% if %}', "{% include '../../../etc/passwd' %}", '{{ site.constructor.constructor }}x{{ missing }}', '{% bogus %}']) {
         const res = await dev.request('POST', '/api/v1/theme/preview', { name: 'partials/footer', source: bad, page: 'home' });
         assert.equal(res.statusCode, 400, `${bad} → ${res.statusCode}`);
         assert.equal(res.json().code, 'publishing.theme.template_error');
         assert.match(res.json().detail, /模板无法生成/);
+        // The developer sees the template and line, never where the server keeps its files.
+        assert.ok(!res.body.includes(process.cwd()) && !/themes[\\/]default/.test(res.body), res.body);
       }
+      const unknownTag = await dev.request('POST', '/api/v1/theme/preview', { name: 'partials/footer', source: '{% bogus %}', page: 'home' });
+      assert.match(unknownTag.json().detail, /bogus.*footer\.liquid, line:1/);
     });
 
     test('saving a broken template is refused and changes nothing; a good one is saved, audited and rebuilt; revert restores', async () => {

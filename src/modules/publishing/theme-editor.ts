@@ -188,9 +188,20 @@ export async function renderSample(deps: PublishingDeps, q: { name: string; sour
       });
     }
   } catch (e) {
-    throw new AppError(PublishingErrors['publishing.theme.template_error'], { page: q.page, message: (e as Error).message.slice(0, 500) },
-      [{ field: 'source', code: 'publishing.theme.template_error', message: (e as Error).message.slice(0, 500) }]);
+    const message = templateErrorText(e);
+    throw new AppError(PublishingErrors['publishing.theme.template_error'], { page: q.page, message }, [{ field: 'source', code: 'publishing.theme.template_error', message }]);
   }
+}
+
+/**
+ * LiquidJS's message for the template developer, without where the server keeps its files:
+ * an absolute path (`file:/srv/jiyue/themes/default/home.liquid`) becomes its last part
+ * (`home.liquid`), which is all the developer needs to find the line. Relative paths (what the
+ * developer wrote, `../x`) stay as they are.
+ */
+export function templateErrorText(e: unknown): string {
+  const raw = e instanceof Error ? e.message : String(e);
+  return raw.replace(/(?:file:)?(?:[A-Za-z]:)?(?<![\w.])[\\/](?:[^\s"'\\/,]+[\\/])+([^\s"'\\/,]*)/g, (_m, last: string) => last || '.').slice(0, 500);
 }
 
 /**
