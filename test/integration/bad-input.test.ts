@@ -26,6 +26,8 @@ interface BadCase {
   readonly code: string;
   /** The field named in errors[], for validation failures. */
   readonly field?: string;
+  /** What errors[] says about that field. */
+  readonly message?: RegExp;
 }
 
 const user = (extra: Record<string, unknown>) => ({ username: 'badinput', displayName: '坏输入', orgId: 1, ...extra });
@@ -41,6 +43,9 @@ const CASES: readonly BadCase[] = [
   { name: 'array body', who: 'sysadmin', method: 'POST', url: '/api/v1/users', body: '[{"username":"arr","displayName":"数组","orgId":1}]', contentType: 'application/json', status: 400, code: 'http.validation' },
   { name: 'JSON string body', who: 'sysadmin', method: 'POST', url: '/api/v1/users', body: '"hello"', contentType: 'application/json', status: 400, code: 'http.validation' },
   { name: 'unknown key', who: 'sysadmin', method: 'POST', url: '/api/v1/users', body: user({ isAdmin: true }), status: 400, code: 'http.validation', field: 'isAdmin' },
+  { name: 'display name of spaces', who: 'sysadmin', method: 'POST', url: '/api/v1/users', body: user({ displayName: '   ' }), status: 400, code: 'http.validation', field: 'displayName', message: /^字段“姓名（displayName）”不能为空白$/ },
+  { name: 'display name of a zero-width space', who: 'sysadmin', method: 'PATCH', url: '/api/v1/users/1', body: { displayName: '\u200b' }, status: 400, code: 'http.validation', field: 'displayName' },
+  { name: 'organization name of ideographic spaces', who: 'sysadmin', method: 'POST', url: '/api/v1/orgs', body: { parentId: 1, name: '\u3000\u3000', kind: 'department' }, status: 400, code: 'http.validation', field: 'name' },
   { name: 'too long', who: 'sysadmin', method: 'POST', url: '/api/v1/users', body: user({ displayName: '长'.repeat(101) }), status: 400, code: 'http.validation', field: 'displayName' },
   { name: 'oversized body', who: 'sysadmin', method: 'POST', url: '/api/v1/users', body: user({ displayName: HUGE }), status: 413, code: 'http.body_too_large' },
   { name: 'truncated JSON', who: 'sysadmin', method: 'POST', url: '/api/v1/users', body: '{"username":"trunc","displayName":', contentType: 'application/json', status: 400, code: 'http.bad_json' },
@@ -118,11 +123,12 @@ for (const engine of selectedEngines()) {
         const res = await send(c);
         assertCleanProblem(res, c.name);
         assert.equal(res.statusCode, c.status, `${c.name}: ${res.body.slice(0, 300)}`);
-        const problem = res.json() as { code: string; status: number; detail: string; errors?: { field: string }[] };
+        const problem = res.json() as { code: string; status: number; detail: string; errors?: { field: string; message: string }[] };
         assert.equal(problem.code, c.code);
         assert.equal(problem.status, c.status);
         assert.match(problem.detail, /[\u4e00-\u9fff]/, 'Chinese message by default');
         if (c.field) assert.ok(problem.errors?.some((e) => e.field === c.field), `${c.name}: errors ${JSON.stringify(problem.errors)}`);
+        if (c.message) assert.ok(problem.errors?.some((e) => e.field === c.field && c.message!.test(e.message)), `${c.name}: errors ${JSON.stringify(problem.errors)}`);
         assert.deepEqual(await counts(ctx), before, 'nothing written');
         const events = await ctx.platform.db.selectFrom('audit_events').selectAll().where('seq', '>', seq).execute();
         assert.equal(events.length, 1, `${c.name}: exactly one audit event, got ${events.map((e) => e.action).join(', ')}`);

@@ -3,7 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Platform } from '../../platform/platform.js';
 import { access } from '../../platform/identity/permissions.js';
-import { Id, IdParams, Obj, SiteCode } from '../../platform/http/schema.js';
+import { Id, IdParams, Obj, SiteCode, VisibleText } from '../../platform/http/schema.js';
 import { readThemeSettings, rebuildJobStatus, requestRebuild, updateThemeSettings, type OpsDeps } from './operations.js';
 import { PALETTES } from './theme-settings.repo.js';
 import { PREVIEW_ASSET, renderPreview } from './preview.js';
@@ -73,11 +73,11 @@ export async function publishingRoutes(fastify: FastifyInstance, { platform }: {
   });
   app.put('/api/v1/theme/template', {
     config: themes,
-    schema: { tags, summary: '保存模板（先验证全部示例页面）并重新发布 / Save a template (all sample pages must render) and rebuild', body: Obj({ name: TemplateName, source: Source, note: Type.String({ minLength: 1, maxLength: 500 }) }) },
+    schema: { tags, summary: '保存模板（先验证全部示例页面）并重新发布 / Save a template (all sample pages must render) and rebuild', body: Obj({ name: TemplateName, source: Source, note: VisibleText(500) }) },
   }, async (req) => saveTemplate({ deps: editor, actor: req.actor, name: req.body.name, source: req.body.source, note: req.body.note }));
   app.post('/api/v1/theme/template/revert', {
     config: themes,
-    schema: { tags, summary: '恢复为主题自带的模板 / Revert to the shipped template', body: Obj({ name: TemplateName, note: Type.String({ minLength: 1, maxLength: 500 }) }) },
+    schema: { tags, summary: '恢复为主题自带的模板 / Revert to the shipped template', body: Obj({ name: TemplateName, note: VisibleText(500) }) },
   }, async (req) => revertTemplate({ deps: editor, actor: req.actor, name: req.body.name, note: req.body.note }));
 
   app.get('/api/v1/sites/:id/theme', {

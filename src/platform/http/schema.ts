@@ -15,6 +15,12 @@ export const IdParams = Obj({ id: Id });
  */
 export const MAX_EPOCH_MS = 9_999_999_999_999;
 export const EpochMs = Type.Integer({ minimum: 0, maximum: MAX_EPOCH_MS });
+/**
+ * At least one character that shows: a name or note of only spaces or zero-width characters
+ * would be stored as nothing a person can see (the validation message says "blank").
+ */
+export const VISIBLE_PATTERN = '[^\\s\\u200b-\\u200d\\u2060\\ufeff]';
+export const VisibleText = (maxLength: number) => Type.String({ minLength: 1, maxLength, pattern: VISIBLE_PATTERN });
 /** An optimistic-lock version number (a 32-bit column on PostgreSQL). */
 export const Version = Type.Integer({ minimum: 0, maximum: 2_147_483_647 });
 export const Page = Type.Integer({ minimum: 1, maximum: 100_000, default: 1 });

@@ -1,6 +1,7 @@
 import type { FieldError } from './error-registry.js';
 import { fieldLabel } from '../i18n/field-names.js';
 import type { Locale } from '../i18n/locale.js';
+import { VISIBLE_PATTERN } from './schema.js';
 
 /** The subset of an Ajv error that Fastify hands to the error handler. */
 export interface AjvLikeError {
@@ -19,6 +20,7 @@ function fieldOf(e: AjvLikeError): string {
 
 function describe(e: AjvLikeError, label: string, locale: Locale): string {
   const p = e.params;
+  if (e.keyword === 'pattern' && p.pattern === VISIBLE_PATTERN) return locale === 'zh-CN' ? `字段${label}不能为空白` : `Field ${label} must not be blank`;
   const zh: Record<string, () => string> = {
     required: () => `缺少必填字段${label}`,
     additionalProperties: () => `不允许的字段${label}`,

@@ -3,7 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Platform } from '../platform.js';
 import { access } from './permissions.js';
-import { Id, IdParams, Obj, Ok, Page, PageSize } from '../http/schema.js';
+import { Id, IdParams, Obj, Ok, Page, PageSize, VisibleText } from '../http/schema.js';
 import { requestLocale } from '../http/problem.js';
 import { identityDeps } from './identity-deps.js';
 import { listOrgs } from './orgs.repo.js';
@@ -18,7 +18,7 @@ import { ROLE_LABELS, ROLE_SCOPES, ROLES } from './roles.js';
 const OrgKind = Type.Union([Type.Literal('government'), Type.Literal('general_office'), Type.Literal('department'), Type.Literal('township')]);
 const ScopeType = Type.Union([Type.Literal('platform'), Type.Literal('org'), Type.Literal('site'), Type.Literal('column')]);
 const Username = Type.String({ minLength: 3, maxLength: 64, pattern: '^[A-Za-z][A-Za-z0-9_.-]*$' });
-const DisplayName = Type.String({ minLength: 1, maxLength: 100 });
+const DisplayName = VisibleText(100);
 
 export async function identityRoutes(fastify: FastifyInstance, { platform }: { platform: Platform }): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -31,7 +31,7 @@ export async function identityRoutes(fastify: FastifyInstance, { platform }: { p
   });
 
   app.post('/api/v1/orgs', {
-    schema: { tags: ['identity'], summary: '新增机构 / Create organization', body: Obj({ parentId: Id, name: Type.String({ minLength: 1, maxLength: 200 }), kind: OrgKind, divisionCode: Type.Optional(Type.String({ pattern: '^[0-9]{6}$' })), creditCode: Type.Optional(Type.String({ pattern: '^([0-9A-Z]{9}|[0-9A-Z]{18})$' })) }) },
+    schema: { tags: ['identity'], summary: '新增机构 / Create organization', body: Obj({ parentId: Id, name: VisibleText(200), kind: OrgKind, divisionCode: Type.Optional(Type.String({ pattern: '^[0-9]{6}$' })), creditCode: Type.Optional(Type.String({ pattern: '^([0-9A-Z]{9}|[0-9A-Z]{18})$' })) }) },
     config: { access: access.permission('identity.orgs.manage') },
   }, async (req, reply) => {
     const { path: _path, ...org } = await createOrg({ db, actor: req.actor, input: req.body, deps });
