@@ -278,6 +278,19 @@ for (const engine of selectedEngines()) {
       assert.deepEqual(body.groups, { news: 0, policy: 0, interpretation: 0, service: 1 });
     });
 
+    test('the public API, platform-wide: each hit names its own site and its full address there', async () => {
+      const res = await api(`q=${encodeURIComponent('不动产登记')}`);
+      assert.equal(res.statusCode, 200, res.body);
+      const hit = (res.json() as { items: { documentId: number; url: string; link: string; siteCode: string }[] }).items.find((i) => i.documentId === docs.referenced!.documentId);
+      assert.ok(hit, res.body);
+      const home = (await getSiteByCode(ctx.platform.db, PROVINCE_PORTAL_CODE))!;
+      assert.equal(hit.siteCode, PROVINCE_PORTAL_CODE, 'the home site, not one that shows it by reference');
+      assert.equal(hit.link, `https://${home.primaryDomain}${docs.referenced!.url}`);
+      const nj = (await api(`q=${encodeURIComponent('社保卡')}`)).json() as { items: { siteCode: string; link: string }[] };
+      assert.deepEqual(nj.items.map((i) => i.siteCode), [NANJING_PORTAL_CODE]);
+      assert.match(nj.items[0]!.link, new RegExp(`^https://${(await getSiteByCode(ctx.platform.db, NANJING_PORTAL_CODE))!.primaryDomain.replace(/\./g, '\\.')}/art/`));
+    });
+
     test('suggestions complete a prefix from published titles and keywords, per site', async () => {
       const all = await suggest(ctx.platform.db, { prefix: '社' });
       assert.ok(all.includes('社保卡'), JSON.stringify(all));

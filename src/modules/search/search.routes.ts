@@ -10,7 +10,7 @@ import { suggest } from './suggest.js';
 import { queryStats } from './query-log.js';
 import { startReindex } from './reindex-job.js';
 import { searchDb } from './index-entries.js';
-import { siteCodeResolver } from './site-codes.js';
+import { siteCodeResolver, siteLinkResolver } from './site-codes.js';
 
 // Public: anyone may search. Refusals (a malformed query) are not audited: the audit record
 // would carry the visitor's IP, and searching is anonymous. A generous per-address limit.
@@ -22,15 +22,23 @@ export async function publicSearchRoutes(fastify: FastifyInstance, { platform }:
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const db = platform.db;
   const siteId = siteCodeResolver(db);
+  const siteLink = siteLinkResolver(db);
 
   app.get('/api/v1/public/search', { schema: publicSearchSchema, config: pub }, async (req) => {
     const { q, site, column, topic, genre, group, from, to, sort, page, pageSize } = req.query;
     const id = await siteId(site);
-    return searchDocuments(db, {
+    const result = await searchDocuments(db, {
       q, ...(id !== undefined ? { siteId: id } : {}), ...(column !== undefined ? { columnId: column } : {}), ...(topic ? { topicCategory: topic } : {}),
       ...(genre ? { genre } : {}), ...(group ? { group } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}),
       sort: sort ?? 'relevance', page: page ?? 1, pageSize: pageSize ?? 20, log: true, now: platform.clock.now(),
     });
+    // `url` is a path on the document's own site, which need not be the site asked from (or
+    // any site, platform-wide): each hit also names its site and its full address there.
+    const items = await Promise.all(result.items.map(async (hit) => {
+      const home = await siteLink(hit.siteId);
+      return { ...hit, siteCode: home?.code ?? '', link: home ? `${home.origin}${hit.url}` : hit.url };
+    }));
+    return { ...result, items };
   });
 
   app.get('/api/v1/public/search/suggest', { schema: suggestSchema, config: pub }, async (req) => {

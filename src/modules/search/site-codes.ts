@@ -1,6 +1,6 @@
 import type { Db } from '../../db/index.js';
 import { AppError } from '../../platform/http/error-registry.js';
-import { getSiteByCode } from '../sites/index.js';
+import { getSiteByCode, listSites } from '../sites/index.js';
 import { SearchErrors } from './errors.js';
 
 const TTL_MS = 30_000;
@@ -21,5 +21,29 @@ export function siteCodeResolver(db: Db): (code: string | undefined) => Promise<
     if (known.size > 10_000) known.clear();
     known.set(code, { id: site.id, until: now + TTL_MS });
     return site.id;
+  };
+}
+
+export interface SiteLink {
+  readonly code: string;
+  /** Where the site's pages are: `https://<primary domain>`. */
+  readonly origin: string;
+}
+
+/**
+ * Site id → its code and origin, for results that leave the site they were asked from (the
+ * platform-wide search): the whole registry, read again at most every TTL_MS (a thousand rows).
+ */
+export function siteLinkResolver(db: Db): (siteId: number) => Promise<SiteLink | undefined> {
+  let table = new Map<number, SiteLink>();
+  let loadedAt = Number.NEGATIVE_INFINITY;
+  return async (siteId) => {
+    const age = performance.now() - loadedAt;
+    // A site unknown to the table may be new: read again, but not more than once a second.
+    if (age > TTL_MS || (!table.has(siteId) && age > 1_000)) {
+      table = new Map((await listSites(db)).map((s) => [s.id, { code: s.code, origin: `https://${s.primaryDomain}` }]));
+      loadedAt = performance.now();
+    }
+    return table.get(siteId);
   };
 }
