@@ -9,6 +9,8 @@ export interface SearchHit {
   readonly title: string;
   readonly snippet: string;
   readonly url: string;
+  /** Full address on the document's own site. */
+  readonly link: string;
   readonly siteId: number;
   readonly group: SearchGroup;
   readonly publishedAt: number;

@@ -32,7 +32,7 @@ export function TrySearch() {
                 <List.Item>
                   <List.Item.Meta
                     title={<MarkedText html={hit.title} />}
-                    description={<><MarkedText html={hit.snippet} /><br /><Typography.Text type="secondary">{t(`search.group.${hit.group}`)} · {formatDate(hit.publishedAt)} · {hit.url}</Typography.Text></>}
+                    description={<><MarkedText html={hit.snippet} /><br /><Typography.Text type="secondary">{t(`search.group.${hit.group}`)} · {formatDate(hit.publishedAt)} · {hit.link}</Typography.Text></>}
                   />
                 </List.Item>
               )}
