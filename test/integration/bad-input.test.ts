@@ -54,6 +54,8 @@ const CASES: readonly BadCase[] = [
   { name: 'NUL character in a text field', who: 'sysadmin', method: 'POST', url: '/api/v1/users', body: user({ displayName: 'a\u0000b' }), status: 400, code: 'http.invalid_text', field: 'displayName' },
   { name: 'unpaired surrogate in a text field', who: 'sysadmin', method: 'POST', url: '/api/v1/orgs', body: { parentId: 1, name: '部门\ud800', kind: 'department' }, status: 400, code: 'http.invalid_text', field: 'name' },
   { name: 'NUL character in the query', who: 'sysadmin', method: 'GET', url: '/api/v1/users?q=a%00b', status: 400, code: 'http.invalid_text', field: 'querystring.q' },
+  { name: 'broken percent-escape in the query', who: 'sysadmin', method: 'GET', url: '/api/v1/users?q=%E6%B1%9F%', status: 400, code: 'http.bad_request', field: 'querystring.q' },
+  { name: 'percent-escapes that are no UTF-8 text in the query', who: 'sysadmin', method: 'GET', url: '/api/v1/users?q=%ED%A0%80', status: 400, code: 'http.bad_request', field: 'querystring.q' },
   { name: 'NUL character in a login name', who: 'anonymous', method: 'POST', url: '/api/v1/auth/login', body: { username: 'sysadmin\u0000', password: 'x' }, status: 400, code: 'http.invalid_text', field: 'username' },
   { name: 'form body', who: 'sysadmin', method: 'POST', url: '/api/v1/users', body: 'username=form&displayName=x&orgId=1', contentType: 'application/x-www-form-urlencoded', status: 415, code: 'http.unsupported_media_type' },
   { name: 'SQL in username', who: 'sysadmin', method: 'POST', url: '/api/v1/users', body: user({ username: "' OR 1=1 --" }), status: 400, code: 'http.validation', field: 'username' },

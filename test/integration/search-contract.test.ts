@@ -278,6 +278,15 @@ for (const engine of selectedEngines()) {
       assert.deepEqual(body.groups, { news: 0, policy: 0, interpretation: 0, service: 1 });
     });
 
+    test('the public API refuses a query whose percent-escapes do not decode, instead of searching the escapes', async () => {
+      for (const raw of ['q=%E6%B1%9F%E8%8B%8F%', 'q=%ED%A0%80', 'q=%zz']) {
+        const res = await api(raw);
+        assert.equal(res.statusCode, 400, `${raw}: ${res.body}`);
+        assert.equal((res.json() as { code: string }).code, 'http.bad_request');
+      }
+      assert.equal((await api('q=%E6%94%BF%E5%8A%A1')).statusCode, 200, 'well-formed escapes (政务) still search');
+    });
+
     test('the public API, platform-wide: each hit names its own site and its full address there', async () => {
       const res = await api(`q=${encodeURIComponent('不动产登记')}`);
       assert.equal(res.statusCode, 200, res.body);

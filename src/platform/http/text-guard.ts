@@ -37,6 +37,7 @@ export function installTextGuard(app: FastifyInstance): void {
   // Callback style: no promise per request for a check that never waits.
   app.addHook('preValidation', (req, _reply, done) => {
     try {
+      checkQueryEncoding(req);
       checkRequestText(req, 'querystring', req.query);
       checkRequestText(req, 'params', req.params);
       checkRequestText(req, 'body', req.body);
@@ -60,4 +61,28 @@ export function checkRequestText(req: FastifyRequest, part: string, value: unkno
   const label = fieldLabel(field, locale);
   const message = locale === 'en' ? `Field "${label}" contains characters that are not allowed` : `字段“${label}”含有不允许的字符`;
   throw new AppError(HttpErrors['http.invalid_text'], {}, [{ field, code: 'validation.characters', message }]);
+}
+
+/**
+ * The query parser keeps a broken percent-escape (`q=%E6%B1%9F%`, or UTF-8 that is no text such
+ * as `%ED%A0%80`) as literal characters, and the request would go on with text nobody sent.
+ * Refused instead (400 http.bad_request naming the part).
+ */
+function checkQueryEncoding(req: FastifyRequest): void {
+  const at = req.url.indexOf('?');
+  if (at < 0) return;
+  const qs = req.url.slice(at + 1);
+  if (!qs.includes('%')) return;
+  for (const pair of qs.split('&')) {
+    try {
+      decodeURIComponent(pair.replace(/\+/g, ' '));
+    } catch {
+      const en = requestLocale(req) === 'en';
+      const field = `querystring.${pair.split('=')[0]!.replace(/%.*/, '') || '(root)'}`;
+      throw new AppError(HttpErrors['http.bad_request'], {}, [{
+        field, code: 'validation.encoding',
+        message: en ? 'The query string holds a percent-escape that is not UTF-8 text' : '查询字符串中含有无法解码的百分号编码（不是有效的 UTF-8 文字）',
+      }]);
+    }
+  }
 }
