@@ -12,6 +12,7 @@ import { installTextGuard } from './platform/http/text-guard.js';
 import { installAccessControl, type RegisteredRoute } from './platform/http/access-hook.js';
 import { installSecurityHeaders, platformSecurityHeaders } from './platform/http/security-headers.js';
 import { createOverloadGate, OVERLOAD_RETRY_AFTER_SEC } from './platform/http/overload-gate.js';
+import { clientErrorHandler } from './platform/http/client-error.js';
 import { installOpenApi } from './platform/http/openapi.js';
 import { installAdminStatic } from './platform/http/admin-static.js';
 import { installMetrics } from './platform/observability/metrics.js';
@@ -68,6 +69,7 @@ export async function buildApp({ platform, logger = false, roles = platform.conf
     onConstructorPoisoning: 'error',
     return503OnClosing: true,
     frameworkErrors: answerFrameworkError,
+    clientErrorHandler: clientErrorHandler({ securityHeaders: platformSecurityHeaders(), defaultLocale: config.defaultLocale }),
     // One line per request instead of two (access-log.ts).
     logController: new LogController({ disableRequestLogging: true }),
   });

@@ -9,6 +9,8 @@ export const HttpErrors = defineErrors({
   'http.unsupported_media_type': { status: 415, zh: '不支持的内容类型', en: 'Unsupported content type' },
   'http.body_too_large': { status: 413, zh: '请求体过大', en: 'The request body is too large' },
   'http.uri_too_long': { status: 414, zh: '请求地址过长', en: 'The request URL is too long' },
+  'http.headers_too_large': { status: 431, zh: '请求头过大（如 Cookie 过多或过长）', en: 'The request header fields are too large (too many or too long cookies, for example)' },
+  'http.request_timeout': { status: 408, zh: '请求未在规定时间内发送完毕', en: 'The request was not sent in time' },
   'http.not_found': { status: 404, zh: '请求的地址不存在', en: 'Not found' },
   'http.method_not_allowed': { status: 405, zh: '不支持该请求方法', en: 'Method not allowed' },
   'http.rate_limited': { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; please retry later' },
