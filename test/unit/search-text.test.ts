@@ -198,4 +198,11 @@ describe('search: the public page model', () => {
     assert.equal(searchPageModel({ q: 'x', sort: 'relevance', result: null, error: '日期无效', siteName: () => '' }).message, '日期无效');
     assert.equal(searchPageModel({ q: 'x', sort: 'relevance', result: result({ totalExact: false }), siteName: () => '' }).groups[0]!.count, '45+');
   });
+
+  it('past the last page: says how many there are and leads back to the last page', () => {
+    const m = searchPageModel({ q: '社保', sort: 'relevance', result: result({ items: [], page: 18 }), siteName: () => '' });
+    assert.equal(m.message, '与“社保”相关的信息共 45 条，只有 3 页，请返回前面的页面查看。');
+    assert.equal(m.pager.newer, '/search.html?q=%E7%A4%BE%E4%BF%9D&page=3');
+    assert.equal(m.pager.older, null);
+  });
 });

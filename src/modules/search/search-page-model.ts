@@ -50,8 +50,13 @@ export function searchPageModel(input: SearchPageInput): SearchPageModel {
     { name: GROUP_NAMES.all, count: `${all}${more}`, current: !group, href: href({ q, sort }) },
     ...SEARCH_GROUPS.map((g) => ({ name: GROUP_NAMES[g], count: `${result.groups[g]}${more}`, current: group === g, href: href({ q, sort, group: g }) })),
   ];
-  const message = result.items.length > 0 ? '' : result.terms.length === 0 ? '请输入要搜索的文字（标点和表情符号不参与搜索）。' : `没有找到与“${q}”相关的信息，请换个说法或减少筛选条件。`;
   const lastPage = Math.ceil(result.total / result.pageSize);
+  // Past the last page (an old link, a typed page number) the search did find something: say so
+  // and lead back to the last page, instead of "nothing found" beside a count of hundreds.
+  const pastEnd = result.items.length === 0 && result.total > 0 && result.page > lastPage;
+  const message = result.items.length > 0 ? '' : result.terms.length === 0 ? '请输入要搜索的文字（标点和表情符号不参与搜索）。'
+    : pastEnd ? `与“${q}”相关的信息共 ${result.total}${more} 条，只有 ${lastPage} 页，请返回前面的页面查看。`
+      : `没有找到与“${q}”相关的信息，请换个说法或减少筛选条件。`;
   return {
     q, sort, message, groups,
     results: result.items.map((hit) => ({
@@ -59,7 +64,7 @@ export function searchPageModel(input: SearchPageInput): SearchPageModel {
       siteName: input.siteName(hit.siteId), publishedAt: formatShanghai(hit.publishedAt),
     })),
     pager: {
-      newer: result.page > 1 ? href({ q, sort, group, page: result.page - 1 }) : null,
+      newer: result.page > 1 ? href({ q, sort, group, page: pastEnd ? lastPage : result.page - 1 }) : null,
       older: result.page < lastPage && result.items.length === result.pageSize ? href({ q, sort, group, page: result.page + 1 }) : null,
     },
   };
