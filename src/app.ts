@@ -12,6 +12,7 @@ import { installTextGuard } from './platform/http/text-guard.js';
 import { installAccessControl, type RegisteredRoute } from './platform/http/access-hook.js';
 import { installSecurityHeaders, platformSecurityHeaders } from './platform/http/security-headers.js';
 import { createOverloadGate, OVERLOAD_RETRY_AFTER_SEC } from './platform/http/overload-gate.js';
+import { installUndeclaredInputGuard } from './platform/http/undeclared-input.js';
 import { clientErrorHandler } from './platform/http/client-error.js';
 import { installOpenApi } from './platform/http/openapi.js';
 import { installAdminStatic } from './platform/http/admin-static.js';
@@ -78,6 +79,7 @@ export async function buildApp({ platform, logger = false, roles = platform.conf
   installValidators(app);
   installJsonBodyParser(app);
   installTextGuard(app);
+  installUndeclaredInputGuard(app);
 
   installErrorHandler(app, async (req, status, code) => {
     if (!req.url.startsWith('/api/')) return;

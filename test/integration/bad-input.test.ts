@@ -69,6 +69,8 @@ const CASES: readonly BadCase[] = [
   { name: 'path id past 2^53', who: 'sysadmin', method: 'PATCH', url: '/api/v1/users/99999999999999999999', body: { displayName: '改' }, status: 400, code: 'http.validation', field: 'params.id' },
   { name: 'no such user', who: 'sysadmin', method: 'PATCH', url: '/api/v1/users/987654', body: { displayName: '改' }, status: 404, code: 'identity.user.not_found' },
   { name: 'SQL in query string', who: 'sysadmin', method: 'GET', url: `/api/v1/users?orgId=${encodeURIComponent('1 OR 1=1')}`, status: 400, code: 'http.validation', field: 'querystring.orgId' },
+  { name: 'a field sent to a route that takes no body', who: 'sysadmin', method: 'POST', url: '/api/v1/search/reindex', body: { siteCode: '3200000001' }, status: 400, code: 'http.validation', field: 'siteCode' },
+  { name: 'a parameter sent to a route that takes no query', who: 'sysadmin', method: 'GET', url: '/api/v1/auth/me?siteId=1', status: 400, code: 'http.validation', field: 'querystring.siteId' },
   { name: 'unknown query key', who: 'sysadmin', method: 'GET', url: '/api/v1/users?debug=1', status: 400, code: 'http.validation', field: 'querystring.debug' },
   { name: 'garbage session cookie', who: 'anonymous', method: 'GET', url: '/api/v1/users', headers: { cookie: 'jiyue_session=%%%not-a-token;;;=' }, status: 401, code: 'auth.unauthenticated' },
   { name: 'huge session cookie', who: 'anonymous', method: 'GET', url: '/api/v1/users', headers: { cookie: `jiyue_session=${'A'.repeat(8000)}` }, status: 401, code: 'auth.unauthenticated' },

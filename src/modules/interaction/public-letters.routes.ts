@@ -93,7 +93,7 @@ export async function publicLettersRoutes(fastify: FastifyInstance, { platform }
     });
     const r = scoped.withTypeProvider<TypeBoxTypeProvider>();
 
-    r.post('/api/v1/public/sites/:siteCode/letters', { schema: submitLetterSchema, config: { access: access.public, rateLimit: submitLimit } }, async (req, reply) => {
+    r.post('/api/v1/public/sites/:siteCode/letters', { schema: submitLetterSchema, config: { access: access.public, rateLimit: submitLimit, bodyReadByHandler: true } }, async (req, reply) => {
       const site = await openSite(platform, req.params.siteCode);
       const { fields, files } = req.isMultipart()
         ? await readMultipart(req, config.letterAttachmentMaxBytes).then((raw) => ({ fields: validateFormFields(raw.fields), files: raw.files }))

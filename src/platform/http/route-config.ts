@@ -7,6 +7,16 @@ declare module 'fastify' {
     access?: AccessRule;
     /** Skip the audit event for refused requests on this route (static assets, public pages). */
     quietRefusals?: boolean;
+    /**
+     * The security headers every answer of this route carries instead of the platform's (the
+     * public sites' set, with their own CSP), set before any hook can refuse (security-headers.ts).
+     */
+    securityHeaders?: Readonly<Record<string, string>>;
+    /**
+     * The handler reads and validates the body itself (JSON or multipart with files, one set of
+     * rules): a route without a body schema otherwise takes no body (undeclared-input.ts).
+     */
+    bodyReadByHandler?: boolean;
   }
   interface FastifyRequest {
     actor: Actor;
