@@ -10,6 +10,7 @@ import { createTestContext, type TestContext } from '../support/platform.js';
 import { systemActor } from '../../src/platform/identity/actor.js';
 import { withdrawDocument, workflowDeps } from '../../src/modules/workflow/index.js';
 import { PROVINCE_PORTAL_CODE, publishedDocument } from '../support/workflow-fixtures.js';
+import { DYNAMIC_PAGES_PER_MINUTE } from '../../src/modules/delivery/public-server.js';
 
 for (const engine of selectedEngines()) {
   describe(`public search page [${engine}]`, () => {
@@ -37,6 +38,24 @@ for (const engine of selectedEngines()) {
       await withdrawDocument({ db: ctx.platform.db, actor: systemActor('t'), documentId, input: { reason: '撤稿', showPublicly: true }, deps: workflowDeps(ctx.platform) });
       await ctx.platform.jobs.runDue();
       assert.doesNotMatch((await get('供暖')).body, /冬季供暖保障/);
+    });
+
+    test('one address gets its allowance of search pages a minute, then a 429 page; other addresses are still served', async () => {
+      const from = (remoteAddress: string) => ctx.app.inject({ method: 'GET', url: '/search.html', headers: { host }, remoteAddress });
+      for (let i = 0; i < DYNAMIC_PAGES_PER_MINUTE; i++) {
+        const r = await from('198.51.100.7');
+        assert.equal(r.statusCode, 200, `request ${i + 1}`);
+      }
+      const refused = await from('198.51.100.7');
+      assert.equal(refused.statusCode, 429);
+      assert.match(refused.headers['content-type'] as string, /text\/html/);
+      assert.match(refused.body, /访问过于频繁/);
+      assert.ok(Number(refused.headers['retry-after']) >= 1 && Number(refused.headers['retry-after']) <= 60, String(refused.headers['retry-after']));
+      assert.equal(refused.headers['cache-control'], 'no-store');
+      assert.ok(refused.headers['content-security-policy'], 'with the public security headers');
+      assert.equal((await from('198.51.100.8')).statusCode, 200);
+      // Stored pages are not dynamic pages: the same address still gets them.
+      assert.notEqual((await ctx.app.inject({ method: 'GET', url: '/', headers: { host }, remoteAddress: '198.51.100.7' })).statusCode, 429);
     });
   });
 }

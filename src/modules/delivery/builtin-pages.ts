@@ -22,6 +22,7 @@ ${lines.map((l) => `<p>${l}</p>`).join('\n')}
 export const BUILTIN_PAGES = {
   404: page('页面不存在', ['您访问的页面不存在，可能已被移动或删除。', 'The page you asked for does not exist.']),
   400: page('请求有误', ['请求的地址无法识别，请检查后重试。', 'The address could not be read.']),
+  429: page('访问过于频繁', ['您的访问过于频繁，请稍后再试。', 'Too many requests from your address; please try again shortly.']),
   503: page('页面暂时无法访问', ['网站正在维护，请稍后再试。', 'This page is temporarily unavailable. Please try again later.']),
 } as const;
 

@@ -2,18 +2,20 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Platform } from '../../platform/platform.js';
 import { sm3Hex } from '../../platform/crypto/index.js';
 import { problemFor, requestLocale, sendProblem } from '../../platform/http/problem.js';
-import { contentTypeOf, hantFileOf, pageFileOf, pageStoreFor, type ManifestEntry, type Variant, type VerifiedManifest } from '../publishing/page-store/index.js';
+import { platformSecurityHeaders } from '../../platform/http/security-headers.js';
+import { contentTypeOf, hantFileOf, HTML_TYPE, pageFileOf, pageStoreFor, type ManifestEntry, type Variant, type VerifiedManifest } from '../publishing/page-store/index.js';
 import { BUILTIN_PAGES, BUILTIN_TYPE } from './builtin-pages.js';
 import { recordPageAlert, type AlertInput } from './guard/record-alert.js';
 import { hasPageRepairer, repairPage } from './guard/page-repairer.js';
 import { produceVariant } from './guard/variant-producer.js';
 import { dynamicPage } from './dynamic-pages.js';
+import { AddressBudget } from './address-budget.js';
 import { SiteManifests } from './guard/site-manifests.js';
 import { VerifiedReader, type ReadOutcome } from './guard/verified-read.js';
 import { chooseVariant } from './http/accept-encoding.js';
 import { cacheControlFor } from './http/cache-control.js';
 import { ifRangeAllows, noneMatchHits } from './http/conditional.js';
-import { setPublicHeaders } from './http/public-headers.js';
+import { SVG_CSP } from './http/public-headers.js';
 import { parseRange } from './http/range.js';
 import { normalizeHost, SiteHosts, type PublicSite } from './site-hosts.js';
 import { viewCounterFor } from '../analytics/index.js';
@@ -24,6 +26,11 @@ export const PAGES_CHANGED_CHANNEL = 'pages.changed';
 /** Paths that belong to the platform, never to a site: a miss there is the API's own 404. */
 const PLATFORM_PATH = /^\/(api|admin|healthz|metrics)(\/|$)/;
 const NOT_FOUND_PAGE = '/404.html';
+/** The site's "page not found" page and its 繁體 variant: asked for by name, still a 404 (as every miss that shows it). */
+const NOT_FOUND_FILES: ReadonlySet<string> = new Set([NOT_FOUND_PAGE, hantFileOf(NOT_FOUND_PAGE)!]);
+const OCTET_STREAM = 'application/octet-stream';
+/** What a 410 notice may be besides HTML: the JSON API's `{ gone: true }`. */
+const NOTICE_TYPES = /^(text\/html|application\/json)/;
 
 /** The reading aid cookie the theme's 繁體 switch sets. */
 function wantsHant(req: FastifyRequest): boolean {
@@ -58,6 +65,12 @@ export interface PublicServerOptions {
   readonly logError: (err: unknown, msg: string) => void;
 }
 
+/**
+ * Pages made per request, per address and minute: the public search API's allowance
+ * (search.routes.ts), so the search page is no cheaper a way to load the server.
+ */
+export const DYNAMIC_PAGES_PER_MINUTE = 600;
+
 /** The decoded path of a same-host Referer, or null (another host, not a URL, undecodable). */
 function refererPage(referer: string, host: string): string | null {
   let url: URL;
@@ -72,6 +85,17 @@ function refererPage(referer: string, host: string): string | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * The type a stored file is sent with: the manifest's, except where manifests written before the
+ * type table knew document types (PDF, Office, OFD…) list them as octet-stream, and where an older
+ * 410 entry lists the type of the file it replaced while its stored file is the HTML notice.
+ */
+function sentTypeOf(file: string, entry: ManifestEntry): string {
+  const listed = entry.type ?? contentTypeOf(file);
+  const type = listed === OCTET_STREAM ? contentTypeOf(file) : listed;
+  return entry.status === 410 && !NOTICE_TYPES.test(type) ? HTML_TYPE : type;
 }
 
 /** Location headers are ASCII: a Chinese path in a redirect target is percent-encoded (existing escapes kept). */
@@ -95,6 +119,7 @@ export function createPublicServer(platform: Platform, opts: PublicServerOptions
   const reader = new VerifiedReader(store, platform.config.pageCacheBytes);
   const views = viewCounterFor(platform, (err) => opts.logError(err, 'page views not written'));
   views.start();
+  const dynamicBudget = new AddressBudget(DYNAMIC_PAGES_PER_MINUTE, 60_000);
   const unsubscribe = platform.events.subscribe(PAGES_CHANGED_CHANNEL, (data) => {
     const code = (data as { siteCode?: unknown } | null)?.siteCode;
     if (typeof code === 'string') manifests.invalidate(code);
@@ -180,7 +205,7 @@ export function createPublicServer(platform: Platform, opts: PublicServerOptions
    * Only 200 answers carry validators and honour Range and If-None-Match.
    */
   async function sendStored(req: FastifyRequest, reply: FastifyReply, site: string, file: string, entry: ManifestEntry, status: number, retried: boolean): Promise<FastifyReply> {
-    const type = entry.type ?? contentTypeOf(file);
+    const type = sentTypeOf(file, entry);
     const large = reader.isLarge(entry.size ?? 0);
     const ranged = status === 200 && req.headers.range !== undefined;
     const variant: Variant = large || ranged ? 'identity' : chooseVariant(req.headers['accept-encoding'], entry);
@@ -189,6 +214,8 @@ export function createPublicServer(platform: Platform, opts: PublicServerOptions
     const etag = `"${digest}"`;
     // HTML differs by the visitor's script choice (cookie jy_script), so caches must key on it.
     reply.header('vary', type.startsWith('text/html') ? 'Accept-Encoding, Cookie' : 'Accept-Encoding').header('cache-control', cacheControlFor(file, type, status));
+    // An SVG opened on its own is a document of the site's origin that could run script: none.
+    if (type.startsWith('image/svg+xml')) reply.header('content-security-policy', SVG_CSP);
     if (status === 200) {
       reply.header('etag', etag).header('accept-ranges', variant === 'identity' ? 'bytes' : 'none');
       if (noneMatchHits(req.headers['if-none-match'], etag)) return reply.code(304).send();
@@ -206,7 +233,7 @@ export function createPublicServer(platform: Platform, opts: PublicServerOptions
         // The repaired page goes out uncompressed under its own digest.
         const repairedEtag = `"${got.entry.sm3 ?? ''}"`;
         if (status === 200) reply.header('etag', repairedEtag).header('accept-ranges', 'bytes');
-        return sendBytes(req, reply, got.bytes, status, status === 200 ? repairedEtag : null, got.entry.type ?? type);
+        return sendBytes(req, reply, got.bytes, status, status === 200 ? repairedEtag : null, sentTypeOf(file, got.entry));
       }
     }
     if (variant !== 'identity') reply.header('content-encoding', variant);
@@ -235,25 +262,29 @@ export function createPublicServer(platform: Platform, opts: PublicServerOptions
     if (!entry || file === null) {
       // Nothing published for this site yet: the root leads a newcomer to the console.
       if (file === '/index.html' && manifest.root.version === 0) return reply.code(302).header('cache-control', 'no-store').header('location', '/admin/').send();
-      // A folder named without its slash: where its index is (nginx's static module answers the same).
+      // A folder named without its slash: where its index is, the query kept (nginx's static
+      // module answers the same, `$uri/?$args`).
       if (file !== null && manifest.entries.has(`${file}/index.html`)) {
-        return reply.code(301).header('cache-control', 'public, max-age=600').header('location', `${rawPath}/`).send();
+        const query = q < 0 || q === url.length - 1 ? '' : asciiLocation(url.slice(q));
+        return reply.code(301).header('cache-control', 'public, max-age=600').header('location', `${rawPath}/${query}`).send();
       }
       return notFound(req, reply, site, manifest, retried);
     }
     if (entry.status === 301) {
       return reply.code(301).header('cache-control', 'public, max-age=600').header('location', asciiLocation(entry.location ?? '/')).send();
     }
+    // The "page not found" page is found by name too, but it says the page is not there: 404.
+    const status = entry.status === 200 && NOT_FOUND_FILES.has(file) ? 404 : entry.status;
     // 繁體: a visitor who chose traditional characters gets the stored variant (made on first request).
     if (entry.status === 200 && wantsHant(req)) {
       const hant = hantFileOf(file);
       if (hant) {
         let variant = manifest.entries.get(hant);
         if (!variant && await produceVariant(site, file)) variant = (await manifests.fresh(site)).entries.get(hant);
-        if (variant?.status === 200) return sendStored(req, reply, site, hant, variant, 200, retried);
+        if (variant?.status === 200) return sendStored(req, reply, site, hant, variant, status, retried);
       }
     }
-    return sendStored(req, reply, site, file, entry, entry.status, retried);
+    return sendStored(req, reply, site, file, entry, status, retried);
   }
 
   /**
@@ -273,7 +304,8 @@ export function createPublicServer(platform: Platform, opts: PublicServerOptions
         }
       }
     }
-    return reply.code(200).header('cache-control', 'no-store').type('image/gif').send(req.method === 'HEAD' ? undefined : PIXEL);
+    // HEAD too: Node leaves the body out and the headers (Content-Length) stay those of GET.
+    return reply.code(200).header('cache-control', 'no-store').type('image/gif').send(PIXEL);
   }
 
   return {
@@ -284,21 +316,24 @@ export function createPublicServer(platform: Platform, opts: PublicServerOptions
       if (PLATFORM_PATH.test(rawPath)) {
         // What the router would have said without this catch-all: an over-long segment is 414, anything else 404.
         const code = rawPath.split('/').some((s) => s.length > MAX_PARAM_LENGTH) ? 'http.uri_too_long' : 'http.not_found';
-        // This route skips helmet (public pages carry their own set): apply the platform's here.
-        reply.helmet();
+        // The platform's answer, with the platform's headers in place of the public set the route declares.
+        reply.headers(platformSecurityHeaders());
         return sendProblem(reply, { ...problemFor(code, requestLocale(req)), instance: rawPath });
       }
-      setPublicHeaders(reply);
+      // The public security headers are already set: the route declares them (public.routes.ts).
       const site = await hosts.resolve(req.host);
       if (!site) return builtin(reply, 404);
       if (rawPath === VIEW_BEACON_PATH) return beacon(req, reply, site);
       const dynamic = dynamicPage(rawPath);
       if (dynamic && (req.method === 'GET' || req.method === 'HEAD')) {
-        const out = await dynamic({ siteCode: site.code, query: new URLSearchParams(q < 0 ? '' : req.url.slice(q + 1)) });
-        if (out) {
-          return reply.code(out.status).type('text/html; charset=utf-8').header('cache-control', 'no-store').header('vary', 'Accept-Encoding, Cookie')
-            .send(req.method === 'HEAD' ? undefined : out.html);
+        const budget = dynamicBudget.take(req.ip, Date.now());
+        if (!budget.ok) {
+          return reply.code(429).type(BUILTIN_TYPE).header('retry-after', String(budget.retryAfterSeconds)).header('cache-control', 'no-store').send(BUILTIN_PAGES[429]);
         }
+        const out = await dynamic({ siteCode: site.code, query: new URLSearchParams(q < 0 ? '' : req.url.slice(q + 1)) });
+        // The page is rendered for HEAD as well and sent: Node leaves the body out of a HEAD answer,
+        // so its Content-Length is GET's (RFC 9110 §9.3.2: HEAD has GET's header fields).
+        if (out) return reply.code(out.status).type(HTML_TYPE).header('cache-control', 'no-store').header('vary', 'Accept-Encoding, Cookie').send(out.html);
       }
       const manifest = manifests.peek(site.code) ?? await manifests.get(site.code);
       return serve(req, reply, site.code, manifest, false);

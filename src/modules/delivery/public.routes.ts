@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Platform } from '../../platform/platform.js';
 import { access } from '../../platform/identity/permissions.js';
+import { PUBLIC_SECURITY_HEADERS } from './http/public-headers.js';
 import { createPublicServer } from './public-server.js';
 
 /**
@@ -10,12 +11,14 @@ import { createPublicServer } from './public-server.js';
 export async function publicRoutes(app: FastifyInstance, { platform }: { platform: Platform }): Promise<void> {
   const server = createPublicServer(platform, { logError: (err, msg) => app.log.error({ err }, msg) });
   app.addHook('onClose', async () => server.close());
-  const config = { access: access.public, quietRefusals: true };
+  // The public set (public CSP) is set by the platform's first onRequest hook, so the answers
+  // given before the handler runs (the text guard's 400 for a NUL, overload) carry it too.
+  const config = { access: access.public, quietRefusals: true, securityHeaders: PUBLIC_SECURITY_HEADERS };
   const schema = { hide: true };
   // Page views are counted by /metrics, not logged one by one: two JSON lines per hit cost a
   // quarter of a page's serving time. Warnings and errors are still logged.
   const logLevel = 'warn';
-  // The security headers come from PUBLIC_SECURITY_HEADERS (the platform's set, public CSP).
+  // Not helmet's headers: the route's own set above.
   const helmet = false;
   app.get('/*', { config, schema, logLevel, helmet, exposeHeadRoute: false }, (req, reply) => server.handle(req, reply));
   app.head('/*', { config, schema, logLevel, helmet }, (req, reply) => server.handle(req, reply));

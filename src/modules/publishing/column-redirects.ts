@@ -1,6 +1,6 @@
 import type { Db } from '../../db/index.js';
 import { getColumn } from '../columns/index.js';
-import type { PageChanges, PageWrite } from './page-store/index.js';
+import { HTML_TYPE, type PageChanges, type PageWrite } from './page-store/index.js';
 import type { PublishingDeps } from './publishing-deps.js';
 import type { SiteContext } from './site-context.js';
 import { renderGone } from './render/pages.js';
@@ -37,7 +37,8 @@ export async function columnAddressChanges(deps: PublishingDeps, ctx: SiteContex
       for (const file of folderFiles(oldHref, archives)) redirect.push({ path: file, location: file === oldHref ? target : `${target}${file.slice(oldHref.length)}` });
     } else {
       const body = Buffer.from(await renderGone(deps.engine, ctx, { reason: '该栏目已撤销', at: column?.updatedAt ?? deps.clock.now() }), 'utf8');
-      for (const file of folderFiles(oldHref, archives)) write.push({ path: file, body, status: 410 });
+      // The same HTML notice at the feeds' addresses too (rss.xml, atom.xml): typed as what it is.
+      for (const file of folderFiles(oldHref, archives)) write.push({ path: file, body, status: 410, type: HTML_TYPE });
     }
   }
   await deps.db.transaction().execute(async (trx) => {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { inTransaction } from '../../db/index.js';
 import { articlePath, attachmentFilePath, getPublicDocument, listInterpretationsOf, referencingColumns, type PublicDocument } from '../content/index.js';
 import { getSite } from '../sites/index.js';
-import type { PageChanges, PageWrite } from './page-store/index.js';
+import { HTML_TYPE, type PageChanges, type PageWrite } from './page-store/index.js';
 import type { PublishingDeps } from './publishing-deps.js';
 import { itemsOfDocument, lastSeq, removeItem, upsertItem } from './published-items.repo.js';
 import { archiveCount, LIST_PAGE_SIZE, renderArticle, renderGone } from './render/pages.js';
@@ -97,7 +97,8 @@ async function gonePages(deps: PublishingDeps, ctx: SiteContext, pub: PublicDocu
   return [
     ...page,
     { path: `/json/articles/${doc.id}.json`, body: utf8(JSON.stringify({ id: doc.id, gone: true })), status: 410 },
-    ...attachmentIds.map((a) => ({ path: attachmentPath(doc.id, a.id, a.ext), body, status: 410 as const })),
+    // The notice at an attachment's address is HTML, not the file type its extension names.
+    ...attachmentIds.map((a) => ({ path: attachmentPath(doc.id, a.id, a.ext), body, status: 410 as const, type: HTML_TYPE })),
   ];
 }
 

@@ -1,6 +1,7 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import helmet from '@fastify/helmet';
 import helmetMiddleware from 'helmet';
+import { PUBLIC_API_PREFIX } from './route-tiers.js';
 
 /**
  * A real CSP: scripts only from this origin. Ant Design injects <style> elements at run time,
@@ -28,7 +29,7 @@ export const HELMET_OPTIONS = {
 } as const;
 
 /** The headers helmet writes with these options, read once by running it against a recorder. */
-export function platformSecurityHeaders(): Readonly<Record<string, string>> {
+function helmetHeaders(): Readonly<Record<string, string>> {
   const headers: Record<string, string> = {};
   const res = {
     setHeader(name: string, value: string | number | readonly string[]) { headers[name.toLowerCase()] = String(value); },
@@ -41,20 +42,42 @@ export function platformSecurityHeaders(): Readonly<Record<string, string>> {
   return Object.freeze(headers);
 }
 
+let platformHeaders: Readonly<Record<string, string>> | null = null;
+
+/** The platform's security headers (what helmet writes with HELMET_OPTIONS), computed once. */
+export function platformSecurityHeaders(): Readonly<Record<string, string>> {
+  platformHeaders ??= helmetHeaders();
+  return platformHeaders;
+}
+
 /**
- * Every answer gets the platform's security headers, except routes declared `helmet: false`
- * (the public pages, which set their own set, public-headers.ts). @fastify/helmet would run
- * helmet's middleware builder on every request (a few per cent of a small API request's time in
- * the letters benchmark's profile); the headers never change, so they are computed once and
- * set by one hook. The plugin stays registered (not global) for `reply.helmet()` and the
+ * The headers an answer starts with, before its route says anything: the route's own security
+ * set (`config.securityHeaders`, the public sites') or the platform's, and under the public API
+ * `Cache-Control: no-store` — what the JSON API answers about letters and searches must not sit
+ * in shared caches; a route that means to be cached sets its own, which replaces this one.
+ * Used by the onRequest hook and by the answers Fastify gives before routing (frameworkErrors),
+ * which no hook sees.
+ */
+export function setBaseHeaders(req: FastifyRequest, reply: FastifyReply): void {
+  reply.headers(req.routeOptions.config?.securityHeaders ?? platformSecurityHeaders());
+  if (req.url.startsWith(PUBLIC_API_PREFIX)) reply.header('cache-control', 'no-store');
+}
+
+/**
+ * Every answer gets security headers from one onRequest hook, registered before any hook that
+ * can refuse (access, overload, text guard, rate limit), so refusals carry them too: the
+ * platform's set, or the set a route declares (`config.securityHeaders`: the public pages, with
+ * their own CSP, public-headers.ts). Routes declared `helmet: false` that set the public set in
+ * their handler get the platform's first, so their early refusals are not bare. @fastify/helmet
+ * would run helmet's middleware builder on every request (a few per cent of a small API
+ * request's time in the letters benchmark's profile); the headers never change, so they are
+ * computed once. The plugin stays registered (not global) for `reply.helmet()` and the
  * `helmet: false` route option.
  */
 export async function installSecurityHeaders(app: FastifyInstance): Promise<void> {
   await app.register(helmet, { ...HELMET_OPTIONS, global: false });
-  const headers = platformSecurityHeaders();
   app.addHook('onRequest', (req, reply, done) => {
-    const route = (req.routeOptions.config as { helmet?: { skipRoute?: boolean } } | undefined)?.helmet;
-    if (route?.skipRoute !== true) reply.headers(headers);
+    setBaseHeaders(req, reply);
     done();
   });
 }

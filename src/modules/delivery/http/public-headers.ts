@@ -1,5 +1,3 @@
-import type { FastifyReply } from 'fastify';
-
 /**
  * The platform's CSP (security-headers.ts) is made for the console. Public pages load their own
  * theme CSS and JS ('self'), show images and media that articles take from other government
@@ -25,6 +23,8 @@ export const PUBLIC_CSP = [
  * can show images and attachments of its department sites (other origins of the same site group).
  * Written as one constant because helmet rebuilds its middleware on every request, which cost
  * public pages a third of their serving time; delivery-serving.test.ts checks the two sets agree.
+ * The public route declares it (`config.securityHeaders`), so the platform's first onRequest
+ * hook sets it before anything can refuse the request (security-headers.ts).
  */
 export const PUBLIC_SECURITY_HEADERS: Readonly<Record<string, string>> = Object.freeze({
   'content-security-policy': PUBLIC_CSP,
@@ -44,6 +44,15 @@ export const PUBLIC_SECURITY_HEADERS: Readonly<Record<string, string>> = Object.
 /** Headers that differ on purpose between public pages and the console. */
 export const PUBLIC_ONLY_HEADERS: readonly string[] = ['content-security-policy', 'cross-origin-resource-policy'];
 
-export function setPublicHeaders(reply: FastifyReply): FastifyReply {
-  return reply.headers(PUBLIC_SECURITY_HEADERS);
-}
+/**
+ * The CSP of an SVG file. Opened on its own (not as an <img>, where it never runs script) an SVG
+ * is a document of the site's origin: no script at all (`sandbox`), nothing loaded from elsewhere.
+ */
+export const SVG_CSP = [
+  "default-src 'none'",
+  "style-src 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "frame-ancestors 'self'",
+  'sandbox',
+].join('; ');

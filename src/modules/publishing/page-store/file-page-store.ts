@@ -153,7 +153,7 @@ export function createFilePageStore(root: string, signer: ManifestSigner, opts: 
       byFile.delete(file);
       byFile.set(file, page);
     }
-    const pages = [...byFile].map(([file, page]) => ({ page, file, type: contentTypeOf(file) }));
+    const pages = [...byFile].map(([file, page]) => ({ page, file, type: page.type ?? contentTypeOf(file) }));
     const hantGone: string[] = [];
     await inParallel(pages, PAGES_IN_FLIGHT, async ({ page, file, type }) => {
       const prior = priorEntry(file);
@@ -174,6 +174,9 @@ export function createFilePageStore(root: string, signer: ManifestSigner, opts: 
       }));
       if (outcome.unchanged) {
         unchanged++;
+        // Same bytes, another type (listed before the type table knew the file's extension, or
+        // before notices said they are HTML): the entry is corrected, the file left alone.
+        if (prior && prior.type !== type) updates.set(file, { ...prior, type });
         return;
       }
       written++;

@@ -12,7 +12,7 @@ export { createFilePageStore } from './file-page-store.js';
 export { VARIANT_SUFFIX, type Variant } from './compress.js';
 export { writerThreadBusyMs } from './writer-thread.js';
 export { canonicalJson, shardOf, SHARD_COUNT, verifyRoot, type ManifestEntry, type ManifestRoot, type ManifestShard, type ManifestSigner } from './manifest.js';
-export { CONTENT_TYPES, contentTypeOf, hantFileOf, isCanonicalPagePath, isHantFile, pageFileOf, RESERVED_PREFIX } from './page-path.js';
+export { CONTENT_TYPES, contentTypeOf, hantFileOf, HTML_TYPE, isCanonicalPagePath, isHantFile, pageFileOf, RESERVED_PREFIX } from './page-path.js';
 export type { ApplyResult, PageChanges, PageStore, PageWrite, VariantsResult, VerifiedManifest } from './page-store.js';
 
 /** Folder of the page store inside the data directory. */

@@ -22,9 +22,19 @@ export function pageFileOf(path: string): string | null {
   return path.endsWith('/') ? `${path}index.html` : path;
 }
 
-/** Content types by extension; pages are written only with these. */
+/** HTML pages, and the notices stored with a 410 whatever the path's extension. */
+export const HTML_TYPE = 'text/html; charset=utf-8';
+
+/**
+ * Content types by extension, decided when a file is stored (the manifest lists them). Besides
+ * the platform's own pages, feeds and theme files: the attachment types documents may carry
+ * (content's upload allow-list) and other common document, archive and media files.
+ * Types as registered with IANA; OFD (GB/T 33190, no registration) as the upload allow-list
+ * names it; .wps as Apache's mime.types has it. CSV without a charset (exports are often GBK;
+ * RFC 4180 §3 makes it optional).
+ */
 export const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  html: 'text/html; charset=utf-8',
+  html: HTML_TYPE,
   xml: 'application/xml; charset=utf-8',
   rss: 'application/rss+xml; charset=utf-8',
   atom: 'application/atom+xml; charset=utf-8',
@@ -35,6 +45,25 @@ export const CONTENT_TYPES: Readonly<Record<string, string>> = {
   svg: 'image/svg+xml',
   png: 'image/png',
   ico: 'image/x-icon',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  gif: 'image/gif',
+  webp: 'image/webp',
+  pdf: 'application/pdf',
+  ofd: 'application/ofd',
+  doc: 'application/msword',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xls: 'application/vnd.ms-excel',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  ppt: 'application/vnd.ms-powerpoint',
+  pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  wps: 'application/vnd.ms-works',
+  csv: 'text/csv',
+  zip: 'application/zip',
+  rar: 'application/vnd.rar',
+  '7z': 'application/x-7z-compressed',
+  mp3: 'audio/mpeg',
+  mp4: 'video/mp4',
 };
 
 export function contentTypeOf(file: string): string {

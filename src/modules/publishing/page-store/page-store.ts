@@ -7,6 +7,11 @@ export interface PageWrite {
   readonly body: Buffer;
   /** 410 for the notice that replaces a withdrawn document or a deleted column. */
   readonly status?: 200 | 410;
+  /**
+   * The body's content type when the path's extension does not tell it: the HTML notice stored
+   * at a withdrawn attachment's or feed's address. Default: by extension (contentTypeOf).
+   */
+  readonly type?: string;
 }
 
 export interface PageChanges {
