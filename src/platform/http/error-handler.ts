@@ -2,7 +2,8 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { AppError } from './error-registry.js';
 import { HttpErrors } from './errors.js';
 import { problemFor, requestLocale, sendProblem } from './problem.js';
-import { translateValidation, type AjvLikeError } from './validation-errors.js';
+import { setBaseHeaders } from './security-headers.js';
+import { joinValidationMessages, translateValidation, type AjvLikeError } from './validation-errors.js';
 
 /** Fastify's own error codes mapped to ours. */
 const fastifyCodes: Readonly<Record<string, string>> = {
@@ -30,7 +31,7 @@ export function installErrorHandler(app: FastifyInstance, onRefusal: RefusalList
       problem = problemFor(err.code, locale, err.params, err.fieldErrors);
     } else if (err.validation) {
       const errors = translateValidation(err.validation as unknown as AjvLikeError[], err.validationContext, locale);
-      problem = problemFor(HttpErrors['http.validation'], locale, { summary: errors.map((e) => e.message).join('；') }, errors);
+      problem = problemFor(HttpErrors['http.validation'], locale, { summary: joinValidationMessages(errors, locale) }, errors);
     } else if (err instanceof SyntaxError && /prototype|constructor/i.test(err.message)) {
       problem = problemFor(HttpErrors['http.forbidden_key'], locale);
     } else if (err.code && fastifyCodes[err.code]) {
@@ -58,8 +59,10 @@ export function installErrorHandler(app: FastifyInstance, onRefusal: RefusalList
 /**
  * Errors Fastify raises before routing (a malformed percent-encoding, an over-long path
  * parameter) bypass the error handler; without this they would leave as Fastify's own JSON.
+ * They bypass every hook as well, so the security headers are set here.
  */
 export function answerFrameworkError(err: FastifyError, req: FastifyRequest, reply: FastifyReply): void {
+  setBaseHeaders(req, reply);
   const code = err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? HttpErrors['http.uri_too_long'] : HttpErrors['http.bad_request'];
   void sendProblem(reply, { ...problemFor(code, requestLocale(req)), instance: req.url.split('?')[0] ?? '' });
 }

@@ -1,5 +1,5 @@
 /** Chinese names of common request fields, so validation messages read naturally. */
-const zhNames: Readonly<Record<string, string>> = {
+const zhNames: ReadonlyMap<string, string> = new Map(Object.entries({
   username: '用户名', password: '密码', newPassword: '新密码', currentPassword: '当前密码', totp: '动态验证码',
   displayName: '姓名', orgId: '所属机构', role: '角色', scopeType: '授权范围类型', scopeId: '授权范围',
   name: '名称', code: '编码', parentId: '上级机构', kind: '类型', level: '层级', divisionCode: '行政区划代码',
@@ -13,11 +13,14 @@ const zhNames: Readonly<Record<string, string>> = {
   title: '标题', opensAt: '开始时间', closesAt: '结束时间', questions: '题目', required: '是否必答', options: '选项',
   minChoices: '最少选择数', maxChoices: '最多选择数', maxLength: '最大字数', scale: '评分等级', rows: '矩阵行', columns: '矩阵列',
   resultsPublic: '是否公开结果', version: '版本',
-};
+  // 网站 and search.
+  ownerOrgId: '主办单位机构', primaryDomain: '主域名', creditCode: '统一社会信用代码/机构代码', slug: '英文标识', keywords: '关键词', sort: '排序',
+}));
 
 export function fieldLabel(field: string, locale: 'zh-CN' | 'en'): string {
   const leaf = field.split('.').pop() ?? field;
   if (locale === 'en') return field;
-  const zh = zhNames[leaf];
+  // A Map, not an object lookup: `__proto__` or `constructor` must not find Object.prototype's members.
+  const zh = zhNames.get(leaf);
   return zh ? `${zh}（${field}）` : field;
 }
