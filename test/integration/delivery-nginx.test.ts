@@ -59,6 +59,8 @@ for (const engine of selectedEngines()) {
         { path: '/zwgk/art_1.zh-hant.html', body: hantArticle },
         { path: '/404.html', body: Buffer.from('<!DOCTYPE html><h1>省政府 404</h1>') },
         { path: '/withdrawn.html', body: Buffer.from('<!DOCTYPE html><h1>该信息已撤回</h1>'), status: 410 },
+        { path: '/files/9/1.pdf', body: Buffer.from('<!DOCTYPE html><h1>附件已随稿件撤回</h1>'), status: 410 },
+        { path: '/files/9/2.ofd', body: Buffer.from('OFD bytes') },
         { path: '/gone-column/', body: Buffer.from('<!DOCTYPE html><h1>栏目已撤销</h1>'), status: 410 },
       ], [{ path: '/old/', location: '/zwgk/' }, { path: '/旧.html', location: '/zwgk/art_1.html' }]);
       fs.chmodSync(storeRoot(ctx.platform), 0o755);
@@ -141,6 +143,15 @@ for (const engine of selectedEngines()) {
       assert.equal(folder.headers.get('location'), '/zwgk/');
       assert.equal((await fetchAs('/_manifest/root.json')).status, 404);
       assert.equal((await fetchAs('/admin/')).status, 404);
+      // As Jiyue answers: the 404 page by name is a 404; a withdrawn attachment's notice is HTML; OFD has its type.
+      const byName = await fetchAs('/404.html');
+      assert.equal(byName.status, 404);
+      assert.match(await byName.text(), /省政府 404/);
+      const goneFile = await fetchAs('/files/9/1.pdf');
+      assert.equal(goneFile.status, 410);
+      assert.match(String(goneFile.headers.get('content-type')), /^text\/html/);
+      assert.match(await goneFile.text(), /附件已随稿件撤回/);
+      assert.equal((await fetchAs('/files/9/2.ofd')).headers.get('content-type'), 'application/ofd');
     });
 
     test('with --upstream, misses and /api/ go to Jiyue', async () => {
