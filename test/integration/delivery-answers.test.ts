@@ -6,6 +6,7 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import net from 'node:net';
 import { Readable } from 'node:stream';
 import { selectedEngines } from '../support/engines.js';
 import { createTestContext, type TestContext } from '../support/platform.js';
@@ -207,6 +208,21 @@ for (const engine of selectedEngines()) {
         assert.equal(res.status, 400, url);
         for (const h of ['content-security-policy', 'x-content-type-options', 'x-frame-options']) assert.ok(res.headers.get(h), `${url}: ${h}`);
       }
+    });
+
+    test('two Host field lines, or a Host value that is no host, answer 400 (RFC 9112 §3.2); one good Host is served', async () => {
+      const port = Number(new URL(ctx.app.server.listening ? `http://127.0.0.1:${(ctx.app.server.address() as net.AddressInfo).port}` : await ctx.app.listen({ port: 0, host: '127.0.0.1' })).port);
+      const send = (head: string) => new Promise<number>((resolve, reject) => {
+        const socket = net.connect(port, '127.0.0.1');
+        const chunks: Buffer[] = [];
+        socket.on('data', (c: Buffer) => chunks.push(c));
+        socket.on('error', reject);
+        socket.on('close', () => resolve(Number(/^HTTP\/1\.1 (\d{3})/.exec(Buffer.concat(chunks).toString('latin1'))?.[1] ?? 0)));
+        socket.write(`GET / HTTP/1.1\r\n${head}Connection: close\r\n\r\n`);
+      });
+      assert.equal(await send(`Host: ${HOST}\r\nHost: 3201000001.localhost\r\n`), 400);
+      assert.equal(await send('Host: a b\r\n'), 400);
+      assert.equal(await send(`Host: ${HOST}\r\n`), 200);
     });
 
     test('HEAD on the dynamic pages has GET\'s status and headers, Content-Length included, and no body', async () => {

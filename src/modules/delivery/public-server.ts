@@ -32,6 +32,20 @@ const OCTET_STREAM = 'application/octet-stream';
 /** What a 410 notice may be besides HTML: the JSON API's `{ gone: true }`. */
 const NOTICE_TYPES = /^(text\/html|application\/json)/;
 
+/** A Host field value: a name or IPv4 address, or an IPv6 literal, with an optional port (RFC 9110 §7.2). */
+const HOST_VALUE = /^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9._~-]+)(?::\d{1,5})?$/;
+
+/**
+ * RFC 9112 §3.2: a request with more than one Host field line, or an invalid Host value, is
+ * answered 400 (Node keeps the first of several, which would pick a site the sender may not mean).
+ */
+function badHost(req: FastifyRequest): boolean {
+  const raw = req.raw.rawHeaders;
+  let seen = 0;
+  for (let i = 0; i < raw.length; i += 2) if (raw[i]!.length === 4 && raw[i]!.toLowerCase() === 'host') seen += 1;
+  return seen > 1 || !HOST_VALUE.test(req.headers.host ?? '');
+}
+
 /** The reading aid cookie the theme's 繁體 switch sets. */
 function wantsHant(req: FastifyRequest): boolean {
   return /(?:^|;\s*)jy_script=hant(?:;|$)/.test(req.headers.cookie ?? '');
@@ -321,6 +335,7 @@ export function createPublicServer(platform: Platform, opts: PublicServerOptions
         return sendProblem(reply, { ...problemFor(code, requestLocale(req)), instance: rawPath });
       }
       // The public security headers are already set: the route declares them (public.routes.ts).
+      if (badHost(req)) return builtin(reply, 400);
       const site = await hosts.resolve(req.host);
       if (!site) return builtin(reply, 404);
       if (rawPath === VIEW_BEACON_PATH) return beacon(req, reply, site);
