@@ -3,9 +3,10 @@ import { AppError } from '../../platform/http/error-registry.js';
 import { problemFor } from '../../platform/http/problem.js';
 import { registerDynamicPage } from '../delivery/index.js';
 import { publishingDeps, renderSearchPage } from '../publishing/index.js';
-import { getSiteByCode, listSites } from '../sites/index.js';
+import { getSiteByCode } from '../sites/index.js';
 import { searchDocuments } from './search-documents.js';
 import { searchPageModel } from './search-page-model.js';
+import { siteLinkResolver } from './site-codes.js';
 import { SEARCH_GROUPS, type SearchGroup, type SearchResult, type SearchSort } from './search.types.js';
 
 /**
@@ -15,6 +16,7 @@ import { SEARCH_GROUPS, type SearchGroup, type SearchResult, type SearchSort } f
  */
 export function registerPublicSearchPage(platform: Platform): void {
   const deps = publishingDeps(platform);
+  const siteLink = siteLinkResolver(platform.db);
   registerDynamicPage('/search.html', async ({ siteCode, query }) => {
     const site = await getSiteByCode(platform.db, siteCode);
     const q = (query.get('q') ?? '').slice(0, 200);
@@ -32,7 +34,8 @@ export function registerPublicSearchPage(platform: Platform): void {
         error = problemFor(e.code, 'zh-CN', e.params).detail;
       }
     }
-    const names = new Map((await listSites(platform.db)).map((s) => [s.id, s.name]));
+    const names = new Map<number, string>();
+    for (const hit of result?.items ?? []) if (!names.has(hit.siteId)) names.set(hit.siteId, (await siteLink(hit.siteId))?.name ?? '');
     const search = q.trim()
       ? searchPageModel({ q, sort, ...(group ? { group } : {}), result, ...(error ? { error } : {}), siteName: (id) => names.get(id) ?? '' })
       : { q: '', sort, message: '请输入要搜索的文字。', groups: [], results: [], pager: { older: null, newer: null } };

@@ -26,13 +26,16 @@ export function siteCodeResolver(db: Db): (code: string | undefined) => Promise<
 
 export interface SiteLink {
   readonly code: string;
+  readonly name: string;
   /** Where the site's pages are: `https://<primary domain>`. */
   readonly origin: string;
 }
 
 /**
- * Site id → its code and origin, for results that leave the site they were asked from (the
- * platform-wide search): the whole registry, read again at most every TTL_MS (a thousand rows).
+ * Site id → its code, name and origin, for results that leave the site they were asked from
+ * (the platform-wide search) and for the names the search page shows: the whole registry, read
+ * again at most every TTL_MS (a thousand rows; reading them per request cost the search page
+ * more than the search).
  */
 export function siteLinkResolver(db: Db): (siteId: number) => Promise<SiteLink | undefined> {
   let table = new Map<number, SiteLink>();
@@ -41,7 +44,7 @@ export function siteLinkResolver(db: Db): (siteId: number) => Promise<SiteLink |
     const age = performance.now() - loadedAt;
     // A site unknown to the table may be new: read again, but not more than once a second.
     if (age > TTL_MS || (!table.has(siteId) && age > 1_000)) {
-      table = new Map((await listSites(db)).map((s) => [s.id, { code: s.code, origin: `https://${s.primaryDomain}` }]));
+      table = new Map((await listSites(db)).map((s) => [s.id, { code: s.code, name: s.name, origin: `https://${s.primaryDomain}` }]));
       loadedAt = performance.now();
     }
     return table.get(siteId);
