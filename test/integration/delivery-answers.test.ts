@@ -225,6 +225,17 @@ for (const engine of selectedEngines()) {
       assert.equal(await send(`Host: ${HOST}\r\n`), 200);
     });
 
+    test('If-Match: the page\'s own tag or * is served, another tag is 412 without a body (RFC 9110 §13.1.1)', async () => {
+      const page = await get('/');
+      assert.equal(page.statusCode, 200);
+      const etag = String(page.headers.etag);
+      assert.equal((await get('/', { 'if-match': etag })).statusCode, 200);
+      assert.equal((await get('/', { 'if-match': '*' })).statusCode, 200);
+      const stale = await get('/', { 'if-match': '"0000"' });
+      assert.equal(stale.statusCode, 412);
+      assert.equal(stale.body, '');
+    });
+
     test('HEAD on the dynamic pages has GET\'s status and headers, Content-Length included, and no body', async () => {
       for (const url of ['/search.html', '/search.html?q=%E6%94%BF%E5%8A%A1', '/letters.html', '/_pv.gif']) {
         const got = await get(url);

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseRange } from '../../src/modules/delivery/http/range.js';
 import { chooseVariant } from '../../src/modules/delivery/http/accept-encoding.js';
-import { ifRangeAllows, noneMatchHits } from '../../src/modules/delivery/http/conditional.js';
+import { ifRangeAllows, matchHolds, noneMatchHits } from '../../src/modules/delivery/http/conditional.js';
 import { cacheControlFor } from '../../src/modules/delivery/http/cache-control.js';
 import { VerifiedCache } from '../../src/modules/delivery/guard/verified-cache.js';
 import { normalizeHost } from '../../src/modules/delivery/site-hosts.js';
@@ -68,6 +68,12 @@ describe('delivery: HTTP details', () => {
     assert.ok(ifRangeAllows('"abc"', tag));
     assert.ok(!ifRangeAllows('W/"abc"', tag));
     assert.ok(!ifRangeAllows('Wed, 21 Oct 2026 07:28:00 GMT', tag));
+    // If-Match: strong comparison, lists and *; absent lets the request go on.
+    assert.ok(matchHolds(undefined, tag));
+    assert.ok(matchHolds('*', tag));
+    assert.ok(matchHolds('"x", "abc"', tag));
+    assert.ok(!matchHolds('W/"abc"', tag));
+    assert.ok(!matchHolds('"abcd"', tag));
   });
 
   test('Cache-Control: pages a minute, digest-named files a year, other files ten minutes', () => {

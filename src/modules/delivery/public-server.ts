@@ -14,7 +14,7 @@ import { SiteManifests } from './guard/site-manifests.js';
 import { VerifiedReader, type ReadOutcome } from './guard/verified-read.js';
 import { chooseVariant } from './http/accept-encoding.js';
 import { cacheControlFor } from './http/cache-control.js';
-import { ifRangeAllows, noneMatchHits } from './http/conditional.js';
+import { ifRangeAllows, matchHolds, noneMatchHits } from './http/conditional.js';
 import { SVG_CSP } from './http/public-headers.js';
 import { parseRange } from './http/range.js';
 import { normalizeHost, SiteHosts, type PublicSite } from './site-hosts.js';
@@ -232,6 +232,8 @@ export function createPublicServer(platform: Platform, opts: PublicServerOptions
     if (type.startsWith('image/svg+xml')) reply.header('content-security-policy', SVG_CSP);
     if (status === 200) {
       reply.header('etag', etag).header('accept-ranges', variant === 'identity' ? 'bytes' : 'none');
+      // If-Match before If-None-Match (RFC 9110 §13.2.2): a client holding another version is told so.
+      if (!matchHolds(req.headers['if-match'], etag)) return reply.code(412).send();
       if (noneMatchHits(req.headers['if-none-match'], etag)) return reply.code(304).send();
     }
     let bytes = reader.cached(site, file, variant, digest);

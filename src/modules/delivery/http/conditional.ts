@@ -14,3 +14,15 @@ export function noneMatchHits(header: string | undefined, etag: string): boolean
 export function ifRangeAllows(header: string | undefined, etag: string): boolean {
   return header === undefined || header.trim() === etag;
 }
+
+/**
+ * Whether If-Match lets the request go on (RFC 9110 §13.1.1): absent, `*` (a current
+ * representation exists), or one of the listed tags equal to ours by the strong comparison
+ * (a weak tag never matches). Otherwise the answer is 412.
+ */
+export function matchHolds(header: string | undefined, etag: string): boolean {
+  if (header === undefined) return true;
+  if (header.trim() === '*') return true;
+  if (etag.startsWith('W/')) return false;
+  return header.split(',').some((raw) => raw.trim() === etag);
+}
