@@ -223,6 +223,29 @@ for (const engine of selectedEngines()) {
       assert.equal(await send(`Host: ${HOST}\r\nHost: 3201000001.localhost\r\n`), 400);
       assert.equal(await send('Host: a b\r\n'), 400);
       assert.equal(await send(`Host: ${HOST}\r\n`), 200);
+      // HTTP/1.0 without Host (old health checkers) still gets an answer, not a 400.
+      const http10 = await new Promise<number>((resolve, reject) => {
+        const socket = net.connect(port, '127.0.0.1');
+        const chunks: Buffer[] = [];
+        socket.on('data', (c: Buffer) => chunks.push(c));
+        socket.on('error', reject);
+        socket.on('close', () => resolve(Number(/^HTTP\/1\.[01] (\d{3})/.exec(Buffer.concat(chunks).toString('latin1'))?.[1] ?? 0)));
+        socket.write('GET / HTTP/1.0\r\n\r\n');
+      });
+      assert.notEqual(http10, 400);
+      assert.ok(http10 > 0 && http10 < 500, String(http10));
+    });
+
+    test('a page linked with a query it cannot read (GBK escapes, a stray %) is still served; an unknown API path with a query is 404', async () => {
+      for (const url of ['/?kw=%D5%FE%B8%AE', '/?utm=50%off', '/search.html?q=%D5%FE%B8%AE']) {
+        const res = await get(url);
+        assert.equal(res.statusCode, 200, `${url}: ${res.body.slice(0, 200)}`);
+        assert.match(String(res.headers['content-type']), /^text\/html/, url);
+      }
+      for (const url of ['/api/v1/nonexistent?x=1', '/api/v1/public/nonexistent?x=1']) {
+        const res = await get(url);
+        assert.equal(res.statusCode, 404, `${url}: ${res.body.slice(0, 200)}`);
+      }
     });
 
     test('If-Match: the page\'s own tag or * is served, another tag is 412 without a body (RFC 9110 §13.1.1)', async () => {

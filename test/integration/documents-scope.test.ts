@@ -119,6 +119,17 @@ for (const engine of selectedEngines()) {
       assert.equal(own.statusCode, 201, own.body);
       const made = (await ctx.platform.db.selectFrom('documents').select('org_id').where('id', '=', (own.json() as Created).document.id).executeTakeFirstOrThrow());
       assert.equal(Number(made.org_id), njOffice.id);
+
+      // An editor granted the Nanjing site only (no organization): the site owner's own offices, yes; the province, no.
+      const { siteId: njSite } = await ensureTestSite(ctx.platform.db, '320100');
+      const { user, initialPassword } = await createUser({ db: ctx.platform.db, actor: systemActor('test'), input: { username: 'njSiteEditor', displayName: '网站编辑', orgId: njOffice.id }, deps: identityDeps(ctx.platform) });
+      await ctx.platform.db.updateTable('users').set({ must_change_password: 0 }).where('id', '=', user.id).execute();
+      await ctx.platform.db.insertInto('role_grants').values({ user_id: user.id, role: 'editor', scope_type: 'site', scope_id: njSite, granted_by: null, granted_at: 0 }).execute();
+      const siteEditor = await signIn(ctx.app, { username: 'njSiteEditor', password: initialPassword, totpSecret: null }, clock);
+      assert.equal((await siteEditor.request('POST', '/api/v1/documents', { columnId: njColumn, kind: 'notice', title: '办公厅发文', orgId: njOffice.id })).statusCode, 201);
+      const foreign = await siteEditor.request('POST', '/api/v1/documents', { columnId: njColumn, kind: 'notice', title: '省政府发文', orgId: js.id });
+      assert.equal(foreign.statusCode, 403, foreign.body);
+      assert.equal((foreign.json() as { code: string }).code, 'content.org.out_of_scope');
     });
 
     test('a column-scoped editor reaches documents in that column subtree only', async () => {

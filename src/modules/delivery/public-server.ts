@@ -43,7 +43,8 @@ function badHost(req: FastifyRequest): boolean {
   const raw = req.raw.rawHeaders;
   let seen = 0;
   for (let i = 0; i < raw.length; i += 2) if (raw[i]!.length === 4 && raw[i]!.toLowerCase() === 'host') seen += 1;
-  return seen > 1 || !HOST_VALUE.test(req.headers.host ?? '');
+  // No Host at all is HTTP/1.0 (Node refuses it on HTTP/1.1): such a client gets the portal, as before.
+  return seen > 1 || (seen === 1 && !HOST_VALUE.test(req.headers.host ?? ''));
 }
 
 /** The reading aid cookie the theme's 繁體 switch sets. */
@@ -343,7 +344,7 @@ export function createPublicServer(platform: Platform, opts: PublicServerOptions
       if (rawPath === VIEW_BEACON_PATH) return beacon(req, reply, site);
       const dynamic = dynamicPage(rawPath);
       if (dynamic && (req.method === 'GET' || req.method === 'HEAD')) {
-        const budget = dynamicBudget.take(req.ip, Date.now());
+        const budget = dynamicBudget.take(req.ip, performance.now());
         if (!budget.ok) {
           return reply.code(429).type(BUILTIN_TYPE).header('retry-after', String(budget.retryAfterSeconds)).header('cache-control', 'no-store').send(BUILTIN_PAGES[429]);
         }

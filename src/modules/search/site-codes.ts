@@ -40,13 +40,19 @@ export interface SiteLink {
 export function siteLinkResolver(db: Db): (siteId: number) => Promise<SiteLink | undefined> {
   let table = new Map<number, SiteLink>();
   let loadedAt = Number.NEGATIVE_INFINITY;
+  // One read at a time: the hits of one answer (and concurrent answers) wait for the same read.
+  let reading: Promise<void> | null = null;
+  const reload = (): Promise<void> => {
+    reading ??= listSites(db).then((sites) => {
+      table = new Map(sites.map((s) => [s.id, { code: s.code, name: s.name, origin: `https://${s.primaryDomain}` }]));
+      loadedAt = performance.now();
+    }).finally(() => { reading = null; });
+    return reading;
+  };
   return async (siteId) => {
     const age = performance.now() - loadedAt;
     // A site unknown to the table may be new: read again, but not more than once a second.
-    if (age > TTL_MS || (!table.has(siteId) && age > 1_000)) {
-      table = new Map((await listSites(db)).map((s) => [s.id, { code: s.code, name: s.name, origin: `https://${s.primaryDomain}` }]));
-      loadedAt = performance.now();
-    }
+    if (age > TTL_MS || (!table.has(siteId) && age > 1_000)) await reload();
     return table.get(siteId);
   };
 }

@@ -65,10 +65,13 @@ export function checkRequestText(req: FastifyRequest, part: string, value: unkno
 
 /**
  * The query parser keeps a broken percent-escape (`q=%E6%B1%9F%`, or UTF-8 that is no text such
- * as `%ED%A0%80`) as literal characters, and the request would go on with text nobody sent.
- * Refused instead (400 http.bad_request naming the part).
+ * as `%ED%A0%80`) as literal characters, and an API request would go on with text nobody sent.
+ * Refused instead (400 http.bad_request naming the parameter).
  */
 function checkQueryEncoding(req: FastifyRequest): void {
+  // The API only: a public page ignores what it cannot read (a link from an older site in GBK,
+  // `?utm=50%off`) as before, and the site search page reads its query leniently itself.
+  if (!req.routeOptions.url?.startsWith('/api/')) return;
   const at = req.url.indexOf('?');
   if (at < 0) return;
   const qs = req.url.slice(at + 1);

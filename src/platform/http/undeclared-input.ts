@@ -28,14 +28,19 @@ function refuse(req: FastifyRequest, field: string): never {
 export function installUndeclaredInputGuard(app: FastifyInstance): void {
   app.addHook('preValidation', (req, _reply, done) => {
     try {
-      if (req.url.startsWith('/api/v1/')) {
+      // By the route matched, not the address: an unknown /api/v1/ path reaches the pages' catch-all and stays a 404.
+      if (req.routeOptions.url?.startsWith('/api/v1/')) {
         const schema = req.routeOptions.schema;
         if (!schema?.querystring) {
           const first = Object.keys((req.query ?? {}) as object)[0];
-          if (first !== undefined) refuse(req, `querystring.${first}`);
+          if (first !== undefined) refuse(req, `querystring.${first === '' ? '(root)' : first}`);
         }
-        if (!schema?.body && !req.routeOptions.config.bodyReadByHandler && isPlainData(req.body)) {
-          const first = Array.isArray(req.body) ? (req.body.length > 0 ? '(root)' : undefined) : Object.keys(req.body)[0];
+        if (!schema?.body && !req.routeOptions.config.bodyReadByHandler && req.body !== undefined) {
+          // An empty object (what clients send for "no body") passes; anything else was meant to say something.
+          const body: unknown = req.body;
+          // A JSON scalar says something too; a Buffer or stream is a body some parser kept for the handler.
+          const first = isPlainData(body) ? (Array.isArray(body) ? (body.length > 0 ? '(root)' : undefined) : Object.keys(body)[0])
+            : body === null || typeof body === 'object' ? undefined : '(root)';
           if (first !== undefined) refuse(req, first);
         }
       }

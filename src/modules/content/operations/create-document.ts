@@ -1,6 +1,7 @@
 import { inTransaction, type Db } from '../../../db/index.js';
 import { AppError } from '../../../platform/http/error-registry.js';
 import { hasPermissionOnColumn, hasPermissionOnOrg, type Actor } from '../../../platform/identity/actor.js';
+import { getOrg } from '../../../platform/identity/orgs.repo.js';
 import { getSite } from '../../sites/index.js';
 import type { DocumentKind } from '../content.tables.js';
 import type { ContentDeps } from '../content-deps.js';
@@ -28,7 +29,8 @@ function emptyFields(issuingOrgName: string): EditionFields {
 
 /**
  * Creates a draft (edition 1) in a column. Steps: find the column, check documents.write on
- * it (and on the issuing organization when it is not the site's owner), validate every field (all problems at once; nothing is written when any fails), then in
+ * it (and on the issuing organization when it is neither the site's owner nor one of the
+ * owner's own), validate every field (all problems at once; nothing is written when any fails), then in
  * one transaction allocate the index number, insert document and edition, and audit.
  */
 export async function createDocument({ db, actor, input, deps }: { db: Db; actor: Actor; input: CreateDocumentInput; deps: ContentDeps }): Promise<{ document: DocumentView; edition: EditionView }> {
@@ -40,13 +42,18 @@ export async function createDocument({ db, actor, input, deps }: { db: Db; actor
   const site = await getSite(db, place.column.siteId);
   if (!site) throw new AppError(ContentErrors['content.column.not_found']);
 
+  // Another organization than the site's owner lends its index-number sequence (and its name by
+  // default): it must be one of the owner's own (a department of the portal's government, for an
+  // editor who may write in the column), or one the author writes documents for. Checked before
+  // anything is said about that organization.
+  if (input.orgId !== undefined && input.orgId !== site.ownerOrgId) {
+    const [chosen, owner] = await Promise.all([getOrg(db, input.orgId), getOrg(db, site.ownerOrgId)]);
+    if (chosen && !(owner && chosen.path.startsWith(owner.path)) && !hasPermissionOnOrg(actor, 'documents.write', chosen.path)) {
+      throw new AppError(ContentErrors['content.org.out_of_scope'], { org: chosen.name });
+    }
+  }
   const issuing = await resolveIssuingOrg(db, input.orgId ?? site.ownerOrgId, input.kind);
   const org = issuing.org;
-  // Another organization than the site's owner lends its name and its index-number sequence:
-  // only someone who may write documents for that organization may choose it.
-  if (org.id !== site.ownerOrgId && !hasPermissionOnOrg(actor, 'documents.write', org.path)) {
-    throw new AppError(ContentErrors['content.org.out_of_scope'], { org: org.name });
-  }
   const { columnId: _c, kind: _k, orgId: _o, ...patch } = input;
   const fields = prepareFields(mergeFields(emptyFields(org.name), patch), { now, wasPublished: false });
 
