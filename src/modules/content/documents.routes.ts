@@ -91,7 +91,7 @@ export async function documentsRoutes(fastify: FastifyInstance, { platform }: { 
       throwFileSizeLimit: true,
       limits: { fileSize: deps.uploadMaxBytes, files: 1, fields: 5, fieldSize: 1024, parts: 6, headerPairs: 50 },
     });
-    scoped.withTypeProvider<TypeBoxTypeProvider>().post('/api/v1/documents/:id/attachments', { schema: uploadSchema, config: write }, async (req, reply) => {
+    scoped.withTypeProvider<TypeBoxTypeProvider>().post('/api/v1/documents/:id/attachments', { schema: uploadSchema, config: { ...write, bodyReadByHandler: true } }, async (req, reply) => {
       if (!req.isMultipart()) throw new AppError(HttpErrors['http.unsupported_media_type']);
       try {
         const part = await req.file();

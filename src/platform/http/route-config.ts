@@ -13,8 +13,9 @@ declare module 'fastify' {
      */
     securityHeaders?: Readonly<Record<string, string>>;
     /**
-     * The handler reads and validates the body itself (JSON or multipart with files, one set of
-     * rules): a route without a body schema otherwise takes no body (undeclared-input.ts).
+     * The handler reads and validates the body itself (multipart uploads, which answer 415 to
+     * anything else; a letter as JSON or multipart): a route without a body schema otherwise
+     * takes no body (undeclared-input.ts).
      */
     bodyReadByHandler?: boolean;
   }

@@ -83,7 +83,7 @@ export async function interviewsRoutes(fastify: FastifyInstance, { platform }: {
   // Multipart only here, with the picture limit.
   await app.register(async (scoped) => {
     await scoped.register(multipart, { throwFileSizeLimit: true, limits: { fileSize: MAX_IMAGE_BYTES, files: 1, fields: 5, parts: 6, headerPairs: 50 } });
-    scoped.withTypeProvider<TypeBoxTypeProvider>().post('/api/v1/interviews/:id/images', { schema: uploadImageSchema, config: answer }, async (req, reply) => {
+    scoped.withTypeProvider<TypeBoxTypeProvider>().post('/api/v1/interviews/:id/images', { schema: uploadImageSchema, config: { ...answer, bodyReadByHandler: true } }, async (req, reply) => {
       let file: { fileName: string; bytes: Buffer } | undefined;
       try {
         const part = await req.file();
