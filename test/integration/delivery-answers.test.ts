@@ -6,10 +6,11 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import net from 'node:net';
+import type net from 'node:net';
 import { Readable } from 'node:stream';
 import { selectedEngines } from '../support/engines.js';
 import { createTestContext, type TestContext } from '../support/platform.js';
+import { rawRequest } from '../support/raw-http.js';
 import { goodPages, htmlPage, PORTAL, type GoodPages } from '../support/page-fixtures.js';
 import { seedInterview } from '../support/interview-fixtures.js';
 import { ONE_STEP, workflowDraft } from '../support/workflow-fixtures.js';
@@ -212,26 +213,12 @@ for (const engine of selectedEngines()) {
 
     test('two Host field lines, or a Host value that is no host, answer 400 (RFC 9112 §3.2); one good Host is served', async () => {
       const port = Number(new URL(ctx.app.server.listening ? `http://127.0.0.1:${(ctx.app.server.address() as net.AddressInfo).port}` : await ctx.app.listen({ port: 0, host: '127.0.0.1' })).port);
-      const send = (head: string) => new Promise<number>((resolve, reject) => {
-        const socket = net.connect(port, '127.0.0.1');
-        const chunks: Buffer[] = [];
-        socket.on('data', (c: Buffer) => chunks.push(c));
-        socket.on('error', reject);
-        socket.on('close', () => resolve(Number(/^HTTP\/1\.1 (\d{3})/.exec(Buffer.concat(chunks).toString('latin1'))?.[1] ?? 0)));
-        socket.write(`GET / HTTP/1.1\r\n${head}Connection: close\r\n\r\n`);
-      });
+      const send = async (head: string) => (await rawRequest(port, `GET / HTTP/1.1\r\n${head}Connection: close\r\n\r\n`)).status;
       assert.equal(await send(`Host: ${HOST}\r\nHost: 3201000001.localhost\r\n`), 400);
       assert.equal(await send('Host: a b\r\n'), 400);
       assert.equal(await send(`Host: ${HOST}\r\n`), 200);
       // HTTP/1.0 without Host (old health checkers) still gets an answer, not a 400.
-      const http10 = await new Promise<number>((resolve, reject) => {
-        const socket = net.connect(port, '127.0.0.1');
-        const chunks: Buffer[] = [];
-        socket.on('data', (c: Buffer) => chunks.push(c));
-        socket.on('error', reject);
-        socket.on('close', () => resolve(Number(/^HTTP\/1\.[01] (\d{3})/.exec(Buffer.concat(chunks).toString('latin1'))?.[1] ?? 0)));
-        socket.write('GET / HTTP/1.0\r\n\r\n');
-      });
+      const http10 = (await rawRequest(port, 'GET / HTTP/1.0\r\n\r\n')).status;
       assert.notEqual(http10, 400);
       assert.ok(http10 > 0 && http10 < 500, String(http10));
     });

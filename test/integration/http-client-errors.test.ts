@@ -1,41 +1,20 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import net from 'node:net';
 import { selectedEngines } from '../support/engines.js';
 import { createTestContext, type TestContext } from '../support/platform.js';
+import { rawRequest, type RawAnswer } from '../support/raw-http.js';
 
 /**
  * Requests Node's HTTP parser refuses before Fastify sees them (a header section over 16 KiB, a
  * byte a request line may not hold, a broken chunked body) get the platform's problem+json with
  * its security headers, like every other refusal. Over a real socket: inject() has no parser.
  */
-interface RawAnswer { status: number; headers: string; body: string }
-
 /** The request in several writes, apart in time: on a real network a large header section comes in segments. */
 function sendInParts(port: number, parts: readonly Buffer[]): Promise<RawAnswer> {
-  return send(port, parts[0]!, parts.slice(1));
+  return rawRequest(port, parts[0]!, parts.slice(1));
 }
 
-function send(port: number, request: Buffer, later: readonly Buffer[] = []): Promise<RawAnswer> {
-  return new Promise((resolve, reject) => {
-    const socket = net.connect(port, '127.0.0.1');
-    const chunks: Buffer[] = [];
-    socket.on('data', (c: Buffer) => chunks.push(c));
-    socket.on('error', (err: NodeJS.ErrnoException) => { if (err.code !== 'ECONNRESET') reject(err); });
-    socket.on('close', () => {
-      const all = Buffer.concat(chunks).toString('utf8');
-      const split = all.indexOf('\r\n\r\n');
-      resolve({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(all)?.[1] ?? 0), headers: all.slice(0, split), body: all.slice(split + 4) });
-    });
-    socket.write(request);
-    void (async () => {
-      for (const part of later) {
-        await new Promise((r) => setTimeout(r, 30));
-        if (!socket.destroyed) socket.write(part);
-      }
-    })();
-  });
-}
+const send = (port: number, request: Buffer): Promise<RawAnswer> => rawRequest(port, request);
 
 for (const engine of selectedEngines()) {
   describe(`requests the HTTP parser refuses [${engine}]`, () => {
