@@ -60,6 +60,11 @@ export async function createTestDatabase(engine: Engine): Promise<TestDatabase> 
   await admin.connect();
   try {
     await admin.query(`create database ${name}`);
+    // Commits return without waiting for the WAL flush. What a test can observe is unchanged
+    // (atomicity, isolation, visibility; durable() is a no-op on PostgreSQL): only a power cut
+    // could tell, and these databases are dropped anyway. It took seeding the demo data from
+    // 5.2–5.5 s to 2.8–3.1 s, and every other write of a test waits on fsync no more either.
+    await admin.query(`alter database ${name} set synchronous_commit = off`);
   } finally {
     await admin.end();
   }
