@@ -5,7 +5,7 @@ export const ContentErrors = defineErrors({
   'content.document.invalid': {
     status: 400,
     zh: '稿件信息有误：{summary}',
-    en: 'The document has invalid fields: {summary}',
+    en: 'The document has invalid fields: {summaryEn}',
   },
   'content.document.not_found': {
     status: 404,

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/index.js';
-import { AppError } from '../../platform/http/error-registry.js';
+import { AppError, fieldError } from '../../platform/http/error-registry.js';
 import { getOrg, type OrgView } from '../../platform/identity/orgs.repo.js';
 import { formatShanghai } from '../../platform/i18n/format-time.js';
 import type { DocumentKind } from './content.tables.js';
@@ -19,7 +19,8 @@ export interface IssuingOrg {
 export async function resolveIssuingOrg(db: Db, orgId: number, kind: DocumentKind): Promise<IssuingOrg> {
   const org = await getOrg(db, orgId);
   if (!org) {
-    throw new AppError(ContentErrors['content.document.invalid'], { summary: '发布机构不存在' }, [{ field: 'orgId', code: 'content.field.unknown', message: '发布机构（orgId）不存在' }]);
+    throw new AppError(ContentErrors['content.document.invalid'], { summary: '发布机构不存在', summaryEn: 'the issuing organization does not exist' },
+      [fieldError('orgId', 'content.field.unknown', '发布机构（orgId）不存在', 'The issuing organization (orgId) does not exist')]);
   }
   const needsIndexNumber = kind !== 'page';
   if (needsIndexNumber && (!org.creditCode || !ORG_CODE.test(org.creditCode))) throw new AppError(ContentErrors['content.index_number.no_org_code'], { org: org.name });

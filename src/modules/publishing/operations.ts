@@ -1,5 +1,5 @@
 import { inTransaction, type Db } from '../../db/index.js';
-import { AppError } from '../../platform/http/error-registry.js';
+import { AppError, fieldError } from '../../platform/http/error-registry.js';
 import { hasPermissionOnSite, type Actor } from '../../platform/identity/actor.js';
 import type { AuditLog, JobQueue } from '../../platform/contracts.js';
 import { getColumn } from '../columns/index.js';
@@ -58,7 +58,7 @@ export async function updateThemeSettings({ db, actor, siteId, input, deps }: { 
     for (const id of ids) {
       const c = await getColumn(db, id);
       if (!c || c.status !== 'active' || (field === 'navColumns' && c.siteId !== siteId) || !(await getSite(db, c.siteId))) {
-        throw new AppError(PublishingErrors['publishing.theme.bad_column'], { id, field }, [{ field, code: 'publishing.theme.bad_column', message: `栏目 ${id} 不存在或不可用（${field}）` }]);
+        throw new AppError(PublishingErrors['publishing.theme.bad_column'], { id, field }, [fieldError(field, 'publishing.theme.bad_column', `栏目 ${id} 不存在或不可用（${field}）`, `Column ${id} does not exist or is unavailable (${field})`)]);
       }
     }
   }

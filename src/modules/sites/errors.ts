@@ -10,10 +10,10 @@ export const SitesErrors = defineErrors({
   'sites.owner.out_of_scope': { status: 403, zh: '主办机构“{org}”不在您的管理范围内', en: 'Owner organization "{org}" is outside your scope' },
   'sites.owner.not_found': { status: 400, zh: '主办机构（ownerOrgId）不存在', en: 'The owner organization (ownerOrgId) does not exist' },
   'sites.owner.taken': { status: 409, zh: '{org}已开办网站“{site}”（网站标识码 {code}），一个单位最多开办一个网站', en: '{org} already runs the site "{site}" ({code}); one unit may run at most one site' },
-  'sites.owner.no_site_allowed': { status: 400, zh: '{org}是县级部门或乡镇（街道），不能单独开办网站，请使用县级门户网站（{portalOwner}）的栏目', en: '{org} is a county department or township and cannot run a site of its own; use columns on the county portal ({portalOwner})' },
-  'sites.owner.general_office': { status: 400, zh: '政府门户网站由{government}主办，{org}不单独开办网站；请以“{government}”作为门户网站的主办机构', en: 'The government portal belongs to {government}; {org} does not run a site of its own; choose "{government}" as the owner of the portal' },
+  'sites.owner.no_site_allowed': { status: 400, zh: '{org}是县级部门或乡镇（街道），不能单独开办网站，请使用县级门户网站（{portalOwner}）的栏目', en: '{org} is a county department or township and cannot run a site of its own; use columns on the county portal ({portalOwnerEn})' },
+  'sites.owner.general_office': { status: 400, zh: '政府门户网站由{government}主办，{org}不单独开办网站；请以“{government}”作为门户网站的主办机构', en: 'The government portal belongs to {governmentEn}; {org} does not run a site of its own; choose "{governmentEn}" as the owner of the portal' },
   'sites.kind.portal_owner': { status: 400, zh: '政府门户网站的主办机构应为人民政府，{org}不是人民政府', en: 'A government portal must be owned by a government; {org} is not one' },
-  'sites.kind.level_mismatch': { status: 400, zh: '{org}是{level}人民政府，网站类型应为“{expected}”', en: '{org} is a {level} government; the site kind must be "{expected}"' },
+  'sites.kind.level_mismatch': { status: 400, zh: '{org}是{level}人民政府，网站类型应为“{expected}”', en: '{org} is a {levelEn} government; the site kind must be "{expectedEn}"' },
   'sites.kind.department_owner': { status: 400, zh: '部门网站只能由省级或设区市级政府部门主办，{org}不是此类部门（人民政府请开办政府门户网站）', en: 'A department site must be owned by a provincial or city department; {org} is not one (a government runs a portal)' },
   'sites.code.bad_format': { status: 400, zh: '网站标识码（code）“{code}”格式不正确：应为 10 位数字（6 位行政区划代码 + 4 位顺序号），或 bm 加 8 位数字', en: 'Site identifier code "{code}" is malformed: 10 digits (6-digit division code + 4-digit sequence) or bm + 8 digits' },
   'sites.code.division_mismatch': { status: 400, zh: '网站标识码（code）“{code}”的前 6 位应为主办机构的行政区划代码 {division}', en: 'The first 6 digits of site identifier code "{code}" must be the owner\'s division code {division}' },
@@ -28,12 +28,12 @@ export const SitesErrors = defineErrors({
   'sites.contact.bad_email': { status: 400, zh: '联系邮箱（contact.email）“{value}”格式不正确', en: 'Contact email "{value}" is malformed' },
   'sites.contact.bad_phone': { status: 400, zh: '联系电话（contact.phone）“{value}”格式不正确，应如“025-83391234”', en: 'Contact phone "{value}" is malformed; expected e.g. 025-83391234' },
   'sites.logo.bad_url': { status: 400, zh: '网站标志地址（logoUrl）应以 https://、http:// 或 / 开头', en: 'Logo URL (logoUrl) must start with https://, http:// or /' },
-  'sites.blank': { status: 400, zh: '{label}（{field}）不能为空', en: '{label} ({field}) must not be blank' },
+  'sites.blank': { status: 400, zh: '{label}（{field}）不能为空', en: '{labelEn} ({field}) must not be blank' },
 });
 
 /** Warnings do not refuse the change; the console shows them beside the field. */
 export const SITE_WARNINGS = {
   'sites.domain.portal_shape': { zh: '政府门户网站的主域名通常为 www.<地区>.gov.cn，“{domain}”不符合这一形式', en: 'A portal\'s primary domain is usually www.<region>.gov.cn; "{domain}" is not' },
-  'sites.domain.department_shape': { zh: '部门网站的主域名通常为本级门户网站的子域名（如 xxx.{portal}），“{domain}”不符合这一形式', en: 'A department site\'s domain is usually a sub-domain of its level\'s portal (e.g. xxx.{portal}); "{domain}" is not' },
+  'sites.domain.department_shape': { zh: '部门网站的主域名通常为本级门户网站的子域名（如 xxx.{portal}），“{domain}”不符合这一形式', en: 'A department site\'s domain is usually a sub-domain of its level\'s portal (e.g. xxx.{portalEn}); "{domain}" is not' },
 } as const;
 export type SiteWarningCode = keyof typeof SITE_WARNINGS;

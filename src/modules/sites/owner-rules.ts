@@ -14,6 +14,7 @@ export const SITE_KIND_LABELS: Readonly<Record<SiteKind, { zh: string; en: strin
 };
 
 const LEVEL_LABELS: Readonly<Record<OrgLevel, string>> = { province: '省级', city: '设区市级', county: '县级', township: '乡镇级' };
+const LEVEL_LABELS_EN: Readonly<Record<OrgLevel, string>> = { province: 'provincial', city: 'city', county: 'county', township: 'township' };
 
 /** The nearest government at or above the unit (a department's or office's own government). */
 export async function governmentOf(db: Db, org: OrgView): Promise<OrgView | undefined> {
@@ -32,12 +33,12 @@ export async function checkOwnerAndKind(db: Db, issues: SiteIssues, owner: OrgVi
   const org = owner.name;
   if (owner.kind === 'township' || (owner.kind === 'department' && (owner.level === 'county' || owner.level === 'township'))) {
     const county = await governmentOf(db, owner);
-    issues.add('sites.owner.no_site_allowed', 'ownerOrgId', { org, portalOwner: county?.name ?? '县级人民政府' });
+    issues.add('sites.owner.no_site_allowed', 'ownerOrgId', { org, portalOwner: county?.name ?? '县级人民政府', portalOwnerEn: county?.name ?? 'the county government' });
     return;
   }
   if (owner.kind === 'general_office') {
     const government = await governmentOf(db, owner);
-    issues.add('sites.owner.general_office', 'ownerOrgId', { org, government: government?.name ?? '本级人民政府' });
+    issues.add('sites.owner.general_office', 'ownerOrgId', { org, government: government?.name ?? '本级人民政府', governmentEn: government?.name ?? 'the government of its level' });
     return;
   }
   if (kind === 'department') {
@@ -50,6 +51,9 @@ export async function checkOwnerAndKind(db: Db, issues: SiteIssues, owner: OrgVi
   }
   const expected = PORTAL_OF_LEVEL[owner.level];
   if (expected !== kind) {
-    issues.add('sites.kind.level_mismatch', 'kind', { org, level: LEVEL_LABELS[owner.level], expected: expected ? SITE_KIND_LABELS[expected].zh : '—' });
+    issues.add('sites.kind.level_mismatch', 'kind', {
+      org, level: LEVEL_LABELS[owner.level], levelEn: LEVEL_LABELS_EN[owner.level],
+      expected: expected ? SITE_KIND_LABELS[expected].zh : '—', expectedEn: expected ? SITE_KIND_LABELS[expected].en : '—',
+    });
   }
 }

@@ -1,4 +1,4 @@
-import { AppError, formatMessage, lookupError, type FieldError } from '../../platform/http/error-registry.js';
+import { AppError, registeredFieldError, type FieldError } from '../../platform/http/error-registry.js';
 import type { SitesErrors } from './errors.js';
 
 export type SitesErrorCode = keyof typeof SitesErrors;
@@ -12,7 +12,9 @@ interface Issue {
 
 /**
  * Collects every rule a site change breaks, so the console can mark all offending fields at
- * once. The problem's own code and status are those of the first issue found.
+ * once. The problem's own code and status are those of the first issue found. Each field error
+ * is worded by its code's templates in both languages; a parameter holding Chinese text comes
+ * with its English counterpart `<name>En` (see formatMessage).
  */
 export class SiteIssues {
   private readonly issues: Issue[] = [];
@@ -28,7 +30,7 @@ export class SiteIssues {
   throwIfAny(): void {
     const first = this.issues[0];
     if (!first) return;
-    const fieldErrors: FieldError[] = this.issues.map((i) => ({ field: i.field, code: i.code, message: formatMessage(lookupError(i.code)?.zh ?? i.code, i.params) }));
+    const fieldErrors: FieldError[] = this.issues.map((i) => registeredFieldError(i.field, i.code, i.params));
     throw new AppError(first.code, first.params, fieldErrors);
   }
 }

@@ -55,9 +55,9 @@ export async function validateSite(db: Db, owner: OrgView, draft: SiteDraft, opt
   if (existing && existing.id !== opts.selfId) issues.add('sites.owner.taken', 'ownerOrgId', { org: owner.name, site: existing.name, code: existing.code });
 
   const name = draft.name.trim();
-  if (!name) issues.add('sites.blank', 'name', { label: '网站名称', field: 'name' });
+  if (!name) issues.add('sites.blank', 'name', { label: '网站名称', labelEn: 'Site name', field: 'name' });
   const hostUnit = draft.hostUnit.trim();
-  if (!hostUnit) issues.add('sites.blank', 'hostUnit', { label: '主办单位', field: 'hostUnit' });
+  if (!hostUnit) issues.add('sites.blank', 'hostUnit', { label: '主办单位', labelEn: 'Host unit', field: 'hostUnit' });
 
   const code = draft.code.trim().toLowerCase();
   if (!SITE_CODE_PATTERN.test(code)) {
@@ -134,5 +134,5 @@ async function shapeWarnings(db: Db, owner: OrgView, kind: SiteKind, primary: st
     return primary.endsWith(`.${base}`) && primary !== portal.primaryDomain ? [] : [{ field: 'primaryDomain', code: 'sites.domain.department_shape', params: { domain: primary, portal: base } }];
   }
   // No portal registered yet: at least `<dept>.<region>.gov.cn`.
-  return primary.split('.').length >= (primary.endsWith('.gov.cn') ? 4 : 3) ? [] : [{ field: 'primaryDomain', code: 'sites.domain.department_shape', params: { domain: primary, portal: '<地区>.gov.cn' } }];
+  return primary.split('.').length >= (primary.endsWith('.gov.cn') ? 4 : 3) ? [] : [{ field: 'primaryDomain', code: 'sites.domain.department_shape', params: { domain: primary, portal: '<地区>.gov.cn', portalEn: '<region>.gov.cn' } }];
 }

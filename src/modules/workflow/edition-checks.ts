@@ -1,5 +1,5 @@
 import type { Db } from '../../db/index.js';
-import { AppError } from '../../platform/http/error-registry.js';
+import { AppError, fieldError } from '../../platform/http/error-registry.js';
 import { hasBlocking, loadCheckContext, REQUIRED_METADATA_BY_COLUMN_KIND, runChecks, type CheckResult } from '../checks/index.js';
 import { editionAttachmentTexts, storeEditionChecks } from '../content/index.js';
 import type { WorkflowTarget } from './workflow-target.js';
@@ -47,12 +47,13 @@ export async function checkEdition(db: Db, target: WorkflowTarget): Promise<Edit
   return checks;
 }
 
-/** The 409 that lists the blocking findings in Chinese, each also as a field error pointing at where it is. */
+/** The 409 that lists the blocking findings (in Chinese and English), each also as a field error pointing at where it is. */
 export function blockedByChecks(checks: EditionChecks): AppError {
   const blocking = checks.results.filter((r) => r.severity === 'block');
   const findings = blocking.slice(0, 5).map((r) => r.message).join('；') + (blocking.length > 5 ? `；等 ${blocking.length} 项` : '');
-  return new AppError(WorkflowErrors['content.workflow.blocked_by_checks'], { count: blocking.length, findings },
-    blocking.slice(0, 50).map((r) => ({ field: r.field, code: `checks.${r.rule}`, message: r.message })));
+  const findingsEn = blocking.slice(0, 5).map((r) => r.messageEn).join('; ') + (blocking.length > 5 ? `; ${blocking.length} in all` : '');
+  return new AppError(WorkflowErrors['content.workflow.blocked_by_checks'], { count: blocking.length, findings, findingsEn },
+    blocking.slice(0, 50).map((r) => fieldError(r.field, `checks.${r.rule}`, r.message, r.messageEn)));
 }
 
 /** Runs the checks and refuses (409) when any result blocks publication. */

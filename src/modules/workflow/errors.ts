@@ -25,7 +25,7 @@ export const WorkflowErrors = defineErrors({
   'content.workflow.blocked_by_checks': {
     status: 409,
     zh: '发布前机器检查发现 {count} 个阻断问题，须修改后才能通过：{findings}',
-    en: 'The pre-publication checks found {count} blocking problem(s) to fix first: {findings}',
+    en: 'The pre-publication checks found {count} blocking problem(s) to fix first: {findingsEn}',
   },
   'content.workflow.not_submittable': {
     status: 409,
@@ -35,7 +35,7 @@ export const WorkflowErrors = defineErrors({
   'content.workflow.reason_required': {
     status: 400,
     zh: '请填写{what}（reason）',
-    en: 'Give the reason (reason): {what}',
+    en: 'Give the {whatEn} (reason)',
   },
   'content.workflow.publish_time_past': {
     status: 400,

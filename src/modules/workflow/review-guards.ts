@@ -1,4 +1,4 @@
-import { AppError } from '../../platform/http/error-registry.js';
+import { AppError, fieldError } from '../../platform/http/error-registry.js';
 import type { Actor } from '../../platform/identity/actor.js';
 import { EDITION_STATUS_LABELS } from '../content/index.js';
 import { canActOnStep, stepAt, stepLabel, stepRoleLabel, type ReviewStep } from './review-chain.js';
@@ -45,11 +45,12 @@ export function requireNotOwnWork(actor: Actor, target: WorkflowTarget, round: R
   if (isOwnWork(actor, target, round)) throw new AppError(WorkflowErrors['content.workflow.self_approval']);
 }
 
-/** A trimmed, non-empty reason (400 naming what it is for otherwise). */
-export function requireReason(reason: string | undefined, what: string): string {
+/** A trimmed, non-empty reason (400 naming what it is for otherwise, `what` in Chinese and English). */
+export function requireReason(reason: string | undefined, what: { readonly zh: string; readonly en: string }): string {
   const text = (reason ?? '').trim();
   if (text === '') {
-    throw new AppError(WorkflowErrors['content.workflow.reason_required'], { what }, [{ field: 'reason', code: 'content.workflow.reason_required', message: `请填写${what}` }]);
+    throw new AppError(WorkflowErrors['content.workflow.reason_required'], { what: what.zh, whatEn: what.en },
+      [fieldError('reason', 'content.workflow.reason_required', `请填写${what.zh}`, `Give the ${what.en}`)]);
   }
   return text;
 }

@@ -5,12 +5,12 @@ export const CalendarErrors = defineErrors({
   'calendar.import_unreadable': {
     status: 400,
     zh: '节假日数据文件无法读取：{reason}',
-    en: 'The holiday data file cannot be read: {reason}',
+    en: 'The holiday data file cannot be read: {reasonEn}',
   },
   'calendar.import_invalid': {
     status: 400,
     zh: '节假日数据有 {count} 处错误：{summary}',
-    en: 'The holiday data has {count} error(s): {summary}',
+    en: 'The holiday data has {count} error(s): {summaryEn}',
   },
   'calendar.import_body': {
     status: 400,

@@ -1,4 +1,4 @@
-import type { FieldError } from '../http/error-registry.js';
+import { englishMessage, type FieldError } from '../http/error-registry.js';
 
 /** One row of an import before validation; `line` is set when it came from a CSV file. */
 export interface ImportDayInput {
@@ -27,4 +27,10 @@ export interface ParsedImportFile {
 export function summarize(errors: readonly FieldError[], max = 3): string {
   const shown = errors.slice(0, max).map((e) => e.message).join('；');
   return errors.length > max ? `${shown}；等 ${errors.length} 处` : shown;
+}
+
+/** The same summary in English. */
+export function summarizeEn(errors: readonly FieldError[], max = 3): string {
+  const shown = errors.slice(0, max).map(englishMessage).join('; ');
+  return errors.length > max ? `${shown}; ${errors.length} in all` : shown;
 }

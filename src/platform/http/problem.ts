@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { type AppError, formatMessage, lookupError, type FieldError } from './error-registry.js';
+import { type AppError, formatMessage, localizeFieldErrors, lookupError, type FieldError, type SentFieldError } from './error-registry.js';
 import { pickLocale, type Locale } from '../i18n/locale.js';
 
 export interface Problem {
@@ -9,7 +9,7 @@ export interface Problem {
   detail: string;
   code: string;
   instance?: string;
-  errors?: readonly FieldError[];
+  errors?: readonly SentFieldError[];
 }
 
 export function requestLocale(req: FastifyRequest): Locale {
@@ -17,7 +17,11 @@ export function requestLocale(req: FastifyRequest): Locale {
   return pickLocale(req.headers['accept-language'], fallback);
 }
 
-/** Builds the problem+json document for a registered code. Internal details never leak. */
+/**
+ * Builds the problem+json document for a registered code. Internal details never leak. Each
+ * field error leaves as `{ field, code, message }`, its message in `locale` (the English one
+ * when the module gave it, see FieldError).
+ */
 export function problemFor(code: string, locale: Locale, params: Readonly<Record<string, string | number>> = {},
   errors: readonly FieldError[] = []): Problem {
   const def = lookupError(code) ?? lookupError('http.internal');
@@ -28,7 +32,7 @@ export function problemFor(code: string, locale: Locale, params: Readonly<Record
     status: def?.status ?? 500,
     detail: message,
     code: lookupError(code) ? code : 'http.internal',
-    ...(errors.length > 0 ? { errors } : {}),
+    ...(errors.length > 0 ? { errors: localizeFieldErrors(errors, locale) } : {}),
   };
 }
 

@@ -9,7 +9,7 @@ export const IdentityErrors = defineErrors({
   'auth.totp_not_pending': { status: 409, zh: '请先开始设置双因素认证', en: 'Start two-factor setup first' },
   'auth.totp_already_enabled': { status: 409, zh: '双因素认证已启用', en: 'Two-factor authentication is already enabled' },
   'auth.wrong_current_password': { status: 400, zh: '当前密码不正确', en: 'The current password is wrong' },
-  'auth.password_policy': { status: 400, zh: '新密码不符合要求：{reasons}', en: 'The new password does not meet the policy: {reasons}' },
+  'auth.password_policy': { status: 400, zh: '新密码不符合要求：{reasons}', en: 'The new password does not meet the policy: {reasonsEn}' },
   'identity.org.not_found': { status: 404, zh: '机构不存在', en: 'Organization not found' },
   'identity.org.code_taken': { status: 409, zh: '机构编码“{code}”已被使用', en: 'Organization code "{code}" is already in use' },
   'identity.org.bad_parent': { status: 400, zh: '上级机构不合适：{reason}', en: 'Unsuitable parent organization: {reason}' },

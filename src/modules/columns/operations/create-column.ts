@@ -1,6 +1,6 @@
 import { inTransaction, type Db } from '../../../db/index.js';
 import { notifyColumnChange } from '../column-change-hook.js';
-import { AppError } from '../../../platform/http/error-registry.js';
+import { AppError, fieldError, type FieldError } from '../../../platform/http/error-registry.js';
 import type { Actor } from '../../../platform/identity/actor.js';
 import type { ColumnKind } from '../columns.tables.js';
 import { findSiblingBySlug, getColumnWithPath, getColumnRow, pathDepth, placeAmongSiblings, type ColumnView, type WorkflowStep } from '../columns.repo.js';
@@ -47,7 +47,7 @@ export async function createColumn({ db, actor, siteId, input, deps }: { db: Db;
     if (parentId !== null) {
       const parent = await getColumnRow(trx, parentId);
       if (!parent || parent.status !== 'active' || Number(parent.site_id) !== site.id) {
-        throw new AppError(ColumnErrors['columns.parent_not_found'], {}, [{ field: 'parentId', code: ColumnErrors['columns.parent_not_found'], message: '上级栏目不存在、已删除或不属于本站点' }]);
+        throw new AppError(ColumnErrors['columns.parent_not_found'], {}, [parentNotFound()]);
       }
       parentPath = parent.path;
     }
@@ -75,5 +75,11 @@ export async function createColumn({ db, actor, siteId, input, deps }: { db: Db;
 }
 
 export function depthError(depth: number): AppError {
-  return new AppError(ColumnErrors['columns.depth_exceeded'], { max: MAX_COLUMN_DEPTH, depth }, [{ field: 'parentId', code: ColumnErrors['columns.depth_exceeded'], message: `栏目层级最多 ${MAX_COLUMN_DEPTH} 级` }]);
+  return new AppError(ColumnErrors['columns.depth_exceeded'], { max: MAX_COLUMN_DEPTH, depth },
+    [fieldError('parentId', ColumnErrors['columns.depth_exceeded'], `栏目层级最多 ${MAX_COLUMN_DEPTH} 级`, `Columns nest at most ${MAX_COLUMN_DEPTH} levels`)]);
+}
+
+/** The field error of a parent column that is missing, deleted or on another site. */
+export function parentNotFound(): FieldError {
+  return fieldError('parentId', ColumnErrors['columns.parent_not_found'], '上级栏目不存在、已删除或不属于本站点', 'The parent column does not exist, was deleted or belongs to another site');
 }

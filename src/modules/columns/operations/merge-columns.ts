@@ -1,6 +1,6 @@
 import { inTransaction, type Db } from '../../../db/index.js';
 import { notifyColumnChange } from '../column-change-hook.js';
-import { AppError } from '../../../platform/http/error-registry.js';
+import { AppError, fieldError } from '../../../platform/http/error-registry.js';
 import type { Actor } from '../../../platform/identity/actor.js';
 import { moveDocumentsToColumn } from '../../content/index.js';
 import { getColumnWithPath, listChildren, listSubtree, pathDepth, rewriteSubtreePaths, subtreeHeight, type ColumnView } from '../columns.repo.js';
@@ -23,22 +23,26 @@ export interface MergeColumnsResult {
  */
 export async function mergeColumns({ db, actor, columnId, intoId, deps }: { db: Db; actor: Actor; columnId: number; intoId: number; deps: ColumnsDeps }): Promise<MergeColumnsResult> {
   const { site } = await requireColumnForManage(db, actor, columnId);
-  const invalid = (reason: string) => new AppError(ColumnErrors['columns.merge_target_invalid'], { reason }, [{ field: 'intoId', code: ColumnErrors['columns.merge_target_invalid'], message: `合并目标栏目不合适：${reason}` }]);
-  if (intoId === columnId) throw invalid('不能合并到自身');
+  const invalid = (reason: string, reasonEn: string) => new AppError(ColumnErrors['columns.merge_target_invalid'], { reason, reasonEn },
+    [fieldError('intoId', ColumnErrors['columns.merge_target_invalid'], `合并目标栏目不合适：${reason}`, `Unsuitable merge target: ${reasonEn}`)]);
+  if (intoId === columnId) throw invalid('不能合并到自身', 'a column cannot merge into itself');
   return inTransaction(db, async (trx) => {
     await deps.ops.lockForUpdate(trx, `columns.site.${site.id}`);
     await notifyColumnChange(trx, site.id);
     const from = await requireActiveColumn(trx, columnId);
     const into = await trx.selectFrom('columns').select(['id', 'site_id', 'path', 'status', 'name']).where('id', '=', intoId).executeTakeFirst();
-    if (!into || into.status !== 'active') throw invalid('目标栏目不存在或已删除');
-    if (Number(into.site_id) !== site.id) throw invalid('只能合并到同一站点的栏目');
-    if (into.path.startsWith(from.path)) throw invalid('不能合并到自己的下级栏目');
+    if (!into || into.status !== 'active') throw invalid('目标栏目不存在或已删除', 'the target column does not exist or was deleted');
+    if (Number(into.site_id) !== site.id) throw invalid('只能合并到同一站点的栏目', 'the target must be a column of the same site');
+    if (into.path.startsWith(from.path)) throw invalid('不能合并到自己的下级栏目', 'a column cannot merge into one of its own descendants');
     const children = await listChildren(trx, site.id, Number(from.id));
     const intoChildren = await listChildren(trx, site.id, intoId);
     const taken = new Set(intoChildren.map((c) => c.slug));
     const clashes = children.filter((c) => taken.has(c.slug)).map((c) => c.slug);
     if (clashes.length > 0) {
-      throw new AppError(ColumnErrors['columns.merge_slug_conflict'], { slugs: clashes.join('、') }, [{ field: 'intoId', code: ColumnErrors['columns.merge_slug_conflict'], message: `下级栏目英文标识重复：${clashes.join('、')}` }]);
+      const slugs = clashes.join('、');
+      const slugsEn = clashes.join(', ');
+      throw new AppError(ColumnErrors['columns.merge_slug_conflict'], { slugs, slugsEn },
+        [fieldError('intoId', ColumnErrors['columns.merge_slug_conflict'], `下级栏目英文标识重复：${slugs}`, `Child column slugs would clash: ${slugsEn}`)]);
     }
     const now = deps.clock.now();
     let order = intoChildren.reduce((m, c) => Math.max(m, Number(c.sort_order) + 1), 0);

@@ -1,6 +1,6 @@
 import { inTransaction, type Db } from '../../../db/index.js';
 import { notifyColumnChange } from '../column-change-hook.js';
-import { AppError } from '../../../platform/http/error-registry.js';
+import { AppError, fieldError } from '../../../platform/http/error-registry.js';
 import type { Actor } from '../../../platform/identity/actor.js';
 import {
   findSiblingBySlug, getColumnWithPath, getColumnRow, listSubtree, pathDepth, placeAmongSiblings, rewriteSubtreePaths, subtreeHeight, type ColumnView,
@@ -10,7 +10,7 @@ import { checkTopLevelSlug, slugTaken } from '../column-rules.js';
 import { requireActiveColumn, requireColumnForManage } from '../column-scope.js';
 import type { ColumnsDeps } from '../columns-deps.js';
 import { ColumnErrors } from '../errors.js';
-import { depthError } from './create-column.js';
+import { depthError, parentNotFound } from './create-column.js';
 
 export interface MoveColumnInput {
   /** New parent in the same site; null = top level. */
@@ -35,10 +35,10 @@ export async function moveColumn({ db, actor, columnId, input, deps }: { db: Db;
     if (input.parentId !== null) {
       const parent = await getColumnRow(trx, input.parentId);
       if (!parent || parent.status !== 'active' || Number(parent.site_id) !== site.id) {
-        throw new AppError(ColumnErrors['columns.parent_not_found'], {}, [{ field: 'parentId', code: ColumnErrors['columns.parent_not_found'], message: '上级栏目不存在、已删除或不属于本站点' }]);
+        throw new AppError(ColumnErrors['columns.parent_not_found'], {}, [parentNotFound()]);
       }
       if (parent.path.startsWith(column.path)) {
-        throw new AppError(ColumnErrors['columns.move_into_subtree'], {}, [{ field: 'parentId', code: ColumnErrors['columns.move_into_subtree'], message: '不能移到自身或下级栏目之下' }]);
+        throw new AppError(ColumnErrors['columns.move_into_subtree'], {}, [fieldError('parentId', ColumnErrors['columns.move_into_subtree'], '不能移到自身或下级栏目之下', 'A column cannot move under itself or one of its descendants')]);
       }
       parentPath = parent.path;
     }

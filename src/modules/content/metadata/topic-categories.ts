@@ -24,10 +24,29 @@ export function isTopicCategory(value: string): boolean {
 
 /** A problem with a topic category, or null when it is in the tree. */
 export function topicCategoryProblem(value: string): string | null {
+  return topicCategoryIssue(value)?.zh ?? null;
+}
+
+/** A problem with a topic category in Chinese and English, or null when it is in the tree. */
+export function topicCategoryIssue(value: string): { readonly zh: string; readonly en: string } | null {
   if (valid.has(value)) return null;
   const [first = '', second] = value.split(TOPIC_CATEGORY_SEPARATOR);
   const top = tree.categories.find((c) => c.name === first);
-  if (!top) return `主题分类“${value}”不在国家主题分类表中，应为“一级\\二级”形式，例如“综合政务\\政务公开”`;
-  if (second === undefined) return `主题分类“${value}”只有一级类目，请选择其下的二级类目，例如“${first}\\${top.children[0] ?? '其他'}”`;
-  return `主题分类“${value}”中，一级类目“${first}”下没有二级类目“${second}”`;
+  if (!top) {
+    return {
+      zh: `主题分类“${value}”不在国家主题分类表中，应为“一级\\二级”形式，例如“综合政务\\政务公开”`,
+      en: `Topic category "${value}" is not in the national topic classification; use "<first level>\\<second level>", e.g. "综合政务\\政务公开"`,
+    };
+  }
+  if (second === undefined) {
+    const example = `${first}\\${top.children[0] ?? '其他'}`;
+    return {
+      zh: `主题分类“${value}”只有一级类目，请选择其下的二级类目，例如“${example}”`,
+      en: `Topic category "${value}" names only a first-level class; choose a second-level class under it, e.g. "${example}"`,
+    };
+  }
+  return {
+    zh: `主题分类“${value}”中，一级类目“${first}”下没有二级类目“${second}”`,
+    en: `Topic category "${value}": the first-level class "${first}" has no second-level class "${second}"`,
+  };
 }

@@ -1,7 +1,7 @@
-import type { FieldError } from '../../../platform/http/error-registry.js';
-import { documentNumberProblem, documentNumberYear } from './document-number.js';
-import { topicCategoryProblem } from './topic-categories.js';
-import { genreProblem } from './genres.js';
+import { fieldError, type FieldError } from '../../../platform/http/error-registry.js';
+import { documentNumberIssue, documentNumberYear } from './document-number.js';
+import { topicCategoryIssue } from './topic-categories.js';
+import { genreIssue } from './genres.js';
 
 export type Validity = 'valid' | 'expired' | 'repealed';
 
@@ -36,6 +36,13 @@ const LABELS: Readonly<Record<keyof EditionFields, string>> = {
   dateWritten: '成文日期', source: '来源', correctionNote: '更正说明',
 };
 
+/** The same names in English, for the messages an English client reads. */
+const LABELS_EN: Readonly<Record<keyof EditionFields, string>> = {
+  title: 'Title', subtitle: 'Subtitle', bodyHtml: 'Body', summary: 'Summary', keywords: 'Keywords', documentNumber: 'Document number',
+  topicCategory: 'Topic category', genre: 'Genre', validity: 'Validity', validityDate: 'Expiry/repeal date', issuingOrgName: 'Issuing organization',
+  dateWritten: 'Date written', source: 'Source', correctionNote: 'Correction note',
+};
+
 export function fieldLabel(field: keyof EditionFields): string {
   return LABELS[field];
 }
@@ -64,44 +71,52 @@ export function isRealDate(value: string): boolean {
 
 /**
  * Every rule of the disclosure metadata (NORMS: Content). Returns all problems at once, each
- * naming its field with a Chinese message, so the form can mark every wrong field in one go.
+ * naming its field with a Chinese message (and its English one), so the form can mark every
+ * wrong field in one go.
  * `today` is the current date in Asia/Shanghai (YYYY-MM-DD).
  */
 export function validateFields(f: EditionFields, today: string): FieldError[] {
   const errors: FieldError[] = [];
-  const add = (field: keyof EditionFields, code: string, message: string) => errors.push({ field, code: `content.field.${code}`, message });
+  const add = (field: keyof EditionFields, code: string, zh: string, en: string) => errors.push(fieldError(field, `content.field.${code}`, zh, en));
 
-  if (f.title === '') add('title', 'required', '标题不能为空');
-  if (/[\r\n]/.test(f.title)) add('title', 'format', '标题不能换行');
+  if (f.title === '') add('title', 'required', '标题不能为空', 'Title must not be blank');
+  if (/[\r\n]/.test(f.title)) add('title', 'format', '标题不能换行', 'Title must not contain line breaks');
   for (const [field, max] of Object.entries(LIMITS) as [keyof EditionFields, number][]) {
     const v = f[field];
-    if (typeof v === 'string' && v.length > max) add(field, 'too_long', `${LABELS[field]}最多 ${max} 个字符（现有 ${v.length} 个）`);
+    if (typeof v === 'string' && v.length > max) add(field, 'too_long', `${LABELS[field]}最多 ${max} 个字符（现有 ${v.length} 个）`, `${LABELS_EN[field]} must be at most ${max} characters (it has ${v.length})`);
   }
   if (f.documentNumber !== null) {
-    const problem = documentNumberProblem(f.documentNumber);
-    if (problem) add('documentNumber', 'format', problem);
+    const problem = documentNumberIssue(f.documentNumber);
+    if (problem) add('documentNumber', 'format', problem.zh, problem.en);
     const year = documentNumberYear(f.documentNumber);
-    if (!problem && year !== null && (year < 1949 || year > Number(today.slice(0, 4)))) add('documentNumber', 'year', `文号的年份“${year}”不合理（应在 1949 年至今年之间）`);
+    if (!problem && year !== null && (year < 1949 || year > Number(today.slice(0, 4)))) {
+      add('documentNumber', 'year', `文号的年份“${year}”不合理（应在 1949 年至今年之间）`, `The year ${year} of the document number is implausible (it must lie between 1949 and this year)`);
+    }
   }
   if (f.topicCategory !== null) {
-    const problem = topicCategoryProblem(f.topicCategory);
-    if (problem) add('topicCategory', 'unknown', problem);
+    const problem = topicCategoryIssue(f.topicCategory);
+    if (problem) add('topicCategory', 'unknown', problem.zh, problem.en);
   }
   if (f.genre !== null) {
-    const problem = genreProblem(f.genre);
-    if (problem) add('genre', 'unknown', problem);
+    const problem = genreIssue(f.genre);
+    if (problem) add('genre', 'unknown', problem.zh, problem.en);
   }
-  if (!['valid', 'expired', 'repealed'].includes(f.validity)) add('validity', 'unknown', '有效性只能是“有效”“失效”或“废止”');
-  if (f.validity === 'valid' && f.validityDate !== null) add('validityDate', 'not_allowed', '有效的文件不填写失效/废止日期');
-  if (f.validity !== 'valid' && f.validityDate === null) add('validityDate', 'required', `文件已${f.validity === 'expired' ? '失效' : '废止'}，请填写${f.validity === 'expired' ? '失效' : '废止'}日期`);
-  if (f.validityDate !== null && !isRealDate(f.validityDate)) add('validityDate', 'format', `失效/废止日期“${f.validityDate}”不是有效日期，应为 YYYY-MM-DD`);
+  if (!['valid', 'expired', 'repealed'].includes(f.validity)) add('validity', 'unknown', '有效性只能是“有效”“失效”或“废止”', 'Validity must be "valid", "expired" or "repealed"');
+  if (f.validity === 'valid' && f.validityDate !== null) add('validityDate', 'not_allowed', '有效的文件不填写失效/废止日期', 'A valid document has no expiry/repeal date');
+  if (f.validity !== 'valid' && f.validityDate === null) {
+    const expired = f.validity === 'expired';
+    add('validityDate', 'required', `文件已${expired ? '失效' : '废止'}，请填写${expired ? '失效' : '废止'}日期`, expired ? 'The document has expired: give the expiry date' : 'The document has been repealed: give the repeal date');
+  }
+  if (f.validityDate !== null && !isRealDate(f.validityDate)) {
+    add('validityDate', 'format', `失效/废止日期“${f.validityDate}”不是有效日期，应为 YYYY-MM-DD`, `Expiry/repeal date "${f.validityDate}" is not a real date; write YYYY-MM-DD`);
+  }
   if (f.dateWritten !== null) {
-    if (!isRealDate(f.dateWritten)) add('dateWritten', 'format', `成文日期“${f.dateWritten}”不是有效日期，应为 YYYY-MM-DD`);
-    else if (f.dateWritten > today) add('dateWritten', 'future', `成文日期“${f.dateWritten}”不能晚于今天（${today}）`);
+    if (!isRealDate(f.dateWritten)) add('dateWritten', 'format', `成文日期“${f.dateWritten}”不是有效日期，应为 YYYY-MM-DD`, `Date written "${f.dateWritten}" is not a real date; write YYYY-MM-DD`);
+    else if (f.dateWritten > today) add('dateWritten', 'future', `成文日期“${f.dateWritten}”不能晚于今天（${today}）`, `Date written "${f.dateWritten}" must not be later than today (${today})`);
   }
   if (f.validityDate !== null && f.dateWritten !== null && isRealDate(f.validityDate) && isRealDate(f.dateWritten) && f.validityDate < f.dateWritten) {
-    add('validityDate', 'before_written', `失效/废止日期“${f.validityDate}”不能早于成文日期“${f.dateWritten}”`);
+    add('validityDate', 'before_written', `失效/废止日期“${f.validityDate}”不能早于成文日期“${f.dateWritten}”`, `Expiry/repeal date "${f.validityDate}" must not be earlier than the date written "${f.dateWritten}"`);
   }
-  if (f.issuingOrgName === '') add('issuingOrgName', 'required', '发布机构不能为空');
+  if (f.issuingOrgName === '') add('issuingOrgName', 'required', '发布机构不能为空', 'Issuing organization must not be blank');
   return errors;
 }

@@ -1,5 +1,5 @@
 import { inTransaction, type Db } from '../../../db/index.js';
-import { AppError } from '../../../platform/http/error-registry.js';
+import { AppError, fieldError } from '../../../platform/http/error-registry.js';
 import { hasPermissionOnColumn, type Actor } from '../../../platform/identity/actor.js';
 import type { ContentDeps } from '../content-deps.js';
 import { columnPlace, type ColumnPlace } from '../document-scope.js';
@@ -43,7 +43,7 @@ export async function decidePlacement({ db, actor, placementId, decision, reason
   if (decision !== 'remove' && actor.userId !== null && Number(row.created_by) === actor.userId) throw new AppError(ContentErrors['content.placement.self_decision']);
   const note = reason?.trim() ? reason.trim() : null;
   if (decision === 'decline' && note === null) {
-    throw new AppError(ContentErrors['content.placement.reason_required'], {}, [{ field: 'reason', code: 'content.placement.reason_required', message: '不予引用的理由（reason）不能为空' }]);
+    throw new AppError(ContentErrors['content.placement.reason_required'], {}, [fieldError('reason', 'content.placement.reason_required', '不予引用的理由（reason）不能为空', 'The reason for declining (reason) must not be blank')]);
   }
   const now = deps.clock.now();
   await inTransaction(db, async (trx) => {

@@ -1,5 +1,5 @@
 import type { FieldError } from '../../../platform/http/error-registry.js';
-import { AppError } from '../../../platform/http/error-registry.js';
+import { AppError, englishMessage, fieldError } from '../../../platform/http/error-registry.js';
 import { InteractionErrors } from '../errors.js';
 import type { QuestionKind } from './survey.tables.js';
 import type { QuestionInput, SurveyInput } from './survey.schemas.js';
@@ -22,6 +22,7 @@ export interface Question {
 export type QuestionDraft = Omit<Question, 'id' | 'position'>;
 
 export const KIND_LABELS: Readonly<Record<QuestionKind, string>> = { single: '单选题', multiple: '多选题', text: '文本题', rating: '评分题', matrix: '矩阵题' };
+const KIND_LABELS_EN: Readonly<Record<QuestionKind, string>> = { single: 'single-choice questions', multiple: 'multiple-choice questions', text: 'text questions', rating: 'rating questions', matrix: 'matrix questions' };
 const DEFAULT_TEXT_LENGTH = 500;
 
 /** Which optional fields each kind uses; any other one sent is refused (it would be silently ignored). */
@@ -30,28 +31,32 @@ const USES: Readonly<Record<QuestionKind, readonly (keyof QuestionInput)[]>> = {
 };
 const OPTIONAL_FIELDS = ['options', 'minChoices', 'maxChoices', 'maxLength', 'scale', 'rows', 'columns'] as const;
 const FIELD_NAMES: Readonly<Record<string, string>> = { options: '选项', minChoices: '最少选择数', maxChoices: '最多选择数', maxLength: '最大字数', scale: '评分等级', rows: '矩阵行', columns: '矩阵列' };
+const FIELD_NAMES_EN: Readonly<Record<string, string>> = { options: 'Options', minChoices: 'Minimum choices', maxChoices: 'Maximum choices', maxLength: 'Maximum length', scale: 'Rating scale', rows: 'Matrix rows', columns: 'Matrix columns' };
 
-/** A list of labels: long enough, none blank, none repeated. */
-function labels(list: readonly string[] | undefined, min: number, where: string, name: string, errors: FieldError[]): string[] {
+/** A list of labels: long enough, none blank, none repeated. `name` is { zh, en }. */
+function labels(list: readonly string[] | undefined, min: number, where: string, name: { zh: string; en: string }, errors: FieldError[]): string[] {
   const out = (list ?? []).map((x) => x.trim());
-  if (out.length < min) errors.push({ field: where, code: 'survey.too_few', message: `${name}至少需要 ${min} 项` });
-  if (out.some((x) => x === '')) errors.push({ field: where, code: 'survey.blank', message: `${name}不能为空白` });
-  if (new Set(out).size !== out.length) errors.push({ field: where, code: 'survey.duplicate', message: `${name}不能重复` });
+  if (out.length < min) errors.push(fieldError(where, 'survey.too_few', `${name.zh}至少需要 ${min} 项`, `${name.en} must have at least ${min} item${min === 1 ? '' : 's'}`));
+  if (out.some((x) => x === '')) errors.push(fieldError(where, 'survey.blank', `${name.zh}不能为空白`, `${name.en} must not have blank items`));
+  if (new Set(out).size !== out.length) errors.push(fieldError(where, 'survey.duplicate', `${name.zh}不能重复`, `${name.en} must not repeat an item`));
   return out;
 }
 
 function question(q: QuestionInput, i: number, errors: FieldError[]): QuestionDraft {
   const at = `questions.${i}`;
   const prefix = `第 ${i + 1} 题（${at}）`;
-  const push = (field: string, code: string, message: string) => errors.push({ field: `${at}.${field}`, code, message: `${prefix}的${message}` });
+  const prefixEn = `Question ${i + 1} (${at})`;
+  const push = (field: string, code: string, zh: string, en: string) => errors.push(fieldError(`${at}.${field}`, code, `${prefix}的${zh}`, `${prefixEn}: ${en}`));
   const title = q.title.trim();
-  if (!title) push('title', 'survey.blank', '题目（title）不能为空白');
+  if (!title) push('title', 'survey.blank', '题目（title）不能为空白', 'Title (title) must not be blank');
   for (const f of OPTIONAL_FIELDS) {
-    if (q[f] !== undefined && !USES[q.kind].includes(f)) push(f, 'survey.field_not_allowed', `${FIELD_NAMES[f]}（${f}）不适用于${KIND_LABELS[q.kind]}`);
+    if (q[f] !== undefined && !USES[q.kind].includes(f)) {
+      push(f, 'survey.field_not_allowed', `${FIELD_NAMES[f]}（${f}）不适用于${KIND_LABELS[q.kind]}`, `${FIELD_NAMES_EN[f]} (${f}) does not apply to ${KIND_LABELS_EN[q.kind]}`);
+    }
   }
   const local: FieldError[] = [];
   const list = (key: 'options' | 'rows' | 'columns', min: number) => {
-    const got = labels(q[key], min, `${at}.${key}`, `${FIELD_NAMES[key]}（${key}）`, local);
+    const got = labels(q[key], min, `${at}.${key}`, { zh: `${FIELD_NAMES[key]}（${key}）`, en: `${FIELD_NAMES_EN[key]} (${key})` }, local);
     return got;
   };
   const base = { kind: q.kind, title, required: q.required, options: [] as string[], minChoices: 0, maxChoices: 0, maxLength: 0, scale: 0, rows: [] as string[], columns: [] as string[] };
@@ -62,8 +67,10 @@ function question(q: QuestionInput, i: number, errors: FieldError[]): QuestionDr
       const options = list('options', 2);
       const minChoices = q.minChoices ?? 0;
       const maxChoices = q.maxChoices ?? options.length;
-      if (maxChoices > options.length) push('maxChoices', 'survey.bad_limit', `最多选择数（maxChoices）不能大于选项数 ${options.length}`);
-      if (minChoices > maxChoices) push('minChoices', 'survey.bad_limit', '最少选择数（minChoices）不能大于最多选择数（maxChoices）');
+      if (maxChoices > options.length) {
+        push('maxChoices', 'survey.bad_limit', `最多选择数（maxChoices）不能大于选项数 ${options.length}`, `Maximum choices (maxChoices) must not exceed the number of options, ${options.length}`);
+      }
+      if (minChoices > maxChoices) push('minChoices', 'survey.bad_limit', '最少选择数（minChoices）不能大于最多选择数（maxChoices）', 'Minimum choices (minChoices) must not exceed maximum choices (maxChoices)');
       out = { ...base, options, minChoices, maxChoices };
       break;
     }
@@ -71,24 +78,25 @@ function question(q: QuestionInput, i: number, errors: FieldError[]): QuestionDr
     case 'rating': out = { ...base, scale: q.scale ?? 5 }; break;
     case 'matrix': out = { ...base, rows: list('rows', 1), columns: list('columns', 2) }; break;
   }
-  for (const e of local) errors.push({ ...e, message: `${prefix}的${e.message}` });
+  for (const e of local) errors.push(fieldError(e.field, e.code, `${prefix}的${e.message}`, `${prefixEn}: ${englishMessage(e)}`));
   return out;
 }
 
 /**
  * The builder's survey checked beyond its schema: every question's fields fit its kind, lists
  * are complete and unique, limits consistent, the close time after the open time. All problems
- * at once, each naming the question and the field in Chinese.
+ * at once, each naming the question and the field (in Chinese, and in English for English clients).
  */
 export function validateDefinition(input: SurveyInput): { title: string; description: string; opensAt: number | null; closesAt: number | null; questions: QuestionDraft[] } {
   const errors: FieldError[] = [];
   const title = input.title.trim();
-  if (!title) errors.push({ field: 'title', code: 'survey.blank', message: '调查标题（title）不能为空白' });
+  if (!title) errors.push(fieldError('title', 'survey.blank', '调查标题（title）不能为空白', 'The survey title (title) must not be blank'));
   if (input.opensAt !== null && input.closesAt !== null && input.closesAt <= input.opensAt) {
-    errors.push({ field: 'closesAt', code: 'survey.bad_times', message: '结束时间（closesAt）必须晚于开始时间（opensAt）' });
+    errors.push(fieldError('closesAt', 'survey.bad_times', '结束时间（closesAt）必须晚于开始时间（opensAt）', 'The closing time (closesAt) must be later than the opening time (opensAt)'));
   }
   const questions = input.questions.map((q, i) => question(q, i, errors));
-  if (errors.length > 0) throw new AppError(InteractionErrors['interaction.survey.bad_definition'], { problem: errors[0]!.message }, errors);
+  const first = errors[0];
+  if (first) throw new AppError(InteractionErrors['interaction.survey.bad_definition'], { problem: first.message, problemEn: englishMessage(first) }, errors);
   return { title, description: input.description.trim(), opensAt: input.opensAt, closesAt: input.closesAt, questions };
 }
 

@@ -1,5 +1,5 @@
 import { inTransaction, type Db } from '../../../db/index.js';
-import { AppError } from '../../../platform/http/error-registry.js';
+import { AppError, registeredFieldError } from '../../../platform/http/error-registry.js';
 import { hasPermissionOnOrg, type Actor } from '../../../platform/identity/actor.js';
 import { getOrg, type OrgView } from '../../../platform/identity/orgs.repo.js';
 import type { SitesDeps } from '../deps.js';
@@ -35,7 +35,7 @@ export const SITE_REGISTRY_LOCK = 'sites.registry';
 /** The owner must exist and lie in the actor's sites.manage scope (a platform admin covers all). */
 export async function requireOwnerInScope(db: Db, actor: Actor, ownerOrgId: number): Promise<OrgView> {
   const owner = await getOrg(db, ownerOrgId);
-  if (!owner) throw new AppError(SitesErrors['sites.owner.not_found'], {}, [{ field: 'ownerOrgId', code: 'sites.owner.not_found', message: '主办机构（ownerOrgId）不存在' }]);
+  if (!owner) throw new AppError(SitesErrors['sites.owner.not_found'], {}, [registeredFieldError('ownerOrgId', 'sites.owner.not_found')]);
   if (!hasPermissionOnOrg(actor, 'sites.manage', owner.path)) throw new AppError(SitesErrors['sites.owner.out_of_scope'], { org: owner.name });
   return owner;
 }

@@ -25,7 +25,7 @@ export async function updateSiteSettings({ db, actor, siteId, input, deps }: { d
     const before = await requireSiteInScope(trx, actor, 'sites.settings', siteId);
     const issues = new SiteIssues();
     const name = (input.name ?? before.name).trim();
-    if (!name) issues.add('sites.blank', 'name', { label: '网站名称', field: 'name' });
+    if (!name) issues.add('sites.blank', 'name', { label: '网站名称', labelEn: 'Site name', field: 'name' });
     const rawLogo = input.logoUrl !== undefined ? input.logoUrl : before.logoUrl;
     const logoUrl = rawLogo?.trim() ? rawLogo.trim() : null;
     if (logoUrl !== null && !isValidLogoUrl(logoUrl)) issues.add('sites.logo.bad_url', 'logoUrl');

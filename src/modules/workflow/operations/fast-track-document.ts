@@ -21,7 +21,7 @@ import { WorkflowErrors } from '../errors.js';
 export async function fastTrackDocument({ db, actor, documentId, input, deps }: { db: Db; actor: Actor; documentId: number; input: { reason: string }; deps: WorkflowDeps }): Promise<WorkflowResult> {
   const target = await requireDocumentTarget(db, actor, documentId, 'documents.read');
   requirePermissionOn(actor, target, 'documents.fast_track', { step: '紧急发布', role: '站点管理员' });
-  const reason = requireReason(input.reason, '紧急发布原因');
+  const reason = requireReason(input.reason, { zh: '紧急发布原因', en: 'reason for the urgent publication' });
   const { doc, edition } = target;
   if (!FAST_TRACK_FROM.includes(edition.status)) {
     throw new AppError(WorkflowErrors['content.workflow.not_fast_trackable'], { status: EDITION_STATUS_LABELS[edition.status] });

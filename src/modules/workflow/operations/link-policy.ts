@@ -1,5 +1,5 @@
 import { inTransaction, type Db } from '../../../db/index.js';
-import { AppError } from '../../../platform/http/error-registry.js';
+import { AppError, fieldError } from '../../../platform/http/error-registry.js';
 import { hasPermissionOnColumn, type Actor } from '../../../platform/identity/actor.js';
 import { getColumn } from '../../columns/index.js';
 import { EDITION_STATUS_LABELS, getDocument, setPolicyLinks, type EditionStatus } from '../../content/index.js';
@@ -29,7 +29,7 @@ export async function linkPolicy({ db, actor, documentId, input, deps }: { db: D
     const policy = input.interpretsId === doc.id ? undefined : await getDocument(db, input.interpretsId);
     const column = policy ? await getColumn(db, policy.columnId) : undefined;
     if (!policy || policy.kind !== 'policy' || !column || !hasPermissionOnColumn(actor, 'documents.read', columnScope(column))) {
-      throw new AppError(WorkflowErrors['content.workflow.bad_interprets'], {}, [{ field: 'interpretsId', code: 'content.workflow.bad_interprets', message: '所解读的文件必须是您可以查看的政策文件' }]);
+      throw new AppError(WorkflowErrors['content.workflow.bad_interprets'], {}, [fieldError('interpretsId', 'content.workflow.bad_interprets', '所解读的文件必须是您可以查看的政策文件', 'The interpreted document must be a policy document you may see')]);
     }
   }
   const now = deps.clock.now();

@@ -26,7 +26,7 @@ export async function rejectDocument({ db, actor, documentId, input, deps }: { d
   const target = await requireReviewTarget(db, actor, documentId);
   const step = requireAtStep(target, input);
   requireStepRole(actor, target, step);
-  const reason = requireReason(input.reason, '退回原因');
+  const reason = requireReason(input.reason, { zh: '退回原因', en: 'reason for returning the document' });
   const { edition } = target;
   const now = deps.clock.now();
   await inTransaction(db, async (trx) => {

@@ -1,5 +1,5 @@
 import { inTransaction, type Db } from '../../../db/index.js';
-import { AppError, type FieldError } from '../../../platform/http/error-registry.js';
+import { AppError, fieldError } from '../../../platform/http/error-registry.js';
 import type { Actor } from '../../../platform/identity/actor.js';
 import { formatShanghai } from '../../../platform/i18n/format-time.js';
 import { EDITION_STATUS_LABELS, setEditionSchedule, setEditionStatus, type EditionStatus } from '../../content/index.js';
@@ -23,15 +23,14 @@ const PUBLISH_SCHEDULABLE: readonly EditionStatus[] = ['draft', 'rejected', 'in_
 const UNPUBLISH_SCHEDULABLE: readonly EditionStatus[] = [...PUBLISH_SCHEDULABLE, 'published'];
 
 function validateTimes(input: ScheduleInput, current: { publishAt: number | null; unpublishAt: number | null }, now: number): void {
-  const fail = (code: 'content.workflow.publish_time_past' | 'content.workflow.unpublish_time_past' | 'content.workflow.unpublish_before_publish', field: string, message: string): never => {
-    const errors: FieldError[] = [{ field, code, message }];
-    throw new AppError(WorkflowErrors[code], {}, errors);
+  const fail = (code: 'content.workflow.publish_time_past' | 'content.workflow.unpublish_time_past' | 'content.workflow.unpublish_before_publish', field: string, zh: string, en: string): never => {
+    throw new AppError(WorkflowErrors[code], {}, [fieldError(field, code, zh, en)]);
   };
-  if (typeof input.publishAt === 'number' && input.publishAt <= now) fail('content.workflow.publish_time_past', 'publishAt', '不能设置过去的发布时间');
-  if (typeof input.unpublishAt === 'number' && input.unpublishAt <= now) fail('content.workflow.unpublish_time_past', 'unpublishAt', '不能设置过去的下线时间');
+  if (typeof input.publishAt === 'number' && input.publishAt <= now) fail('content.workflow.publish_time_past', 'publishAt', '不能设置过去的发布时间', 'The publish time cannot be in the past');
+  if (typeof input.unpublishAt === 'number' && input.unpublishAt <= now) fail('content.workflow.unpublish_time_past', 'unpublishAt', '不能设置过去的下线时间', 'The unpublish time cannot be in the past');
   const publishAt = input.publishAt !== undefined ? input.publishAt : current.publishAt;
   const unpublishAt = input.unpublishAt !== undefined ? input.unpublishAt : current.unpublishAt;
-  if (publishAt !== null && unpublishAt !== null && unpublishAt <= publishAt) fail('content.workflow.unpublish_before_publish', 'unpublishAt', '定时下线时间必须晚于发布时间');
+  if (publishAt !== null && unpublishAt !== null && unpublishAt <= publishAt) fail('content.workflow.unpublish_before_publish', 'unpublishAt', '定时下线时间必须晚于发布时间', 'The unpublish time must be later than the publish time');
 }
 
 const describe = (label: string, v: number | null | undefined): string | null => (v === undefined ? null : `${label}：${v === null ? '取消' : formatShanghai(v)}`);

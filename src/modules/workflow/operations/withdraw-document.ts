@@ -1,5 +1,5 @@
 import { inTransaction, type Db } from '../../../db/index.js';
-import { AppError } from '../../../platform/http/error-registry.js';
+import { AppError, fieldError } from '../../../platform/http/error-registry.js';
 import type { Actor } from '../../../platform/identity/actor.js';
 import { requireReason } from '../review-guards.js';
 import { withdrawPublished } from '../withdraw-published.js';
@@ -23,7 +23,7 @@ function checkRedirect(value: string | undefined): string | null {
   const v = value?.trim();
   if (!v) return null;
   if (!(SITE_PATH.test(v) || HTTPS_URL.test(v))) {
-    throw new AppError(WorkflowErrors['content.workflow.bad_redirect'], {}, [{ field: 'redirectTo', code: 'content.workflow.bad_redirect', message: '跳转地址（redirectTo）格式不正确' }]);
+    throw new AppError(WorkflowErrors['content.workflow.bad_redirect'], {}, [fieldError('redirectTo', 'content.workflow.bad_redirect', '跳转地址（redirectTo）格式不正确', 'The redirect address (redirectTo) is malformed')]);
   }
   return v;
 }
@@ -32,7 +32,7 @@ function checkRedirect(value: string | undefined): string | null {
 export async function withdrawDocument({ db, actor, documentId, input, deps }: { db: Db; actor: Actor; documentId: number; input: WithdrawInput; deps: WorkflowDeps }): Promise<WorkflowResult> {
   const target = await requireDocumentTarget(db, actor, documentId, 'documents.read');
   requirePermissionOn(actor, target, 'documents.withdraw', { step: '撤稿', role: '站点管理员' });
-  const reason = requireReason(input.reason, '撤稿原因');
+  const reason = requireReason(input.reason, { zh: '撤稿原因', en: 'reason for withdrawing the document' });
   const redirectTo = checkRedirect(input.redirectTo);
   const editionId = target.doc.publishedEditionId;
   if (editionId === null) throw new AppError(WorkflowErrors['content.workflow.not_published']);

@@ -1,7 +1,7 @@
 import type { Db } from '../../../db/index.js';
 import { inTransaction } from '../../../db/index.js';
 import { hashPassword, verifyPassword } from '../../crypto/index.js';
-import { AppError } from '../../http/error-registry.js';
+import { AppError, fieldError } from '../../http/error-registry.js';
 import type { Actor } from '../actor.js';
 import type { IdentityDeps } from '../deps.js';
 import { checkPasswordShape, isReusedPassword } from '../password-policy.js';
@@ -19,7 +19,7 @@ export async function changePassword({ db, actor, input, deps }: { db: Db; actor
   if (!user) throw new AppError(IdentityErrors['identity.user.not_found']);
   if (!(await verifyPassword(input.currentPassword, user.password_hash))) {
     await inTransaction(db, (trx) => deps.audit.append(trx, actor, { action: 'auth.password_change', result: 'denied', targetType: 'user', targetId: user.id, detail: { reason: 'wrong_current_password' } }));
-    throw new AppError(IdentityErrors['auth.wrong_current_password'], {}, [{ field: 'currentPassword', code: 'auth.wrong_current_password', message: '当前密码不正确' }]);
+    throw new AppError(IdentityErrors['auth.wrong_current_password'], {}, [fieldError('currentPassword', 'auth.wrong_current_password', '当前密码不正确', 'The current password is wrong')]);
   }
   await assertAcceptablePassword(db, deps, user.id, user.username, input.newPassword, [user.password_hash]);
   const hash = await hashPassword(input.newPassword, deps.config.passwordIterations);
@@ -38,11 +38,18 @@ export async function assertAcceptablePassword(db: Db, deps: IdentityDeps, userI
   const policy = { minLength: deps.config.passwordMinLength, requiredClasses: deps.config.passwordRequiredClasses, history: deps.config.passwordHistory };
   const shape = checkPasswordShape(password, username, policy);
   const zh = [...shape.zh];
+  const en = [...shape.en];
   if (userId !== null && deps.config.passwordHistory > 0) {
     const recent = [...alsoForbidden, ...(await recentPasswordHashes(db, userId, deps.config.passwordHistory))];
-    if (await isReusedPassword(password, recent)) zh.push(`不能与最近 ${deps.config.passwordHistory} 次使用过的密码相同`);
+    if (await isReusedPassword(password, recent)) {
+      zh.push(`不能与最近 ${deps.config.passwordHistory} 次使用过的密码相同`);
+      en.push(`not one of the last ${deps.config.passwordHistory} passwords used`);
+    }
   }
   if (zh.length > 0) {
-    throw new AppError(IdentityErrors['auth.password_policy'], { reasons: zh.join('；') }, [{ field: 'newPassword', code: 'auth.password_policy', message: zh.join('；') }]);
+    const reasons = zh.join('；');
+    const reasonsEn = en.join('; ');
+    throw new AppError(IdentityErrors['auth.password_policy'], { reasons, reasonsEn },
+      [fieldError('newPassword', 'auth.password_policy', reasons, `The new password needs: ${reasonsEn}`)]);
   }
 }

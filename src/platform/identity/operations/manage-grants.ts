@@ -1,6 +1,6 @@
 import type { Db } from '../../../db/index.js';
 import { inTransaction } from '../../../db/index.js';
-import { AppError } from '../../http/error-registry.js';
+import { AppError, fieldError } from '../../http/error-registry.js';
 import { hasPermissionOnOrg, type Actor } from '../actor.js';
 import type { IdentityDeps } from '../deps.js';
 import type { ScopeType } from '../identity.tables.js';
@@ -23,7 +23,7 @@ export interface GrantRoleInput {
  * themselves, and never so that one person holds two of the three admin roles (三员分立).
  */
 export async function grantRole({ db, actor, input, deps }: { db: Db; actor: Actor; input: GrantRoleInput; deps: IdentityDeps }): Promise<GrantView> {
-  if (!isRole(input.role)) throw new AppError(IdentityErrors['identity.grant.unknown_role'], { role: input.role }, [{ field: 'role', code: 'identity.grant.unknown_role', message: `未知角色“${input.role}”` }]);
+  if (!isRole(input.role)) throw new AppError(IdentityErrors['identity.grant.unknown_role'], { role: input.role }, [fieldError('role', 'identity.grant.unknown_role', `未知角色“${input.role}”`, `Unknown role "${input.role}"`)]);
   const role: Role = input.role;
   if (!ROLE_SCOPES[role].includes(input.scopeType)) throw new AppError(IdentityErrors['identity.grant.bad_scope'], { role: ROLE_LABELS[role].zh, scopeType: input.scopeType });
   const user = await getUserById(db, input.userId);

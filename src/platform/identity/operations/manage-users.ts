@@ -1,7 +1,7 @@
 import type { Db } from '../../../db/index.js';
 import { inTransaction } from '../../../db/index.js';
 import { hashPassword, randomToken } from '../../crypto/index.js';
-import { AppError } from '../../http/error-registry.js';
+import { AppError, fieldError } from '../../http/error-registry.js';
 import type { Actor } from '../actor.js';
 import type { IdentityDeps } from '../deps.js';
 import { requireOrgInScope } from '../scope.js';
@@ -25,7 +25,7 @@ export function generateInitialPassword(): string {
 export async function createUser({ db, actor, input, deps }: { db: Db; actor: Actor; input: CreateUserInput; deps: IdentityDeps }): Promise<{ user: UserRow; initialPassword: string }> {
   await requireOrgInScope(db, actor, 'identity.users.manage', input.orgId);
   const username = input.username.trim().toLowerCase();
-  if (await getUserByUsername(db, username)) throw new AppError(IdentityErrors['identity.user.username_taken'], { username }, [{ field: 'username', code: 'identity.user.username_taken', message: `用户名“${username}”已被使用` }]);
+  if (await getUserByUsername(db, username)) throw new AppError(IdentityErrors['identity.user.username_taken'], { username }, [fieldError('username', 'identity.user.username_taken', `用户名“${username}”已被使用`, `Username "${username}" is already taken`)]);
   const initialPassword = generateInitialPassword();
   const hash = await hashPassword(initialPassword, deps.config.passwordIterations);
   const now = deps.clock.now();

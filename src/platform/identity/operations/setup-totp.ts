@@ -2,7 +2,7 @@ import QRCode from 'qrcode';
 import type { Db } from '../../../db/index.js';
 import { inTransaction } from '../../../db/index.js';
 import { generateRecoveryCodes, generateTotpSecret, sm3Hex, totpUri, verifyTotp } from '../../crypto/index.js';
-import { AppError } from '../../http/error-registry.js';
+import { AppError, fieldError } from '../../http/error-registry.js';
 import type { Actor } from '../actor.js';
 import type { IdentityDeps } from '../deps.js';
 import { getUserById } from '../users.repo.js';
@@ -32,7 +32,7 @@ export async function enableTotp({ db, actor, code, deps }: { db: Db; actor: Act
   const r = verifyTotp(deps.cipher.decrypt(user.totp_secret_enc, `totp:${user.id}`), code, now);
   if (!r.ok) {
     await inTransaction(db, (trx) => deps.audit.append(trx, actor, { action: 'auth.totp_enable', result: 'denied', targetType: 'user', targetId: user.id }));
-    throw new AppError(IdentityErrors['auth.totp_invalid'], {}, [{ field: 'code', code: 'auth.totp_invalid', message: '动态验证码不正确' }]);
+    throw new AppError(IdentityErrors['auth.totp_invalid'], {}, [fieldError('code', 'auth.totp_invalid', '动态验证码不正确', 'The authenticator code is wrong')]);
   }
   const recoveryCodes = generateRecoveryCodes(10);
   await inTransaction(db, async (trx) => {
