@@ -89,6 +89,27 @@ for (const engine of selectedEngines()) {
       assert.equal(item.reportReason, '含有广告内容');
     });
 
+    test('phone and ID numbers typed into a comment or its nickname are masked on the page and in the API', async () => {
+      const { id } = (await h.comment(h.openDoc, { body: '表单评论 电话13912348888 身份证110101199003077571', nickname: '网友张三13912340000' })).json<{ id: number }>();
+      await h.moderate(id, 'approve');
+      const api = (await h.ctx.app.inject({ method: 'GET', url: `/api/v1/public/documents/${h.openDoc}/comments` })).json<{ items: { id: number; body: string; nickname: string }[] }>();
+      const mine = api.items.find((c) => c.id === id);
+      assert.deepEqual([mine?.body, mine?.nickname], ['表单评论 电话139****8888 身份证1101**********7571', '网友张三139****0000']);
+      const page = (await h.page(`/comments.html?doc=${h.openDoc}`)).body;
+      for (const r of ['13912348888', '110101199003077571', '13912340000']) assert.ok(!page.includes(r), `${r} is not on the page`);
+      await h.moderate(id, 'reject', '测试结束');
+    });
+
+    test('a report must give a reason: blank or invisible text is refused and the comment stays', async () => {
+      const { id } = (await h.comment(h.openDoc, { body: '不应被空理由举报的评论' })).json<{ id: number }>();
+      await h.moderate(id, 'approve');
+      for (const reason of [' ', '\u200b\u200b']) {
+        h.expectProblem(await h.ctx.app.inject({ method: 'POST', url: `/api/v1/public/comments/${id}/report`, payload: { reason } }), 400, 'interaction.blank');
+      }
+      assert.ok((await approvedBodies(h.openDoc)).includes('不应被空理由举报的评论'), 'still on the page');
+      await h.moderate(id, 'reject', '测试结束');
+    });
+
     test('script in the body and nickname is escaped on the page and plain text in the API', async () => {
       const { id } = (await h.comment(h.openDoc, { body: `评论${SCRIPT}`, nickname: `<img src=x onerror=alert(1)>` })).json<{ id: number }>();
       await h.moderate(id, 'approve');

@@ -116,6 +116,19 @@ for (const engine of selectedEngines()) {
       await h.setClock(start);
     });
 
+    test('phone and ID numbers typed into an opinion or its nickname are masked on the public page and API', async () => {
+      const id = await open('关于个人信息遮蔽的征求意见');
+      const typed = '我的电话13977775555，身份证110101199003077571';
+      const res = await h.opinion(id, { body: typed, nickname: '市民13900001111' });
+      assert.equal(res.statusCode, 201, res.body);
+      assert.equal((await h.moderate(res.json<{ id: number }>().id, 'approve')).statusCode, 200);
+      const api = (await publicView(id)).json<{ opinions: { body: string; nickname: string }[] }>();
+      assert.deepEqual(api.opinions.map((o) => [o.body, o.nickname]), [['我的电话139****5555，身份证1101**********7571', '市民139****1111']]);
+      const html = (await h.page(`/consultation.html?id=${id}`)).body;
+      for (const r of ['13977775555', '110101199003077571', '13900001111']) assert.ok(!html.includes(r), `${r} is not on the page`);
+      assert.ok(html.includes('139****5555'));
+    });
+
     test('a consultation not yet open is not on the site and takes no opinion', async () => {
       const now = h.clock.now();
       const res = await create({ title: '下月开始的征求意见', draftText: DRAFT, opensAt: now + DAY, closesAt: now + 40 * DAY });

@@ -24,6 +24,11 @@ const SEED = Number(process.env.JIYUE_FUZZ_SEED ?? 20_261_126);
 const SKIP_PREFIXES = ['/admin', '/api/docs'];
 // The public sites answer HTML pages, not problem+json; delivery-paths.test.ts fuzzes their paths.
 const SKIP_ROUTES = new Set(['GET /api/v1/jobs/stream', 'GET /*']);
+/**
+ * The public forms of 在线调查, 网友评论, 征求意见 and 在线访谈 answer every refusal with a page of
+ * the site (a visitor without JavaScript gets a page, never problem+json; public-form-refusals.test.ts).
+ */
+const FORM_PAGES = new Set(['POST /survey.html', 'POST /comments.html', 'POST /comments/report.html', 'POST /consultation.html', 'POST /interviews/question.html']);
 /** Routes that would end the caller's own session; they are fuzzed anonymously only. */
 const ANONYMOUS_ONLY = new Set(['POST /api/v1/auth/logout', 'POST /api/v1/auth/logout-all']);
 
@@ -102,9 +107,14 @@ const queryString = fc.array(fc.tuple(fc.oneof(fc.constantFrom(...QUERY_KEYS), f
     return s ? `?${s}` : '';
   });
 
-function assertSane(res: LightMyRequestResponse, label: string): void {
+function assertSane(res: LightMyRequestResponse, label: string, page = false): void {
   assert.ok(res.statusCode < 500, `${label} → ${res.statusCode} ${res.body.slice(0, 300)}`);
   if (res.statusCode < 400) return;
+  if (page) {
+    assert.match(String(res.headers['content-type']), /^text\/html/, `${label} → ${res.statusCode} ${String(res.headers['content-type'])}`);
+    assert.match(res.body, /^<!DOCTYPE html>/i, `${label} → ${res.statusCode}: a whole page`);
+    return;
+  }
   assert.match(String(res.headers['content-type']), /^application\/problem\+json/, `${label} → ${res.statusCode} ${String(res.headers['content-type'])}`);
   const p = res.json() as { code?: unknown; status?: unknown };
   assert.equal(typeof p.code, 'string', label);
@@ -174,7 +184,7 @@ for (const engine of selectedEngines()) {
               }
               if (body) headers['content-type'] = body.contentType;
               const res = await ctx.app.inject({ method: route.method as 'GET', url, headers, ...(body ? { payload: body.body } : {}) });
-              assertSane(res, `${caller} ${route.method} ${url} ${body ? body.body.slice(0, 200) : ''}`);
+              assertSane(res, `${caller} ${route.method} ${url} ${body ? body.body.slice(0, 200) : ''}`, FORM_PAGES.has(key));
               seen.set(res.statusCode, (seen.get(res.statusCode) ?? 0) + 1);
             },
           ), { numRuns: RUNS, seed: SEED, endOnFailure: false });

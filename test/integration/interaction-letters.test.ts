@@ -131,7 +131,11 @@ for (const engine of selectedEngines()) {
       assert.equal(res.statusCode, 201, res.body);
       const letter = await ctx.platform.db.selectFrom('letters').select('id').where('query_code', '=', res.json<{ queryCode: string }>().queryCode).executeTakeFirstOrThrow();
       const files = await ctx.platform.db.selectFrom('letter_attachments').selectAll().where('letter_id', '=', letter.id).orderBy('id').execute();
-      assert.deepEqual(files.map((f) => [f.file_name, f.mime, Number(f.size)]), [['材料.pdf', 'application/pdf', LETTER_FILES.pdf.length], ['照片.JPG', 'image/jpeg', LETTER_FILES.jpeg.length], ['截图.png', 'image/png', LETTER_FILES.png.length]]);
+      // The names as uploaded are sealed too (a name may be personal); the row keeps a neutral one.
+      assert.deepEqual(files.map((f) => [f.file_name, f.mime, Number(f.size)]), [['附件1.pdf', 'application/pdf', LETTER_FILES.pdf.length], ['附件2.jpg', 'image/jpeg', LETTER_FILES.jpeg.length], ['附件3.png', 'image/png', LETTER_FILES.png.length]]);
+      const code = res.json<{ queryCode: string }>().queryCode;
+      assert.deepEqual(files.map((f, i) => ctx.platform.cipher.decrypt(f.file_name_enc ?? '', `letters.attachment.${i}.name:${code}`)), ['材料.pdf', '照片.JPG', '截图.png']);
+      for (const name of ['材料', '照片', '截图']) assert.ok(!JSON.stringify(files).includes(name), `${name} is not stored in the clear`);
       assert.ok(!files[0]!.content_enc.includes(LETTER_FILES.pdf.toString('base64').slice(0, 12)), 'attachment bytes are not stored in the clear');
 
       const four = multipartBody(stringFields(letterJson(mailboxId, await solvedCaptcha(ctx.app))), [1, 2, 3, 4].map((i) => ({ field: 'attachments', name: `${i}.pdf`, content: LETTER_FILES.pdf })));

@@ -228,6 +228,29 @@ for (const engine of selectedEngines()) {
       }
     });
 
+    test('phone and ID numbers a citizen typed into a question are masked wherever the public reads it; the moderator sees them', async () => {
+      const iv = await seedInterview(ctx.platform, 'live');
+      const typed = '我电话13966665555，身份证110101199003077571，想问补贴';
+      const res = await ctx.app.inject({ method: 'POST', url: `/api/v1/public/interviews/${iv.id}/questions`, payload: { body: typed, nickname: '网友张三１３９１２３４００００', altcha: await solvedCaptcha(ctx.app) } });
+      assert.equal(res.statusCode, 201, res.body);
+      const qid = res.json<{ id: number }>().id;
+      const queue = await moderator.request('GET', `/api/v1/interviews/${iv.id}/questions?status=pending`);
+      assert.ok(queue.json<{ items: { body: string }[] }>().items.some((q) => q.body === typed), 'the moderator reads what was sent');
+      assert.equal((await moderator.request('POST', `/api/v1/interview-questions/${qid}/decision`, { decision: 'approve' })).statusCode, 200);
+      const raw = ['13966665555', '110101199003077571', '１３９１２３４００００'];
+      const shown = async () => [
+        (await ctx.app.inject({ method: 'GET', url: `/api/v1/public/interviews/${iv.id}` })).body,
+        (await ctx.app.inject({ method: 'GET', url: `/interview.html?id=${iv.id}`, headers: { host: PORTAL_HOST } })).body,
+      ];
+      for (const body of await shown()) {
+        for (const r of raw) assert.ok(!body.includes(r), `${r} is not public`);
+        assert.ok(body.includes('139****5555') && body.includes('1101**********7571'), 'the masked form is shown');
+      }
+      // Answered: the transcript quotes the question (page and API; the live stream sends the same entries, read by entriesAfter).
+      assert.equal((await typist.request('POST', `/api/v1/interviews/${iv.id}/entries`, { kind: 'answer', questionId: qid, speaker: '王局长', body: '可以申请。' })).statusCode, 201);
+      for (const body of await shown()) for (const r of raw) assert.ok(!body.includes(r), `${r} is not in the transcript`);
+    });
+
     test('after the session: the archive page has the whole transcript without JS, the list shows it under past; no more questions or answers', async () => {
       const iv = await seedInterview(ctx.platform, 'live', '归档测试访谈');
       await seedRemark(ctx.platform, iv.id, '欢迎各位网友');

@@ -148,6 +148,7 @@ for (const engine of selectedEngines()) {
 
     test('detail: attachments and the actions this viewer may take; the unit picker', async () => {
       const letter = await seedLetter(ctx);
+      // As written before migration 0020: the plain name, no sealed one (still listed by it).
       await ctx.platform.db.insertInto('letter_attachments').values({ letter_id: letter.id, file_name: '证明.pdf', mime: 'application/pdf', size: 1234, content_enc: 'x', created_at: 0 }).execute();
       const central = await handler.request('GET', `/api/v1/letters/${letter.id}`);
       assert.equal(central.statusCode, 200, central.body);

@@ -26,6 +26,15 @@ describe('maskFreeText: personal data inside free text', () => {
     assert.equal(maskFreeText('发到13812345678@163.com吧'), '发到1***@163.com吧');
   });
 
+  test('numbers typed in full-width digits are masked too; the text around them is untouched', () => {
+    assert.equal(maskFreeText('我的电话１３９１２３４５６７２，请回电'), '我的电话139****5672，请回电');
+    assert.equal(maskFreeText('身份证１１０１０１１９９００３０７７５７１。'), '身份证1101**********7571。');
+    assert.equal(maskFreeText('手机＋８６　１３９　１２３４　５６７２'), '手机139****5672');
+    assert.equal(maskFreeText('邮箱ｚｈａｎｇ＠ｅｘａｍｐｌｅ．ｃｎ'), '邮箱z***@example.cn');
+    assert.equal(maskFreeText('全角标点（０２５）８３３９１２３４！'), '全角标点(025)****1234！');
+    assert.equal(maskFreeText('２０２６年１０月１日，共１２３人'), '２０２６年１０月１日，共１２３人');
+  });
+
   test('ordinary numbers are left alone', () => {
     for (const s of ['2026年10月1日', '文号苏政发〔2026〕12号', '金额12345元', '编号20261127000001的信件', '共123456789人']) {
       assert.equal(maskFreeText(s), s);

@@ -45,6 +45,22 @@ describe('letters: field checks', () => {
     assert.equal(codeOf(() => validateLetter({ ...letter, phone: '0512-57510000' })), 'ok');
     assert.equal(codeOf(() => validateLetter({ ...letter, email: 'not-an-email' })), 'interaction.email.bad_format');
   });
+  test('a mobile typed in full-width digits, with +86 or with 3-4-4 dashes is the same 11 digits', () => {
+    for (const phone of ['１３８１２３４５６７８', '+8613812345678', '+86 138 1234 5678', '86-138-1234-5678', '138-1234-5678', '１３８－１２３４－５６７８']) {
+      assert.equal(validateLetter({ ...letter, phone }).personal.phone, '13812345678', phone);
+    }
+    assert.equal(validateLetter({ ...letter, phone: '０５１２-５７５１００００' }).personal.phone, '0512-57510000');
+    for (const phone of ['+8612812345678', '86138123456789', '+1 138 1234 5678']) assert.equal(codeOf(() => validateLetter({ ...letter, phone })), 'interaction.phone.bad_format', phone);
+  });
+  test('text that shows as nothing is blank: zero-width characters, Hangul fillers, invisible operators', () => {
+    for (const subject of ['\u200b\u200b', '\u3164', '\u115f\u1160', '\u2061\u2064', '\u180e', ' \ufeff ']) {
+      assert.equal(codeOf(() => validateLetter({ ...letter, subject })), 'interaction.blank', JSON.stringify(subject));
+    }
+    assert.equal(validateLetter({ ...letter, subject: '\u200b标题' }).subject, '\u200b标题');
+  });
+  test('an ID number typed in full-width characters is checked and kept in ASCII', () => {
+    assert.equal(validateLetter({ ...letter, idNumber: '１１０１０５１９４９１２３１００２ｘ' }).personal.idNumber, '11010519491231002X');
+  });
 });
 
 describe('letters: attachment checks by content', () => {

@@ -17,6 +17,7 @@ import { migration as m0016 } from './20261127_0016_interviews.js';
 import { migration as m0017 } from './20261127_0017_comments_consultations.js';
 import { migration as m0018 } from './20261127_0018_letter_statistics.js';
 import { migration as m0019 } from './20261127_0019_analytics.js';
+import { migration as m0020 } from './20261128_0020_letter_attachment_names.js';
 
 /** Every migration, oldest first. Append only; never edit a released one. */
-export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0012, m0013, m0014, m0015, m0016, m0017, m0018, m0019];
+export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0012, m0013, m0014, m0015, m0016, m0017, m0018, m0019, m0020];

@@ -25,6 +25,7 @@ export { verifyPageStore, type StoreProblem, type StoreReport } from './verify-s
 export { nginxConfig, type NginxOptions, type NginxSite } from './nginx-config.js';
 export { PUBLIC_CSP, PUBLIC_SECURITY_HEADERS, PUBLIC_ONLY_HEADERS } from './http/public-headers.js';
 export { SITE_HOSTS_TTL_MS, SiteHosts, type PublicSite } from './site-hosts.js';
+export { BUILTIN_PAGES } from './builtin-pages.js';
 export { DeliveryErrors } from './errors.js';
 export type { PageAlert } from './page-alerts.repo.js';
 export type { PageAlertAction, PageAlertKind, PageAlertSource, DeliveryTables } from './delivery.tables.js';

@@ -121,7 +121,10 @@ export interface LetterNoticesTable {
 export interface LetterAttachmentsTable {
   id: Generated<number>;
   letter_id: number;
+  /** A neutral name (附件1.pdf); before migration 0020, the name as uploaded. */
   file_name: string;
+  /** The name as uploaded, sealed (aad: the letter's code and `attachment.<n>.name`); null on rows written before migration 0020. */
+  file_name_enc: string | null;
   mime: string;
   size: number;
   /** The bytes, base64, sealed with the field cipher (attachments may carry personal data). */

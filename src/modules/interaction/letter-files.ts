@@ -63,3 +63,9 @@ export function checkLetterFiles(files: readonly UploadedFile[], maxBytes: numbe
 }
 
 export { formatBytes };
+
+/** What a letter attachment's row keeps in the clear: a name that says nothing of its sender. */
+export function neutralFileName(fileName: string, position: number): string {
+  const ext = fileName.includes('.') ? (fileName.split('.').pop() ?? '').toLowerCase() : '';
+  return `附件${position + 1}${ext ? `.${ext}` : ''}`;
+}

@@ -1,4 +1,5 @@
 import type { Platform } from '../../platform/platform.js';
+import { withoutForbiddenText } from '../../platform/http/text-guard.js';
 import { randomToken } from '../../platform/crypto/index.js';
 import { formatShanghai } from '../../platform/i18n/format-time.js';
 import { registerDynamicPage } from '../delivery/index.js';
@@ -11,6 +12,8 @@ import { listSiteMailboxes } from './mailboxes.repo.js';
 import type { LetterProgress } from './operations/lookup-letter.js';
 import { ensureSiteMailbox } from './operations/mailboxes.js';
 import type { LetterReceipt } from './operations/submit-letter.js';
+import { UNANSWERED_STATUSES } from './letter-workflow.js';
+import { FieldMessage } from './read-submission.js';
 import { registerPublishedLetterPages } from './published-letter-pages.js';
 import { registerStatisticsPage } from './statistics/statistics-page.js';
 
@@ -24,9 +27,21 @@ export interface FormState {
   /** What the visitor typed, shown again after a refusal (escaped by the theme). */
   readonly values?: Readonly<Record<string, string>>;
   readonly error?: string;
-  readonly errors?: readonly string[];
+  /** Listed under the summary; a FieldMessage also beside its field (`field` is the form field's name). */
+  readonly errors?: readonly (string | FieldMessage)[];
   readonly mailboxId?: number;
 }
+
+/** An id as a form or an address gives it: plain decimal digits without a leading zero, nothing else (`0x10`, `1e3`, `1abc`, `01` are no id). */
+export function plainId(raw: string | null | undefined): number | undefined {
+  if (raw == null || !/^[1-9]\d{0,15}$/.test(raw)) return undefined;
+  const n = Number(raw);
+  return Number.isSafeInteger(n) && n > 0 ? n : undefined;
+}
+
+/** The messages as the theme lists them: each with its field ('' for one that belongs to no field). */
+const fieldMessages = (errors: readonly (string | FieldMessage)[] = []): FieldMessage[] =>
+  errors.map((e) => (typeof e === 'string' ? new FieldMessage('', e) : e));
 
 /** The letter form of a site, or null when the site is unknown or does not take letters (not open). */
 export async function renderLetterForm(platform: Platform, siteCode: string, state: FormState = {}): Promise<string | null> {
@@ -37,8 +52,9 @@ export async function renderLetterForm(platform: Platform, siteCode: string, sta
   const v = state.values ?? {};
   const chosenType = v.letterType ?? '';
   const chosenVisibility = v.visibility ?? 'private';
-  const selected = state.mailboxId ?? (Number(v.mailboxId) || undefined);
-  const values = Object.fromEntries(FORM_VALUES.map((k) => [k, v[k] ?? '']));
+  const selected = state.mailboxId ?? plainId(v.mailboxId);
+  // Shown without the characters the text guard refuses: the visitor cannot find them to delete them.
+  const values = Object.fromEntries(FORM_VALUES.map((k) => [k, withoutForbiddenText(v[k] ?? '')]));
   return renderInteractionPage(publishingDeps(platform), siteCode, 'letter-form', {
     title: '我要写信', breadcrumb: [{ name: '我要写信', href: LETTER_FORM_PATH }],
     letter: {
@@ -48,7 +64,7 @@ export async function renderLetterForm(platform: Platform, siteCode: string, sta
       values,
       // A fresh key per form: submitting this page twice makes one letter.
       idempotencyKey: /^[A-Za-z0-9_-]{16,64}$/.test(v.idempotencyKey ?? '') ? v.idempotencyKey : randomToken(18),
-      error: state.error ?? '', errors: state.errors ?? [],
+      error: state.error ?? '', errors: fieldMessages(state.errors),
       maxFiles: MAX_LETTER_ATTACHMENTS, maxSize: formatBytes(platform.config.letterAttachmentMaxBytes), captchaUrl: CAPTCHA_PATH,
     },
   });
@@ -64,14 +80,31 @@ export async function renderLetterReceipt(platform: Platform, siteCode: string, 
   });
 }
 
-export async function renderLetterQuery(platform: Platform, siteCode: string, state: { queryCode?: string; error?: string; notice?: string; result?: LetterProgress }): Promise<string | null> {
+export interface QueryState {
+  readonly queryCode?: string;
+  readonly error?: string;
+  /** A refused follow-up form's messages, each beside its field (`text`, `satisfaction`, `reason`). */
+  readonly errors?: readonly (string | FieldMessage)[];
+  /** What was typed into a refused follow-up form (`action`, `text`, `satisfaction`, `reason`), shown again. */
+  readonly values?: Readonly<Record<string, string>>;
+  readonly notice?: string;
+  readonly result?: LetterProgress;
+}
+
+export async function renderLetterQuery(platform: Platform, siteCode: string, state: QueryState): Promise<string | null> {
   if ((await getSiteByCode(platform.db, siteCode))?.status !== 'open') return null;
   const r = state.result;
   return renderInteractionPage(publishingDeps(platform), siteCode, 'letter-query', {
     title: '信件查询', breadcrumb: [{ name: '信件查询', href: LETTER_QUERY_PATH }],
     letter: {
       queryCode: state.queryCode ?? '', error: state.error ?? '', notice: state.notice ?? '',
-      result: r ? { ...r, receivedAt: formatShanghai(r.receivedAt), dueAt: formatShanghai(r.dueAt), progress: pageProgress(r) } : null,
+      errors: fieldMessages(state.errors), values: Object.fromEntries(Object.entries(state.values ?? {}).map(([k, x]) => [k, withoutForbiddenText(x)])),
+      result: r ? {
+        ...r, receivedAt: formatShanghai(r.receivedAt),
+        // A deadline only while the letter waits for an answer: not once refused, merged, answered or closed.
+        dueAt: UNANSWERED_STATUSES.includes(r.status) ? formatShanghai(r.dueAt) : '',
+        progress: pageProgress(r),
+      } : null,
     },
   });
 }
@@ -95,8 +128,8 @@ function pageProgress(r: LetterProgress) {
  */
 export function registerLetterPages(platform: Platform): void {
   registerDynamicPage(LETTER_FORM_PATH, async ({ siteCode, query }) => {
-    const mailboxId = Number.parseInt(query.get('mailbox') ?? '', 10);
-    const html = await renderLetterForm(platform, siteCode, Number.isSafeInteger(mailboxId) && mailboxId > 0 ? { mailboxId } : {});
+    const mailboxId = plainId(query.get('mailbox'));
+    const html = await renderLetterForm(platform, siteCode, mailboxId === undefined ? {} : { mailboxId });
     // Not open: no page here, the site's own 404 answers (as for any path it does not have).
     return html === null ? null : { status: 200, html };
   });

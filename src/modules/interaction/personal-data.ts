@@ -22,6 +22,11 @@ export function personalAad(queryCode: string, field: string): string {
   return `letters.${field}:${queryCode}`;
 }
 
+/** The name of a letter's attachment as uploaded: sealed if written since migration 0020, else the plain legacy name. */
+export function openAttachmentName(cipher: FieldCipher, queryCode: string, position: number, row: { readonly file_name: string; readonly file_name_enc: string | null }): string {
+  return row.file_name_enc === null ? row.file_name : cipher.decrypt(row.file_name_enc, personalAad(queryCode, `attachment.${position}.name`));
+}
+
 export function sealPersonalData(cipher: FieldCipher, queryCode: string, pd: PersonalData): SealedPersonalData {
   const seal = (field: string, v: string | null) => (v === null ? null : cipher.encrypt(v, personalAad(queryCode, field)));
   return {

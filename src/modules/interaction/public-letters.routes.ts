@@ -21,12 +21,30 @@ import { listSiteMailboxes } from './mailboxes.repo.js';
 import { lookupLetter } from './operations/lookup-letter.js';
 import { ensureSiteMailbox } from './operations/mailboxes.js';
 import { submitLetter } from './operations/submit-letter.js';
-import { readMultipart, validateFeedbackFields, validateFormFields, validateJsonFields } from './read-submission.js';
+import type { LetterFieldsInput } from './letters.schemas.js';
+import {
+  FEEDBACK_CODE_FIELDS, FEEDBACK_FORM_LABELS, FieldMessage, formProblems, LETTER_CODE_FIELDS, LETTER_FORM_LABELS, FieldProblemsError, newFormTrace, refusalSummary,
+  readMultipart, readMultipartForm, readSmallFormFields, validateFeedbackFields, validateFormFields, validateJsonFields, validateLetterForm,
+} from './read-submission.js';
 import { answerForm, formError, openSite, sendPage, siteOfHostResolver, tooFast } from './public-pages-kit.js';
 import { registerPublicStatisticsRoutes } from './statistics/statistics.routes.js';
 
 const FEEDBACK_ACTIONS: ReadonlySet<string> = new Set(['supplement', 'rate', 'reopen']);
 const FEEDBACK_DONE = { supplement: '补充材料已提交，办理期限恢复计算。', rate: '感谢您的评价。', reopen: '已申请重新办理，承办单位将重新答复。' } as const;
+
+/** Over the per-address limit: the form says plainly that nothing was sent. */
+const TOO_FAST = '提交过于频繁，请稍后再试。本次信件没有提交。';
+/** A letter's text fields fit in this (5000 characters of body are 15 KB of UTF-8); a larger body has files and is not read over the limit. */
+const SMALL_FORM_BYTES = 64 * 1024;
+
+/** Files are never kept by a refused form: when some were chosen, the file input says to choose them again. */
+function filesToChooseAgain(problems: readonly FieldMessage[], fileCount: number): FieldMessage[] {
+  const again = '页面不会保留已选择的附件，请重新选择。';
+  if (fileCount === 0) return [...problems];
+  const onFiles = problems.find((p) => p.field === 'attachments');
+  if (!onFiles) return [...problems, new FieldMessage('attachments', again)];
+  return problems.map((p) => (p === onFiles ? new FieldMessage('attachments', `${p.message}。${again}`) : p));
+}
 
 /**
  * 写信 and 查询 for citizens: the JSON API under /api/v1/public, and the theme's form pages
@@ -109,19 +127,46 @@ export async function publicLettersRoutes(fastify: FastifyInstance, { platform }
     // The theme's form posts here on the site's own host; answers are pages, refusals show the form again.
     r.post(LETTER_FORM_PATH, {
       schema: { hide: true }, config: { ...publicPage, rateLimit: submitLimit }, helmet: false,
-      errorHandler: tooFast(siteOfHost, submitLimit.timeWindow, (code, error) => renderLetterForm(platform, code, { error })),
+      errorHandler: tooFast(siteOfHost, submitLimit.timeWindow, async (code, _message, req) => {
+        // The body is not read over the limit; a small one (no files) is, to give the visitor back what they typed.
+        const typed = await readSmallFormFields(req, SMALL_FORM_BYTES);
+        return renderLetterForm(platform, code, typed
+          ? { values: typed, error: `${TOO_FAST}您填写的内容保留在下方，请稍后再提交。` }
+          : { error: `${TOO_FAST}请稍后重新填写并提交；如选择了附件，也需要重新选择。` });
+      }),
     }, async (req, reply) => {
       const site = await siteOfHost(req);
       if (!site) return sendPage(reply, 404, null);
       if (!req.isMultipart()) throw new AppError(HttpErrors['http.unsupported_media_type']);
-      let values: Readonly<Record<string, string>> = {};
+      // Filled in as the form is read: whatever refuses it, the page shows again what was typed (never the files).
+      const trace = newFormTrace();
+      let problems: readonly FieldMessage[] = [];
       return answerForm(reply, async () => {
-        const raw = await readMultipart(req, config.letterAttachmentMaxBytes);
-        values = raw.fields;
-        const fields = validateFormFields(raw.fields);
-        const receipt = await submitLetter({ db, actor: req.actor, site, deps, input: { ...fields, attachments: raw.files } });
-        return renderLetterReceipt(platform, site.code, receipt);
-      }, ({ error, errors }) => renderLetterForm(platform, site.code, { values, error, errors }));
+        const raw = await readMultipartForm(req, config.letterAttachmentMaxBytes, { trace });
+        let fields: LetterFieldsInput | null = null;
+        try {
+          fields = validateLetterForm(raw.fields);
+        } catch (err) {
+          if (!(err instanceof FieldProblemsError)) throw err;
+          problems = err.problems;
+          if (!raw.refusal) throw err;
+        }
+        // A refused file and the fields' problems are shown together.
+        if (raw.refusal) {
+          problems = [...problems, ...formProblems(raw.refusal, LETTER_FORM_LABELS, LETTER_CODE_FIELDS)];
+          throw raw.refusal;
+        }
+        try {
+          const receipt = await submitLetter({ db, actor: req.actor, site, deps, input: { ...fields!, attachments: raw.files } });
+          return await renderLetterReceipt(platform, site.code, receipt);
+        } catch (err) {
+          problems = formProblems(err, LETTER_FORM_LABELS, LETTER_CODE_FIELDS);
+          throw err;
+        }
+      }, ({ error }) => {
+        const shown = filesToChooseAgain(problems, trace.fileCount);
+        return renderLetterForm(platform, site.code, { values: trace.fields, error: refusalSummary(error, shown), errors: shown });
+      });
     });
 
     r.post(LETTER_QUERY_PATH, {
@@ -138,20 +183,26 @@ export async function publicLettersRoutes(fastify: FastifyInstance, { platform }
         const queryPassword = (raw.fields.queryPassword ?? '').slice(0, 40);
         if (!queryCode.trim() || !queryPassword.trim()) throw new AppError(InteractionErrors['interaction.lookup.failed']);
         // The follow-up forms on the result post here too, with the password again: same limit and lock-out as a look-up.
-        const feedback = FEEDBACK_ACTIONS.has(raw.fields.action ?? '') ? validateFeedbackFields(raw.fields) : null;
-        if (feedback) {
+        const action = raw.fields.action ?? '';
+        let done: string | null = null;
+        if (FEEDBACK_ACTIONS.has(action)) {
           try {
+            const feedback = validateFeedbackFields(raw.fields);
             await citizenFeedback({ db, actor: req.actor, input: feedback, deps });
+            done = FEEDBACK_DONE[feedback.action];
           } catch (err) {
             const refusal = formError(err);
             // A wrong password is answered like a failed look-up (nothing of the letter shown).
             if (!refusal || (err instanceof AppError && err.code === 'interaction.lookup.failed')) throw err;
+            // The letter is shown only to whoever has its password: the look-up checks it (and counts a wrong one).
             const result = await lookupLetter({ db, actor: req.actor, input: { queryCode, queryPassword }, deps });
-            return { status: refusal.status, html: await renderLetterQuery(platform, site.code, { queryCode, result, error: [refusal.error, ...refusal.errors].join(' ') }) };
+            const errors = formProblems(err, FEEDBACK_FORM_LABELS, FEEDBACK_CODE_FIELDS);
+            const values = Object.fromEntries(['action', 'text', 'reason', 'satisfaction'].map((k) => [k, raw.fields[k] ?? '']));
+            return { status: refusal.status, html: await renderLetterQuery(platform, site.code, { queryCode, result, error: refusalSummary(refusal.error, errors), errors, values }) };
           }
         }
         const result = await lookupLetter({ db, actor: req.actor, input: { queryCode, queryPassword }, deps });
-        return renderLetterQuery(platform, site.code, { queryCode, result, ...(feedback ? { notice: FEEDBACK_DONE[feedback.action] } : {}) });
+        return renderLetterQuery(platform, site.code, { queryCode, result, ...(done ? { notice: done } : {}) });
       }, ({ error }) => renderLetterQuery(platform, site.code, { queryCode, error }));
     });
   });

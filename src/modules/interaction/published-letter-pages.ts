@@ -15,8 +15,10 @@ export const PUBLIC_LETTERS_PAGE_SIZE = 20;
 const MAX_PAGE = 500;
 
 const day = (ms: number) => formatShanghai(ms).slice(0, 10);
+/** Plain decimal digits only, without a leading zero: `1e3`, `1abc`, `0x10`, `01` or ` 1` name no page and no letter. */
 const positiveInt = (raw: string | null, max: number): number | undefined => {
-  const n = Number.parseInt(raw ?? '', 10);
+  if (raw === null || !/^[1-9]\d{0,15}$/.test(raw)) return undefined;
+  const n = Number(raw);
   return Number.isSafeInteger(n) && n > 0 && n <= max ? n : undefined;
 };
 

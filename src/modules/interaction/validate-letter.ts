@@ -1,5 +1,7 @@
 import { AppError } from '../../platform/http/error-registry.js';
+import { VISIBLE_PATTERN } from '../../platform/http/schema.js';
 import { InteractionErrors } from './errors.js';
+import { foldFullWidth } from './mask-free-text.js';
 import type { LetterType } from './interaction.tables.js';
 import type { PersonalData } from './personal-data.js';
 import type { Visibility } from './letter-types.js';
@@ -39,20 +41,31 @@ function idChecksumOk(id: string): boolean {
   return '10X98765432'[sum % 11] === id[17];
 }
 
-/** The text trimmed; blank (or missing) is refused naming the field (`interaction.blank`). */
+const VISIBLE = new RegExp(VISIBLE_PATTERN);
+
+/**
+ * The text trimmed; blank (or missing) is refused naming the field (`interaction.blank`), as is
+ * text of only zero-width characters, which shows as nothing.
+ */
 export function requireText(value: string | undefined, label: string, field: string): string {
   const v = value?.trim() ?? '';
-  if (!v) throw new AppError(InteractionErrors['interaction.blank'], { label, field });
+  if (!VISIBLE.test(v)) throw new AppError(InteractionErrors['interaction.blank'], { label, field });
   return v;
 }
 
 export const optionalText = (v: string | undefined): string | null => (v === undefined || v.trim() === '' ? null : v.trim());
 const optional = optionalText;
 
-/** A phone number as letters and error reports accept it (spaces dropped); refused without echoing it. */
+/**
+ * A phone number as letters and error reports accept it; refused without echoing it. Typed as
+ * people type them: full-width digits (an input method in full-width mode), spaces, and for a
+ * mobile the 3-4-4 dashes and a +86 / 86 prefix, all kept as the bare 11 digits.
+ */
 export function checkPhone(raw: string): string {
-  const phone = raw.replace(/\s+/g, '');
-  if (!MOBILE.test(phone) && !LANDLINE.test(phone)) throw new AppError(InteractionErrors['interaction.phone.bad_format']);
+  const phone = foldFullWidth(raw).replace(/\s+/g, '');
+  const mobile = phone.replace(/-/g, '').replace(/^\+?86(?=1\d{10}$)/, '');
+  if (MOBILE.test(mobile)) return mobile;
+  if (!LANDLINE.test(phone)) throw new AppError(InteractionErrors['interaction.phone.bad_format']);
   return phone;
 }
 
@@ -70,7 +83,7 @@ export function validateLetter(input: LetterText): CleanLetter {
   const given = optional(input.email);
   const email = given === null ? null : checkEmail(given);
   const rawId = optional(input.idNumber);
-  const idNumber = rawId === null ? null : rawId.toUpperCase();
+  const idNumber = rawId === null ? null : foldFullWidth(rawId).replace(/\s+/g, '').toUpperCase();
   if (idNumber !== null && (!ID_NUMBER.test(idNumber) || !idChecksumOk(idNumber))) throw new AppError(InteractionErrors['interaction.id_number.bad_format']);
   return {
     mailboxId: input.mailboxId, letterType: input.letterType, isPublic: input.visibility === 'public', subject, body,

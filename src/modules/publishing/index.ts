@@ -8,7 +8,7 @@ export { publishDocument, attachmentPath } from './publish-document.js';
 export { rebuildSite } from './rebuild-site.js';
 export { compressVariants } from './compress-variants.js';
 export { renderSearchPage } from './render-search-page.js';
-export { renderInteractionPage, type InteractionTemplate } from './render-interaction-page.js';
+export { renderInteractionPage, renderSiteNotFound, type InteractionTemplate } from './render-interaction-page.js';
 export { publishingDeps, addPublishListener, type PublishingDeps, type PublishListener } from './publishing-deps.js';
 export { createThemeEngine, DEFAULT_THEME_DIR } from './theme/theme-engine.js';
 export { pageStoreFor } from './page-store/index.js';

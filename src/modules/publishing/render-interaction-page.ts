@@ -1,6 +1,7 @@
 import type { PublishingDeps } from './publishing-deps.js';
 import { loadSiteContext } from './site-context.js';
 import { renderTemplate, type ThemeTemplate } from './theme/theme-engine.js';
+import { renderNotFound } from './render/pages.js';
 import { getSiteByCode } from '../sites/index.js';
 
 /** The theme's pages of 互动交流, made per request from a view model the interaction module builds. */
@@ -22,4 +23,13 @@ export async function renderInteractionPage(deps: PublishingDeps, siteCode: stri
     breadcrumb: [{ name: '首页', href: '/' }, ...page.breadcrumb],
     page: { title: page.title, canonical: '' }, letter: page.letter ?? null, view: page.view ?? null, correction: page.correction ?? null, survey: page.survey ?? null, interview: page.interview ?? null,
   });
+}
+
+/**
+ * The site's own "page not found" page in its theme (what a GET of a missing path shows), for a
+ * page made per request about something the site does not have. Null when the site is unknown.
+ */
+export async function renderSiteNotFound(deps: PublishingDeps, siteId: number): Promise<string | null> {
+  const ctx = await loadSiteContext(deps.db, siteId);
+  return ctx ? renderNotFound(await deps.theme.refresh(deps.db), ctx) : null;
 }

@@ -5,7 +5,7 @@ export const HttpErrors = defineErrors({
   'http.validation': { status: 400, zh: '请求参数有误：{summary}', en: 'Invalid request: {summary}' },
   'http.bad_json': { status: 400, zh: '请求体不是有效的 JSON', en: 'The request body is not valid JSON' },
   'http.forbidden_key': { status: 400, zh: '请求中含有不允许的属性名（如 __proto__、constructor）', en: 'The request contains a forbidden property name (such as __proto__ or constructor)' },
-  'http.invalid_text': { status: 400, zh: '请求中含有不允许的字符（如空字符或不成对的代理字符）', en: 'The request contains characters that are not allowed (such as NUL or unpaired surrogates)' },
+  'http.invalid_text': { status: 400, zh: '请求中含有不允许的字符（如空字符、控制字符、文字方向控制符或不成对的代理字符）', en: 'The request contains characters that are not allowed (such as NUL, control characters, bidirectional overrides or unpaired surrogates)' },
   'http.unsupported_media_type': { status: 415, zh: '不支持的内容类型', en: 'Unsupported content type' },
   'http.body_too_large': { status: 413, zh: '请求体过大', en: 'The request body is too large' },
   'http.uri_too_long': { status: 414, zh: '请求地址过长', en: 'The request URL is too long' },

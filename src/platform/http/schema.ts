@@ -17,9 +17,11 @@ export const MAX_EPOCH_MS = 9_999_999_999_999;
 export const EpochMs = Type.Integer({ minimum: 0, maximum: MAX_EPOCH_MS });
 /**
  * At least one character that shows: a name or note of only spaces or zero-width characters
- * would be stored as nothing a person can see (the validation message says "blank").
+ * would be stored as nothing a person can see (the validation message says "blank"). Blank too:
+ * the Hangul fillers (U+115F, U+1160, U+3164), the invisible operators (U+2061–U+2064) and the
+ * Mongolian vowel separator (U+180E), which render as nothing.
  */
-export const VISIBLE_PATTERN = '[^\\s\\u200b-\\u200d\\u2060\\ufeff]';
+export const VISIBLE_PATTERN = '[^\\s\\u115f\\u1160\\u180e\\u200b-\\u200d\\u2060-\\u2064\\u3164\\ufeff]';
 export const VisibleText = (maxLength: number) => Type.String({ minLength: 1, maxLength, pattern: VISIBLE_PATTERN });
 /** An optimistic-lock version number (a 32-bit column on PostgreSQL). */
 export const Version = Type.Integer({ minimum: 0, maximum: 2_147_483_647 });

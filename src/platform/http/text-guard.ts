@@ -6,7 +6,27 @@ import { fieldLabel } from '../i18n/field-names.js';
 
 /** NUL, or a UTF-16 surrogate without its partner: never text a person typed. */
 const BAD_TEXT = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+/**
+ * What a visitor's text (the body of a public route: letters, comments, opinions, questions,
+ * survey answers, error reports) never holds either: control characters other than tab, LF and
+ * CR (BEL, ESC: a terminal or a spreadsheet reading an export acts on them), DEL and the C1
+ * controls, and the bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069: text
+ * after U+202E is shown backwards, so a comment or a moderator's queue would show other text than
+ * was sent). The characters the platform already strips from file names (original-name.ts).
+ * Signed-in staff's text keeps them (pasted documents, minority-script content).
+ */
+const BAD_PUBLIC_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const MAX_DEPTH = 64;
+
+const BAD_PUBLIC_TEXT_ALL = new RegExp(BAD_PUBLIC_TEXT.source, 'g');
+
+/**
+ * A visitor's text without what the guard refuses in it: what a refused form shows again, so that
+ * the visitor sees (and sends again) the text without characters they could not find themselves.
+ */
+export function withoutForbiddenText(text: string): string {
+  return text.replace(BAD_PUBLIC_TEXT_ALL, '');
+}
 
 function isPlainContainer(value: object): boolean {
   // Plain objects, null-prototype objects and the query parser's bare-prototype objects; never
@@ -16,13 +36,13 @@ function isPlainContainer(value: object): boolean {
 }
 
 /** The dotted path of the first string (or key) holding forbidden characters, or null. */
-function findBadText(value: unknown, path: string, depth: number): string | null {
-  if (typeof value === 'string') return BAD_TEXT.test(value) ? path || '(root)' : null;
+function findBadText(value: unknown, path: string, depth: number, bad: RegExp): string | null {
+  if (typeof value === 'string') return bad.test(value) ? path || '(root)' : null;
   if (value === null || typeof value !== 'object' || depth > MAX_DEPTH || !isPlainContainer(value)) return null;
   for (const [key, child] of Object.entries(value)) {
     const p = path ? `${path}.${key}` : key;
-    if (BAD_TEXT.test(key)) return p;
-    const found = findBadText(child, p, depth + 1);
+    if (bad.test(key)) return p;
+    const found = findBadText(child, p, depth + 1, bad);
     if (found !== null) return found;
   }
   return null;
@@ -32,6 +52,7 @@ function findBadText(value: unknown, path: string, depth: number): string | null
  * Refuses NUL characters and unpaired surrogates anywhere in the query, path parameters or
  * body. PostgreSQL rejects NUL in text (the request would end in a 500) while SQLite stores it,
  * and lone surrogates are mangled differently by the two drivers; a 400 keeps both engines alike.
+ * The body of a public route is held to BAD_PUBLIC_TEXT as well (control and bidi characters).
  */
 export function installTextGuard(app: FastifyInstance): void {
   // Callback style: no promise per request for a check that never waits.
@@ -49,12 +70,18 @@ export function installTextGuard(app: FastifyInstance): void {
   });
 }
 
+/** A route anyone may call without signing in: its body is a visitor's text. */
+function isPublicRoute(req: FastifyRequest): boolean {
+  return req.routeOptions?.config?.access?.kind === 'public';
+}
+
 /**
  * The guard's check for text the hook does not see, such as multipart form fields (read by the
- * route, after the hook): throws `http.invalid_text` naming the field.
+ * route, after the hook): throws `http.invalid_text` naming the field. The body of a public
+ * route is checked for BAD_PUBLIC_TEXT, anything else for BAD_TEXT.
  */
 export function checkRequestText(req: FastifyRequest, part: string, value: unknown): void {
-  const found = findBadText(value, '', 0);
+  const found = findBadText(value, '', 0, part === 'body' && isPublicRoute(req) ? BAD_PUBLIC_TEXT : BAD_TEXT);
   if (found === null) return;
   const field = part === 'body' ? found : `${part}.${found}`;
   const locale = requestLocale(req);

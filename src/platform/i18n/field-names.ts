@@ -9,6 +9,8 @@ const zhNames: ReadonlyMap<string, string> = new Map(Object.entries({
   mailboxId: '收信信箱', letterType: '信件类型', visibility: '是否公开', subject: '标题', body: '内容', idNumber: '身份证号码',
   address: '通讯地址', idempotencyKey: '请求标识', altcha: '人机验证', queryCode: '查询编号', queryPassword: '查询密码',
   deadlineDays: '办理时限（工作日）', isEnabled: '是否启用', sortOrder: '排序', description: '说明',
+  // The other public forms: 网友评论, 征求意见, 在线访谈, 网页纠错, the letter's 评价.
+  nickname: '昵称', clauseNo: '条款', errorType: '错误类型', pageUrl: '出错页面地址', satisfaction: '满意度',
   // 在线调查 (the survey builder).
   title: '标题', opensAt: '开始时间', closesAt: '结束时间', questions: '题目', required: '是否必答', options: '选项',
   minChoices: '最少选择数', maxChoices: '最多选择数', maxLength: '最大字数', scale: '评分等级', rows: '矩阵行', columns: '矩阵列',

@@ -5,6 +5,8 @@ import { registerDynamicPage } from '../../delivery/index.js';
 import { publishingDeps, renderInteractionPage } from '../../publishing/index.js';
 import { getSiteByCode } from '../../sites/index.js';
 import { CAPTCHA_PATH } from '../letter-pages.js';
+import { pageId } from '../public-pages-kit.js';
+import type { FieldMessage } from '../read-submission.js';
 import { approvedComments, commentableDocument } from './document-comments.js';
 
 export const COMMENTS_PATH = '/comments.html';
@@ -13,7 +15,9 @@ export const REPORT_PATH = '/comments/report.html';
 export interface CommentPageState {
   readonly notice?: string;
   readonly error?: string;
-  readonly errors?: readonly string[];
+  /** Each field's message (`body`, `nickname`; `reason` of a report), shown beside its input and listed under the summary. */
+  readonly errors?: readonly FieldMessage[];
+  /** What was typed: `body` and `nickname` of the comment form; `comment` and `reason` of a refused report (its form is opened again). */
   readonly values?: Readonly<Record<string, string>>;
 }
 
@@ -36,7 +40,7 @@ export async function renderCommentsPage(platform: Platform, siteCode: string, d
       document: { id: doc.id, title: doc.title, href: doc.path },
       comments: comments.map((c) => ({ id: c.id, nickname: c.nickname, body: c.body, at: formatShanghai(c.submittedAt) })),
       notice: state.notice ?? '', error: state.error ?? '', errors: state.errors ?? [],
-      values: { body: v.body ?? '', nickname: v.nickname ?? '' }, captchaUrl: CAPTCHA_PATH,
+      values: { body: v.body ?? '', nickname: v.nickname ?? '', ...(v.reason !== undefined ? { comment: v.comment ?? '', reason: v.reason } : {}) }, captchaUrl: CAPTCHA_PATH,
     },
   });
 }
@@ -47,14 +51,9 @@ export function notFoundAsNull(err: unknown): null {
   throw err;
 }
 
-export function positiveId(raw: string | null | undefined): number | null {
-  const n = Number.parseInt(raw ?? '', 10);
-  return Number.isSafeInteger(n) && n > 0 && String(n) === (raw ?? '').trim() ? n : null;
-}
-
 export function registerCommentPages(platform: Platform): void {
   registerDynamicPage(COMMENTS_PATH, async ({ siteCode, query }) => {
-    const id = positiveId(query.get('doc'));
+    const id = pageId(query.get('doc'));
     const html = id === null ? null : await renderCommentsPage(platform, siteCode, id);
     return html === null ? null : { status: 200, html };
   });

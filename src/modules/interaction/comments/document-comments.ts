@@ -5,6 +5,7 @@ import { getColumn } from '../../columns/index.js';
 import { articlePath, getPublicDocument } from '../../content/index.js';
 import { getSite } from '../../sites/index.js';
 import type { InteractionDeps } from '../deps.js';
+import { maskFreeText } from '../mask-free-text.js';
 import { requireText } from '../validate-letter.js';
 import { CommentErrors } from './comment-errors.js';
 import { enqueueComment } from './moderation.js';
@@ -56,9 +57,13 @@ export interface PublicComment {
   readonly submittedAt: number;
 }
 
-/** Approved comments of a document, oldest first (plain text: the theme and JSON consumers escape it). */
+/**
+ * Approved comments of a document, oldest first (plain text: the theme and JSON consumers escape
+ * it), with phone, ID-card numbers and emails typed into the comment or the nickname masked
+ * (NORMS: never on public pages), as in published letters.
+ */
 export async function approvedComments(db: Db, documentId: number): Promise<PublicComment[]> {
   const rows = await db.selectFrom('comments').select(['id', 'nickname', 'body', 'submitted_at'])
     .where('document_id', '=', documentId).where('status', '=', 'approved').orderBy('id').limit(500).execute();
-  return rows.map((r) => ({ id: Number(r.id), nickname: r.nickname || ANONYMOUS_NICKNAME, body: r.body, submittedAt: Number(r.submitted_at) }));
+  return rows.map((r) => ({ id: Number(r.id), nickname: maskFreeText(r.nickname) || ANONYMOUS_NICKNAME, body: maskFreeText(r.body), submittedAt: Number(r.submitted_at) }));
 }

@@ -5,6 +5,7 @@ import { checkPublicText, hasBlocking, type CheckResult } from '../../checks/ind
 import { requireSiteInScope } from '../../sites/index.js';
 import { checkCaptcha, spendCaptcha } from '../captcha.js';
 import type { InteractionDeps } from '../deps.js';
+import { requireText } from '../validate-letter.js';
 import { CommentErrors } from './comment-errors.js';
 import type { CommentStatus } from './comments.tables.js';
 
@@ -113,11 +114,13 @@ export async function reportComment({ db, actor, commentId, reason, siteId, deps
   /** From a site's form: only that site's comments. */
   siteId?: number;
 }): Promise<void> {
+  // A report takes the comment off the page at once: not for a reason that says nothing.
+  const why = requireText(reason, '举报理由', 'reason');
   await inTransaction(db, async (trx) => {
     const row = await trx.selectFrom('comments').select(['id', 'site_id', 'status']).where('id', '=', commentId).executeTakeFirst();
     if (!row || (siteId !== undefined && Number(row.site_id) !== siteId)) throw new AppError(CommentErrors['interaction.comments.not_found']);
     const r = await trx.updateTable('comments')
-      .set((eb) => ({ status: 'pending', report_count: eb('report_count', '+', 1), report_reason: reason.trim().slice(0, 500) }))
+      .set((eb) => ({ status: 'pending', report_count: eb('report_count', '+', 1), report_reason: why.slice(0, 500) }))
       .where('id', '=', commentId).where('status', '=', 'approved').executeTakeFirst();
     if (Number(r.numUpdatedRows) === 0) throw new AppError(CommentErrors['interaction.comments.not_reportable']);
     await deps.audit.append(trx, actor, {

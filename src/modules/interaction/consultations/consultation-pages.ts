@@ -3,9 +3,11 @@ import { formatShanghai } from '../../../platform/i18n/format-time.js';
 import { registerDynamicPage } from '../../delivery/index.js';
 import { publishingDeps, renderInteractionPage } from '../../publishing/index.js';
 import { getSiteByCode } from '../../sites/index.js';
-import { notFoundAsNull, positiveId } from '../comments/comment-pages.js';
+import { notFoundAsNull } from '../comments/comment-pages.js';
 import { CAPTCHA_PATH } from '../letter-pages.js';
 import { formatBytes } from '../letter-files.js';
+import { pageId } from '../public-pages-kit.js';
+import type { FieldMessage } from '../read-submission.js';
 import { publicConsultation, publicConsultations, type Opinion } from './consultation-views.js';
 import type { ConsultationState } from './consultations.repo.js';
 
@@ -36,8 +38,12 @@ export async function renderConsultationList(platform: Platform, siteCode: strin
 export interface ConsultationPageState {
   readonly notice?: string;
   readonly error?: string;
-  readonly errors?: readonly string[];
+  /** Each field's message (`body`, `nickname`, `contact`), beside its input in the form that was sent. */
+  readonly errors?: readonly FieldMessage[];
+  /** The clause whose form was sent (none: the overall form): it is opened, with what was typed. */
   readonly clauseNo?: number;
+  /** What was typed into the form that was sent: `body`, `nickname`, `contact`. */
+  readonly values?: Readonly<Record<string, string>>;
 }
 
 const opinionModel = (o: Opinion) => ({ nickname: o.nickname, body: o.body, at: formatShanghai(o.submittedAt) });
@@ -64,6 +70,7 @@ export async function renderConsultation(platform: Platform, siteCode: string, i
       overall: { received: p.overall.received, opinions: p.opinions.filter((o) => o.clauseNo === null).map(opinionModel) },
       summary: { published: p.summaryPublished, text: c.summaryText, received: p.overall.received + p.clauses.reduce((n, x) => n + x.received, 0) },
       notice: state.notice ?? '', error: state.error ?? '', errors: state.errors ?? [], focusClause: state.clauseNo ?? 0, captchaUrl: CAPTCHA_PATH,
+      values: { body: state.values?.body ?? '', nickname: state.values?.nickname ?? '', contact: state.values?.contact ?? '' },
     },
   });
 }
@@ -74,7 +81,7 @@ export function registerConsultationPages(platform: Platform): void {
     return html === null ? null : { status: 200, html };
   });
   registerDynamicPage(CONSULTATION_PATH, async ({ siteCode, query }) => {
-    const id = positiveId(query.get('id'));
+    const id = pageId(query.get('id'));
     const html = id === null ? null : await renderConsultation(platform, siteCode, id);
     return html === null ? null : { status: 200, html };
   });

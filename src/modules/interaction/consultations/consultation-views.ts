@@ -5,6 +5,7 @@ import { articlePath, getPublicDocument } from '../../content/index.js';
 import { attachmentPath } from '../../publishing/index.js';
 import { listSitesInScope, requireSiteInScope } from '../../sites/index.js';
 import type { InteractionDeps } from '../deps.js';
+import { maskFreeText } from '../mask-free-text.js';
 import { requireText } from '../validate-letter.js';
 import { CommentErrors } from '../comments/comment-errors.js';
 import { maskedContact, sealContact } from '../comments/contact.js';
@@ -85,7 +86,8 @@ export async function publicConsultation(db: Db, siteId: number, consultationId:
   } : null;
   return {
     consultation: published ? c : { ...c, summaryText: '' }, clauses, overall: counts.get(0) ?? { received: 0, published: 0 }, summaryPublished: published, document,
-    opinions: rows.map((r) => ({ id: Number(r.id), clauseNo: r.clause_no === null ? null : Number(r.clause_no), nickname: r.nickname || ANONYMOUS_NICKNAME, body: r.body, submittedAt: Number(r.submitted_at) })),
+    // Masked as published letters are: personal numbers typed into an opinion never reach the public.
+    opinions: rows.map((r) => ({ id: Number(r.id), clauseNo: r.clause_no === null ? null : Number(r.clause_no), nickname: maskFreeText(r.nickname) || ANONYMOUS_NICKNAME, body: maskFreeText(r.body), submittedAt: Number(r.submitted_at) })),
   };
 }
 

@@ -1,10 +1,12 @@
 import type { Platform } from '../../../platform/platform.js';
+import { withoutForbiddenText } from '../../../platform/http/text-guard.js';
 import { randomToken } from '../../../platform/crypto/index.js';
 import { formatShanghai } from '../../../platform/i18n/format-time.js';
 import { registerDynamicPage } from '../../delivery/index.js';
 import { publishingDeps, renderInteractionPage } from '../../publishing/index.js';
 import { getSiteByCode, listSites, type SiteView } from '../../sites/index.js';
 import { CAPTCHA_PATH } from '../letter-pages.js';
+import { FieldMessage } from '../read-submission.js';
 import type { ErrorReportReceipt } from './submit-error-report.js';
 import type { ReportStatusView } from './report-views.js';
 import { ERROR_TYPE_LABELS, ERROR_TYPES } from './report-workflow.js';
@@ -18,7 +20,8 @@ export interface CorrectionFormState {
   /** What the visitor typed (or the page the link came from), shown again; escaped by the theme. */
   readonly values?: Readonly<Record<string, string>>;
   readonly error?: string;
-  readonly errors?: readonly string[];
+  /** Listed under the summary; a FieldMessage also beside its field (`field` is the form field's name). */
+  readonly errors?: readonly (string | FieldMessage)[];
 }
 
 /**
@@ -42,10 +45,11 @@ export async function renderCorrectionForm(platform: Platform, siteCode: string,
     correction: {
       sites: sites.map((s) => ({ code: s.code, name: s.name, selected: s.code === chosen })),
       types: ERROR_TYPES.map((t) => ({ value: t, name: ERROR_TYPE_LABELS[t], checked: t === v.errorType })),
-      values: Object.fromEntries(FORM_VALUES.map((k) => [k, v[k] ?? ''])),
+      // Without the characters the text guard refuses (invisible: the visitor could not delete them).
+      values: Object.fromEntries(FORM_VALUES.map((k) => [k, withoutForbiddenText(v[k] ?? '')])),
       // A fresh key per form: submitting this page twice makes one report.
       idempotencyKey: /^[A-Za-z0-9_-]{16,64}$/.test(v.idempotencyKey ?? '') ? v.idempotencyKey : randomToken(18),
-      error: state.error ?? '', errors: state.errors ?? [], captchaUrl: CAPTCHA_PATH,
+      error: state.error ?? '', errors: (state.errors ?? []).map((e) => (typeof e === 'string' ? new FieldMessage('', e) : e)), captchaUrl: CAPTCHA_PATH,
     },
   });
 }

@@ -4,8 +4,10 @@ import { registerDynamicPage } from '../../delivery/index.js';
 import { publishingDeps, renderInteractionPage } from '../../publishing/index.js';
 import { getSiteByCode } from '../../sites/index.js';
 import { CAPTCHA_PATH } from '../letter-pages.js';
+import { pageId } from '../public-pages-kit.js';
+import type { FieldMessage } from '../read-submission.js';
 import { STATUS_LABELS } from './interview-schedule.js';
-import { entriesAfter, getInterview, imagesInTranscript, listImages, listQuestions, listSiteInterviews, type EntryView, type InterviewView } from './interviews.repo.js';
+import { entriesAfter, getInterview, imagesInTranscript, listImages, publicQuestions, listSiteInterviews, type EntryView, type InterviewView } from './interviews.repo.js';
 
 export const INTERVIEW_LIST_PATH = '/interviews.html';
 export const INTERVIEW_PAGE_PATH = '/interview.html';
@@ -48,9 +50,12 @@ export function pageEntry(e: EntryView) {
 }
 
 export interface QuestionFormState {
+  /** What was typed: `body`, `nickname`. */
   readonly values?: Readonly<Record<string, string>>;
+  /** The refusal's message: shown above the form, or in its place once the interview takes no more questions. */
   readonly error?: string;
-  readonly errors?: readonly string[];
+  /** Each field's message (`body`, `nickname`), beside its input. */
+  readonly errors?: readonly FieldMessage[];
   readonly message?: string;
 }
 
@@ -59,12 +64,12 @@ export interface QuestionFormState {
  * far (the script adds new entries as they come); after, the archive with the full transcript.
  * Everything is rendered here, so the page works without JavaScript.
  */
-export async function renderInterviewPage(platform: Platform, siteCode: string, interviewId: number, state: QuestionFormState = {}): Promise<string | null> {
+export async function renderInterviewPage(platform: Platform, siteCode: string, interviewId: number | null, state: QuestionFormState = {}): Promise<string | null> {
   const site = await getSiteByCode(platform.db, siteCode);
-  const i = Number.isSafeInteger(interviewId) && interviewId > 0 ? await getInterview(platform.db, interviewId) : undefined;
+  const i = interviewId !== null && Number.isSafeInteger(interviewId) && interviewId > 0 ? await getInterview(platform.db, interviewId) : undefined;
   if (site?.status !== 'open' || !i || i.siteId !== site.id) return null;
   const db = platform.db;
-  const [entries, images, used, questions] = await Promise.all([entriesAfter(db, i.id, 0), listImages(db, i.id), imagesInTranscript(db, i.id), listQuestions(db, i.id, ['approved'])]);
+  const [entries, images, used, questions] = await Promise.all([entriesAfter(db, i.id, 0), listImages(db, i.id), imagesInTranscript(db, i.id), publicQuestions(db, i.id, ['approved'])]);
   const v = state.values ?? {};
   return renderInteractionPage(publishingDeps(platform), siteCode, 'interview', {
     title: i.title, breadcrumb: [{ name: '在线访谈', href: INTERVIEW_LIST_PATH }, { name: i.title, href: interviewHref(i.id) }],
@@ -90,7 +95,8 @@ export function registerInterviewPages(platform: Platform): void {
     return html === null ? null : { status: 200, html };
   });
   registerDynamicPage(INTERVIEW_PAGE_PATH, async ({ siteCode, query }) => {
-    const html = await renderInterviewPage(platform, siteCode, Number.parseInt(query.get('id') ?? '', 10));
+    // `?id=` as plain decimal digits (`1e0`, `0x1`, ` 1` name no interview: the site's 404 page).
+    const html = await renderInterviewPage(platform, siteCode, pageId(query.get('id')));
     return html === null ? null : { status: 200, html };
   });
 }

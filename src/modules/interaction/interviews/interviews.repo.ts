@@ -1,4 +1,5 @@
 import type { Db } from '../../../db/index.js';
+import { maskFreeText } from '../mask-free-text.js';
 import type { EntryKind, InterviewsTable, InterviewStatus, QuestionStatus } from './interview.tables.js';
 
 export interface Guest {
@@ -86,6 +87,15 @@ export async function listQuestions(db: Db, interviewId: number, statuses?: read
   return rows.map(toQuestion);
 }
 
+/**
+ * Questions a moderator let through, as the public sees them: phone, ID-card numbers and emails
+ * a citizen typed into the question or the nickname are masked (NORMS: never on public pages),
+ * as in published letters. Moderators read the questions as sent (listQuestions).
+ */
+export async function publicQuestions(db: Db, interviewId: number, statuses: readonly QuestionStatus[]): Promise<QuestionView[]> {
+  return (await listQuestions(db, interviewId, statuses)).map((q) => ({ ...q, nickname: maskFreeText(q.nickname), body: maskFreeText(q.body) }));
+}
+
 function toQuestion(r: { id: number; interview_id: number; nickname: string; body: string; status: QuestionStatus; during_live: number; submitted_at: number }): QuestionView {
   return { id: Number(r.id), interviewId: Number(r.interview_id), nickname: r.nickname, body: r.body, status: r.status, duringLive: Number(r.during_live) === 1, submittedAt: Number(r.submitted_at) };
 }
@@ -98,6 +108,7 @@ export async function getQuestion(db: Db, id: number): Promise<QuestionView | un
 /**
  * The transcript after `afterSeq`, in order, each answer with its question: what a page
  * renders (afterSeq 0) and what a process reads once per notification to push to its streams.
+ * The transcript is public: the citizen's question quoted in it is masked as publicQuestions does.
  */
 export async function entriesAfter(db: Db, interviewId: number, afterSeq: number, limit = 5000): Promise<EntryView[]> {
   const rows = await db.selectFrom('interview_entries as e')
@@ -107,7 +118,7 @@ export async function entriesAfter(db: Db, interviewId: number, afterSeq: number
     .orderBy('e.seq', 'asc').limit(limit).execute();
   return rows.map((r) => ({
     seq: Number(r.seq), kind: r.kind, speaker: r.speaker, body: r.body, at: Number(r.created_at), imageId: r.image_id === null ? null : Number(r.image_id),
-    question: r.qid === null ? null : { id: Number(r.qid), nickname: r.qnick ?? '', body: r.qbody ?? '' },
+    question: r.qid === null ? null : { id: Number(r.qid), nickname: maskFreeText(r.qnick ?? ''), body: maskFreeText(r.qbody ?? '') },
   }));
 }
 

@@ -1,23 +1,22 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import multipart from '@fastify/multipart';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Platform } from '../../../platform/platform.js';
 import { AppError } from '../../../platform/http/error-registry.js';
-import { HttpErrors } from '../../../platform/http/errors.js';
 import { access } from '../../../platform/identity/permissions.js';
-import { PUBLIC_SECURITY_HEADERS, SiteHosts } from '../../delivery/index.js';
+import { PUBLIC_SECURITY_HEADERS } from '../../delivery/index.js';
 import { getSite, getSiteByCode, type SiteView } from '../../sites/index.js';
 import { eventStreamTracker } from '../../../platform/http/event-stream.js';
-import { answerForm, sendPage } from '../public-pages-kit.js';
-import { readMultipart, submissionValidator } from '../read-submission.js';
+import { answerFormPage, formPageErrors, keptValues, notFoundPage, pageId, readTextForm, refererId, sendPage, siteOfHostResolver } from '../public-pages-kit.js';
+import { newFormTrace, readSmallFormFields, submissionValidator, type FormLabels } from '../read-submission.js';
 import { interviewDeps } from './interview-deps.js';
 import { InterviewErrors } from './interview-errors.js';
 import { InterviewHub } from './interview-hub.js';
-import { QUESTION_FORM_PATH, renderInterviewList, renderInterviewPage } from './interview-pages.js';
+import { INTERVIEW_PAGE_PATH, QUESTION_FORM_PATH, renderInterviewList, renderInterviewPage } from './interview-pages.js';
 import { submitQuestion, type QuestionInput } from './interview-questions.js';
 import { resumeFrom, streamInterview } from './interview-stream.js';
 import { interviewEventsSchema, interviewImageSchema, publicInterviewSchema, publicInterviewsSchema, QuestionFields, submitQuestionSchema } from './interview.schemas.js';
-import { entriesAfter, getInterview, imagesInTranscript, listImages, listQuestions, listSiteInterviews, readImage, type InterviewView } from './interviews.repo.js';
+import { entriesAfter, getInterview, imagesInTranscript, listImages, publicQuestions, listSiteInterviews, readImage, type InterviewView } from './interviews.repo.js';
 
 const hubs = new WeakMap<Platform, InterviewHub>();
 /** The fan-out hub of the server built on this platform (tests and the benchmark read its counters). */
@@ -25,7 +24,14 @@ export function interviewHubOf(platform: Platform): InterviewHub | undefined {
   return hubs.get(platform);
 }
 
-const questionForm = submissionValidator<QuestionInput>(QuestionFields, new Set(['nickname', 'altcha'])).form;
+// Every field's problem at once: a visitor without JavaScript mends them all in one go.
+const questionForm = submissionValidator<QuestionInput>(QuestionFields, new Set(['nickname', 'altcha']), { allErrors: true }).form;
+/** The question form's fields as the page names them (themes/default/interview.liquid). */
+const QUESTION_LABELS: FormLabels = { body: { label: '问题内容' }, nickname: { label: '昵称' } };
+/** What a refused form shows again (never the interview's id nor the captcha). */
+const QUESTION_KEPT = ['body', 'nickname'];
+/** The form's text is small: a post over the limit is read back up to this size to show what was typed. */
+const SMALL_FORM_BYTES = 32 * 1024;
 
 /** An interview the public may see: its site is open. */
 async function publicInterview(platform: Platform, id: number): Promise<{ interview: InterviewView; site: SiteView }> {
@@ -49,7 +55,6 @@ export async function publicInterviewsRoutes(fastify: FastifyInstance, { platfor
   const track = eventStreamTracker(app);
   app.addHook('preClose', async () => hub.close());
   hubs.set(platform, hub);
-  const hosts = new SiteHosts(db, (err) => app.log.error({ err }, 'site hosts refresh failed'));
 
   app.get('/api/v1/public/sites/:siteCode/interviews', { schema: publicInterviewsSchema, config: { access: access.public, quietRefusals: true } }, async (req) => {
     const site = await getSiteByCode(db, req.params.siteCode);
@@ -63,7 +68,7 @@ export async function publicInterviewsRoutes(fastify: FastifyInstance, { platfor
     return {
       interview, images: (await listImages(db, interview.id)).filter((i) => !used.has(i.id)),
       // Only what a moderator let through: pending and rejected questions are never public.
-      questions: await listQuestions(db, interview.id, ['approved', 'answered']), entries: await entriesAfter(db, interview.id, 0),
+      questions: await publicQuestions(db, interview.id, ['approved', 'answered']), entries: await entriesAfter(db, interview.id, 0),
     };
   });
 
@@ -91,37 +96,42 @@ export async function publicInterviewsRoutes(fastify: FastifyInstance, { platfor
     return reply.headers(PUBLIC_SECURITY_HEADERS).header('cache-control', 'public, max-age=3600').header('x-content-type-options', 'nosniff').type(img.mime).send(img.bytes);
   });
 
-  // The page's question form (multipart, as the letter form), answered with the interview page again.
+  // The page's question form (multipart, as the letter form), answered with the interview page
+  // again: with a message, or refused with the message, each field's message beside its input and
+  // what was typed; the site's 404 page for an interview it does not show (an id that is not
+  // plain digits, another site's, unknown).
   await app.register(async (scoped) => {
     await scoped.register(multipart, { limits: { fileSize: 1, files: 0, fields: 10, fieldSize: 8_000, parts: 12, headerPairs: 50 } });
-    const siteOfHost = async (host: string) => {
-      const s = await hosts.resolve(host);
-      const site = s ? await getSiteByCode(db, s.code) : undefined;
-      return site?.status === 'open' ? site : undefined;
-    };
-    /** Over the limit, the visitor gets the interview page (from the form's Referer) with a message, not problem+json. */
-    const tooFast = async (err: Error & { statusCode?: number }, req: FastifyRequest, reply: FastifyReply) => {
-      const site = err.statusCode === 429 ? await siteOfHost(req.host) : undefined;
-      if (!site) {
-        reply.headers(PUBLIC_SECURITY_HEADERS);
-        throw err;
-      }
-      const id = Number.parseInt(/[?&]id=(\d{1,15})/.exec(req.headers.referer ?? '')?.[1] ?? '', 10);
-      const html = (await renderInterviewPage(platform, site.code, id, { error: '提交过于频繁，请稍后再试。' })) ?? (await renderInterviewList(platform, site.code));
-      return sendPage(reply.header('retry-after', String(Math.ceil(submitLimit.timeWindow / 1000))), 429, html);
-    };
-    scoped.post(QUESTION_FORM_PATH, { schema: { hide: true }, config: { access: access.public, quietRefusals: true, rateLimit: submitLimit }, helmet: false, errorHandler: tooFast }, async (req, reply) => {
-      const site = await siteOfHost(req.host);
+    const siteOfHost = siteOfHostResolver(platform, (err) => app.log.error({ err }, 'site hosts refresh failed'));
+    /**
+     * Refused before the handler read the form (over the limit, a body of another type): the
+     * interview page (named by the form's interviewId when the body is small enough to read, else
+     * by the Referer) with the message and what was typed, or the interview list.
+     */
+    const refusedEarly = formPageErrors(platform, siteOfHost, submitLimit.timeWindow, async (site, refusal, req) => {
+      const typed = await readSmallFormFields(req, SMALL_FORM_BYTES);
+      const id = pageId(typed?.interviewId) ?? refererId(req, INTERVIEW_PAGE_PATH, 'id');
+      const kept = typed && ['body', 'nickname'].some((k) => (typed[k] ?? '').trim() !== '') ? '您填写的内容保留在下方。' : '';
+      const page = id === null ? null : await renderInterviewPage(platform, site.code, id, { error: `${refusal.message}${kept}`, values: keptValues(typed ?? {}, QUESTION_KEPT) });
+      return page ?? (refusal.status === 429 ? renderInterviewList(platform, site.code) : null);
+    });
+    scoped.post(QUESTION_FORM_PATH, { schema: { hide: true }, config: { access: access.public, quietRefusals: true, rateLimit: submitLimit }, helmet: false, errorHandler: refusedEarly }, async (req, reply) => {
+      const site = await siteOfHost(req);
       if (!site) return sendPage(reply, 404, null);
-      if (!req.isMultipart()) throw new AppError(HttpErrors['http.unsupported_media_type']);
-      const raw = await readMultipart(req, 1, { withFiles: false });
-      const interviewId = Number.parseInt(raw.fields.interviewId ?? '', 10);
-      const values = { nickname: (raw.fields.nickname ?? '').slice(0, 30), body: (raw.fields.body ?? '').slice(0, 1000) };
-      return answerForm(reply, async () => {
-        const input = questionForm({ body: raw.fields.body ?? '', nickname: raw.fields.nickname ?? '', altcha: raw.fields.altcha ?? '' });
+      const trace = newFormTrace();
+      return answerFormPage(reply, async () => {
+        const fields = await readTextForm(req, trace);
+        const interviewId = pageId(fields.interviewId);
+        // Another site's interview, or one that is not there, has no page here: nothing is stored.
+        const interview = interviewId === null ? undefined : await getInterview(db, interviewId);
+        if (interviewId === null || interview?.siteId !== site.id) return null;
+        const input = questionForm({ body: fields.body ?? '', nickname: fields.nickname ?? '', altcha: fields.altcha ?? '' });
         await submitQuestion({ db, actor: req.actor, siteId: site.id, interviewId, input, deps });
         return renderInterviewPage(platform, site.code, interviewId, { message: '提问已提交，经审核后将在本页公开。' });
-      }, ({ error, errors }) => renderInterviewPage(platform, site.code, interviewId, { values, error, errors }));
+      }, async ({ summary, problems }) => {
+        const interviewId = pageId(trace.fields.interviewId);
+        return interviewId === null ? null : renderInterviewPage(platform, site.code, interviewId, { values: keptValues(trace.fields, QUESTION_KEPT), error: summary, errors: problems });
+      }, { labels: QUESTION_LABELS, notFound: () => notFoundPage(platform, site.code) });
     });
   });
 }

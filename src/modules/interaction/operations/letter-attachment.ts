@@ -4,7 +4,7 @@ import type { Actor } from '../../../platform/identity/actor.js';
 import type { InteractionDeps } from '../deps.js';
 import { InteractionErrors } from '../errors.js';
 import { requireLetter } from '../letter-transitions.js';
-import { personalAad } from '../personal-data.js';
+import { openAttachmentName, personalAad } from '../personal-data.js';
 import { readerRoles } from './letter-views.js';
 
 export interface LetterAttachmentFile {
@@ -27,10 +27,10 @@ export async function letterAttachment({ db, actor, letterId, attachmentId, deps
   const ids = await db.selectFrom('letter_attachments').select('id').where('letter_id', '=', Number(row.id)).orderBy('id').execute();
   const position = ids.findIndex((a) => Number(a.id) === attachmentId);
   if (position < 0) throw new AppError(InteractionErrors['interaction.attachment.not_found']);
-  const file = await db.selectFrom('letter_attachments').select(['file_name', 'mime', 'content_enc']).where('id', '=', attachmentId).executeTakeFirstOrThrow();
+  const file = await db.selectFrom('letter_attachments').select(['file_name', 'file_name_enc', 'mime', 'content_enc']).where('id', '=', attachmentId).executeTakeFirstOrThrow();
   const bytes = Buffer.from(deps.cipher.decrypt(file.content_enc, personalAad(row.query_code, `attachment.${position}`)), 'base64');
   await inTransaction(db, (trx) => deps.audit.append(trx, actor, {
     action: 'interaction.letter.attachment_read', result: 'success', targetType: 'letter', targetId: Number(row.id), detail: { attachmentId },
   }));
-  return { fileName: file.file_name, mime: file.mime, bytes };
+  return { fileName: openAttachmentName(deps.cipher, row.query_code, position, file), mime: file.mime, bytes };
 }

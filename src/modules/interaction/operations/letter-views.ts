@@ -14,7 +14,7 @@ import { letterHistory, orgNames } from '../letter-progress.js';
 import { byStepDeadline, type LetterRow } from '../letters.repo.js';
 import { getMailbox, listSiteMailboxes } from '../mailboxes.repo.js';
 import { maskFreeText } from '../mask-free-text.js';
-import { maskPersonalData, openPersonalData, type MaskedPersonalData } from '../personal-data.js';
+import { maskPersonalData, openAttachmentName, openPersonalData, type MaskedPersonalData } from '../personal-data.js';
 
 export interface LetterHistoryItem {
   readonly action: string;
@@ -102,7 +102,7 @@ export async function letterDetail({ db, actor, letterId, deps }: { db: Db; acto
   const row = await requireLetter(db, letterId);
   const roles = await readerRoles(db, actor, row);
   const { history, unitId, names } = await letterHistory(db, row);
-  const attachments = await db.selectFrom('letter_attachments').select(['id', 'file_name', 'mime', 'size']).where('letter_id', '=', Number(row.id)).orderBy('id').execute();
+  const attachments = await db.selectFrom('letter_attachments').select(['id', 'file_name', 'file_name_enc', 'mime', 'size']).where('letter_id', '=', Number(row.id)).orderBy('id').execute();
   const mailbox = await getMailbox(db, Number(row.mailbox_id));
   return {
     id: Number(row.id), siteId: Number(row.site_id), mailboxId: Number(row.mailbox_id), mailboxName: mailbox?.name ?? '', queryCode: row.query_code,
@@ -121,7 +121,7 @@ export async function letterDetail({ db, actor, letterId, deps }: { db: Db; acto
       actorName: h.actor_name, orgId: h.org_id === null ? null : Number(h.org_id), orgName: h.org_id === null ? null : names.get(Number(h.org_id)) ?? null,
       reason: h.reason, at: Number(h.at),
     })),
-    attachments: attachments.map((a) => ({ id: Number(a.id), fileName: a.file_name, mime: a.mime, size: Number(a.size) })),
+    attachments: attachments.map((a, i) => ({ id: Number(a.id), fileName: openAttachmentName(deps.cipher, row.query_code, i, a), mime: a.mime, size: Number(a.size) })),
     allowedActions: allowedActions(row.status, roles, row.extension_days !== null),
   };
 }

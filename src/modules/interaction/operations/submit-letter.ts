@@ -7,7 +7,7 @@ import { checkCaptcha, type VerifiedCaptcha } from '../captcha.js';
 import type { InteractionDeps } from '../deps.js';
 import { InteractionErrors } from '../errors.js';
 import type { LetterType } from '../interaction.tables.js';
-import { checkLetterFiles, type UploadedFile } from '../letter-files.js';
+import { checkLetterFiles, neutralFileName, type UploadedFile } from '../letter-files.js';
 import { letterIntake, storeLetter, type PreparedLetter } from '../letter-intake.js';
 import { letterByIdempotencyKey, queryCodeTaken, type LetterRow } from '../letters.repo.js';
 import { getMailbox, getMailboxCached } from '../mailboxes.repo.js';
@@ -108,7 +108,9 @@ async function prepareLetter({ db, actor, site, input, deps }: { db: Db; actor: 
       received_at: now, due_at: dueAt, step_due_at: stepDueAt, lookup_failures: 0, lookup_locked_until: null,
     },
     files: files.map((f, i) => ({
-      file_name: f.fileName, mime: f.mime, size: f.bytes.length, created_at: now,
+      // The name as uploaded may itself be personal (a name, a phone number): sealed like the bytes.
+      file_name: neutralFileName(f.fileName, i), file_name_enc: deps.cipher.encrypt(f.fileName, personalAad(code, `attachment.${i}.name`)),
+      mime: f.mime, size: f.bytes.length, created_at: now,
       content_enc: deps.cipher.encrypt(f.bytes.toString('base64'), personalAad(code, `attachment.${i}`)),
     })),
     // No personal data in the audit trail: the code, where it went, what kind.

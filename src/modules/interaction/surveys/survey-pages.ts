@@ -4,6 +4,7 @@ import { registerDynamicPage } from '../../delivery/index.js';
 import { publishingDeps, renderInteractionPage } from '../../publishing/index.js';
 import { getSiteByCode, type SiteView } from '../../sites/index.js';
 import { CAPTCHA_PATH } from '../letter-pages.js';
+import { pageId } from '../public-pages-kit.js';
 import { fieldName, rowFieldName, type FormValues } from './survey-answers.js';
 import { questionChartSvg } from './survey-charts.js';
 import { KIND_LABELS, type Question } from './survey-definition.js';
@@ -23,9 +24,9 @@ async function openSite(platform: Platform, siteCode: string): Promise<SiteView 
   return site?.status === 'open' ? site : null;
 }
 
-/** A survey the site shows: on this site and not a draft. */
-export async function visibleSurvey(platform: Platform, site: SiteView, id: number): Promise<SurveyWithQuestions | null> {
-  if (!Number.isSafeInteger(id) || id < 1) return null;
+/** A survey the site shows: on this site and not a draft. Null for an id that is not one (see pageId). */
+export async function visibleSurvey(platform: Platform, site: SiteView, id: number | null): Promise<SurveyWithQuestions | null> {
+  if (id === null || !Number.isSafeInteger(id) || id < 1) return null;
   const s = await getSurveyWithQuestions(platform.db, id, platform.clock.now());
   return s && s.siteId === site.id && s.status !== 'draft' ? s : null;
 }
@@ -37,13 +38,14 @@ function summary(s: SurveyView) {
   };
 }
 
-export async function renderSurveyList(platform: Platform, siteCode: string): Promise<string | null> {
+/** The list; `error` is a message above it (a post refused before its survey was known, such as over the rate limit). */
+export async function renderSurveyList(platform: Platform, siteCode: string, error = ''): Promise<string | null> {
   const site = await openSite(platform, siteCode);
   if (!site) return null;
   const all = await listSiteSurveys(platform.db, site.id, platform.clock.now(), { visibleOnly: true });
   return renderInteractionPage(publishingDeps(platform), siteCode, 'survey-list', {
     title: '在线调查', breadcrumb: [{ name: '在线调查', href: SURVEY_LIST_PATH }],
-    survey: { open: all.filter((s) => s.phase === 'open' || s.phase === 'upcoming').map(summary), closed: all.filter((s) => s.phase === 'ended').map(summary) },
+    survey: { error, open: all.filter((s) => s.phase === 'open' || s.phase === 'upcoming').map(summary), closed: all.filter((s) => s.phase === 'ended').map(summary) },
   });
 }
 
@@ -94,7 +96,7 @@ export async function renderSurveyThanks(platform: Platform, site: SiteView, sur
 }
 
 /** The results page, only while the owner has published the results. */
-export async function renderSurveyResults(platform: Platform, siteCode: string, id: number): Promise<string | null> {
+export async function renderSurveyResults(platform: Platform, siteCode: string, id: number | null): Promise<string | null> {
   const site = await openSite(platform, siteCode);
   const survey = site ? await visibleSurvey(platform, site, id) : null;
   if (!site || !survey?.resultsPublic) return null;
@@ -112,7 +114,8 @@ export async function renderSurveyResults(platform: Platform, siteCode: string, 
   });
 }
 
-const idOf = (query: URLSearchParams) => Number.parseInt(query.get('id') ?? '', 10);
+/** `?id=` as plain decimal digits (`1e0`, `0x1`, ` 1` name no survey: the site's 404 page). */
+const idOf = (query: URLSearchParams) => pageId(query.get('id'));
 
 /** The list, the form and the results on every public site, made per request (state and clock decide what shows). */
 export function registerSurveyPages(platform: Platform): void {
