@@ -197,9 +197,18 @@ for (const engine of selectedEngines()) {
         assert.equal(res.headers['x-frame-options'], 'SAMEORIGIN', url);
         assert.ok(res.headers['strict-transport-security'], url);
       }
-      // On a site path, what the hooks refuse carries the public set like the pages.
+      // On a site path, what the hooks refuse carries the public set like the pages, and is a page.
       assert.equal((await get('/art/%00.html')).headers['content-security-policy'], PUBLIC_CSP);
       assert.equal((await get('/search.html?q=%00')).headers['content-security-policy'], PUBLIC_CSP);
+      for (const url of ['/art/%00.html', '/search.html?q=%00', '/letters/public.html?mailbox=%00', '/survey.html?id=%00']) {
+        const res = await get(url);
+        assert.equal(res.statusCode, 400, url);
+        assert.equal(res.headers['content-type'], 'text/html; charset=utf-8', url);
+        assert.match(res.body, /请求有误/, url);
+      }
+      const api = await get('/api/v1/public/search?q=%00');
+      assert.match(String(api.headers['content-type']), /^application\/problem\+json/);
+      assert.equal(api.json<{ code: string }>().code, 'http.invalid_text');
     });
 
     test('the same over a real socket', async () => {

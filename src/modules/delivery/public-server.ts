@@ -24,7 +24,7 @@ import { viewCounterFor } from '../analytics/index.js';
 export const PAGES_CHANGED_CHANNEL = 'pages.changed';
 
 /** Paths that belong to the platform, never to a site: a miss there is the API's own 404. */
-const PLATFORM_PATH = /^\/(api|admin|healthz|metrics)(\/|$)/;
+export const PLATFORM_PATH = /^\/(api|admin|healthz|metrics)(\/|$)/;
 const NOT_FOUND_PAGE = '/404.html';
 /** The site's "page not found" page and its 繁體 variant: asked for by name, still a 404 (as every miss that shows it). */
 const NOT_FOUND_FILES: ReadonlySet<string> = new Set([NOT_FOUND_PAGE, hantFileOf(NOT_FOUND_PAGE)!]);
