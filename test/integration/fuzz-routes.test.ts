@@ -25,10 +25,12 @@ const SKIP_PREFIXES = ['/admin', '/api/docs'];
 // The public sites answer HTML pages, not problem+json; delivery-paths.test.ts fuzzes their paths.
 const SKIP_ROUTES = new Set(['GET /api/v1/jobs/stream', 'GET /*']);
 /**
- * The public forms of 在线调查, 网友评论, 征求意见 and 在线访谈 answer every refusal with a page of
- * the site (a visitor without JavaScript gets a page, never problem+json; public-form-refusals.test.ts).
+ * The public forms of 写信, 找错, 在线调查, 网友评论, 征求意见 and 在线访谈 (and the look-ups) answer
+ * every refusal with a page of the site (a visitor without JavaScript gets a page, never
+ * problem+json; letter-form-refusals.test.ts, public-form-refusals.test.ts).
  */
-const FORM_PAGES = new Set(['POST /survey.html', 'POST /comments.html', 'POST /comments/report.html', 'POST /consultation.html', 'POST /interviews/question.html']);
+const FORM_PAGES = new Set(['POST /letters.html', 'POST /letters/query.html', 'POST /corrections.html', 'POST /corrections/query.html',
+  'POST /survey.html', 'POST /comments.html', 'POST /comments/report.html', 'POST /consultation.html', 'POST /interviews/question.html']);
 /** Routes that would end the caller's own session; they are fuzzed anonymously only. */
 const ANONYMOUS_ONLY = new Set(['POST /api/v1/auth/logout', 'POST /api/v1/auth/logout-all']);
 

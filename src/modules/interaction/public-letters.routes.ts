@@ -26,14 +26,14 @@ import {
   FEEDBACK_CODE_FIELDS, FEEDBACK_FORM_LABELS, FieldMessage, formProblems, LETTER_CODE_FIELDS, LETTER_FORM_LABELS, FieldProblemsError, newFormTrace, refusalSummary,
   readMultipart, readMultipartForm, readSmallFormFields, validateFeedbackFields, validateFormFields, validateJsonFields, validateLetterForm,
 } from './read-submission.js';
-import { answerForm, formError, openSite, sendPage, siteOfHostResolver, tooFast } from './public-pages-kit.js';
+import { answerForm, formError, openSite, sendPage, siteOfHostResolver, formPageErrors, TOO_FAST_MESSAGE } from './public-pages-kit.js';
 import { registerPublicStatisticsRoutes } from './statistics/statistics.routes.js';
 
 const FEEDBACK_ACTIONS: ReadonlySet<string> = new Set(['supplement', 'rate', 'reopen']);
 const FEEDBACK_DONE = { supplement: '补充材料已提交，办理期限恢复计算。', rate: '感谢您的评价。', reopen: '已申请重新办理，承办单位将重新答复。' } as const;
 
 /** Over the per-address limit: the form says plainly that nothing was sent. */
-const TOO_FAST = '提交过于频繁，请稍后再试。本次信件没有提交。';
+const TOO_FAST = `${TOO_FAST_MESSAGE}本次信件没有提交。`;
 /** A letter's text fields fit in this (5000 characters of body are 15 KB of UTF-8); a larger body has files and is not read over the limit. */
 const SMALL_FORM_BYTES = 64 * 1024;
 
@@ -127,10 +127,11 @@ export async function publicLettersRoutes(fastify: FastifyInstance, { platform }
     // The theme's form posts here on the site's own host; answers are pages, refusals show the form again.
     r.post(LETTER_FORM_PATH, {
       schema: { hide: true }, config: { ...publicPage, rateLimit: submitLimit }, helmet: false,
-      errorHandler: tooFast(siteOfHost, submitLimit.timeWindow, async (code, _message, req) => {
-        // The body is not read over the limit; a small one (no files) is, to give the visitor back what they typed.
+      errorHandler: formPageErrors(platform, siteOfHost, submitLimit.timeWindow, async (site, refusal, req) => {
+        // The body is not read when refused early; a small one (no files) is, to give the visitor back what they typed.
         const typed = await readSmallFormFields(req, SMALL_FORM_BYTES);
-        return renderLetterForm(platform, code, typed
+        if (refusal.status !== 429) return renderLetterForm(platform, site.code, { ...(typed ? { values: typed } : {}), error: refusal.message });
+        return renderLetterForm(platform, site.code, typed
           ? { values: typed, error: `${TOO_FAST}您填写的内容保留在下方，请稍后再提交。` }
           : { error: `${TOO_FAST}请稍后重新填写并提交；如选择了附件，也需要重新选择。` });
       }),
@@ -171,7 +172,7 @@ export async function publicLettersRoutes(fastify: FastifyInstance, { platform }
 
     r.post(LETTER_QUERY_PATH, {
       schema: { hide: true }, config: { ...publicPage, rateLimit: lookupLimit }, helmet: false,
-      errorHandler: tooFast(siteOfHost, lookupLimit.timeWindow, (code, error) => renderLetterQuery(platform, code, { error })),
+      errorHandler: formPageErrors(platform, siteOfHost, lookupLimit.timeWindow, (site, refusal) => renderLetterQuery(platform, site.code, { error: refusal.message })),
     }, async (req, reply) => {
       const site = await siteOfHost(req);
       if (!site) return sendPage(reply, 404, null);

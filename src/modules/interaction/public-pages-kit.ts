@@ -224,16 +224,3 @@ export function formPageErrors(platform: Platform, siteOfHost: (req: FastifyRequ
     return html === null ? sendNotFound(reply, platform, site.code) : sendPage(reply, refusal.status, html);
   };
 }
-
-/** Over the limit, a visitor of the pages gets the page with a message rather than problem+json. */
-export function tooFast(siteOfHost: (req: FastifyRequest) => Promise<SiteView | undefined>, windowMs: number, render: (siteCode: string, message: string, req: FastifyRequest) => Promise<string | null>) {
-  return async (err: Error & { statusCode?: number }, req: FastifyRequest, reply: FastifyReply) => {
-    const site = err.statusCode === 429 ? await siteOfHost(req) : undefined;
-    // Anything else is answered by the platform's handler (problem+json), still with the public headers.
-    if (!site) {
-      reply.headers(PUBLIC_SECURITY_HEADERS);
-      throw err;
-    }
-    return sendPage(reply.header('retry-after', String(Math.ceil(windowMs / 1000))), 429, await render(site.code, TOO_FAST_MESSAGE, req));
-  };
-}

@@ -57,6 +57,19 @@ export function submissionValidator<T>(schema: TSchema, optional: ReadonlySet<st
   };
 }
 
+/**
+ * A form checked against its schema with the refusal kept rather than thrown: a form page shows
+ * the schema's problems together with those its own rules find.
+ */
+export function schemaChecked<T>(check: (fields: Readonly<Record<string, string>>) => T, fields: Readonly<Record<string, string>>): { readonly input: T | null; readonly error: SubmissionValidationError | null } {
+  try {
+    return { input: check(fields), error: null };
+  } catch (err) {
+    if (!(err instanceof SubmissionValidationError)) throw err;
+    return { input: null, error: err };
+  }
+}
+
 /** Refused like a body that failed its route schema: the error handler turns it into http.validation with field names. */
 export class SubmissionValidationError extends Error {
   readonly validation: readonly ErrorObject[];
@@ -252,36 +265,49 @@ export async function readMultipart(req: FastifyRequest, maxBytes: number, optio
   return { fields, files };
 }
 
-/** How long the over-the-limit page waits for a small form's body (readSmallFormFields). */
+/** How long a page refused before its handler waits for a small form's body (readUnreadBody). */
 const SMALL_READ_MS = 2_000;
 
 /**
- * The text fields of a form post that has not been read, when it is small (no files, in
- * practice): over a limit the body is not parsed, yet the page should give the visitor back what
- * they typed. Null when the body is larger than `maxBytes`, of unknown length or not multipart,
- * not all there within SMALL_READ_MS, or cannot be read. Files are dropped; values are scrubbed
- * of what the text guard refuses (withoutForbiddenText).
+ * The body of a request refused before its handler read it (over the rate limit, a hook), when
+ * it is of `type`, declares a length and is no larger than `maxBytes`: the form page should give
+ * the visitor back what they typed. Null otherwise, or when it is not all there within
+ * SMALL_READ_MS (a client over its limit does not hold the answer by sending slowly).
+ */
+export async function readUnreadBody(req: FastifyRequest, type: RegExp, maxBytes: number): Promise<Buffer | null> {
+  const declared = Number(req.headers['content-length']);
+  if (!type.test(req.headers['content-type'] ?? '') || !Number.isSafeInteger(declared) || declared <= 0 || declared > maxBytes || req.raw.readableEnded) return null;
+  const read = async (): Promise<Buffer | null> => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of req.raw as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > maxBytes) return null;
+      chunks.push(chunk);
+    }
+    return Buffer.concat(chunks);
+  };
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([read(), new Promise<null>((resolve) => { timer = setTimeout(() => resolve(null), SMALL_READ_MS); })]);
+  } catch {
+    return null;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+const MULTIPART = /^multipart\/form-data;/i;
+
+/**
+ * The text fields of a multipart form post refused before it was read (readUnreadBody). Files are
+ * dropped; values are scrubbed of what the text guard refuses (withoutForbiddenText).
  */
 export async function readSmallFormFields(req: FastifyRequest, maxBytes: number): Promise<Record<string, string> | null> {
-  const type = req.headers['content-type'] ?? '';
-  const declared = Number(req.headers['content-length']);
-  if (!/^multipart\/form-data;/i.test(type) || !Number.isSafeInteger(declared) || declared <= 0 || declared > maxBytes || req.raw.readableEnded) return null;
+  const body = await readUnreadBody(req, MULTIPART, maxBytes);
+  if (body === null) return null;
   try {
-    const read = async (): Promise<Buffer | null> => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      for await (const chunk of req.raw as AsyncIterable<Buffer>) {
-        size += chunk.length;
-        if (size > maxBytes) return null;
-        chunks.push(chunk);
-      }
-      return Buffer.concat(chunks);
-    };
-    // A client over its limit does not hold the answer by sending slowly: past SMALL_READ_MS the page goes without what was typed.
-    let timer: NodeJS.Timeout | undefined;
-    const body = await Promise.race([read(), new Promise<null>((resolve) => { timer = setTimeout(() => resolve(null), SMALL_READ_MS); })]).finally(() => clearTimeout(timer));
-    if (body === null) return null;
-    const form = await new Response(body, { headers: { 'content-type': type } }).formData();
+    const form = await new Response(body, { headers: { 'content-type': req.headers['content-type'] ?? '' } }).formData();
     const fields: Record<string, string> = {};
     for (const [k, v] of form.entries()) {
       if (typeof v === 'string' && !Object.hasOwn(fields, k)) fields[k] = withoutForbiddenText(v);
@@ -318,14 +344,7 @@ const PASSING: Readonly<Record<string, string | undefined>> = { subject: '-', bo
  * Refused with a SubmissionValidationError whose `problems` the form page shows beside the fields.
  */
 export function validateLetterForm(fields: Readonly<Record<string, string>>): LetterFieldsInput {
-  let schemaError: SubmissionValidationError | null = null;
-  let input: LetterFieldsInput | null = null;
-  try {
-    input = letterFields.form(fields);
-  } catch (err) {
-    if (!(err instanceof SubmissionValidationError)) throw err;
-    schemaError = err;
-  }
+  const { input, error: schemaError } = schemaChecked(letterFields.form, fields);
   const problems = schemaError ? formProblems(schemaError, LETTER_FORM_LABELS) : [];
   const wrong = new Set(problems.map((p) => p.field));
   let candidate: Record<string, unknown> = { ...fields };

@@ -8,10 +8,10 @@ import { access } from '../../../platform/identity/permissions.js';
 import type { SiteView } from '../../sites/index.js';
 import { interactionDeps } from '../deps.js';
 import { InteractionErrors } from '../errors.js';
-import { answerForm, openSite, sendPage, siteOfHostResolver, tooFast } from '../public-pages-kit.js';
+import { answerForm, openSite, sendPage, siteOfHostResolver, formPageErrors, TOO_FAST_MESSAGE } from '../public-pages-kit.js';
 import {
   type FieldMessage, FieldProblemsError, formProblems, newFormTrace, readMultipart, readSmallFormFields, refusalSummary, submissionValidator,
-  SubmissionValidationError, type FormLabels,
+  schemaChecked, type FormLabels,
 } from '../read-submission.js';
 import { checkEmail, checkPhone, optionalText, requireText } from '../validate-letter.js';
 import { CORRECTION_FORM_PATH, CORRECTION_QUERY_PATH, renderCorrectionForm, renderCorrectionQuery, renderCorrectionReceipt } from './correction-pages.js';
@@ -35,7 +35,7 @@ const REPORT_CODE_FIELDS: Readonly<Record<string, string>> = {
 };
 
 /** Over the per-address limit: the form says plainly that nothing was sent. */
-const TOO_FAST = '提交过于频繁，请稍后再试。本次纠错没有提交。';
+const TOO_FAST = `${TOO_FAST_MESSAGE}本次纠错没有提交。`;
 const SMALL_FORM_BYTES = 64 * 1024;
 
 /**
@@ -107,10 +107,11 @@ export async function publicCorrectionsRoutes(fastify: FastifyInstance, { platfo
 
     r.post(CORRECTION_FORM_PATH, {
       schema: { hide: true }, config: { ...publicPage, rateLimit: submitLimit }, helmet: false,
-      errorHandler: tooFast(siteOfHost, submitLimit.timeWindow, async (code, _message, req) => {
-        // The body is not read over the limit; a small one is, to give the visitor back what they typed.
+      errorHandler: formPageErrors(platform, siteOfHost, submitLimit.timeWindow, async (site, refusal, req) => {
+        // The body is not read when refused early; a small one is, to give the visitor back what they typed.
         const typed = await readSmallFormFields(req, SMALL_FORM_BYTES);
-        return renderCorrectionForm(platform, code, typed
+        if (refusal.status !== 429) return renderCorrectionForm(platform, site.code, { ...(typed ? { values: typed } : {}), error: refusal.message });
+        return renderCorrectionForm(platform, site.code, typed
           ? { values: typed, error: `${TOO_FAST}您填写的内容保留在下方，请稍后再提交。` }
           : { error: `${TOO_FAST}请稍后重新填写并提交。` });
       }),
@@ -125,14 +126,7 @@ export async function publicCorrectionsRoutes(fastify: FastifyInstance, { platfo
         const { fields: all } = await readMultipart(req, 1, { withFiles: false, trace });
         // siteCode is the portal form's choice of site, not a field of the report.
         const { siteCode, ...report } = all;
-        let fields: ErrorReportFieldsInput | null = null;
-        let schemaErrors: SubmissionValidationError | null = null;
-        try {
-          fields = formFields.form(report);
-        } catch (err) {
-          if (!(err instanceof SubmissionValidationError)) throw err;
-          schemaErrors = err;
-        }
+        const { input: fields, error: schemaErrors } = schemaChecked(formFields.form, report);
         const found = formProblems(schemaErrors, REPORT_FORM_LABELS);
         let site: SiteView | null = null;
         try {
@@ -157,7 +151,7 @@ export async function publicCorrectionsRoutes(fastify: FastifyInstance, { platfo
 
     r.post(CORRECTION_QUERY_PATH, {
       schema: { hide: true }, config: { ...publicPage, rateLimit: lookupLimit }, helmet: false,
-      errorHandler: tooFast(siteOfHost, lookupLimit.timeWindow, (code, error) => renderCorrectionQuery(platform, code, { error })),
+      errorHandler: formPageErrors(platform, siteOfHost, lookupLimit.timeWindow, (site, refusal) => renderCorrectionQuery(platform, site.code, { error: refusal.message })),
     }, async (req, reply) => {
       const host = await siteOfHost(req);
       if (!host) return sendPage(reply, 404, null);

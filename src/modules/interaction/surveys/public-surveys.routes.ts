@@ -8,6 +8,7 @@ import { access } from '../../../platform/identity/permissions.js';
 import type { SiteView } from '../../sites/index.js';
 import { interactionDeps } from '../deps.js';
 import { INVALID_TEXT_MESSAGE, formPageErrors, pageId, sendNotFound, sendPage, siteOfHostResolver } from '../public-pages-kit.js';
+import { readUnreadBody } from '../read-submission.js';
 import { renderSurveyForm, renderSurveyList, renderSurveyThanks, SURVEY_PATH, visibleSurvey } from './survey-pages.js';
 import { newDeviceToken, submitResponse, validDeviceToken } from './survey-submit.js';
 import type { SurveyWithQuestions } from './surveys.repo.js';
@@ -36,24 +37,11 @@ const shownAnswers = (form: URLSearchParams) => (name: string) => form.getAll(na
 
 /**
  * A form post whose body was not read (refused over the rate limit before it was parsed): read
- * here when small, so the page can give the visitor back what they answered. Null when it is
- * not an ordinary form, has no declared length or is larger than the form's limit.
+ * here when small (readUnreadBody), so the page can give the visitor back what they answered.
  */
 async function unreadForm(req: FastifyRequest): Promise<URLSearchParams | null> {
-  const declared = Number(req.headers['content-length']);
-  if (!FORM_TYPE.test(req.headers['content-type'] ?? '') || !Number.isSafeInteger(declared) || declared <= 0 || declared > FORM_BODY_LIMIT || req.raw.readableEnded) return null;
-  try {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of req.raw as AsyncIterable<Buffer>) {
-      size += chunk.length;
-      if (size > FORM_BODY_LIMIT) return null;
-      chunks.push(chunk);
-    }
-    return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
-  } catch {
-    return null;
-  }
+  const body = await readUnreadBody(req, FORM_TYPE, FORM_BODY_LIMIT);
+  return body === null ? null : new URLSearchParams(body.toString('utf8'));
 }
 
 /**
