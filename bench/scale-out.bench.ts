@@ -8,7 +8,11 @@
  *   Each server process gets a core of its own while there are cores besides the load
  *   generator's; with two cores both share core 0, so the figure shows what a second process
  *   costs rather than what it gains, and an unpinned pass (every process on every core) says
- *   what the scheduler makes of it. The goal "2 > 1" applies only with a core per process.
+ *   what the scheduler makes of it. A third pass stands in for a core per process where there
+ *   are too few: each public process gets a CPU budget of its own (a cgroup quota of
+ *   BUDGET_FRACTION of a core, bench/lib/cpu-quota.ts), both budgets fitting in the server core,
+ *   so two processes have twice the CPU of one, as two cores would give them. The goal "2 > 1"
+ *   applies with a core per process and with a budget per process.
  * - the worker tier: N jobs (platform.demo_progress, one step, no wait: the queue's own cost)
  *   run by one and by two `jiyue worker` processes; a PostgreSQL trigger records every claim, so
  *   a job run twice would show. Jobs per second from the first claim to the last finish.
@@ -27,6 +31,7 @@ import type { BenchOptions, BenchResult, Figure } from './lib/figure.js';
 import { benchProcessEnv, createBenchPlatform } from './lib/bench-server.js';
 import { ARTICLE, ARTICLE_HEADERS, publishArticleSite } from './lib/article-page.js';
 import { cpuPlan, pinProcess, serverCoreOf, type CpuPlan } from './lib/cpu-pinning.js';
+import { formatFraction, openCpuQuotas, type CpuQuota } from './lib/cpu-quota.js';
 import type { LoadResult, LoadRun } from './lib/load-plan.js';
 import { loadProblems, runLoad } from './lib/run-load.js';
 import { postgresVersion } from './lib/postgres-available.js';
@@ -34,6 +39,8 @@ import { median } from './lib/stats.js';
 import { formatTable } from './lib/print-table.js';
 
 const CONNECTIONS = 10;
+/** Each public process's budget in the budget pass: two of them fit in one core with room to spare. */
+const BUDGET_FRACTION = 0.4;
 
 /** Interleaved rounds of one server against two; returns the results by label and the per-round ratios. */
 async function publicRounds(cpu: CpuPlan, ports: readonly [number, number], opts: { rounds: number; durationSec: number }): Promise<{ one: LoadResult[]; two: LoadResult[]; ratios: number[] }> {
@@ -85,6 +92,8 @@ export async function benchScaleOut(opts: BenchOptions): Promise<BenchResult> {
   if (!(await postgresVersion())) return { figures: [], notes: ['scale-out: PostgreSQL did not answer (JIYUE_TEST_PG_URL or 127.0.0.1:5432): skipped'] };
   const tdb = await createTestDatabase('postgres');
   const procs: JiyueProcess[] = [];
+  const budgets: CpuQuota[] = [];
+  const quotas = openCpuQuotas();
   let platform: Platform | null = null;
   try {
     platform = await createBenchPlatform(tdb);
@@ -100,10 +109,24 @@ export async function benchScaleOut(opts: BenchOptions): Promise<BenchResult> {
     const pinned = await publicRounds(cpu, ports, { rounds, durationSec });
     for (const p of procs) pinProcess(cpu, p.child.pid ?? 0, cpu.allCpus);
     const free = await publicRounds({ ...cpu, canPin: false }, ports, { rounds, durationSec });
+    // A budget each, pinned again as in the first pass (the load generator keeps its own core).
+    let budgeted: Awaited<ReturnType<typeof publicRounds>> | null = null;
+    let throttled: number[] = [];
+    if (quotas && cpu.canPin) {
+      procs.forEach((p, i) => {
+        pinProcess(cpu, p.child.pid ?? 0, serverCoreOf(cpu, i));
+        budgets.push(quotas.create(`public-${i + 1}`, BUDGET_FRACTION));
+        budgets[i]!.add(p.child.pid ?? 0);
+      });
+      budgeted = await publicRounds(cpu, ports, { rounds, durationSec });
+      throttled = budgets.map((b) => b.throttledPeriods());
+    }
     for (let i = 0; i < rounds; i++) {
-      opts.log(`scale-out round ${i + 1}: one public process ${pinned.one[i]?.rps.toFixed(0)} req/s, two ${pinned.two[i]?.rps.toFixed(0)}; unpinned: one ${free.one[i]?.rps.toFixed(0)}, two ${free.two[i]?.rps.toFixed(0)}`);
+      opts.log(`scale-out round ${i + 1}: one public process ${pinned.one[i]?.rps.toFixed(0)} req/s, two ${pinned.two[i]?.rps.toFixed(0)}; unpinned: one ${free.one[i]?.rps.toFixed(0)}, two ${free.two[i]?.rps.toFixed(0)}`
+        + (budgeted ? `; a budget each: one ${budgeted.one[i]?.rps.toFixed(0)}, two ${budgeted.two[i]?.rps.toFixed(0)}` : ''));
     }
     await stopAll(procs);
+    for (const b of budgets.splice(0)) b.remove();
 
     // The worker tier: one and two `jiyue worker`, interleaved.
     const jobs = quick ? 200 : 1000;
@@ -116,7 +139,7 @@ export async function benchScaleOut(opts: BenchOptions): Promise<BenchResult> {
 
     const serverCores = cpu.canPin ? Math.max(1, cpu.cores - 1) : cpu.cores;
     const corePerProcess = cpu.canPin && serverCores >= 2;
-    const problems = loadProblems([...pinned.one, ...pinned.two, ...free.one, ...free.two]);
+    const problems = loadProblems([...pinned.one, ...pinned.two, ...free.one, ...free.two, ...(budgeted ? [...budgeted.one, ...budgeted.two] : [])]);
     const duplicates = jobRounds.reduce((n, j) => n + j.duplicates, 0);
     const unclaimed = jobRounds.reduce((n, j) => n + j.unclaimed, 0);
     const shared = twoW.every((j) => j.shares.every((s) => s > 0));
@@ -132,6 +155,11 @@ export async function benchScaleOut(opts: BenchOptions): Promise<BenchResult> {
         value: rps(free.two), unit: 'req/s', baseline: { value: rps(free.one), unit: 'req/s', label: '1 public process, not pinned' },
         ratio: median(free.ratios), goal: 'info', pass: null,
       },
+      ...(budgeted ? [{
+        name: `GET article page, 2 public processes with a CPU budget each (${formatFraction(BUDGET_FRACTION)}, cgroup quota; both on core ${serverCoreOf(cpu, 0)})`,
+        value: rps(budgeted.two), unit: 'req/s', baseline: { value: rps(budgeted.one), unit: 'req/s', label: `1 public process, ${formatFraction(BUDGET_FRACTION)}` },
+        ratio: median(budgeted.ratios), goal: '> 1× (2 processes > 1)', pass: problems.length === 0 && median(budgeted.ratios) > 1,
+      }] : []),
       {
         name: `jobs (${jobs} × ${DEMO_PROGRESS_KIND}, no wait), 2 jiyue worker processes`,
         value: median(twoW.map((j) => j.jobsPerSec)), unit: 'jobs/s', baseline: { value: median(oneW.map((j) => j.jobsPerSec)), unit: 'jobs/s', label: '1 jiyue worker' },
@@ -149,6 +177,9 @@ export async function benchScaleOut(opts: BenchOptions): Promise<BenchResult> {
         `scale-out: real \`jiyue serve --roles public\` and \`jiyue worker\` child processes on one PostgreSQL database and page store; ${rounds} interleaved rounds of ${durationSec} s, `
           + `${CONNECTIONS} connections (autocannon; with two processes ${CONNECTIONS / 2} on each port), the delivery bench's article page (br)`,
         `scale-out: ${cpu.cores} cores — ${corePerProcess ? 'each public process on a core of its own, the load generator on another' : 'the load generator takes one core, so both public processes share the other: the pinned row shows the cost of a second process, not a gain; the unpinned row lets the scheduler spread the three processes over both cores'}`,
+        budgeted
+          ? `scale-out, a budget each: ${quotas!.note}; each public process held to ${formatFraction(BUDGET_FRACTION)}, so two have twice the CPU of one, as a core each would give them; budgets used up in ${throttled.map((n) => n.toLocaleString('en')).join(' and ')} periods`
+          : `scale-out: no budget pass (${quotas ? 'taskset missing or one core' : 'no writable cgroup CPU controller here; needs root'})`,
         `scale-out: the child processes get BENCH_OVERRIDES through the environment${left.length > 0 ? ` but ${left.join(', ')} (beyond the variable's range; no login or letter here)` : ''}`,
         `scale-out jobs: workers at the shipped concurrency (JIYUE_JOBS_CONCURRENCY) and poll interval, not pinned; the 2-worker shares per round: ${twoW.map((j) => j.shares.join('+')).join(', ')}`,
         ...problems.map((p) => `scale-out PROBLEM: ${p}`),
@@ -156,6 +187,7 @@ export async function benchScaleOut(opts: BenchOptions): Promise<BenchResult> {
     };
   } finally {
     await stopAll(procs);
+    for (const b of budgets) b.remove();
     await platform?.close();
     await tdb.drop();
   }
