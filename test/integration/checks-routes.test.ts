@@ -173,17 +173,109 @@ for (const engine of selectedEngines()) {
       assert.ok(next.dictionary.some((e) => e.phrase === '别的进程加的词'));
     });
 
-    it('imports the starter dictionary again without duplicating or restoring edited entries', async () => {
-      const entry = (await admin.request('GET', `/api/v1/checks/dictionary?q=${encodeURIComponent('其它')}`)).json() as { items: Entry[] };
-      const target = entry.items.find((e) => e.phrase === '其它');
-      assert.ok(target);
-      await admin.request('DELETE', `/api/v1/checks/dictionary/${target.id}`);
+    it('imports the starter dictionary again without duplicating, restoring deleted entries or re-adding renamed ones', async () => {
+      const find = async (phrase: string): Promise<Entry | undefined> =>
+        ((await admin.request('GET', `/api/v1/checks/dictionary?pageSize=200&q=${encodeURIComponent(phrase)}`)).json() as { items: Entry[] }).items.find((e) => e.phrase === phrase);
+      const deleted = await find('其它');
+      const renamed = await find('聋子');
+      assert.ok(deleted && renamed);
+      assert.equal((await admin.request('DELETE', `/api/v1/checks/dictionary/${deleted.id}`)).statusCode, 200);
+      assert.equal((await admin.request('PATCH', `/api/v1/checks/dictionary/${renamed.id}`, { phrase: '聋子们' })).statusCode, 200);
       const first = await admin.request('POST', '/api/v1/checks/dictionary/import-starter');
       assert.equal(first.statusCode, 200, first.body);
-      assert.deepEqual(first.json(), { added: 1, skipped: STARTER_DICTIONARY.length - 1 });
+      assert.deepEqual(first.json(), { added: 0, skipped: STARTER_DICTIONARY.length });
+      assert.equal(await find('其它'), undefined, 'a deleted starter entry stays deleted');
+      assert.equal(await find('聋子'), undefined, 'a renamed starter entry does not come back next to the new name');
+      assert.equal((await find('聋子们'))?.id, renamed.id);
+
+      // A starter entry never offered before (one a later release adds) is still added, once.
+      await ctx.platform.db.deleteFrom('check_starter_imports').where('phrase', '=', '帐号').execute();
+      await ctx.platform.db.deleteFrom('banned_expressions').where('phrase', '=', '帐号').execute();
       const second = (await supervisor.request('POST', '/api/v1/checks/dictionary/import-starter')).json() as { added: number };
-      assert.equal(second.added, 0);
+      assert.equal(second.added, 1);
+      assert.ok(await find('帐号'));
+      const third = (await supervisor.request('POST', '/api/v1/checks/dictionary/import-starter')).json() as { added: number };
+      assert.equal(third.added, 0);
       assert.ok((await auditActions()).includes('checks.dictionary.import_starter'));
+    });
+
+    it('writes no audit event for a PATCH that changes nothing, and answers with the entry', async () => {
+      const created = (await admin.request('POST', '/api/v1/checks/dictionary', { phrase: '不变的词', suggestion: '原样', category: 'miswritten', severity: 'warn' })).json() as { entry: Entry };
+      const updates = async (): Promise<number> => (await ctx.platform.db.selectFrom('audit_events').select('id')
+        .where('action', '=', 'checks.dictionary.update').where('target_id', '=', String(created.entry.id)).execute()).length;
+      for (const body of [{}, { severity: 'warn' }, { phrase: ' 不变的词 ', suggestion: '原样', category: 'miswritten' }]) {
+        const res = await admin.request('PATCH', `/api/v1/checks/dictionary/${created.entry.id}`, body);
+        assert.equal(res.statusCode, 200, res.body);
+        assert.deepEqual((res.json() as { entry: Entry }).entry, created.entry);
+      }
+      assert.equal(await updates(), 0);
+      assert.equal((await admin.request('PATCH', `/api/v1/checks/dictionary/${created.entry.id}`, { severity: 'block' })).statusCode, 200);
+      assert.equal(await updates(), 1, 'a real change is audited');
+    });
+
+    it('refuses control characters and bidi controls in a phrase or suggestion with 400 naming the field', async () => {
+      const cases: [Record<string, string>, string[]][] = [
+        [{ phrase: 'a\u0007b' }, ['phrase']],
+        [{ phrase: '某\u202e词' }, ['phrase']],
+        [{ phrase: '某\u0085词' }, ['phrase']],
+        [{ phrase: '某\t词' }, ['phrase']],
+        [{ phrase: '某词', suggestion: '改为\u2066某\u2069' }, ['suggestion']],
+        [{ phrase: '某\u001b词', suggestion: '换\n行' }, ['phrase', 'suggestion']],
+      ];
+      const total = async (): Promise<number> => ((await admin.request('GET', '/api/v1/checks/dictionary')).json() as { total: number }).total;
+      const before = await total();
+      for (const [input, fields] of cases) {
+        const res = await admin.request('POST', '/api/v1/checks/dictionary', { category: 'miswritten', severity: 'warn', ...input });
+        assert.equal(res.statusCode, 400, `${JSON.stringify(input)}: ${res.body}`);
+        const p = res.json() as { code: string; detail: string; errors: { field: string; code: string; message: string }[] };
+        assert.equal(p.code, 'checks.dictionary.bad_characters');
+        assert.deepEqual(p.errors.map((e) => e.field), fields);
+        assert.match(p.errors[0]!.message, /不允许的字符/);
+      }
+      const en = await admin.request('POST', '/api/v1/checks/dictionary', { phrase: 'x\u0001y', category: 'miswritten', severity: 'warn' }, { 'accept-language': 'en' });
+      assert.equal(en.statusCode, 400);
+      assert.match((en.json() as { errors: { message: string }[] }).errors[0]!.message, /^The phrase \(phrase\) contains characters that are not allowed/);
+      assert.equal(await total(), before, 'nothing was written');
+      const entry = (await admin.request('POST', '/api/v1/checks/dictionary', { phrase: '干净的词', category: 'miswritten', severity: 'warn' })).json() as { entry: Entry };
+      const patch = await admin.request('PATCH', `/api/v1/checks/dictionary/${entry.entry.id}`, { phrase: '干净\u202d的词' });
+      assert.equal(patch.statusCode, 400);
+      assert.deepEqual((patch.json() as { errors: { field: string }[] }).errors.map((e) => e.field), ['phrase']);
+      const kept = (await admin.request('GET', `/api/v1/checks/dictionary?q=${encodeURIComponent('干净')}`)).json() as { items: Entry[] };
+      assert.deepEqual(kept.items.map((e) => e.phrase), ['干净的词']);
+    });
+
+    it('refuses unknown column kinds and blank field names at the schema, naming the field in Chinese', async () => {
+      for (const columnKind of ['__proto__', 'constructor', 'toString', 'nosuchkind', 'hasOwnProperty']) {
+        const res = await editor.request('POST', '/api/v1/checks/run', { title: 'a', bodyHtml: 'x', columnKind });
+        assert.equal(res.statusCode, 400, `${columnKind}: ${res.body}`);
+        const p = res.json() as { code: string; errors: { field: string; message: string }[] };
+        assert.equal(p.code, 'http.validation');
+        assert.equal(p.errors[0]?.field, 'columnKind');
+        assert.match(p.errors[0]!.message, /^字段“栏目类型（columnKind）”的取值应为以下之一：policy、/);
+      }
+      const blank = [
+        [{ requiredFields: [''] }, 'requiredFields.0', /不能为空/],
+        [{ requiredFields: ['genre', ' '] }, 'requiredFields.1', /不能为空白/],
+        [{ metadata: { '': 'x' } }, 'metadata', /^字段“元数据（metadata）”中的字段名不能为空$/],
+        [{ metadata: { ' ': '' } }, 'metadata', /^字段“元数据（metadata）”中的字段名“ ”不能为空白$/],
+      ] as const;
+      for (const [extra, field, message] of blank) {
+        const res = await editor.request('POST', '/api/v1/checks/run', { title: 'a', bodyHtml: 'x', ...extra });
+        assert.equal(res.statusCode, 400, `${JSON.stringify(extra)}: ${res.body}`);
+        const p = res.json() as { code: string; errors: { field: string; message: string }[] };
+        assert.equal(p.code, 'http.validation');
+        assert.deepEqual(p.errors.map((e) => e.field), [field]);
+        assert.match(p.errors[0]!.message, message);
+      }
+      const en = await editor.request('POST', '/api/v1/checks/run', { title: 'a', bodyHtml: 'x', metadata: { '': 'x' } }, { 'accept-language': 'en' });
+      assert.equal((en.json() as { errors: { message: string }[] }).errors[0]?.message, 'A field name in "metadata" must not be empty');
+
+      // Every real kind is accepted; a name Object.prototype has is an ordinary missing field.
+      for (const columnKind of ['policy', 'disclosure', 'interpretation', 'notice', 'news', 'topic', 'page', 'link']) {
+        assert.equal((await editor.request('POST', '/api/v1/checks/run', { title: 'a', bodyHtml: 'x', columnKind })).statusCode, 200, columnKind);
+      }
+      const own = (await editor.request('POST', '/api/v1/checks/run', { title: 'a', bodyHtml: 'x', requiredFields: ['constructor', 'toString'] })).json() as { results: { field: string; message: string }[] };
+      assert.deepEqual(own.results.map((r) => [r.field, r.message]), [['metadata.constructor', '缺少必填元数据：constructor'], ['metadata.toString', '缺少必填元数据：toString']]);
     });
   });
 }

@@ -2,6 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { deflateSync } from 'node:zlib';
 import { extractAttachmentText, idCheckChar, runChecks } from '../../src/modules/checks/index.js';
+import { decodeShownBytes } from '../../src/modules/checks/attachments/pdf-cmap.js';
 import { buildDocx, buildPdf, buildZip, flate, hex16 } from './checks-attachment-fixtures.js';
 
 const ID = `11010519491231002${idCheckChar('11010519491231002')}`;
@@ -112,5 +113,14 @@ describe('extractAttachmentText', () => {
     const ofd = buildZip([{ name: 'Doc_0/Pages/Page_0/Content.xml', text: `<ofd:Page xmlns:ofd="http://www.ofdspec.org/2016"><ofd:Content><ofd:Layer><ofd:TextObject ID="1"><ofd:TextCode X="0" Y="10">秘密★1年</ofd:TextCode></ofd:TextObject><ofd:TextObject ID="2"><ofd:TextCode X="0" Y="20">身份证：</ofd:TextCode><ofd:TextCode X="40" Y="20">${ID}</ofd:TextCode></ofd:TextObject></ofd:Layer></ofd:Content></ofd:Page>` }]);
     const oText = await extractAttachmentText(ofd, 'ofd');
     assert.equal(oText, `秘密★1年\n身份证：${ID}`);
+  });
+});
+
+describe('decodeShownBytes', () => {
+  it('decodes a shown string of 300,000 bytes without a ToUnicode map (no spread onto the stack)', () => {
+    const bytes = Array.from({ length: 300_000 }, (_, i) => (i % 2 === 0 ? 0x41 : 0xe9));
+    const text = decodeShownBytes(bytes, null);
+    assert.equal(text.length, 300_000);
+    assert.equal(text.slice(0, 4), 'AéAé', 'byte by byte, as Latin-1');
   });
 });

@@ -55,6 +55,9 @@ describe('checkLinks (broken_link)', () => {
     if (url.includes('/no-head')) return answer(init.method === 'HEAD' ? 405 : 200, url);
     if (url.includes('/gone')) return answer(404, url);
     if (url.includes('/error')) return answer(503, url);
+    if (url.includes('/empty')) return answer(init.method === 'HEAD' ? 405 : init.headers?.range === 'bytes=0-0' ? 416 : 200, url);
+    if (url.includes('/busy-get')) return answer(init.method === 'HEAD' ? 405 : 429, url);
+    if (url.includes('/busy')) return answer(429, url);
     if (url.includes('/big')) throw new OutboundRefusedError('net.too_large', 'too large', { url });
     if (url.includes('slow')) throw new OutboundRefusedError('net.timeout', 'timeout', { url });
     if (url.includes('10.0.0.1')) throw new OutboundRefusedError('net.refused_address', 'private', { url, address: '10.0.0.1' });
@@ -80,6 +83,40 @@ describe('checkLinks (broken_link)', () => {
     assert.equal(calls.filter((c) => c === 'HEAD https://a.gov.cn/ok').length, 1);
     assert.ok(calls.includes('GET https://a.gov.cn/no-head'));
     assert.ok(!calls.includes('GET https://slow.gov.cn/'), 'a timeout is not retried with GET');
+  });
+
+  it('counts a 416 to the ranged GET (an empty resource) and a 429 (rate limiting) as working', async () => {
+    calls.length = 0;
+    const s = await checkLinks(['https://a.gov.cn/empty', 'https://a.gov.cn/busy', 'https://b.gov.cn/busy-get'], fetch);
+    assert.deepEqual(s.map((x) => [x.url, x.ok, x.status, x.failure]), [
+      ['https://a.gov.cn/empty', true, 416, null],
+      ['https://a.gov.cn/busy', true, 429, null],
+      ['https://b.gov.cn/busy-get', true, 429, null],
+    ]);
+    assert.ok(!calls.includes('GET https://a.gov.cn/busy'), 'a rate-limited HEAD is not asked again with GET');
+    assert.ok(calls.includes('GET https://b.gov.cn/busy-get'));
+  });
+
+  it('fetches links differing only by #fragment once, and positions the result on each of their anchors', async () => {
+    calls.length = 0;
+    const s = await checkLinks(['https://a.gov.cn/gone#part1', 'https://a.gov.cn/gone#part2', 'https://a.gov.cn/gone', '/gone#x'], fetch, { baseUrl: 'https://a.gov.cn/' });
+    assert.deepEqual(s.map((x) => [x.url, x.ok]), [['https://a.gov.cn/gone', false]]);
+    assert.deepEqual(calls.filter((c) => c.startsWith('HEAD')), ['HEAD https://a.gov.cn/gone']);
+    const html = '<p><a href="https://a.gov.cn/gone#part1">一</a><a href="https://a.gov.cn/gone#part2">二</a><a href="/gone">三</a></p>';
+    const r = brokenLinkResults(s, html, 'warn', 'https://a.gov.cn/');
+    assert.deepEqual(r.map((x) => '一二三'.slice(x.start, x.end)), ['一', '二', '三']);
+    // A status stored with its fragment (before de-duplication dropped it) still finds its anchors.
+    const stored = brokenLinkResults([{ url: 'https://a.gov.cn/gone#part1', ok: false, status: 404, failure: 'http_error' }], html, 'warn', 'https://a.gov.cn/');
+    assert.equal(stored.length, 3);
+  });
+
+  it('lists at most 100 broken-link findings, then one with the count', () => {
+    const html = `<p>${'<a href="https://a.gov.cn/gone">旧</a>'.repeat(150)}</p>`;
+    const r = brokenLinkResults([{ url: 'https://a.gov.cn/gone', ok: false, status: 404, failure: 'http_error' }], html, 'block');
+    assert.equal(r.length, 101);
+    assert.equal(r[100]!.start, 100);
+    assert.equal(r[100]!.url, 'https://a.gov.cn/gone', 'the summary keeps the URL, so it stays with its link');
+    assert.match(r[100]!.message, /^自此处起还有 50 处“/);
   });
 
   it('resolves relative links against a base URL when one is given', async () => {

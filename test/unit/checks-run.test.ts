@@ -1,8 +1,11 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  hasBlocking, htmlToPlainText, REQUIRED_METADATA_BY_COLUMN_KIND, RULE_CATALOG, RULE_IDS, runChecks, STARTER_DICTIONARY, type CheckContext, type CheckInput,
+  hasBlocking, htmlToPlainText, REQUIRED_METADATA_BY_COLUMN_KIND, RULE_CATALOG, RULE_IDS, runChecks, STARTER_DICTIONARY, type CheckContext, type CheckInput, type CheckResult,
 } from '../../src/modules/checks/index.js';
+import { COLUMN_KIND_NAMES as CHECK_COLUMN_KINDS, requiredMetadataFor } from '../../src/modules/checks/metadata-fields.js';
+import { capFindings, MAX_FINDINGS_PER_RULE_AND_FIELD } from '../../src/modules/checks/result-cap.js';
+import { COLUMN_KINDS } from '../../src/modules/columns/index.js';
 import { typicalDocument } from '../../bench/checks.bench.js';
 
 const ctx: CheckContext = { dictionary: STARTER_DICTIONARY.map((e, i) => ({ ...e, id: i + 1 })), severities: {} };
@@ -24,6 +27,25 @@ describe('runChecks', () => {
     assert.equal(r[0]?.messageEn, 'Required metadata is missing: date written');
     assert.ok(hasBlocking(r));
     assert.equal(hasBlocking(r.map((x) => ({ ...x, severity: 'warn' as const }))), false);
+  });
+
+  it('is not fooled by invisible characters, spacing inside a word or traditional characters, and points at the text as written', () => {
+    const found = (bodyText: string) => runChecks({ title: '', bodyHtml: `<p>${bodyText}</p>`, metadata: {}, requiredFields: [] }, ctx)
+      .filter((r) => r.rule === 'secrecy_marking' || r.rule === 'banned_expression' || r.rule === 'mobile_number')
+      .map((r) => [r.rule, r.severity, bodyText.slice(r.start, r.end)]);
+    assert.deepEqual(found('见机\u200b密★10年文件'), [['secrecy_marking', 'block', '机\u200b密★10年']]);
+    assert.deepEqual(found('机\u00ad密★10年'), [['secrecy_marking', 'block', '机\u00ad密★10年']]);
+    assert.deepEqual(found('机\u2060密★10年'), [['secrecy_marking', 'block', '机\u2060密★10年']]);
+    assert.deepEqual(found('机 密★10年'), [['secrecy_marking', 'block', '机 密★10年']]);
+    assert.deepEqual(found('機密★10年'), [['secrecy_marking', 'block', '機密★10年']]);
+    assert.deepEqual(found('机\u{E0020}密★10年'), [['secrecy_marking', 'block', '机\u{E0020}密★10年']], 'a tag character (outside the BMP)');
+    assert.deepEqual(found('內部資料，不得外傳'), [['secrecy_marking', 'block', '內部資料'], ['secrecy_marking', 'block', '不得外傳']]);
+    assert.deepEqual(found('电话1380\u200b0138000'), [['mobile_number', 'block', '1380\u200b0138000']]);
+    const banned = STARTER_DICTIONARY.find((e) => e.category === 'banned' && [...e.phrase].length === 2)!;
+    const [a0, a1] = [...banned.phrase];
+    assert.equal(found(`${a0}\u200b${a1}`).length, 1, `${banned.phrase} with a zero-width space`);
+    // Spacing between Han characters and words goes only inside the copy the rules read.
+    assert.deepEqual(found('请将 材料 报送 至 办公室'), []);
   });
 
   it('knows the required fields of each column kind', () => {
@@ -86,5 +108,63 @@ describe('runChecks', () => {
     const each = (performance.now() - start) / n;
     // The bench measures the real figure (about 0.06 ms); this bound only catches a regression by an order of magnitude.
     assert.ok(each < 2, `${each.toFixed(3)} ms per check`);
+  });
+});
+
+describe('column kinds and required metadata', () => {
+  it('knows exactly the columns module\'s kinds', () => {
+    assert.deepEqual([...CHECK_COLUMN_KINDS].sort(), COLUMN_KINDS.map((k) => k.kind).sort());
+    assert.deepEqual(Object.keys(REQUIRED_METADATA_BY_COLUMN_KIND).sort(), [...CHECK_COLUMN_KINDS].sort());
+  });
+
+  it('finds nothing for names Object.prototype has, nor for unknown kinds', () => {
+    for (const kind of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'nosuchkind']) {
+      assert.deepEqual(requiredMetadataFor(kind), [], kind);
+      assert.equal(REQUIRED_METADATA_BY_COLUMN_KIND[kind], undefined, kind);
+    }
+    assert.deepEqual(requiredMetadataFor('interpretation'), ['issuingOrgName', 'interpretsId']);
+  });
+
+  it('names a required field Object.prototype has as it is, and finds it missing from {}', () => {
+    const r = runChecks({ title: '', bodyHtml: '', metadata: {}, requiredFields: ['constructor', '__proto__'] }, ctx);
+    assert.deepEqual(r.map((x) => [x.field, x.message, x.messageEn]), [
+      ['metadata.constructor', '缺少必填元数据：constructor', 'Required metadata is missing: constructor'],
+      ['metadata.__proto__', '缺少必填元数据：__proto__', 'Required metadata is missing: __proto__'],
+    ]);
+  });
+});
+
+describe('very many findings', () => {
+  it('sorts 125,000 findings of one field without overflowing the stack', () => {
+    const r = runChecks({ title: '', bodyHtml: '<img>'.repeat(125_000), metadata: {}, requiredFields: [] }, ctx);
+    assert.equal(r.length, MAX_FINDINGS_PER_RULE_AND_FIELD + 1);
+  });
+
+  it('lists at most 100 per rule and field, then one finding with the count, at the first one left out', () => {
+    const title = '其它'.repeat(150);
+    const body = `<p>${'13800138000，'.repeat(101)}</p><p>${'其它'.repeat(100)}</p>`;
+    const r = runChecks({ title, bodyHtml: body, metadata: {}, requiredFields: [] }, ctx);
+    const of = (field: string, rule: string) => r.filter((x) => x.field === field && x.rule === rule);
+    assert.equal(of('title', 'banned_expression').length, 101);
+    assert.equal(of('title', 'banned_expression')[100]!.message, '自此处起还有 50 处“错误及禁用表述”问题未逐一列出（每个字段每条规则最多列出 100 处）');
+    assert.equal(of('title', 'banned_expression')[100]!.start, 200);
+    assert.equal(of('body', 'mobile_number').length, 101);
+    assert.match(of('body', 'mobile_number')[100]!.message, /^自此处起还有 1 处“手机号码”/);
+    assert.equal(of('body', 'banned_expression').length, 100, 'exactly 100: no summary');
+    assert.ok(!of('body', 'banned_expression').some((x) => x.message.startsWith('自此处起')));
+    // Still in field order, then by position.
+    const body0 = r.findIndex((x) => x.field === 'body');
+    for (let i = body0 + 1; i < r.length; i++) assert.ok(r[i]!.start >= r[i - 1]!.start, `position order at ${i}`);
+  });
+
+  it('gives the summary block severity when a finding left out blocks, warn otherwise', () => {
+    const results = (severity: (i: number) => 'block' | 'warn'): CheckResult[] => Array.from({ length: 103 }, (_, i) => ({
+      rule: 'banned_expression' as const, severity: severity(i), field: 'body' as const, start: i, end: i + 1, excerpt: '', message: '', messageEn: '',
+    }));
+    assert.equal(capFindings(results(() => 'warn'))[100]!.severity, 'warn');
+    assert.equal(capFindings(results((i) => (i === 102 ? 'block' : 'warn')))[100]!.severity, 'block');
+    assert.equal(capFindings(results((i) => (i === 100 ? 'warn' : 'block')))[100]!.severity, 'block');
+    const few = results(() => 'warn').slice(0, 100);
+    assert.equal(capFindings(few), few, 'under the cap: the same list');
   });
 });

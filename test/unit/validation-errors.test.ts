@@ -137,6 +137,20 @@ describe('validation errors: the request body itself', () => {
   });
 });
 
+describe('validation errors: object keys held to propertyNames', () => {
+  const Meta = Type.Object({ metadata: Type.Record(Type.String(), Type.String(), { propertyNames: VisibleText(4) }) });
+  const Root = Type.Record(Type.String(), Type.String(), { propertyNames: VisibleText(4) });
+
+  test('the key is blamed, not the object, once, in each language', () => {
+    assert.deepEqual(translate(Meta, { metadata: { '': 'x' } }, 'zh-CN'), [{ field: 'metadata', code: 'validation.minLength', message: '字段“元数据（metadata）”中的字段名不能为空' }]);
+    assert.deepEqual(translate(Meta, { metadata: { '': 'x' } }, 'en'), [{ field: 'metadata', code: 'validation.minLength', message: 'A field name in "metadata" must not be empty' }]);
+    assert.deepEqual(translate(Meta, { metadata: { ' ': 'x' } }, 'zh-CN').map((e) => e.message), ['字段“元数据（metadata）”中的字段名“ ”不能为空白']);
+    assert.deepEqual(translate(Meta, { metadata: { abcde: 'x' } }, 'en').map((e) => e.message), ['A field name "abcde" in "metadata" must be at most 4 characters']);
+    assert.deepEqual(translate(Root, { '': 'x' }, 'zh-CN').map((e) => e.message), ['请求体中的字段名不能为空']);
+    assert.deepEqual(translate(Root, { '': 'x' }, 'en').map((e) => e.message), ['A field name in the request body must not be empty']);
+  });
+});
+
 describe('validation errors: field labels are own names only', () => {
   test('prototype members are not labels', () => {
     for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf']) {

@@ -18,6 +18,8 @@ import { migration as m0017 } from './20261127_0017_comments_consultations.js';
 import { migration as m0018 } from './20261127_0018_letter_statistics.js';
 import { migration as m0019 } from './20261127_0019_analytics.js';
 import { migration as m0020 } from './20261128_0020_letter_attachment_names.js';
+import { migration as m0021 } from './20261128_0021_check_starter_imports.js';
+import { migration as m0022 } from './20261128_0022_search_entries_by_site.js';
 
 /** Every migration, oldest first. Append only; never edit a released one. */
-export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0012, m0013, m0014, m0015, m0016, m0017, m0018, m0019, m0020];
+export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0012, m0013, m0014, m0015, m0016, m0017, m0018, m0019, m0020, m0021, m0022];

@@ -2,6 +2,7 @@ import { OutboundRefusedError, type SafeFetch } from '../../platform/net/index.j
 import type { CheckResult, RuleSeverity } from './check-types.js';
 import { excerptOf } from './excerpt.js';
 import { parseBodyHtml } from './html-to-plain-text.js';
+import { capFindings } from './result-cap.js';
 
 export type LinkFailure =
   | 'http_error' | 'timeout' | 'refused_address' | 'unresolvable' | 'bad_url' | 'too_many_redirects' | 'network';
@@ -43,11 +44,16 @@ function failureOf(err: unknown): { failure: LinkFailure; detail: string } | 'an
   return { failure: 'network', detail: typeof code === 'string' ? code : err instanceof Error ? err.name : 'error' };
 }
 
+/** 429: the server is up and asks us to slow down; the link itself is not shown to be broken. */
+const RATE_LIMITED = 429;
+/** 416 to our `bytes=0-0`: the resource exists, it is only empty. */
+const RANGE_NOT_SATISFIABLE = 416;
+
 async function probe(url: string, fetch: SafeFetch, signal: AbortSignal | undefined): Promise<LinkStatus> {
   let headFailure: LinkStatus | null = null;
   try {
     const res = await fetch(url, { method: 'HEAD', ...(signal ? { signal } : {}) });
-    if (res.status < 400) return { url, ok: true, status: res.status, failure: null, ...(res.url !== url ? { finalUrl: res.url } : {}) };
+    if (res.status < 400 || res.status === RATE_LIMITED) return { url, ok: true, status: res.status, failure: null, ...(res.url !== url ? { finalUrl: res.url } : {}) };
     headFailure = { url, ok: false, status: res.status, failure: 'http_error' };
   } catch (err) {
     if (signal?.aborted) throw err;
@@ -59,7 +65,7 @@ async function probe(url: string, fetch: SafeFetch, signal: AbortSignal | undefi
   // Some servers refuse or mishandle HEAD (405, 403, 501, resets): ask again with GET.
   try {
     const res = await fetch(url, { method: 'GET', headers: { range: 'bytes=0-0' }, ...(signal ? { signal } : {}) });
-    const ok = res.status < 400;
+    const ok = res.status < 400 || res.status === RANGE_NOT_SATISFIABLE || res.status === RATE_LIMITED;
     return { url, ok, status: res.status, failure: ok ? null : 'http_error', ...(res.url !== url ? { finalUrl: res.url } : {}) };
   } catch (err) {
     if (signal?.aborted) throw err;
@@ -69,10 +75,17 @@ async function probe(url: string, fetch: SafeFetch, signal: AbortSignal | undefi
   }
 }
 
+/** The address without its #fragment: the server never sees it, so links differing only there are one link. */
+function withoutFragment(url: URL): string {
+  url.hash = '';
+  return url.href;
+}
+
 /**
- * Checks each distinct http(s) URL through the outgoing-HTTP guard: HEAD, then GET when HEAD is
- * refused. 4xx/5xx, timeouts, unresolvable hosts, refused connections and private addresses are
- * failures. Other schemes (mailto:, tel:) are left out; relative URLs need `baseUrl`.
+ * Checks each distinct http(s) URL (without its #fragment) through the outgoing-HTTP guard: HEAD,
+ * then GET when HEAD is refused. 4xx/5xx (but 429, and 416 to the ranged GET), timeouts,
+ * unresolvable hosts, refused connections and private addresses are failures. Other schemes
+ * (mailto:, tel:) are left out; relative URLs need `baseUrl`.
  */
 export async function checkLinks(urls: readonly string[], fetch: SafeFetch, opts: CheckLinksOptions = {}): Promise<LinkStatus[]> {
   const distinct: string[] = [];
@@ -80,7 +93,7 @@ export async function checkLinks(urls: readonly string[], fetch: SafeFetch, opts
   for (const raw of urls) {
     let abs: string;
     try {
-      abs = new URL(raw.trim(), opts.baseUrl).href;
+      abs = withoutFragment(new URL(raw.trim(), opts.baseUrl));
     } catch {
       continue;
     }
@@ -112,7 +125,9 @@ const FAILURE_TEXT: Readonly<Record<LinkFailure, { zh: string; en: string }>> = 
 
 /**
  * Turns failed links into `broken_link` results positioned on the anchors of the body (one
- * result per anchor). Links not found in the body are reported at offset 0.
+ * result per anchor, anchors compared without their #fragment; at most
+ * MAX_FINDINGS_PER_RULE_AND_FIELD, then one saying how many more). Links not found in the body
+ * are reported at offset 0.
  */
 export function brokenLinkResults(statuses: readonly LinkStatus[], bodyHtml: string, severity: RuleSeverity, baseUrl?: string): CheckResult[] {
   if (severity === 'off') return [];
@@ -122,9 +137,15 @@ export function brokenLinkResults(statuses: readonly LinkStatus[], bodyHtml: str
     if (s.ok || !s.failure) continue;
     const why = FAILURE_TEXT[s.failure];
     const status = s.status !== null ? `（HTTP ${s.status}）` : '';
+    let target: string;
+    try {
+      target = withoutFragment(new URL(s.url));
+    } catch {
+      target = s.url;
+    }
     const anchors = body.links.filter((l) => {
       try {
-        return new URL(l.url, baseUrl).href === s.url;
+        return withoutFragment(new URL(l.url, baseUrl)) === target;
       } catch {
         return false;
       }
@@ -139,5 +160,5 @@ export function brokenLinkResults(statuses: readonly LinkStatus[], bodyHtml: str
       });
     }
   }
-  return out;
+  return capFindings(out);
 }

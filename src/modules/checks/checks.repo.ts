@@ -97,6 +97,27 @@ export async function allPhrases(db: Db): Promise<Set<string>> {
   return new Set(rows.map((r) => r.phrase));
 }
 
+/** Starter phrases the import has offered once (see CheckStarterImportsTable). */
+export async function offeredStarterPhrases(db: Db): Promise<Set<string>> {
+  const rows = await db.selectFrom('check_starter_imports').select('phrase').execute();
+  return new Set(rows.map((r) => r.phrase));
+}
+
+export async function recordStarterPhrases(db: Db, phrases: readonly string[], now: number): Promise<void> {
+  if (phrases.length === 0) return;
+  await db.insertInto('check_starter_imports').values(phrases.map((phrase) => ({ phrase, imported_at: now })))
+    .onConflict((oc) => oc.column('phrase').doNothing()).execute();
+}
+
+/** Inserts entries whose phrase is free; returns how many went in (a concurrent writer may have taken one). */
+export async function insertEntriesIfAbsent(db: Db, values: readonly EntryValues[], now: number): Promise<number> {
+  if (values.length === 0) return 0;
+  const rows = await db.insertInto('banned_expressions')
+    .values(values.map((v) => ({ phrase: v.phrase, suggestion: v.suggestion, category: v.category, severity: v.severity, created_at: now })))
+    .onConflict((oc) => oc.column('phrase').doNothing()).returning('id').execute();
+  return rows.length;
+}
+
 export interface RuleRow {
   readonly rule: string;
   readonly severity: RuleSeverity;

@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
-import { Id, Obj, Page, PageSize, errorResponses } from '../../platform/http/schema.js';
+import { Id, Obj, Page, PageSize, VisibleText, errorResponses } from '../../platform/http/schema.js';
 import { RULE_IDS } from './check-types.js';
+import { COLUMN_KIND_NAMES } from './metadata-fields.js';
 
 const tags = ['checks'];
 
@@ -81,9 +82,11 @@ export const runSchema = {
   body: Obj({
     title: Type.String({ maxLength: 500 }),
     bodyHtml: Type.String({ maxLength: 2_000_000 }),
-    metadata: Type.Optional(Type.Record(Type.String({ maxLength: 64 }), MetadataValue)),
-    requiredFields: Type.Optional(Type.Array(Type.String({ maxLength: 64 }), { maxItems: 50 })),
-    columnKind: Type.Optional(Type.String({ maxLength: 32 })),
+    // A Record's key schema is not enforced by itself: propertyNames is. A blank name would be
+    // reported as "缺少必填元数据：" with nothing after it.
+    metadata: Type.Optional(Type.Record(Type.String(), MetadataValue, { propertyNames: VisibleText(64) })),
+    requiredFields: Type.Optional(Type.Array(VisibleText(64), { maxItems: 50 })),
+    columnKind: Type.Optional(Type.Enum(COLUMN_KIND_NAMES)),
     attachmentsText: Type.Optional(Type.Array(Obj({ name: Type.String({ maxLength: 255 }), text: Type.String({ maxLength: 2_000_000 }) }), { maxItems: 50 })),
   }),
   response: {

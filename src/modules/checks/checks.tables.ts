@@ -25,7 +25,20 @@ export interface CheckRulesTable {
   updated_at: number;
 }
 
+/**
+ * Starter phrases the import (导入初始词库) has offered once, added or found present. It never
+ * offers one again, so a starter entry an administrator deleted or renamed stays as they left it.
+ * Migration 0021 filled it with the phrases of the dictionary then and those the audit log shows
+ * deleted or renamed, so it may hold phrases that are not in the starter list (harmless: only
+ * starter phrases are looked up).
+ */
+export interface CheckStarterImportsTable {
+  phrase: string;
+  imported_at: number;
+}
+
 export interface ChecksTables {
   banned_expressions: BannedExpressionsTable;
   check_rules: CheckRulesTable;
+  check_starter_imports: CheckStarterImportsTable;
 }

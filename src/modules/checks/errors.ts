@@ -18,6 +18,11 @@ export const ChecksErrors = defineErrors({
     zh: '词条（phrase）“{phrase}”格式不正确：{reason}',
     en: 'The phrase "{phrase}" is malformed: {reason}',
   },
+  'checks.dictionary.bad_characters': {
+    status: 400,
+    zh: '{label}（{field}）含有不允许的字符（控制字符或文字方向控制符），请删除这些字符',
+    en: 'The {labelEn} ({field}) contains characters that are not allowed (control characters or bidirectional controls); remove them',
+  },
   'checks.dictionary.bad_category': {
     status: 400,
     zh: '词条类别（category）“{value}”无效，应为 banned、outdated_name、miswritten 或 commercial_domain',

@@ -20,7 +20,7 @@ export { runChecks } from './run-checks.js';
 export { loadCheckContext, invalidateCheckContext, watchChecksChanges, CHECKS_CHANGED_CHANNEL } from './check-context.js';
 export { htmlToPlainText, parseBodyHtml, type ParsedBody, type BodyLink, type BodyImage } from './html-to-plain-text.js';
 export { RULE_CATALOG, DEFAULT_SEVERITIES, ruleInfo, type RuleInfo } from './rule-catalog.js';
-export { REQUIRED_METADATA_BY_COLUMN_KIND, metadataFieldLabel } from './metadata-fields.js';
+export { REQUIRED_METADATA_BY_COLUMN_KIND, requiredMetadataFor, metadataFieldLabel } from './metadata-fields.js';
 export { STARTER_DICTIONARY } from './starter-dictionary.js';
 export { isValidId18, isValidId15, idCheckChar } from './rules/id-number.js';
 export { luhnValid } from './rules/personal-data.js';

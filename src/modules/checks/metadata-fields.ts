@@ -25,21 +25,36 @@ function camel(key: string): string {
 }
 
 export function metadataFieldLabel(key: string): { zh: string; en: string } {
-  return LABELS[key] ?? LABELS[camel(key)] ?? { zh: key, en: key };
+  // Own keys only: `constructor` must not name Object's constructor.
+  const own = (k: string): { zh: string; en: string } | undefined => (Object.hasOwn(LABELS, k) ? LABELS[k] : undefined);
+  return own(key) ?? own(camel(key)) ?? { zh: key, en: key };
 }
+
+/** The column kinds (the columns module's ColumnKind; a unit test keeps the two lists alike). */
+export const COLUMN_KIND_NAMES = ['policy', 'disclosure', 'interpretation', 'notice', 'news', 'topic', 'page', 'link'] as const;
+export type CheckColumnKind = (typeof COLUMN_KIND_NAMES)[number];
 
 /**
  * Metadata a document needs before it may be published, by column kind: policy documents carry
  * the full disclosure set, disclosure-catalogue items the catalogue set, interpretations name the
  * policy they interpret. The documents module passes the list for the column into runChecks.
+ * Without a prototype and frozen: a kind such as `__proto__` or `toString` finds nothing.
  */
-export const REQUIRED_METADATA_BY_COLUMN_KIND: Readonly<Record<string, readonly string[]>> = {
-  policy: ['indexNumber', 'issuingOrgName', 'dateWritten', 'documentNumber', 'topicCategory', 'genre'],
-  disclosure: ['indexNumber', 'issuingOrgName', 'dateWritten', 'topicCategory', 'genre'],
-  interpretation: ['issuingOrgName', 'interpretsId'],
-  notice: ['issuingOrgName'],
-  news: ['source'],
-  topic: [],
-  page: [],
-  link: [],
-};
+export const REQUIRED_METADATA_BY_COLUMN_KIND: Readonly<Record<string, readonly string[]>> = Object.freeze(Object.assign(
+  Object.create(null) as Record<string, readonly string[]>,
+  {
+    policy: ['indexNumber', 'issuingOrgName', 'dateWritten', 'documentNumber', 'topicCategory', 'genre'],
+    disclosure: ['indexNumber', 'issuingOrgName', 'dateWritten', 'topicCategory', 'genre'],
+    interpretation: ['issuingOrgName', 'interpretsId'],
+    notice: ['issuingOrgName'],
+    news: ['source'],
+    topic: [],
+    page: [],
+    link: [],
+  } satisfies Record<CheckColumnKind, readonly string[]>,
+));
+
+/** The required fields of a column kind; none for a kind that does not exist (own keys only). */
+export function requiredMetadataFor(kind: string): readonly string[] {
+  return Object.hasOwn(REQUIRED_METADATA_BY_COLUMN_KIND, kind) ? REQUIRED_METADATA_BY_COLUMN_KIND[kind] ?? [] : [];
+}

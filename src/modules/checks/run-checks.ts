@@ -1,8 +1,10 @@
 import type { CheckContext, CheckField, CheckInput, CheckResult } from './check-types.js';
 import { compileDictionary } from './dictionary-matcher.js';
+import { foldForChecks, unfold } from './fold-hidden.js';
 import { normalizeForNumbers } from './excerpt.js';
 import { parseBodyHtml } from './html-to-plain-text.js';
 import { metadataFieldLabel } from './metadata-fields.js';
+import { capFindings } from './result-cap.js';
 import { severityOf } from './rule-catalog.js';
 import { checkBannedExpressions } from './rules/banned-expression.js';
 import { checkBodyLinks, checkImageAlt } from './rules/body-links.js';
@@ -21,7 +23,8 @@ function isEmptyValue(v: unknown): boolean {
  * Runs every text rule over the title, the body (as htmlToPlainText gives it), each attachment's
  * extracted text and each string metadata value, then the link, image and required-metadata
  * rules. Pure and synchronous: no I/O, the same input gives the same results. Results are in
- * field order (title, body, attachments, metadata), then by position.
+ * field order (title, body, attachments, metadata), then by position; each rule lists at most
+ * MAX_FINDINGS_PER_RULE_AND_FIELD per field, then one finding saying how many more (capFindings).
  */
 export function runChecks(input: CheckInput, ctx: CheckContext): CheckResult[] {
   const out: CheckResult[] = [];
@@ -38,10 +41,14 @@ export function runChecks(input: CheckInput, ctx: CheckContext): CheckResult[] {
   const scan = (field: CheckField, text: string): FieldText | null => {
     if (text.length === 0) return null;
     const f: FieldText = { field, text, numbers: normalizeForNumbers(text) };
+    // The text rules read the text with what hides words from them taken out (fold-hidden.ts).
+    const folded = foldForChecks(text);
+    const read: FieldText = folded ? { field, text: folded.text, numbers: normalizeForNumbers(folded.text) } : f;
     const before = out.length;
-    checkSecrecyMarking(f, levels.secrecy, out);
-    checkPersonalData(f, levels.personal, out);
-    checkBannedExpressions(f, dict, levels.banned, out);
+    checkSecrecyMarking(read, levels.secrecy, out);
+    checkPersonalData(read, levels.personal, out);
+    checkBannedExpressions(read, dict, levels.banned, out);
+    if (folded) for (let i = before; i < out.length; i++) out[i] = { ...out[i]!, ...unfold(folded, out[i]!.start, out[i]!.end) };
     sortFrom(out, before);
     return f;
   };
@@ -61,13 +68,14 @@ export function runChecks(input: CheckInput, ctx: CheckContext): CheckResult[] {
     if (typeof value === 'string') scan(`metadata.${key}`, value);
   }
   checkMissingMetadata(input, severityOf(ctx, 'missing_metadata'), out);
-  return out;
+  return capFindings(out);
 }
 
 function checkMissingMetadata(input: CheckInput, level: ReturnType<typeof severityOf>, out: CheckResult[]): void {
   if (level === 'off') return;
   for (const key of input.requiredFields) {
-    if (!isEmptyValue(input.metadata[key])) continue;
+    // Own keys only: `constructor` is missing from {}, not Object's constructor.
+    if (Object.hasOwn(input.metadata, key) && !isEmptyValue(input.metadata[key])) continue;
     const label = metadataFieldLabel(key);
     out.push({
       rule: 'missing_metadata', severity: level, field: `metadata.${key}`, start: 0, end: 0, excerpt: '',
@@ -81,6 +89,7 @@ function checkMissingMetadata(input: CheckInput, level: ReturnType<typeof severi
 /** Sorts out[from…] by position (each rule appends in its own order). */
 function sortFrom(out: CheckResult[], from: number): void {
   if (out.length - from < 2) return;
-  const tail = out.splice(from).sort((a, b) => a.start - b.start || a.end - b.end);
-  out.push(...tail);
+  const tail = out.slice(from).sort((a, b) => a.start - b.start || a.end - b.end);
+  // Written back one by one: push(...tail) overflows the stack past about 100,000 findings.
+  for (let i = 0; i < tail.length; i++) out[from + i] = tail[i]!;
 }

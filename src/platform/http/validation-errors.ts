@@ -11,6 +11,8 @@ export interface AjvLikeError {
   readonly keyword: string;
   readonly params: Readonly<Record<string, unknown>>;
   readonly message?: string;
+  /** Set by Ajv on the errors of a `propertyNames` schema: the object key that failed it. */
+  readonly propertyName?: string;
 }
 
 /**
@@ -230,9 +232,17 @@ function describeEn(e: AjvLikeError, s: string, name: string, root: boolean): st
 /** Ajv's errors as field errors: one per field and failed rule, worded for people in the request's locale. */
 export function translateValidation(errors: readonly AjvLikeError[], context: string | undefined, locale: Locale): FieldError[] {
   const where = context && context !== 'body' ? `${context}.` : '';
-  const out = findings(errors).map((f): FieldError => {
+  // A key that fails `propertyNames` comes as the key's own error, then a bare "property name
+  // must be valid": the first says why, so the second is dropped.
+  const keyErrors = errors.some((e) => e.propertyName !== undefined && e.keyword !== 'propertyNames');
+  const out = findings(keyErrors ? errors.filter((e) => e.keyword !== 'propertyNames') : errors).map((f): FieldError => {
     const field = fieldOf(f);
-    const { subject, name, root } = subjectOf(field, context, locale);
+    const whole = subjectOf(field, context, locale);
+    const key = f.kind === 'error' ? f.error.propertyName : undefined;
+    // Otherwise "字段“metadata”不能为空" would blame the object for its key.
+    const within = field === ROOT ? whole.subject.replace(/^The /, 'the ') : whole.name;
+    const { subject, name, root } = key === undefined ? whole : { ...whole, root: false, subject: locale === 'en'
+      ? `A field name${key === '' ? '' : ` "${key}"`} in ${within}` : `${whole.subject}中的字段名${key === '' ? '' : `“${key}”`}` };
     const said: Said = f.kind === 'union' ? describeUnion(f, subject, locale)
       : { code: `validation.${f.error.keyword}`, message: (locale === 'en' ? describeEn : describeZh)(f.error, subject, name, root) };
     return { field: `${where}${field}`, ...said };

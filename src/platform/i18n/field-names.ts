@@ -17,6 +17,8 @@ const zhNames: ReadonlyMap<string, string> = new Map(Object.entries({
   resultsPublic: '是否公开结果', version: '版本',
   // 网站 and search.
   ownerOrgId: '主办单位机构', primaryDomain: '主域名', creditCode: '统一社会信用代码/机构代码', slug: '英文标识', keywords: '关键词', sort: '排序',
+  // 发布检查 (machine checks of a draft, the dictionary).
+  columnKind: '栏目类型', requiredFields: '必填元数据', metadata: '元数据', phrase: '词条', suggestion: '建议写法',
 }));
 
 export function fieldLabel(field: string, locale: 'zh-CN' | 'en'): string {

@@ -46,7 +46,8 @@ export function parseToUnicode(cmap: string): ToUnicode {
 
 /** Text of a shown string under a font: through its ToUnicode map, or byte by byte (latin1) without one. */
 export function decodeShownBytes(bytes: readonly number[], font: ToUnicode | null): string {
-  if (!font) return String.fromCharCode(...bytes);
+  // Not String.fromCharCode(...bytes): a long string would overflow the stack.
+  if (!font) return Buffer.from(bytes).toString('latin1');
   let out = '';
   const n = font.codeBytes;
   for (let i = 0; i + n <= bytes.length; i += n) {

@@ -3,6 +3,7 @@ import type { CheckResult } from '../check-types.js';
 import { loadCheckContext } from '../check-context.js';
 import { compileDictionary } from '../dictionary-matcher.js';
 import { normalizeForNumbers } from '../excerpt.js';
+import { capFindings } from '../result-cap.js';
 import { severityOf } from '../rule-catalog.js';
 import { checkBannedExpressions } from '../rules/banned-expression.js';
 
@@ -17,5 +18,5 @@ export async function checkPublicText(db: Db, text: string): Promise<CheckResult
   const out: CheckResult[] = [];
   if (text.length === 0) return out;
   checkBannedExpressions({ field: 'body', text, numbers: normalizeForNumbers(text) }, compileDictionary(ctx.dictionary), severityOf(ctx, 'banned_expression'), out);
-  return out.sort((a, b) => a.start - b.start);
+  return capFindings(out.sort((a, b) => a.start - b.start));
 }

@@ -3,7 +3,8 @@ import { AppError } from '../../../platform/http/error-registry.js';
 import type { Actor } from '../../../platform/identity/actor.js';
 import { announceChecksChanged } from '../check-context.js';
 import {
-  allPhrases, deleteEntry, getEntry, getEntryByPhrase, insertEntry, updateEntry, type DictionaryEntryView, type EntryValues,
+  allPhrases, deleteEntry, getEntry, getEntryByPhrase, insertEntriesIfAbsent, insertEntry, offeredStarterPhrases, recordStarterPhrases, updateEntry,
+  type DictionaryEntryView, type EntryValues,
 } from '../checks.repo.js';
 import type { ChecksDeps } from '../deps.js';
 import { ChecksErrors } from '../errors.js';
@@ -32,6 +33,10 @@ async function duplicateAware<T>(db: Db, phrase: string, fn: () => Promise<T>): 
 
 function auditDetail(v: EntryValues): Record<string, unknown> {
   return { phrase: v.phrase, suggestion: v.suggestion, category: v.category, severity: v.severity };
+}
+
+function sameValues(a: EntryValues, b: EntryValues): boolean {
+  return a.phrase === b.phrase && a.suggestion === b.suggestion && a.category === b.category && a.severity === b.severity;
 }
 
 /** Adds an entry: validate → authorize → refuse duplicates (409) → insert → audit. */
@@ -65,6 +70,8 @@ export async function updateDictionaryEntry({ db, actor, input, deps }: Op<Updat
     phrase: input.phrase ?? current.phrase, suggestion: input.suggestion ?? current.suggestion,
     category: input.category ?? current.category, severity: input.severity ?? current.severity,
   });
+  // Nothing to change (`{}`, or the values it has): no write and no audit event saying nothing.
+  if (sameValues(values, current)) return current;
   const entry = await duplicateAware(db, values.phrase, () => inTransaction(db, async (trx) => {
     const other = await getEntryByPhrase(trx, values.phrase);
     if (other && other.id !== input.id) throw new AppError(ChecksErrors['checks.dictionary.duplicate'], { phrase: values.phrase });
@@ -91,21 +98,20 @@ export async function deleteDictionaryEntry({ db, actor, input, deps }: Op<{ rea
 }
 
 /**
- * Adds the starter entries whose phrase is not in the dictionary yet (edited or deleted entries
- * are left as the administrators made them). One audit event with the counts.
+ * Adds the starter entries never offered before (check_starter_imports) whose phrase is not in
+ * the dictionary, and records every starter phrase as offered: an entry an administrator deleted
+ * or renamed is not brought back, an edited one is left as it is. One audit event with the counts.
  */
 export async function importStarterDictionary({ db, actor, deps }: Omit<Op<unknown>, 'input'>): Promise<{ added: number; skipped: number }> {
   requireManage(actor);
   const result = await inTransaction(db, async (trx) => {
     const have = await allPhrases(trx);
-    const missing = STARTER_DICTIONARY.filter((e) => !have.has(e.phrase));
+    const offered = await offeredStarterPhrases(trx);
+    const fresh = STARTER_DICTIONARY.filter((e) => !offered.has(e.phrase));
     const now = deps.clock.now();
-    if (missing.length > 0) {
-      await trx.insertInto('banned_expressions')
-        .values(missing.map((e) => ({ phrase: e.phrase, suggestion: e.suggestion, category: e.category, severity: e.severity, created_at: now })))
-        .execute();
-    }
-    const counts = { added: missing.length, skipped: STARTER_DICTIONARY.length - missing.length };
+    const added = await insertEntriesIfAbsent(trx, fresh.filter((e) => !have.has(e.phrase)), now);
+    await recordStarterPhrases(trx, fresh.map((e) => e.phrase), now);
+    const counts = { added, skipped: STARTER_DICTIONARY.length - added };
     await deps.audit.append(trx, actor, { action: 'checks.dictionary.import_starter', result: 'success', targetType: 'check_dictionary', detail: counts });
     return counts;
   });

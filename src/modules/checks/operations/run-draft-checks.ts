@@ -2,7 +2,7 @@ import type { Db } from '../../../db/index.js';
 import type { CheckInput, CheckResult } from '../check-types.js';
 import { loadCheckContext } from '../check-context.js';
 import { htmlToPlainText } from '../html-to-plain-text.js';
-import { REQUIRED_METADATA_BY_COLUMN_KIND } from '../metadata-fields.js';
+import { requiredMetadataFor } from '../metadata-fields.js';
 import { runChecks } from '../run-checks.js';
 
 export interface DraftChecksInput {
@@ -24,7 +24,7 @@ export interface DraftChecksReport {
 /** Checks a draft the editor has not saved yet; reads the dictionary and rules, writes nothing. */
 export async function runDraftChecks({ db, input }: { db: Db; input: DraftChecksInput }): Promise<DraftChecksReport> {
   const ctx = await loadCheckContext(db);
-  const requiredFields = input.requiredFields ?? (input.columnKind ? REQUIRED_METADATA_BY_COLUMN_KIND[input.columnKind] ?? [] : []);
+  const requiredFields = input.requiredFields ?? (input.columnKind ? requiredMetadataFor(input.columnKind) : []);
   const results = runChecks({
     title: input.title, bodyHtml: input.bodyHtml, metadata: input.metadata ?? {}, requiredFields,
     ...(input.attachmentsText ? { attachmentsText: input.attachmentsText } : {}),
