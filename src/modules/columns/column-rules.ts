@@ -1,4 +1,5 @@
-import { AppError, fieldError } from '../../platform/http/error-registry.js';
+import { AppError, fieldError, registeredFieldError } from '../../platform/http/error-registry.js';
+import { SHOWN_TEXT_FAULTS, shownTextFault } from '../../platform/http/text-guard.js';
 import type { ColumnKind } from './columns.tables.js';
 import type { WorkflowStep } from './columns.repo.js';
 import { MAX_WORKFLOW_STEPS, SECRECY_STEP } from './column-kinds.js';
@@ -15,6 +16,8 @@ export function checkWorkflow(steps: readonly WorkflowStep[]): WorkflowStep[] {
   }
   const out = steps.map((s) => ({ name: s.name.trim(), role: s.role }));
   for (const s of out) {
+    const fault = shownTextFault(s.name, { singleLine: true });
+    if (fault) fail(`步骤名称${SHOWN_TEXT_FAULTS[fault].zh}`, `a step name ${SHOWN_TEXT_FAULTS[fault].en}`);
     if (!s.name || s.name.length > 20) fail('步骤名称不能为空，且不超过 20 个字', 'each step needs a name of at most 20 characters');
     if (s.role !== 'reviewer' && s.role !== 'site_admin') fail(`步骤“${s.name}”的角色只能是审核员或站点管理员`, `the role of step "${s.name}" must be reviewer or site_admin`);
     if (s.name === SECRECY_STEP.name) fail('保密审查总是最后一步，由系统自动追加，不必填写', 'the secrecy review is always the last step and is appended automatically; leave it out');
@@ -85,5 +88,27 @@ export function checkName(name: string): string {
   if (n.length < 1 || n.length > 100) {
     throw new AppError(ColumnErrors['columns.name_invalid'], {}, [fieldError('name', ColumnErrors['columns.name_invalid'], '栏目名称不能为空，且不超过 100 个字', 'The column name must be 1–100 characters')]);
   }
-  return n;
+  return checkShownText(n, { field: 'name', label: '栏目名称', labelEn: 'Column name', singleLine: true });
+}
+
+/**
+ * Names, descriptions and keywords of columns are published (navigation, page titles, meta
+ * tags): held to the rule of a visitor's text (shownTextFault). Returns the text as it is.
+ */
+export function checkShownText(text: string, q: { field: string; label: string; labelEn: string; singleLine: boolean }): string {
+  const fault = shownTextFault(text, { singleLine: q.singleLine });
+  if (fault) {
+    const params = { label: q.label, labelEn: q.labelEn, field: q.field, fault: SHOWN_TEXT_FAULTS[fault].zh, faultEn: SHOWN_TEXT_FAULTS[fault].en };
+    throw new AppError(ColumnErrors['columns.text_invalid'], params, [registeredFieldError(q.field, ColumnErrors['columns.text_invalid'], params)]);
+  }
+  return text;
+}
+
+/** A column's description (several lines) and keywords (one line), trimmed and checked. */
+export function checkDescription(text: string | undefined): string {
+  return checkShownText(text?.trim() ?? '', { field: 'description', label: '栏目描述', labelEn: 'Description', singleLine: false });
+}
+
+export function checkKeywords(text: string | undefined): string {
+  return checkShownText(text?.trim() ?? '', { field: 'keywords', label: '栏目关键词', labelEn: 'Keywords', singleLine: true });
 }

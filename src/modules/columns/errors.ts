@@ -17,4 +17,6 @@ export const ColumnErrors = defineErrors({
   'columns.slug_invalid': { status: 400, zh: '英文标识（slug）只能由小写字母、数字和连字符组成，以字母或数字开头，最长 64 个字符', en: 'The slug may contain lower-case letters, digits and hyphens, starting with a letter or digit, at most 64 characters' },
   'columns.slug_reserved': { status: 409, zh: '英文标识（slug）“{slug}”是网站保留的地址（{reserved}），不能用作一级栏目，请换一个', en: 'The slug "{slug}" is a reserved site address ({reservedEn}) and cannot name a top-level column; choose another' },
   'columns.name_invalid': { status: 400, zh: '栏目名称（name）不能为空，且不超过 100 个字', en: 'The column name (name) must be 1–100 characters' },
+  // {fault}: SHOWN_TEXT_FAULTS (control or bidi characters, a line break, nothing visible).
+  'columns.text_invalid': { status: 400, zh: '{label}（{field}）{fault}', en: '{labelEn} ({field}) {faultEn}' },
 });

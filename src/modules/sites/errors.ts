@@ -27,8 +27,10 @@ export const SitesErrors = defineErrors({
   'sites.police.bad_format': { status: 400, zh: '公安备案号（policeNumber）“{value}”格式不正确，应如“苏公网安备 32010202010001号”（14 位数字）', en: 'Public-security filing number "{value}" is malformed; expected e.g. 苏公网安备 32010202010001号 (14 digits)' },
   'sites.contact.bad_email': { status: 400, zh: '联系邮箱（contact.email）“{value}”格式不正确', en: 'Contact email "{value}" is malformed' },
   'sites.contact.bad_phone': { status: 400, zh: '联系电话（contact.phone）“{value}”格式不正确，应如“025-83391234”', en: 'Contact phone "{value}" is malformed; expected e.g. 025-83391234' },
-  'sites.logo.bad_url': { status: 400, zh: '网站标志地址（logoUrl）应以 https://、http:// 或 / 开头', en: 'Logo URL (logoUrl) must start with https://, http:// or /' },
+  'sites.logo.bad_url': { status: 400, zh: '网站标志地址（logoUrl）应以 https://、http:// 或 / 开头（本站路径，不能以 // 开头），且不含空格、引号、尖括号或反斜杠', en: 'Logo URL (logoUrl) must start with https://, http:// or / (a path on the site, not //), without spaces, quotes, angle brackets or backslashes' },
   'sites.blank': { status: 400, zh: '{label}（{field}）不能为空', en: '{labelEn} ({field}) must not be blank' },
+  // {fault}: SHOWN_TEXT_FAULTS (control or bidi characters, a line break, nothing visible).
+  'sites.text.invalid': { status: 400, zh: '{label}（{field}）{fault}', en: '{labelEn} ({field}) {faultEn}' },
 });
 
 /** Warnings do not refuse the change; the console shows them beside the field. */

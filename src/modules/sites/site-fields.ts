@@ -1,4 +1,5 @@
 import { domainToASCII } from 'node:url';
+import { shownTextFault } from '../../platform/http/text-guard.js';
 
 /**
  * Format rules of single site fields (NORMS.md, Sites). Pure functions: no database, no
@@ -72,6 +73,12 @@ export function isValidPhone(v: string): boolean {
   return /^[0-9+()（）\-\s转,，、]{3,40}$/.test(v) && /\d{3}/.test(v.replace(/\D/g, ''));
 }
 
+/**
+ * An absolute http(s) address, or a path on the site. Not `//host/…` (nor `/\host/…`, which
+ * browsers read alike): a protocol-relative address loads the logo from any host. No quotes,
+ * angle brackets or backslashes (the address is written into an attribute), no control or bidi
+ * characters.
+ */
 export function isValidLogoUrl(v: string): boolean {
-  return /^(https?:\/\/[^\s]+|\/[^\s]*)$/.test(v);
+  return /^(https?:\/\/[^\s"'<>\\`]+|\/(?![/\\])[^\s"'<>\\`]*)$/.test(v) && shownTextFault(v, { singleLine: true }) === null;
 }

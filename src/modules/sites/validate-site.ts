@@ -1,5 +1,6 @@
 import type { Db } from '../../db/index.js';
 import type { OrgView } from '../../platform/identity/orgs.repo.js';
+import { SHOWN_TEXT_FAULTS, shownTextFault } from '../../platform/http/text-guard.js';
 import type { SiteKind, SiteStatus } from './sites.tables.js';
 import { findDomainOwners, getSite, getSiteByCode, getSiteByOwner, type SiteContact, type SiteRowValues } from './sites.repo.js';
 import { SiteIssues } from './site-issues.js';
@@ -58,6 +59,8 @@ export async function validateSite(db: Db, owner: OrgView, draft: SiteDraft, opt
   if (!name) issues.add('sites.blank', 'name', { label: '网站名称', labelEn: 'Site name', field: 'name' });
   const hostUnit = draft.hostUnit.trim();
   if (!hostUnit) issues.add('sites.blank', 'hostUnit', { label: '主办单位', labelEn: 'Host unit', field: 'hostUnit' });
+  const contact: SiteContact = { phone: draft.contact.phone.trim(), email: draft.contact.email.trim(), address: draft.contact.address.trim() };
+  checkShownSiteText(issues, { name, hostUnit, contact });
 
   const code = draft.code.trim().toLowerCase();
   if (!SITE_CODE_PATTERN.test(code)) {
@@ -76,9 +79,7 @@ export async function validateSite(db: Db, owner: OrgView, draft: SiteDraft, opt
   const police = policeNumber === null ? null : normalizePoliceNumber(policeNumber);
   if (policeNumber !== null && police === null) issues.add('sites.police.bad_format', 'policeNumber', { value: policeNumber });
 
-  const contact: SiteContact = { phone: draft.contact.phone.trim(), email: draft.contact.email.trim(), address: draft.contact.address.trim() };
-  if (contact.email && !isValidEmail(contact.email)) issues.add('sites.contact.bad_email', 'contact.email', { value: contact.email });
-  if (contact.phone && !isValidPhone(contact.phone)) issues.add('sites.contact.bad_phone', 'contact.phone', { value: contact.phone });
+  checkContactFormats(issues, contact);
   const logoUrl = optionalText(draft.logoUrl);
   if (logoUrl !== null && !isValidLogoUrl(logoUrl)) issues.add('sites.logo.bad_url', 'logoUrl');
 
@@ -88,6 +89,36 @@ export async function validateSite(db: Db, owner: OrgView, draft: SiteDraft, opt
     hostUnit, contact, logoUrl, status: draft.status,
   };
   return { values, aliases: domains.aliases, warnings: await shapeWarnings(db, owner, draft.kind, domains.primary) };
+}
+
+const SHOWN_SITE_TEXT = [
+  { field: 'name', label: '网站名称', labelEn: 'Site name' },
+  { field: 'hostUnit', label: '主办单位', labelEn: 'Host unit' },
+  { field: 'contact.phone', label: '联系电话', labelEn: 'Contact phone' },
+  { field: 'contact.email', label: '联系邮箱', labelEn: 'Contact email' },
+  { field: 'contact.address', label: '联系地址', labelEn: 'Contact address' },
+] as const;
+
+/**
+ * The site's name, host unit and contact block are printed on every public page (header,
+ * footer): one line each, held to the rule of a visitor's text (shownTextFault). Values are
+ * trimmed; an empty one is left to the caller's own rule.
+ */
+export function checkShownSiteText(issues: SiteIssues, values: { readonly name?: string; readonly hostUnit?: string; readonly contact: SiteContact }): void {
+  const byField: Readonly<Record<(typeof SHOWN_SITE_TEXT)[number]['field'], string | undefined>> = {
+    name: values.name, hostUnit: values.hostUnit,
+    'contact.phone': values.contact.phone, 'contact.email': values.contact.email, 'contact.address': values.contact.address,
+  };
+  for (const { field, label, labelEn } of SHOWN_SITE_TEXT) {
+    const fault = shownTextFault(byField[field] ?? '', { singleLine: true });
+    if (fault) issues.add('sites.text.invalid', field, { label, labelEn, field, fault: SHOWN_TEXT_FAULTS[fault].zh, faultEn: SHOWN_TEXT_FAULTS[fault].en });
+  }
+}
+
+/** Email and phone formats, for values the text check let through (one problem per field). */
+export function checkContactFormats(issues: SiteIssues, contact: SiteContact): void {
+  if (contact.email && !issues.has('contact.email') && !isValidEmail(contact.email)) issues.add('sites.contact.bad_email', 'contact.email', { value: contact.email });
+  if (contact.phone && !issues.has('contact.phone') && !isValidPhone(contact.phone)) issues.add('sites.contact.bad_phone', 'contact.phone', { value: contact.phone });
 }
 
 function optionalText(v: string | null): string | null {

@@ -59,8 +59,14 @@ export const WorkflowErrors = defineErrors({
   },
   'content.workflow.bad_redirect': {
     status: 400,
-    zh: '跳转地址（redirectTo）须是本站以“/”开头的路径，或以 https:// 开头的网址',
-    en: 'The redirect (redirectTo) must be a path on this site starting with "/" or an https:// address',
+    zh: '跳转地址（redirectTo）须是本站以“/”开头的路径，或以 https:// 开头的网址，且不含空格、引号、尖括号、反斜杠、控制字符或文字方向控制符',
+    en: 'The redirect (redirectTo) must be a path on this site starting with "/" or an https:// address, without spaces, quotes, angle brackets, backslashes, control characters or text-direction overrides',
+  },
+  // {fault}: SHOWN_TEXT_FAULTS (control or bidi characters, nothing visible).
+  'content.workflow.bad_text': {
+    status: 400,
+    zh: '{what}（{field}）{fault}',
+    en: 'The {whatEn} ({field}) {faultEn}',
   },
   'content.workflow.not_published': {
     status: 409,

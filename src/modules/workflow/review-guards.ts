@@ -1,4 +1,5 @@
-import { AppError, fieldError } from '../../platform/http/error-registry.js';
+import { AppError, fieldError, registeredFieldError } from '../../platform/http/error-registry.js';
+import { SHOWN_TEXT_FAULTS, shownTextFault } from '../../platform/http/text-guard.js';
 import type { Actor } from '../../platform/identity/actor.js';
 import { EDITION_STATUS_LABELS } from '../content/index.js';
 import { canActOnStep, stepAt, stepLabel, stepRoleLabel, type ReviewStep } from './review-chain.js';
@@ -45,12 +46,21 @@ export function requireNotOwnWork(actor: Actor, target: WorkflowTarget, round: R
   if (isOwnWork(actor, target, round)) throw new AppError(WorkflowErrors['content.workflow.self_approval']);
 }
 
-/** A trimmed, non-empty reason (400 naming what it is for otherwise, `what` in Chinese and English). */
+/**
+ * A trimmed reason with something visible in it (400 naming what it is for otherwise, `what` in
+ * Chinese and English). Reasons are shown to the author and, for a withdrawal, on the public
+ * page: held to the rule of a visitor's text (shownTextFault), line breaks allowed (a text area).
+ */
 export function requireReason(reason: string | undefined, what: { readonly zh: string; readonly en: string }): string {
   const text = (reason ?? '').trim();
-  if (text === '') {
+  const fault = shownTextFault(text);
+  if (text === '' || fault === 'blank') {
     throw new AppError(WorkflowErrors['content.workflow.reason_required'], { what: what.zh, whatEn: what.en },
       [fieldError('reason', 'content.workflow.reason_required', `请填写${what.zh}`, `Give the ${what.en}`)]);
+  }
+  if (fault) {
+    const params = { what: what.zh, whatEn: what.en, field: 'reason', fault: SHOWN_TEXT_FAULTS[fault].zh, faultEn: SHOWN_TEXT_FAULTS[fault].en };
+    throw new AppError(WorkflowErrors['content.workflow.bad_text'], params, [registeredFieldError('reason', WorkflowErrors['content.workflow.bad_text'], params)]);
   }
   return text;
 }

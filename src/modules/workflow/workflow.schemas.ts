@@ -1,11 +1,11 @@
 import { Type } from 'typebox';
-import { Id, IdParams, Obj } from '../../platform/http/schema.js';
+import { EpochMs, Id, IdParams, Obj } from '../../platform/http/schema.js';
 
 const tags = ['review'];
 const Step = Type.Integer({ minimum: 0, maximum: 50, description: '审核步骤序号（从 0 开始，保密审查为最后一步） / step index, secrecy review last' });
 const Reason = Type.String({ minLength: 1, maxLength: 1000 });
-/** Epoch milliseconds (UTC). */
-const Time = Type.Integer({ minimum: 0, maximum: 8_640_000_000_000_000 });
+/** Epoch milliseconds (UTC), up to the platform's MAX_EPOCH_MS: a later instant is no date a page can show. */
+const Time = EpochMs;
 
 export const submitSchema = { tags, summary: '提交审核 / Submit for review', params: IdParams };
 

@@ -3,6 +3,7 @@ import { AppError } from './error-registry.js';
 import { HttpErrors } from './errors.js';
 import { requestLocale } from './problem.js';
 import { fieldLabel } from '../i18n/field-names.js';
+import { VISIBLE_PATTERN } from './schema.js';
 
 /** NUL, or a UTF-16 surrogate without its partner: never text a person typed. */
 const BAD_TEXT = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
@@ -13,7 +14,9 @@ const BAD_TEXT = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])
  * controls, and the bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069: text
  * after U+202E is shown backwards, so a comment or a moderator's queue would show other text than
  * was sent). The characters the platform already strips from file names (original-name.ts).
- * Signed-in staff's text keeps them (pasted documents, minority-script content).
+ * The hook lets signed-in staff's text keep them (pasted documents, minority-script content);
+ * the staff text visitors read (titles, names, reasons) is held to this rule by its module
+ * (shownTextFault).
  */
 const BAD_PUBLIC_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const MAX_DEPTH = 64;
@@ -27,6 +30,40 @@ const BAD_PUBLIC_TEXT_ALL = new RegExp(BAD_PUBLIC_TEXT.source, 'g');
 export function withoutForbiddenText(text: string): string {
   return text.replace(BAD_PUBLIC_TEXT_ALL, '');
 }
+
+const VISIBLE = new RegExp(VISIBLE_PATTERN);
+/** Line breaks (CR, LF and Unicode's line and paragraph separators): a one-line value has none. */
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
+
+/**
+ * Why staff text that visitors will read (a title, a site or column name, a withdrawal reason) is
+ * refused: what the guard refuses in a visitor's text (`characters`: a title with ESC or U+202E
+ * would reach the public page and the search API as it is), a line break or tab in a one-line
+ * value (`line_break`, `characters`), or no visible character at all (`blank`: only spaces or
+ * zero-width characters, published as nothing). An empty string is no fault here: whether a value
+ * is required is the caller's rule.
+ */
+export type ShownTextFault = 'characters' | 'line_break' | 'blank';
+
+export function shownTextFault(text: string, opts: { readonly singleLine?: boolean } = {}): ShownTextFault | null {
+  if (BAD_PUBLIC_TEXT.test(text)) return 'characters';
+  if (opts.singleLine === true) {
+    if (LINE_BREAK.test(text)) return 'line_break';
+    if (text.includes('\t')) return 'characters';
+  }
+  if (text !== '' && !VISIBLE.test(text)) return 'blank';
+  return null;
+}
+
+/** Each fault worded after a field's label ("标题" + …, "Title" + " " + …), for a module's own field error. */
+export const SHOWN_TEXT_FAULTS: Readonly<Record<ShownTextFault, { readonly zh: string; readonly en: string }>> = {
+  characters: {
+    zh: '含有不允许的字符（控制字符或文字方向控制符，如 ESC、U+202E），请删除后重试',
+    en: 'contains characters that are not allowed (control characters or text-direction overrides such as ESC or U+202E); remove them',
+  },
+  line_break: { zh: '不能换行', en: 'must not contain line breaks' },
+  blank: { zh: '不能只有空白或不可见字符', en: 'must not consist of blanks or invisible characters only' },
+};
 
 function isPlainContainer(value: object): boolean {
   // Plain objects, null-prototype objects and the query parser's bare-prototype objects; never

@@ -5,7 +5,7 @@ import type { Actor } from '../../../platform/identity/actor.js';
 import type { ColumnKind } from '../columns.tables.js';
 import { findSiblingBySlug, getColumnWithPath, getColumnRow, pathDepth, placeAmongSiblings, type ColumnView, type WorkflowStep } from '../columns.repo.js';
 import { DEFAULT_WORKFLOW, MAX_COLUMN_DEPTH, defaultUpdateDays } from '../column-kinds.js';
-import { checkLinkUrl, checkName, checkSlug, checkTopLevelSlug, checkUpdateDays, checkWorkflow, slugTaken } from '../column-rules.js';
+import { checkDescription, checkKeywords, checkLinkUrl, checkName, checkSlug, checkTopLevelSlug, checkUpdateDays, checkWorkflow, slugTaken } from '../column-rules.js';
 import { requireSiteInScope } from '../column-scope.js';
 import type { ColumnsDeps } from '../columns-deps.js';
 import { ColumnErrors } from '../errors.js';
@@ -31,6 +31,8 @@ export interface CreateColumnInput {
 export async function createColumn({ db, actor, siteId, input, deps }: { db: Db; actor: Actor; siteId: number; input: CreateColumnInput; deps: ColumnsDeps }): Promise<ColumnView> {
   // Validate what needs no database.
   const name = checkName(input.name);
+  const description = checkDescription(input.description);
+  const keywords = checkKeywords(input.keywords);
   const slug = checkSlug(input.slug);
   const linkUrl = checkLinkUrl(input.kind, input.linkUrl);
   const workflow = checkWorkflow(input.workflow ?? DEFAULT_WORKFLOW);
@@ -56,8 +58,8 @@ export async function createColumn({ db, actor, siteId, input, deps }: { db: Db;
     if (await findSiblingBySlug(trx, { siteId: site.id, parentId, slug })) throw slugTaken(slug);
     const now = deps.clock.now();
     const { id } = await trx.insertInto('columns').values({
-      site_id: site.id, parent_id: parentId, path: '', name, slug, kind: input.kind, description: input.description?.trim() ?? '',
-      keywords: input.keywords?.trim() ?? '', update_days: updateDays, sort_order: 0, visible: input.visible === false ? 0 : 1,
+      site_id: site.id, parent_id: parentId, path: '', name, slug, kind: input.kind, description,
+      keywords, update_days: updateDays, sort_order: 0, visible: input.visible === false ? 0 : 1,
       workflow: JSON.stringify(workflow), link_url: linkUrl, comments_enabled: input.commentsEnabled ? 1 : 0,
       status: 'active', merged_into_id: null, created_at: now, updated_at: now,
     }).returning('id').executeTakeFirstOrThrow();

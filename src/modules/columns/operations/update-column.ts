@@ -5,7 +5,7 @@ import type { Actor } from '../../../platform/identity/actor.js';
 import type { ColumnKind, ColumnsTable } from '../columns.tables.js';
 import { findSiblingBySlug, getColumnWithPath, parseWorkflow, type ColumnView, type WorkflowStep } from '../columns.repo.js';
 import { defaultUpdateDays } from '../column-kinds.js';
-import { checkLinkUrl, checkName, checkSlug, checkTopLevelSlug, checkUpdateDays, checkWorkflow, slugTaken } from '../column-rules.js';
+import { checkDescription, checkKeywords, checkLinkUrl, checkName, checkSlug, checkTopLevelSlug, checkUpdateDays, checkWorkflow, slugTaken } from '../column-rules.js';
 import { requireColumnForManage } from '../column-scope.js';
 import type { ColumnsDeps } from '../columns-deps.js';
 import { ColumnErrors } from '../errors.js';
@@ -37,8 +37,8 @@ export async function updateColumn({ db, actor, columnId, input, deps }: { db: D
     if (patch.slug !== column.slug) checkTopLevelSlug(patch.slug, column.parent_id === null ? null : Number(column.parent_id));
   }
   if (input.kind !== undefined) patch.kind = input.kind;
-  if (input.description !== undefined) patch.description = input.description.trim();
-  if (input.keywords !== undefined) patch.keywords = input.keywords.trim();
+  if (input.description !== undefined) patch.description = checkDescription(input.description);
+  if (input.keywords !== undefined) patch.keywords = checkKeywords(input.keywords);
   if (input.updateDays !== undefined) patch.update_days = checkUpdateDays(input.updateDays);
   else if (input.kind !== undefined && input.kind !== column.kind) patch.update_days = defaultUpdateDays(deps.config.columnUpdateDays)[input.kind];
   if (input.visible !== undefined) patch.visible = input.visible ? 1 : 0;

@@ -1,4 +1,5 @@
 import { fieldError, type FieldError } from '../../../platform/http/error-registry.js';
+import { SHOWN_TEXT_FAULTS, shownTextFault, type ShownTextFault } from '../../../platform/http/text-guard.js';
 import { documentNumberIssue, documentNumberYear } from './document-number.js';
 import { topicCategoryIssue } from './topic-categories.js';
 import { genreIssue } from './genres.js';
@@ -25,10 +26,19 @@ export interface EditionFields {
 
 export type EditionFieldsPatch = { readonly [K in keyof EditionFields]?: EditionFields[K] | undefined };
 
+// The body's limit is checked on what was sent, before it is sanitized (prepareFields).
 const LIMITS: Readonly<Partial<Record<keyof EditionFields, number>>> = {
   title: 500, subtitle: 500, summary: 2000, keywords: 500, documentNumber: 100, topicCategory: 100, genre: 32,
-  issuingOrgName: 200, source: 200, correctionNote: 1000, bodyHtml: 1_000_000,
+  issuingOrgName: 200, source: 200, correctionNote: 1000,
 };
+
+/**
+ * Plain-text fields that reach the public page, its metadata table and the search API as they
+ * are: held to the rule of a visitor's text (shownTextFault). The first ones are shown on one line.
+ */
+const SINGLE_LINE_TEXT: readonly (keyof EditionFields)[] = ['title', 'subtitle', 'keywords', 'documentNumber', 'issuingOrgName', 'source'];
+const MULTI_LINE_TEXT: readonly (keyof EditionFields)[] = ['summary', 'correctionNote'];
+const FAULT_CODES: Readonly<Record<ShownTextFault, string>> = { characters: 'characters', line_break: 'format', blank: 'blank' };
 
 const LABELS: Readonly<Record<keyof EditionFields, string>> = {
   title: '标题', subtitle: '副标题', bodyHtml: '正文', summary: '内容概述', keywords: '主题词', documentNumber: '文号',
@@ -80,12 +90,19 @@ export function validateFields(f: EditionFields, today: string): FieldError[] {
   const add = (field: keyof EditionFields, code: string, zh: string, en: string) => errors.push(fieldError(field, `content.field.${code}`, zh, en));
 
   if (f.title === '') add('title', 'required', '标题不能为空', 'Title must not be blank');
-  if (/[\r\n]/.test(f.title)) add('title', 'format', '标题不能换行', 'Title must not contain line breaks');
+  const faulty = new Set<keyof EditionFields>();
+  for (const field of [...SINGLE_LINE_TEXT, ...MULTI_LINE_TEXT]) {
+    const v = f[field];
+    const fault = typeof v === 'string' ? shownTextFault(v, { singleLine: SINGLE_LINE_TEXT.includes(field) }) : null;
+    if (fault === null) continue;
+    faulty.add(field);
+    add(field, FAULT_CODES[fault], `${LABELS[field]}${SHOWN_TEXT_FAULTS[fault].zh}`, `${LABELS_EN[field]} ${SHOWN_TEXT_FAULTS[fault].en}`);
+  }
   for (const [field, max] of Object.entries(LIMITS) as [keyof EditionFields, number][]) {
     const v = f[field];
     if (typeof v === 'string' && v.length > max) add(field, 'too_long', `${LABELS[field]}最多 ${max} 个字符（现有 ${v.length} 个）`, `${LABELS_EN[field]} must be at most ${max} characters (it has ${v.length})`);
   }
-  if (f.documentNumber !== null) {
+  if (f.documentNumber !== null && !faulty.has('documentNumber')) {
     const problem = documentNumberIssue(f.documentNumber);
     if (problem) add('documentNumber', 'format', problem.zh, problem.en);
     const year = documentNumberYear(f.documentNumber);

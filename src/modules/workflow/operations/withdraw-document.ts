@@ -1,5 +1,6 @@
 import { inTransaction, type Db } from '../../../db/index.js';
-import { AppError, fieldError } from '../../../platform/http/error-registry.js';
+import { AppError, registeredFieldError } from '../../../platform/http/error-registry.js';
+import { shownTextFault } from '../../../platform/http/text-guard.js';
 import type { Actor } from '../../../platform/identity/actor.js';
 import { requireReason } from '../review-guards.js';
 import { withdrawPublished } from '../withdraw-published.js';
@@ -16,14 +17,19 @@ export interface WithdrawInput {
   readonly redirectTo?: string | undefined;
 }
 
-const SITE_PATH = /^\/(?!\/)[^\s\\]*$/;
-const HTTPS_URL = /^https:\/\/[a-z0-9.-]+(:\d+)?(\/[^\s\\]*)?$/i;
+/*
+ * The target becomes a Location header and a link in the public notice: no spaces, quotes,
+ * angle brackets, backticks or backslashes (`/\host` is `//host` to a browser), and no control
+ * or bidi characters (shownTextFault); Chinese in a path is fine (percent-encoded when served).
+ */
+const SITE_PATH = /^\/(?![/\\])[^\s\\"'<>`]*$/;
+const HTTPS_URL = /^https:\/\/[a-z0-9.-]+(:\d+)?(\/[^\s\\"'<>`]*)?$/i;
 
 function checkRedirect(value: string | undefined): string | null {
   const v = value?.trim();
   if (!v) return null;
-  if (!(SITE_PATH.test(v) || HTTPS_URL.test(v))) {
-    throw new AppError(WorkflowErrors['content.workflow.bad_redirect'], {}, [fieldError('redirectTo', 'content.workflow.bad_redirect', '跳转地址（redirectTo）格式不正确', 'The redirect address (redirectTo) is malformed')]);
+  if (!(SITE_PATH.test(v) || HTTPS_URL.test(v)) || shownTextFault(v, { singleLine: true }) !== null) {
+    throw new AppError(WorkflowErrors['content.workflow.bad_redirect'], {}, [registeredFieldError('redirectTo', WorkflowErrors['content.workflow.bad_redirect'])]);
   }
   return v;
 }
