@@ -59,7 +59,7 @@ async function nginx(config: Config, values: { site?: string | undefined; listen
     for (const s of registered) {
       const manifest = await store.manifest(s.code);
       if (!manifest.ok) { io.err(`${s.code}: manifest does not verify (${manifest.problems.join('; ')}); run jiyue pages verify`); return 1; }
-      sites.push({ code: s.code, name: s.name, domains: [s.primaryDomain, ...s.aliases, s.localDomain], manifest });
+      sites.push({ code: s.code, name: s.name, domains: [s.primaryDomain, ...s.aliases, s.localDomain], manifest, status: s.status });
     }
     io.out(nginxConfig(sites, {
       storeRoot: path.resolve(store.root), listen, brotli: values.brotli ?? false, upstream: values.upstream ?? null, generatedAt: new Date().toISOString(),

@@ -123,6 +123,8 @@ export const settings = {
     doc: 'How often an idle worker looks for due jobs.' }),
   netAllow: def({ env: 'JIYUE_NET_ALLOW', key: 'netAllow', default: [] as readonly string[], allowed: 'comma-separated IPs, CIDRs or host names', parse: list,
     doc: 'Private or loopback destinations that outgoing fetches may reach anyway (tests put 127.0.0.1 here). Empty: only public addresses.' }),
+  netDns: def({ env: 'JIYUE_NET_DNS', key: 'netDns', default: true, allowed: 'true or false', parse: bool,
+    doc: 'Whether outgoing fetches (link checks) may look host names up in DNS. false: no name is looked up (a link by name is reported as unresolvable); links by IP address are still fetched under the usual rules. The tests run so, with only loopback allowed.' }),
   netTimeoutMs: def({ env: 'JIYUE_NET_TIMEOUT_MS', key: 'netTimeoutMs', default: 10_000, allowed: 'integer 100–120000', parse: int(100, 120_000),
     doc: 'Timeout for one outgoing fetch.' }),
   netMaxBytes: def({ env: 'JIYUE_NET_MAX_BYTES', key: 'netMaxBytes', default: 10_485_760, allowed: 'integer 1024–1073741824', parse: int(1024, 1_073_741_824),

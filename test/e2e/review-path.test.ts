@@ -117,6 +117,19 @@ for (const engine of browserEngines(import.meta.url)) {
       const findings = await seriousA11yViolations(page);
       assert.deepEqual(findings, [], 'axe (wcag2a, wcag2aa): serious or critical violations on the document editor');
 
+      // 机器检查 checks the text as it stands, unsaved changes included, and stores nothing.
+      await page.locator('input#title').fill(`${title}（机密★10年）`);
+      const [checked] = await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith('/api/v1/checks/run') && r.request().method() === 'POST'),
+        page.getByRole('button', { name: '机器检查' }).click(),
+      ]);
+      assert.equal(checked.status(), 200, await checked.text());
+      const drawer = page.getByRole('dialog', { name: '机器检查' });
+      await drawer.getByText(/有 \d+ 项须修改后才能发布/).waitFor();
+      await drawer.getByText(/机密★10年/).first().waitFor();
+      await drawer.getByRole('button', { name: /close|关闭/i }).click();
+      await page.locator('input#title').fill(title);
+
       // The editor's 预览 opens the preview in a new tab (unsaved typing stays in the editor).
       const previewLink = page.getByRole('link', { name: '预览' });
       assert.equal(await previewLink.getAttribute('href'), `/admin/documents/${documentId}/preview`);

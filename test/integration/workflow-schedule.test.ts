@@ -18,6 +18,7 @@ for (const engine of selectedEngines()) {
     let editor: TestSession;
     let secrecy: TestSession;
     let reviewer: TestSession;
+    let siteadmin: TestSession;
     let columnId = 0;
 
     /** Sessions end after 30 idle minutes: sign in again after the clock jumps. */
@@ -25,6 +26,7 @@ for (const engine of selectedEngines()) {
       editor = await signInFresh(ctx, clock, ctx.accounts.editor!);
       secrecy = await signInFresh(ctx, clock, ctx.accounts.secrecy!);
       reviewer = await signInFresh(ctx, clock, ctx.accounts.reviewer!);
+      siteadmin = await signInFresh(ctx, clock, ctx.accounts.siteadmin!);
     };
     /** Submits and approves the first step, so the edition waits for the secrecy review (step 1). */
     const toSecrecyStep = async (id: number) => {
@@ -135,8 +137,15 @@ for (const engine of selectedEngines()) {
       const published = (await secrecyApprove(id)).json() as WorkflowBody;
       assert.equal(published.edition.status, 'published');
       const down = clock.now() + 24 * HOUR;
-      const res = await schedule(id, { unpublishAt: down });
+      // Taking down a reviewed edition is a withdrawal that waits: the withdrawal's permission.
+      const byEditor = await schedule(id, { unpublishAt: down });
+      assert.equal(byEditor.statusCode, 403, byEditor.body);
+      assert.equal((byEditor.json() as { code: string }).code, 'content.workflow.not_permitted');
+      assert.equal((await jobsOf('workflow.unpublish_due')).filter((j) => JSON.parse(j.payload).editionId === published.edition.id).length, 0, 'nothing queued');
+      const res = await siteadmin.request('POST', `/api/v1/documents/${id}/schedule`, { unpublishAt: down });
       assert.equal(res.statusCode, 200, res.body);
+      const cancelled = await schedule(id, { unpublishAt: null });
+      assert.equal(cancelled.statusCode, 403, 'nor may an editor cancel the takedown');
       const job = (await jobsOf('workflow.unpublish_due')).find((j) => JSON.parse(j.payload).editionId === published.edition.id);
       assert.equal(Number(job?.run_at), down);
       assert.equal((await schedule(id, { publishAt: clock.now() + HOUR })).statusCode, 409, 'a published edition has no publish time to set');

@@ -23,13 +23,13 @@ const GUARD_OFF = { pressureMaxEventLoopUtilization: 1, pressureMaxEventLoopDela
 
 /** Test settings: fast password hashing, loopback allowed for outgoing fetches. */
 export function testConfig(base: { dataDir: string; databaseUrl: string | null }, overrides: Partial<Config> = {}): Config {
-  return loadConfig({}, { dataDir: base.dataDir, databaseUrl: base.databaseUrl, passwordIterations: 1000, logLevel: 'silent', netAllow: ['127.0.0.1'], loginRatePerMinute: 10_000, letterSubmitRatePerHour: 10_000, letterLookupRatePerMinute: 10_000, captchaRatePerMinute: 10_000, ...GUARD_OFF, ...overrides });
+  return loadConfig({}, { dataDir: base.dataDir, databaseUrl: base.databaseUrl, passwordIterations: 1000, logLevel: 'silent', netAllow: ['127.0.0.1'], netDns: false, loginRatePerMinute: 10_000, letterSubmitRatePerHour: 10_000, letterLookupRatePerMinute: 10_000, captchaRatePerMinute: 10_000, ...GUARD_OFF, ...overrides });
 }
 
 /** Environment for a `jiyue` process a test starts: its database and data directory, warnings only, the guard off. */
 export function testProcessEnv(base: { dataDir: string; databaseUrl: string | null }, extra: Readonly<Record<string, string>> = {}): Record<string, string> {
   return {
-    ...(base.databaseUrl ? { DATABASE_URL: base.databaseUrl } : {}), JIYUE_DATA_DIR: base.dataDir, JIYUE_LOG_LEVEL: 'warn',
+    ...(base.databaseUrl ? { DATABASE_URL: base.databaseUrl } : {}), JIYUE_DATA_DIR: base.dataDir, JIYUE_LOG_LEVEL: 'warn', JIYUE_NET_DNS: 'false',
     JIYUE_PRESSURE_MAX_ELU: String(GUARD_OFF.pressureMaxEventLoopUtilization), JIYUE_PRESSURE_MAX_EVENT_LOOP_DELAY_MS: String(GUARD_OFF.pressureMaxEventLoopDelayMs), ...extra,
   };
 }

@@ -8,6 +8,7 @@ import { cacheControlFor } from '../../src/modules/delivery/http/cache-control.j
 import { VerifiedCache } from '../../src/modules/delivery/guard/verified-cache.js';
 import { normalizeHost } from '../../src/modules/delivery/site-hosts.js';
 import { nginxConfig } from '../../src/modules/delivery/nginx-config.js';
+import { siteStatusPage } from '../../src/modules/delivery/builtin-pages.js';
 import type { ManifestEntry } from '../../src/modules/publishing/page-store/index.js';
 
 describe('delivery: HTTP details', () => {
@@ -131,5 +132,34 @@ describe('delivery: HTTP details', () => {
     assert.match(text, /Left out .*\/evil\/index\.html/);
     assert.doesNotMatch(text, /owned/);
     assert.doesNotMatch(text, /proxy_pass/);
+  });
+
+  test('nginx config: a site that is not open has no files served, only Jiyue\'s notice (or a bare 410/503 without Jiyue)', () => {
+    const manifest = { ok: true, problems: [], root: { site: '3201000001', version: 3, shards: {} }, entries: new Map<string, ManifestEntry>([['/index.html', { status: 200, sm3: 'a' }]]) };
+    const site = (status: 'closed' | 'offline' | 'building') => ({ code: '3201000001', name: '南京市人民政府', domains: ['www.nanjing.gov.cn'], manifest, status });
+    const opts = { storeRoot: '/srv/jiyue/pages', listen: '80', brotli: false, generatedAt: '2026-11-26T00:00:00Z' };
+    const proxied = nginxConfig([site('closed')], { ...opts, upstream: '127.0.0.1:8080' });
+    assert.match(proxied, /# 南京市人民政府 \(3201000001\): closed; no files served/);
+    assert.doesNotMatch(proxied, /root \/srv\/jiyue\/pages\/3201000001;/);
+    assert.match(proxied, /location \/ \{\n\s+proxy_pass http:\/\/jiyue_backend;/);
+    assert.match(nginxConfig([site('closed')], { ...opts, upstream: null }), /location \/ \{ return 410; \}/);
+    assert.match(nginxConfig([site('offline')], { ...opts, upstream: null }), /location \/ \{ return 503; \}/);
+    assert.match(nginxConfig([site('building')], { ...opts, upstream: null }), /location \/ \{ return 503; \}/);
+  });
+
+  test('a site that is not open: 503 while being set up or offline, 410 once closed, naming the site (escaped) and, when closed, the portal', () => {
+    const portal = { name: '江苏省人民政府', origin: 'https://www.jiangsu.gov.cn' };
+    const closed = siteStatusPage('closed', '某局<script>', portal);
+    assert.equal(closed.status, 410);
+    assert.match(closed.body.toString(), /某局&#60;script&#62;已关闭/);
+    assert.doesNotMatch(closed.body.toString(), /<script>/);
+    assert.match(closed.body.toString(), /<a href="https:\/\/www\.jiangsu\.gov\.cn">访问江苏省人民政府<\/a>/);
+    assert.doesNotMatch(siteStatusPage('closed', '某局', null).body.toString(), /<a href/, 'no portal: no link back to the notice itself');
+    const offline = siteStatusPage('offline', '某局', portal);
+    assert.equal(offline.status, 503);
+    assert.match(offline.body.toString(), /某局临时下线维护中/);
+    const building = siteStatusPage('building', '某局', portal);
+    assert.equal(building.status, 503);
+    assert.match(building.body.toString(), /某局正在建设中/);
   });
 });

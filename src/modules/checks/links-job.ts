@@ -32,11 +32,15 @@ export type LinkCheckSink = (args: { db: Db; payload: LinkCheckPayload; outcome:
 
 let sink: LinkCheckSink | null = null;
 
-/** Sets where link-check outcomes go (besides the job's result); returns a function that removes it. */
+/**
+ * Sets where link-check outcomes go (besides the job's result); returns a function that puts
+ * back the one it replaced (the workflow module's, when a test sets its own for a while).
+ */
 export function setLinkCheckSink(next: LinkCheckSink | null): () => void {
+  const previous = sink;
   sink = next;
   return () => {
-    if (sink === next) sink = null;
+    if (sink === next) sink = previous;
   };
 }
 
@@ -59,11 +63,15 @@ export async function runLinkCheck(db: Db, fetch: SafeFetch, ctx: JobContext<Lin
   return outcome;
 }
 
+const refuseNames = (hostname: string): Promise<string[]> => Promise.reject(new Error(`DNS look-ups are off (JIYUE_NET_DNS=false): ${hostname}`));
+
 /** Registers the job kind (called through moduleJobs by every process that runs jobs). */
 export function registerChecksJobs(platform: Platform): void {
   watchChecksChanges(platform.events);
   const fetch = createSafeFetcher({
     allowList: platform.config.netAllow, timeoutMs: platform.config.netTimeoutMs,
+    // JIYUE_NET_DNS=false: no name is looked up (no query leaves the machine); IP addresses only.
+    ...(platform.config.netDns ? {} : { resolver: refuseNames }),
     // Only the status matters; a larger body still proves the link works.
     maxBytes: Math.min(platform.config.netMaxBytes, 256 * 1024),
   });

@@ -14,7 +14,7 @@ export {
 export { markPublished } from './mark-published.js';
 export { createNextEdition } from './create-next-edition.js';
 export {
-  setReviewStep, storeEditionChecks, setEditionSchedule, setWithdrawalInfo, setPolicyLinks, listInterpretationsOf,
+  setReviewStep, mergeEditionChecks, setEditionSchedule, setWithdrawalInfo, setPolicyLinks, listInterpretationsOf,
   editionAttachmentTexts, listEditionsInReview, listDraftsOf, type QueueEntry,
 } from './workflow-support.js';
 export { requireDocument, type DocumentInScope, type DocumentPermission } from './document-scope.js';

@@ -21,9 +21,24 @@ export async function setReviewStep(trx: Db, q: { editionId: number; from: numbe
   return Number(res.numUpdatedRows) === 1;
 }
 
-/** Stores the machine-check results of an edition (derived data: the lock version is unchanged). */
-export async function storeEditionChecks(db: Db, editionId: number, results: unknown): Promise<void> {
-  await db.updateTable('document_editions').set({ checks: JSON.stringify(results) }).where('id', '=', editionId).execute();
+/**
+ * Stores the machine-check results of an edition (derived data: the lock version is unchanged):
+ * replaces an edition's stored checks with what `next` makes of the stored ones and the body,
+ * under the row's lock (call inside a transaction): two writers (a review action storing its
+ * checks, the link-check job storing its findings) each see the other's last write. Nothing is
+ * written when `next` returns null or the edition is gone.
+ */
+export async function mergeEditionChecks(trx: Db, editionId: number, next: (current: { checks: unknown; bodyHtml: string }) => unknown): Promise<void> {
+  // A write first: on PostgreSQL it takes the row lock a plain read would not (SQLite has one writer).
+  await trx.updateTable('document_editions').set((eb) => ({ checks: eb.ref('checks') })).where('id', '=', editionId).execute();
+  const row = await trx.selectFrom('document_editions').select(['checks', 'body_html']).where('id', '=', editionId).executeTakeFirst();
+  if (!row) return;
+  let checks: unknown = [];
+  try {
+    checks = JSON.parse(row.checks) as unknown;
+  } catch { /* unreadable: as none */ }
+  const result = next({ checks, bodyHtml: row.body_html });
+  if (result !== null) await trx.updateTable('document_editions').set({ checks: JSON.stringify(result) }).where('id', '=', editionId).execute();
 }
 
 /** Sets (number), clears (null) or keeps (undefined) the scheduled publish and unpublish times. */

@@ -4,7 +4,7 @@ import { sm3Hex } from '../../platform/crypto/index.js';
 import { problemFor, requestLocale, sendProblem } from '../../platform/http/problem.js';
 import { platformSecurityHeaders } from '../../platform/http/security-headers.js';
 import { contentTypeOf, hantFileOf, HTML_TYPE, pageFileOf, pageStoreFor, type ManifestEntry, type Variant, type VerifiedManifest } from '../publishing/page-store/index.js';
-import { BUILTIN_PAGES, BUILTIN_TYPE } from './builtin-pages.js';
+import { BUILTIN_PAGES, BUILTIN_TYPE, siteStatusPage } from './builtin-pages.js';
 import { recordPageAlert, type AlertInput } from './guard/record-alert.js';
 import { hasPageRepairer, repairPage } from './guard/page-repairer.js';
 import { produceVariant } from './guard/variant-producer.js';
@@ -143,6 +143,14 @@ export function createPublicServer(platform: Platform, opts: PublicServerOptions
   function builtin(reply: FastifyReply, status: 400 | 404 | 503): FastifyReply {
     if (status === 503) reply.header('retry-after', '30');
     return reply.code(status).header('cache-control', 'no-store').type(BUILTIN_TYPE).send(BUILTIN_PAGES[status]);
+  }
+
+  /** A site not open answers its notice at every address; no-store, as the status may change any time. */
+  async function statusNotice(reply: FastifyReply, site: PublicSite): Promise<FastifyReply> {
+    const portal = await hosts.portal();
+    const notice = siteStatusPage(site.status as 'building' | 'offline' | 'closed', site.name, portal && portal.id !== site.id && portal.status === 'open' ? portal : null);
+    if (site.status === 'offline') reply.header('retry-after', '3600');
+    return reply.code(notice.status).header('cache-control', 'no-store').type(BUILTIN_TYPE).send(notice.body);
   }
 
   /** Bytes of one stored file, after the tamper check; repaired when the check fails; null when nothing genuine can be had. */
@@ -341,6 +349,7 @@ export function createPublicServer(platform: Platform, opts: PublicServerOptions
       if (badHost(req)) return builtin(reply, 400);
       const site = await hosts.resolve(req.host);
       if (!site) return builtin(reply, 404);
+      if (site.status !== 'open') return statusNotice(reply, site);
       if (rawPath === VIEW_BEACON_PATH) return beacon(req, reply, site);
       const dynamic = dynamicPage(rawPath);
       if (dynamic && (req.method === 'GET' || req.method === 'HEAD')) {

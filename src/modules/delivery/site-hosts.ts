@@ -1,6 +1,6 @@
 import { domainToASCII, domainToUnicode } from 'node:url';
 import type { Db } from '../../db/index.js';
-import { listSites, localDomainOf, type SiteKind } from '../sites/index.js';
+import { listSites, localDomainOf, type SiteKind, type SiteStatus } from '../sites/index.js';
 
 /** What delivery needs of a site: which folder of the page store answers for a host. */
 export interface PublicSite {
@@ -8,6 +8,10 @@ export interface PublicSite {
   readonly code: string;
   readonly name: string;
   readonly kind: SiteKind;
+  /** Only an open site's pages are served; the others answer a notice (site-status-page.ts). */
+  readonly status: SiteStatus;
+  /** `https://<primary domain>`: where a notice sends visitors of a closed site (the portal's). */
+  readonly origin: string;
 }
 
 /** Site changes (new aliases, new sites) reach the public server within this long. */
@@ -34,7 +38,7 @@ async function loadHostMap(db: Db): Promise<HostMap> {
   const byCode = new Map<string, PublicSite>();
   let portal: PublicSite | null = null;
   for (const s of await listSites(db)) {
-    const site: PublicSite = { id: s.id, code: s.code, name: s.name, kind: s.kind };
+    const site: PublicSite = { id: s.id, code: s.code, name: s.name, kind: s.kind, status: s.status, origin: `https://${s.primaryDomain}` };
     byCode.set(s.code.toLowerCase(), site);
     if (s.kind === 'province_portal' && !portal) portal = site;
     for (const d of [s.primaryDomain, ...s.aliases, s.localDomain, localDomainOf(s.code)]) {
@@ -75,6 +79,11 @@ export class SiteHosts {
       if (unicode) return unicode;
     }
     return map.portal;
+  }
+
+  /** The provincial portal (null when none is registered): where a closed site's notice points. */
+  async portal(): Promise<PublicSite | null> {
+    return (this.map && Date.now() - this.loadedAt < SITE_HOSTS_TTL_MS ? this.map : await this.current()).portal;
   }
 
   /** The loaded map (refreshing it in the background when old); the first call waits for the load. */

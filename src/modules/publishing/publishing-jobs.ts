@@ -1,7 +1,7 @@
 import type { Db } from '../../db/index.js';
 import type { JobQueue } from '../../platform/contracts.js';
 import type { Platform } from '../../platform/platform.js';
-import { getSite, getSiteByCode } from '../sites/index.js';
+import { getSite, getSiteByCode, SITE_CHANGED_KIND, type SiteChangedPayload } from '../sites/index.js';
 import { setColumnChangeHook } from '../columns/index.js';
 import { setPlacementChangeHook } from '../content/index.js';
 import { publishDocument } from './publish-document.js';
@@ -73,4 +73,10 @@ export function registerPublishingJobs(platform: Platform): void {
   // 繁體 variants are made on first request and stored like pages.
   registerVariantProducer((siteCode, file) => produceHantVariant(deps, siteCode, file));
   platform.jobs.define<RebuildPayload>(REBUILD_KIND, (ctx) => rebuildAll(deps, ctx.payload ?? {}, (p, m) => ctx.progress(Math.min(p, 99), m)), { maxAttempts: 1 });
+  // The site's name, logo, contact or filing numbers changed: every page shows them.
+  platform.jobs.define<SiteChangedPayload>(SITE_CHANGED_KIND, async (ctx) => {
+    const site = await getSite(deps.db, ctx.payload.siteId);
+    if (!site) return { sites: 0, pages: 0 };
+    return rebuildAll(deps, { siteCode: site.code }, (p, m) => ctx.progress(Math.min(p, 99), m));
+  }, { maxAttempts: 2 });
 }

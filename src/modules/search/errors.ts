@@ -10,5 +10,5 @@ export const SearchErrors = defineErrors({
     zh: '最多只能查看前 {max} 条结果，请增加关键词或使用筛选条件缩小范围',
     en: 'Only the first {max} results can be paged through; add words or filters to narrow the search',
   },
-  'search.site_not_found': { status: 404, zh: '网站标识码为 {code} 的网站不存在', en: 'No site has the identifier code {code}' },
+  'search.site_not_found': { status: 404, zh: '网站标识码为 {code} 的网站不存在或未开放', en: 'No open site has the identifier code {code}' },
 });

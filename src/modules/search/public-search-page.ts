@@ -6,7 +6,7 @@ import { publishingDeps, renderSearchPage } from '../publishing/index.js';
 import { getSiteByCode } from '../sites/index.js';
 import { searchDocuments } from './search-documents.js';
 import { searchPageModel } from './search-page-model.js';
-import { siteLinkResolver } from './site-codes.js';
+import { hiddenSitesResolver, siteLinkResolver } from './site-codes.js';
 import { SEARCH_GROUPS, type SearchGroup, type SearchResult, type SearchSort } from './search.types.js';
 
 /**
@@ -17,6 +17,7 @@ import { SEARCH_GROUPS, type SearchGroup, type SearchResult, type SearchSort } f
 export function registerPublicSearchPage(platform: Platform): void {
   const deps = publishingDeps(platform);
   const siteLink = siteLinkResolver(platform.db);
+  const hiddenSites = hiddenSitesResolver(platform.db);
   registerDynamicPage('/search.html', async ({ siteCode, query }) => {
     const site = await getSiteByCode(platform.db, siteCode);
     const q = (query.get('q') ?? '').slice(0, 200);
@@ -28,7 +29,7 @@ export function registerPublicSearchPage(platform: Platform): void {
     let error: string | undefined;
     if (q.trim()) {
       try {
-        result = await searchDocuments(platform.db, { q, ...(site ? { siteId: site.id } : {}), ...(group ? { group } : {}), sort, page, pageSize: 20, log: true, now: platform.clock.now() });
+        result = await searchDocuments(platform.db, { q, ...(site ? { siteId: site.id } : {}), ...(group ? { group } : {}), sort, page, pageSize: 20, log: true, now: platform.clock.now(), hiddenSites: await hiddenSites() });
       } catch (e) {
         if (!(e instanceof AppError)) throw e;
         error = problemFor(e.code, 'zh-CN', e.params).detail;

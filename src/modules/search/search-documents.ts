@@ -82,6 +82,7 @@ interface Paging {
 async function exactSearch(db: SearchDb, parsed: ParsedQuery, key: ExactKey, q: SearchQuery, p: Paging): Promise<SearchResult | null> {
   const rows = await db.selectFrom('search_entries').select(ENTRY_COLUMNS).where(key.field, '=', key.value).orderBy('published_at', 'desc').limit(200).execute();
   const inFilters = rows.filter((r) => (q.siteId === undefined || r.site_ids.includes(`,${q.siteId},`))
+    && !(q.hiddenSites ?? []).includes(Number(r.site_id))
     && (q.columnId === undefined || r.column_ids.includes(`,${q.columnId},`))
     && (!q.topicCategory || r.topic_category === q.topicCategory || (r.topic_category ?? '').split('\\')[0] === q.topicCategory)
     && (!q.genre || r.genre === q.genre)
@@ -100,7 +101,7 @@ async function fullTextSearch(db: SearchDb, parsed: ParsedQuery, q: SearchQuery,
   const range = keyRange(p.fromMs, p.toMs);
   if (parsed.clauses.length === 0 || !range) return { ...base, total: 0, totalExact: true, items: [], groups: emptyGroups() };
   const dialect = searchDialect(db);
-  const all: MatchSpec = { clauses: parsed.clauses, scope: 'all', tags: filterTokens(q) };
+  const all: MatchSpec = { clauses: parsed.clauses, scope: 'all', tags: filterTokens(q), ...(q.hiddenSites && q.hiddenSites.length > 0 ? { hiddenSites: q.hiddenSites } : {}) };
   // The group tabs count every group; the results are of the chosen one (its token joins the match).
   const counted = await dialect.groupCounts(db, all, range, COUNT_CAP);
   const groups = emptyGroups();

@@ -10,7 +10,7 @@ import { suggest } from './suggest.js';
 import { queryStats } from './query-log.js';
 import { startReindex } from './reindex-job.js';
 import { searchDb } from './index-entries.js';
-import { siteCodeResolver, siteLinkResolver } from './site-codes.js';
+import { hiddenSitesResolver, siteCodeResolver, siteLinkResolver } from './site-codes.js';
 
 // Public: anyone may search. Refusals (a malformed query) are not audited: the audit record
 // would carry the visitor's IP, and searching is anonymous. A generous per-address limit.
@@ -23,13 +23,14 @@ export async function publicSearchRoutes(fastify: FastifyInstance, { platform }:
   const db = platform.db;
   const siteId = siteCodeResolver(db);
   const siteLink = siteLinkResolver(db);
+  const hiddenSites = hiddenSitesResolver(db);
 
   app.get('/api/v1/public/search', { schema: publicSearchSchema, config: pub }, async (req) => {
     const { q, site, column, topic, genre, group, from, to, sort, page, pageSize } = req.query;
     const id = await siteId(site);
     const result = await searchDocuments(db, {
       q, ...(id !== undefined ? { siteId: id } : {}), ...(column !== undefined ? { columnId: column } : {}), ...(topic ? { topicCategory: topic } : {}),
-      ...(genre ? { genre } : {}), ...(group ? { group } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}),
+      ...(genre ? { genre } : {}), ...(group ? { group } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}), hiddenSites: await hiddenSites(),
       sort: sort ?? 'relevance', page: page ?? 1, pageSize: pageSize ?? 20, log: true, now: platform.clock.now(),
     });
     // `url` is a path on the document's own site, which need not be the site asked from (or
@@ -52,7 +53,8 @@ export async function publicSearchRoutes(fastify: FastifyInstance, { platform }:
 export async function searchRoutes(fastify: FastifyInstance, { platform }: { platform: Platform }): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const db = platform.db;
-  const siteId = siteCodeResolver(db);
+  // The administrator's figures cover every site, open or not.
+  const siteId = siteCodeResolver(db, { openOnly: false });
 
   app.post('/api/v1/search/reindex', { schema: reindexSchema, config: manage }, async (req, reply) => {
     const out = await startReindex({ db, actor: req.actor, jobs: platform.jobs, audit: platform.audit });

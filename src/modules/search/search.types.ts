@@ -50,6 +50,8 @@ export interface SearchQuery {
   /** 主题分类: a first-level category (`一级`) or a full one (`一级\二级`). */
   readonly topicCategory?: string;
   readonly genre?: string;
+  /** Documents whose home site is one of these are left out (the public searches pass the sites that are not open). */
+  readonly hiddenSites?: readonly number[];
   readonly group?: SearchGroup;
   /** Publication day range, YYYY-MM-DD in Asia/Shanghai, both ends included. */
   readonly from?: string;

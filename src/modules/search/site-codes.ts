@@ -7,20 +7,24 @@ const TTL_MS = 30_000;
 
 /**
  * Website identifier code → site id for the public routes, remembered for half a minute (a
- * code names the same site for ever; a new site is searchable within the TTL). Unknown → 404.
+ * code names the same site for ever; a new site is searchable within the TTL, and so is a
+ * change of its status). Unknown → 404, and so is a site that is not open: its pages are not
+ * public, nor is its search.
  */
-export function siteCodeResolver(db: Db): (code: string | undefined) => Promise<number | undefined> {
-  const known = new Map<string, { id: number; until: number }>();
+export function siteCodeResolver(db: Db, opts: { openOnly: boolean } = { openOnly: true }): (code: string | undefined) => Promise<number | undefined> {
+  const known = new Map<string, { id: number; open: boolean; until: number }>();
   return async (code) => {
     if (code === undefined) return undefined;
-    const hit = known.get(code);
+    let hit = known.get(code);
     const now = performance.now();
-    if (hit && hit.until > now) return hit.id;
-    const site = await getSiteByCode(db, code);
-    if (!site) throw new AppError(SearchErrors['search.site_not_found'], { code });
-    if (known.size > 10_000) known.clear();
-    known.set(code, { id: site.id, until: now + TTL_MS });
-    return site.id;
+    if (!hit || hit.until <= now) {
+      const site = await getSiteByCode(db, code);
+      if (known.size > 10_000) known.clear();
+      hit = { id: site?.id ?? 0, open: site?.status === 'open', until: now + TTL_MS };
+      known.set(code, hit);
+    }
+    if (hit.id === 0 || (opts.openOnly && !hit.open)) throw new AppError(SearchErrors['search.site_not_found'], { code });
+    return hit.id;
   };
 }
 
@@ -54,5 +58,25 @@ export function siteLinkResolver(db: Db): (siteId: number) => Promise<SiteLink |
     // A site unknown to the table may be new: read again, but not more than once a second.
     if (age > TTL_MS || (!table.has(siteId) && age > 1_000)) await reload();
     return table.get(siteId);
+  };
+}
+
+/**
+ * The ids of the sites that are not open (being set up, offline, closed), read again at most
+ * every TTL_MS: the public searches leave out the documents they are home to.
+ */
+export function hiddenSitesResolver(db: Db): () => Promise<readonly number[]> {
+  let ids: readonly number[] = [];
+  let loadedAt = Number.NEGATIVE_INFINITY;
+  let reading: Promise<void> | null = null;
+  return async () => {
+    if (performance.now() - loadedAt > TTL_MS) {
+      reading ??= listSites(db).then((sites) => {
+        ids = sites.filter((s) => s.status !== 'open').map((s) => s.id);
+        loadedAt = performance.now();
+      }).finally(() => { reading = null; });
+      await reading;
+    }
+    return ids;
   };
 }

@@ -1,5 +1,5 @@
 import type { Clock } from '../../platform/clock.js';
-import type { AuditLog } from '../../platform/contracts.js';
+import type { AuditLog, JobQueue } from '../../platform/contracts.js';
 import type { DialectOps } from '../../db/index.js';
 import type { Platform } from '../../platform/platform.js';
 
@@ -7,11 +7,13 @@ import type { Platform } from '../../platform/platform.js';
 export interface SitesDeps {
   readonly clock: Clock;
   readonly audit: AuditLog;
+  /** Outbox: a change the pages show queues their rebuild (site-changed-job.ts). */
+  readonly jobs: JobQueue;
   readonly ops: DialectOps;
   /** JIYUE_SITE_EXTRA_DOMAIN_SUFFIXES. */
   readonly extraDomainSuffixes: readonly string[];
 }
 
 export function sitesDeps(p: Platform): SitesDeps {
-  return { clock: p.clock, audit: p.audit, ops: p.dbh.ops, extraDomainSuffixes: p.config.siteExtraDomainSuffixes };
+  return { clock: p.clock, audit: p.audit, jobs: p.jobs, ops: p.dbh.ops, extraDomainSuffixes: p.config.siteExtraDomainSuffixes };
 }

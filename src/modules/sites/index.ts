@@ -16,6 +16,7 @@ export { createSite, type CreateSiteInput, type SiteWriteResult } from './operat
 export { updateSite, type UpdateSiteInput } from './operations/update-site.js';
 export { updateSiteSettings, type UpdateSiteSettingsInput } from './operations/update-site-settings.js';
 export { sitesDeps, type SitesDeps } from './deps.js';
+export { SITE_CHANGED_KIND, type SiteChangedPayload } from './site-changed-job.js';
 
 registerScopeResolver('site', async (db, id) => {
   const site = await getSite(db, id);

@@ -1,7 +1,9 @@
-import type { Db } from '../../db/index.js';
+import { inTransaction, type Db } from '../../db/index.js';
 import { AppError, fieldError } from '../../platform/http/error-registry.js';
-import { hasBlocking, loadCheckContext, REQUIRED_METADATA_BY_COLUMN_KIND, runChecks, type CheckResult } from '../checks/index.js';
-import { editionAttachmentTexts, storeEditionChecks } from '../content/index.js';
+import { hasBlocking, loadCheckContext, requiredMetadataFor, runChecks, type CheckResult } from '../checks/index.js';
+import { editionAttachmentTexts, mergeEditionChecks } from '../content/index.js';
+import { getSite } from '../sites/index.js';
+import { linkBaseOf, storedLinkFindings } from './edition-link-check.js';
 import type { WorkflowTarget } from './workflow-target.js';
 import { WorkflowErrors } from './errors.js';
 
@@ -9,12 +11,6 @@ export interface EditionChecks {
   readonly results: CheckResult[];
   readonly blocking: boolean;
   readonly counts: { readonly block: number; readonly warn: number };
-}
-
-/** Broken-link results come from a background job (checks.links); they are kept across re-runs. */
-function storedLinkResults(checks: unknown): CheckResult[] {
-  if (!Array.isArray(checks)) return [];
-  return checks.filter((r): r is CheckResult => typeof r === 'object' && r !== null && (r as { rule?: unknown }).rule === 'broken_link');
 }
 
 /** Runs the machine checks on the current edition as it stands (title, body, attachment text, metadata the column's kind requires). */
@@ -30,9 +26,10 @@ export async function computeEditionChecks(db: Db, target: WorkflowTarget): Prom
       topicCategory: edition.topicCategory, genre: edition.genre, issuingOrgName: edition.issuingOrgName, dateWritten: edition.dateWritten,
       source: edition.source, indexNumber: doc.indexNumber, interpretsId: doc.interpretsId,
     },
-    requiredFields: REQUIRED_METADATA_BY_COLUMN_KIND[column.kind] ?? [],
+    requiredFields: requiredMetadataFor(column.kind),
   }, ctx);
-  const all = [...results, ...storedLinkResults(edition.checks)];
+  // Broken links come from the background check (edition-link-check.ts), kept while the body still has them.
+  const all = [...results, ...storedLinkFindings(edition.checks, edition.bodyHtml, linkBaseOf(await getSite(db, column.siteId)))];
   const block = all.filter((r) => r.severity === 'block').length;
   return { results: all, blocking: hasBlocking(all), counts: { block, warn: all.length - block } };
 }
@@ -43,7 +40,10 @@ export async function computeEditionChecks(db: Db, target: WorkflowTarget): Prom
  */
 export async function checkEdition(db: Db, target: WorkflowTarget): Promise<EditionChecks> {
   const checks = await computeEditionChecks(db, target);
-  await storeEditionChecks(db, target.edition.id, checks.results);
+  // The link findings as stored now (the job may have finished meanwhile), not as read before.
+  const baseUrl = linkBaseOf(await getSite(db, target.column.siteId));
+  const own = checks.results.filter((r) => r.rule !== 'broken_link');
+  await inTransaction(db, (trx) => mergeEditionChecks(trx, target.edition.id, (current) => [...own, ...storedLinkFindings(current.checks, current.bodyHtml, baseUrl)]));
   return checks;
 }
 

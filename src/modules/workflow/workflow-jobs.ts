@@ -1,7 +1,9 @@
 import { inTransaction } from '../../db/index.js';
 import { systemActor } from '../../platform/identity/actor.js';
 import type { Platform } from '../../platform/platform.js';
+import { setLinkCheckSink } from '../checks/index.js';
 import { getDocument, getEdition } from '../content/index.js';
+import { storeLinkCheckOutcome } from './edition-link-check.js';
 import { PUBLISH_DUE_KIND, UNPUBLISH_DUE_KIND, type DueJobPayload } from './job-kinds.js';
 import { publishIfReady } from './publish-ready.js';
 import { withdrawPublished } from './withdraw-published.js';
@@ -51,4 +53,6 @@ export function registerWorkflowJobs(platform: Platform): void {
   const deps = workflowDeps(platform);
   platform.jobs.define<DueJobPayload>(PUBLISH_DUE_KIND, (ctx) => runPublishDue(platform, deps, ctx.payload), { maxAttempts: 5 });
   platform.jobs.define<DueJobPayload>(UNPUBLISH_DUE_KIND, (ctx) => runUnpublishDue(platform, deps, ctx.payload), { maxAttempts: 5 });
+  // The checks module checks links; the edition they belong to is the workflow's to update.
+  setLinkCheckSink(storeLinkCheckOutcome);
 }

@@ -17,6 +17,7 @@ import { RevisionsPanel } from './revisions-panel';
 import { PlacementsPanel } from '../library/placements-panel';
 import { EditionStatusTag } from './status-tags';
 import { PreviewButton } from './preview-button';
+import { CheckDraftButton } from './check-draft-button';
 
 const EDITABLE = new Set(['draft', 'rejected', 'published', 'withdrawn']);
 
@@ -61,6 +62,17 @@ function Editor({ detail }: { detail: DocumentDetail }) {
     },
   });
   const reload = () => { setStale(null); void queryClient.invalidateQueries({ queryKey: documentKeys.detail(doc.id) }); };
+  // What the checks see: the form and the body as they stand, with the column's required metadata.
+  const draft = async () => {
+    const v = fromFormValues(form.getFieldsValue(true) as MetadataValues);
+    return {
+      title: v.title ?? '', bodyHtml: body.current, columnKind: detail.column.kind,
+      metadata: {
+        subtitle: v.subtitle, summary: v.summary, keywords: v.keywords, documentNumber: v.documentNumber, topicCategory: v.topicCategory, genre: v.genre,
+        issuingOrgName: v.issuingOrgName, dateWritten: v.dateWritten, source: v.source, indexNumber: doc.indexNumber, interpretsId: doc.interpretsId,
+      },
+    };
+  };
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -71,6 +83,7 @@ function Editor({ detail }: { detail: DocumentDetail }) {
           <EditionStatusTag status={edition.status} />
           <Link to={`/review/${doc.id}`}>{t('documents.openReview')}</Link>
           <PreviewButton documentId={doc.id} />
+          {canWrite && <CheckDraftButton draft={draft} />}
         </Space>
         {canWrite && (
           <Button type="primary" icon={<SaveOutlined aria-hidden />} loading={save.isPending}

@@ -46,6 +46,8 @@ export interface DocumentInfo {
   readonly columnId: number;
   readonly kind: DocumentKind;
   readonly indexNumber: string | null;
+  /** An interpretation: the policy it interprets (set on the review page). */
+  readonly interpretsId: number | null;
   readonly status: DocumentStatus;
   readonly currentEditionId: number;
   readonly publishedEditionId: number | null;

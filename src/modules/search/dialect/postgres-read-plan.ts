@@ -161,6 +161,8 @@ export interface ReadSpec {
   readonly limit: number;
   /** Newest first; otherwise any `limit` matches. */
   readonly ordered: boolean;
+  /** Rows whose home site is one of these are left out (sites that are not open). */
+  readonly hiddenSites?: readonly number[];
   /** Told each plan run: the chosen one, then `bitmap` when the rest of the range follows. */
   readonly trace?: (plan: ReadPlan) => void;
 }
@@ -189,6 +191,11 @@ export async function readMatches(db: SearchDb, spec: ReadSpec): Promise<number[
   return [...found, ...rest];
 }
 
+/** Leaves out the rows of hidden home sites: a filter on the rows read, which every plan visits anyway. */
+function notHidden(spec: ReadSpec): RawBuilder<unknown> {
+  return spec.hiddenSites && spec.hiddenSites.length > 0 ? sql` and site_id not in (${sql.join(spec.hiddenSites)})` : sql``;
+}
+
 /** The key `depth` rows below the newest of the range (the range's rows from it up number `depth`); null when the range holds fewer. */
 async function keyAtDepth(db: SearchDb, range: KeyRange, depth: number): Promise<number | null> {
   const r = await sql<{ sk: string }>`select sk from search_entries where sk between ${range.lo} and ${range.hi} order by sk desc offset ${depth - 1} limit 1`.execute(db);
@@ -204,7 +211,7 @@ async function bitmapRead(db: SearchDb, spec: ReadSpec, range: KeyRange, keyInde
   const key = sql.raw(keyIndex ? 'sk' : 'sk + 0');
   const order = spec.ordered ? sql`order by sk desc` : sql``;
   const r = await sql<{ sk: string }>`select sk from search_entries where ${sql.raw(spec.column)} @@ ${spec.tsquery}::tsquery
-    and ${key} between ${range.lo} and ${range.hi} ${order} limit ${spec.limit}`.execute(db);
+    and ${key} between ${range.lo} and ${range.hi}${notHidden(spec)} ${order} limit ${spec.limit}`.execute(db);
   return r.rows.map((x) => Number(x.sk));
 }
 
@@ -220,7 +227,7 @@ async function windowRead(db: SearchDb, spec: ReadSpec, range: KeyRange, rarest:
   if (spec.operands.length === 1 && spec.operands[0]!.length === 1) return bitmapRead(db, spec, range, true);
   const column = sql.raw(spec.column);
   const r = await sql<{ sk: string }>`select sk from search_entries where ${column} @@ ${quoteLexeme(rarest)}::tsquery and sk between ${range.lo} and ${range.hi}
-    and ts_match_vq(${column}, ${spec.tsquery}::tsquery) order by sk desc limit ${spec.limit}`.execute(db);
+    and ts_match_vq(${column}, ${spec.tsquery}::tsquery)${notHidden(spec)} order by sk desc limit ${spec.limit}`.execute(db);
   return r.rows.map((x) => Number(x.sk));
 }
 
@@ -230,6 +237,6 @@ async function windowRead(db: SearchDb, spec: ReadSpec, range: KeyRange, rarest:
  */
 async function walkRead(db: SearchDb, spec: ReadSpec, range: KeyRange): Promise<number[]> {
   const r = await sql<{ sk: string }>`select sk from search_entries where ts_match_vq(${sql.raw(spec.column)}, ${spec.tsquery}::tsquery)
-    and sk between ${range.lo} and ${range.hi} order by sk desc limit ${spec.limit}`.execute(db);
+    and sk between ${range.lo} and ${range.hi}${notHidden(spec)} order by sk desc limit ${spec.limit}`.execute(db);
   return r.rows.map((x) => Number(x.sk));
 }

@@ -117,7 +117,7 @@ export function tsvectorBinary(fields: readonly (readonly [tokens: string, weigh
 
 /** What to read: the scope picks the column (titles have their own small tsvector), the tsquery matches. */
 export function readSpec(m: MatchSpec, range: KeyRange, limit: number, ordered: boolean): ReadSpec {
-  return { column: m.scope === 'title' ? 'tsv_title' : 'tsv', tsquery: tsqueryLiteral(m), operands: tsqueryOperands(m), range, limit, ordered };
+  return { column: m.scope === 'title' ? 'tsv_title' : 'tsv', tsquery: tsqueryLiteral(m), operands: tsqueryOperands(m), range, limit, ordered, hiddenSites: m.hiddenSites ?? [] };
 }
 
 const CHUNK = 50;

@@ -38,6 +38,8 @@ export interface MatchSpec {
   readonly clauses: readonly QueryClause[];
   readonly scope: 'title' | 'all';
   readonly tags: readonly string[];
+  /** Entries whose home site is one of these are left out (sites that are not open). */
+  readonly hiddenSites?: readonly number[];
 }
 
 export interface KeyRange {

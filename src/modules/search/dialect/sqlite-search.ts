@@ -37,7 +37,12 @@ export function fts5Expression(m: MatchSpec): string {
 const tableOf = (m: MatchSpec): RawBuilder<unknown> => sql.raw(m.scope === 'title' ? 'search_title_fts' : 'search_fts');
 
 function inRange(m: MatchSpec, r: KeyRange): RawBuilder<unknown> {
-  return sql`${tableOf(m)} match ${fts5Expression(m)} and rowid between ${r.lo} and ${r.hi}`;
+  // The home site is not a token (a document shown by reference on a hidden site stays findable):
+  // its entries are left out by key, a set SQLite builds once per statement.
+  const hidden = m.hiddenSites && m.hiddenSites.length > 0
+    ? sql` and rowid not in (select sk from search_entries where site_id in (${sql.join(m.hiddenSites)}))`
+    : sql``;
+  return sql`${tableOf(m)} match ${fts5Expression(m)} and rowid between ${r.lo} and ${r.hi}${hidden}`;
 }
 
 /**

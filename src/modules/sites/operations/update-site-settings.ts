@@ -2,12 +2,14 @@ import { inTransaction, type Db } from '../../../db/index.js';
 import { AppError } from '../../../platform/http/error-registry.js';
 import type { Actor } from '../../../platform/identity/actor.js';
 import type { SitesDeps } from '../deps.js';
+import { changesPages, enqueueSiteChanged } from '../site-changed-job.js';
 import { SitesErrors } from '../errors.js';
 import { getSite, updateSiteRow, type SiteContact, type SiteView } from '../sites.repo.js';
 import { requireSiteInScope } from '../site-scope.js';
 import { definedOnly, siteChanges } from '../site-changes.js';
 import { SiteIssues } from '../site-issues.js';
-import { isValidEmail, isValidLogoUrl, isValidPhone } from '../site-fields.js';
+import { isValidLogoUrl } from '../site-fields.js';
+import { checkContactFormats, checkShownSiteText } from '../validate-site.js';
 
 /** What a site's own administrator may change: the name, the logo and the contact block. */
 export interface UpdateSiteSettingsInput {
@@ -31,8 +33,8 @@ export async function updateSiteSettings({ db, actor, siteId, input, deps }: { d
     if (logoUrl !== null && !isValidLogoUrl(logoUrl)) issues.add('sites.logo.bad_url', 'logoUrl');
     const merged = { ...before.contact, ...definedOnly(input.contact) };
     const contact: SiteContact = { phone: merged.phone.trim(), email: merged.email.trim(), address: merged.address.trim() };
-    if (contact.email && !isValidEmail(contact.email)) issues.add('sites.contact.bad_email', 'contact.email', { value: contact.email });
-    if (contact.phone && !isValidPhone(contact.phone)) issues.add('sites.contact.bad_phone', 'contact.phone', { value: contact.phone });
+    checkShownSiteText(issues, { name, contact });
+    checkContactFormats(issues, contact);
     issues.throwIfAny();
 
     const after = { ...before, name, logoUrl, contact };
@@ -40,6 +42,7 @@ export async function updateSiteSettings({ db, actor, siteId, input, deps }: { d
     if (Object.keys(changes).length > 0) {
       await updateSiteRow(trx, before.id, { ...after }, deps.clock.now());
       await deps.audit.append(trx, actor, { action: 'sites.site.update_settings', result: 'success', targetType: 'site', targetId: before.id, detail: { changes } });
+      if (changesPages(Object.keys(changes))) await enqueueSiteChanged(trx, deps.jobs, before.id, actor.userId);
     }
     const site = await getSite(trx, before.id);
     if (!site) throw new AppError(SitesErrors['sites.not_found']);

@@ -2,6 +2,7 @@ import { inTransaction, type Db } from '../../../db/index.js';
 import { AppError } from '../../../platform/http/error-registry.js';
 import type { Actor } from '../../../platform/identity/actor.js';
 import type { SitesDeps } from '../deps.js';
+import { changesPages, enqueueSiteChanged } from '../site-changed-job.js';
 import { SitesErrors } from '../errors.js';
 import type { SiteKind, SiteStatus } from '../sites.tables.js';
 import { getSite, replaceSiteDomains, updateSiteRow, type SiteContact } from '../sites.repo.js';
@@ -54,6 +55,7 @@ export async function updateSite({ db, actor, siteId, input, deps }: { db: Db; a
       await updateSiteRow(trx, before.id, values, deps.clock.now());
       await replaceSiteDomains(trx, before.id, { code: values.code, primaryDomain: values.primaryDomain, aliases });
       await deps.audit.append(trx, actor, { action: 'sites.site.update', result: 'success', targetType: 'site', targetId: before.id, detail: { changes } });
+      if (changesPages(Object.keys(changes))) await enqueueSiteChanged(trx, deps.jobs, before.id, actor.userId);
     }
     const site = await getSite(trx, before.id);
     if (!site) throw new AppError(SitesErrors['sites.not_found']);

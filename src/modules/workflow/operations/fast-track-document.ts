@@ -3,6 +3,7 @@ import { AppError } from '../../../platform/http/error-registry.js';
 import type { Actor } from '../../../platform/identity/actor.js';
 import { EDITION_STATUS_LABELS, FAST_TRACK_FROM } from '../../content/index.js';
 import { requireChecksPass } from '../edition-checks.js';
+import { enqueueEditionLinkCheck } from '../edition-link-check.js';
 import { publishEdition } from '../publish-ready.js';
 import { insertReviewAction } from '../review-actions.repo.js';
 import { requireReason } from '../review-guards.js';
@@ -35,6 +36,8 @@ export async function fastTrackDocument({ db, actor, documentId, input, deps }: 
       detail: { reason, editionId: edition.id, from: edition.status },
     });
     await publishEdition(trx, deps, actor, { doc, edition }, { now, fastTrack: true });
+    // Published before anyone reviewed it: its links are checked after the fact, like the rest.
+    await enqueueEditionLinkCheck(trx, deps, target, actor);
   });
   deps.log.warn({ documentId, editionId: edition.id, actor: actor.username, reason }, 'content.workflow.fast_track: published before review (紧急发布，待事后审核)');
   return workflowResult(db, documentId, { published: [documentId], checks });

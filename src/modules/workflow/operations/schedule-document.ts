@@ -7,7 +7,7 @@ import { PUBLISH_DUE_KIND, UNPUBLISH_DUE_KIND, type DueJobPayload } from '../job
 import { publishIfReady, type PublishOutcome } from '../publish-ready.js';
 import { insertReviewAction } from '../review-actions.repo.js';
 import { STATE_ACTOR } from '../state-actor.js';
-import { requireDocumentTarget } from '../workflow-target.js';
+import { requireDocumentTarget, requirePermissionOn } from '../workflow-target.js';
 import { workflowResult, type WorkflowResult } from '../workflow-result.js';
 import type { WorkflowDeps } from '../workflow-deps.js';
 import { WorkflowErrors } from '../errors.js';
@@ -21,6 +21,11 @@ export interface ScheduleInput {
 /** A publish time can be set until the edition is public; an unpublish time also on a published edition. */
 const PUBLISH_SCHEDULABLE: readonly EditionStatus[] = ['draft', 'rejected', 'in_review', 'approved', 'scheduled'];
 const UNPUBLISH_SCHEDULABLE: readonly EditionStatus[] = [...PUBLISH_SCHEDULABLE, 'published'];
+/**
+ * Past review: an unpublish time set now was not part of what the reviewers approved, so it is a
+ * withdrawal that waits, and needs the withdrawal's permission (site admins), not an editor's.
+ */
+const REVIEWED: readonly EditionStatus[] = ['approved', 'scheduled', 'published'];
 
 function validateTimes(input: ScheduleInput, current: { publishAt: number | null; unpublishAt: number | null }, now: number): void {
   const fail = (code: 'content.workflow.publish_time_past' | 'content.workflow.unpublish_time_past' | 'content.workflow.unpublish_before_publish', field: string, zh: string, en: string): never => {
@@ -48,6 +53,8 @@ export async function scheduleDocument({ db, actor, documentId, input, deps }: {
   if ((input.publishAt !== undefined && !PUBLISH_SCHEDULABLE.includes(status)) || (input.unpublishAt !== undefined && !UNPUBLISH_SCHEDULABLE.includes(status))) {
     throw new AppError(WorkflowErrors['content.workflow.not_schedulable'], { status: EDITION_STATUS_LABELS[status] });
   }
+  // Setting or cancelling it alike: a takedown the site admin scheduled is theirs to cancel.
+  if (input.unpublishAt !== undefined && REVIEWED.includes(status)) requirePermissionOn(actor, target, 'documents.withdraw', { step: '定时下线', role: '站点管理员' });
   const now = deps.clock.now();
   validateTimes(input, { publishAt: edition.scheduledPublishAt, unpublishAt: edition.scheduledUnpublishAt }, now);
   const note = [describe('定时发布', input.publishAt), describe('定时下线', input.unpublishAt)].filter(Boolean).join('；');

@@ -3,6 +3,7 @@ import { AppError } from '../../../platform/http/error-registry.js';
 import type { Actor } from '../../../platform/identity/actor.js';
 import { EDITION_STATUS_LABELS, setEditionStatus } from '../../content/index.js';
 import { checkEdition } from '../edition-checks.js';
+import { enqueueEditionLinkCheck } from '../edition-link-check.js';
 import { insertReviewAction } from '../review-actions.repo.js';
 import { STATE_ACTOR } from '../state-actor.js';
 import { requireDocumentTarget } from '../workflow-target.js';
@@ -13,7 +14,8 @@ import { WorkflowErrors } from '../errors.js';
 /**
  * Submits a draft (or a returned draft) for review: it waits at the first step of the column's
  * chain. The machine checks run now and are stored with the edition, so reviewers see them;
- * a blocking finding does not stop the submission but will refuse every approval.
+ * a blocking finding does not stop the submission but will refuse every approval. The body's
+ * links are checked in the background (edition-link-check.ts).
  */
 export async function submitDocument({ db, actor, documentId, deps }: { db: Db; actor: Actor; documentId: number; deps: WorkflowDeps }): Promise<WorkflowResult> {
   const target = await requireDocumentTarget(db, actor, documentId, 'documents.write');
@@ -31,6 +33,7 @@ export async function submitDocument({ db, actor, documentId, deps }: { db: Db; 
       action: 'content.workflow.submit', result: 'success', targetType: 'document', targetId: documentId,
       detail: { editionId: edition.id, number: edition.number, nextStep: first.name, checks: checks.counts },
     });
+    await enqueueEditionLinkCheck(trx, deps, target, actor);
   });
   return workflowResult(db, documentId, { checks });
 }
