@@ -63,6 +63,8 @@ for (const engine of selectedEngines()) {
 
     test('a blocking dictionary entry refuses the comment; a warning is held with its finding for the moderator', async () => {
       h.expectProblem(await h.comment(h.openDoc, { body: '这里有测试禁语甲的内容' }), 400, 'interaction.comments.blocked');
+      // A zero-width space inside the word, invisible to readers, does not hide it from the check.
+      h.expectProblem(await h.comment(h.openDoc, { body: '这里有测试禁\u200b语甲的内容' }), 400, 'interaction.comments.blocked');
       assert.equal((await h.ctx.platform.db.selectFrom('comments').select('id').where('body', 'like', '%测试禁语甲%').execute()).length, 0);
 
       const res = await h.comment(h.openDoc, { body: '这里有测试提示乙的内容' });

@@ -53,6 +53,8 @@ for (const engine of selectedEngines()) {
       for (const [bad, code] of [
         [{ ...body, scheduledEnd: now + HOUR }, 'interaction.interview.bad_schedule'],
         [{ ...body, scheduledEnd: now + 26 * HOUR }, 'interaction.interview.bad_schedule'],
+        // The platform's last epoch millisecond (MAX_EPOCH_MS), not year 275760.
+        [{ ...body, scheduledStart: 8_640_000_000_000_000 - 2 * HOUR, scheduledEnd: 8_640_000_000_000_000 - HOUR }, 'http.validation'],
         [{ ...body, guests: [{ name: '  ', title: '', org: '' }] }, 'interaction.interview.guests_required'],
         [{ ...body, guests: [] }, 'http.validation'],
         [{ ...body, title: '   ' }, 'interaction.blank'],

@@ -1,9 +1,9 @@
 import { Type } from 'typebox';
-import { Id, IdParams, Obj, errorResponses, SiteCode } from '../../../platform/http/schema.js';
+import { EpochMs, Id, IdParams, Obj, errorResponses, SiteCode } from '../../../platform/http/schema.js';
 
 const tags = ['interaction'];
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
-const Time = Type.Integer({ minimum: 0, maximum: 8_640_000_000_000_000 });
+const Time = EpochMs;
 const StatusSchema = Type.Union([Type.Literal('scheduled'), Type.Literal('live'), Type.Literal('ended'), Type.Literal('archived')]);
 const QuestionStatusSchema = Type.Union([Type.Literal('pending'), Type.Literal('approved'), Type.Literal('rejected'), Type.Literal('answered')]);
 export const SiteCodeParams = Obj({ siteCode: SiteCode });
