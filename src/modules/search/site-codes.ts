@@ -1,6 +1,6 @@
 import type { Db } from '../../db/index.js';
 import { AppError } from '../../platform/http/error-registry.js';
-import { getSiteByCode, listSites } from '../sites/index.js';
+import { getSiteByCode, listSites, type SiteView } from '../sites/index.js';
 import { SearchErrors } from './errors.js';
 
 const TTL_MS = 30_000;
@@ -36,46 +36,58 @@ export interface SiteLink {
 }
 
 /**
+ * The whole registry (a thousand rows), read again at most every TTL_MS, one read at a time:
+ * what the search routes need of every site, without a read per request (reading the sites per
+ * request cost the search page more than the search).
+ */
+function registrySnapshot(db: Db): (fresh: (age: number) => boolean) => Promise<readonly SiteView[]> {
+  let sites: readonly SiteView[] = [];
+  let loadedAt = Number.NEGATIVE_INFINITY;
+  let reading: Promise<void> | null = null;
+  return async (fresh) => {
+    if (!fresh(performance.now() - loadedAt)) {
+      reading ??= listSites(db).then((read) => {
+        sites = read;
+        loadedAt = performance.now();
+      }).finally(() => { reading = null; });
+      await reading;
+    }
+    return sites;
+  };
+}
+
+/**
  * Site id → its code, name and origin, for results that leave the site they were asked from
- * (the platform-wide search) and for the names the search page shows: the whole registry, read
- * again at most every TTL_MS (a thousand rows; reading them per request cost the search page
- * more than the search).
+ * (the platform-wide search) and for the names the search page shows.
  */
 export function siteLinkResolver(db: Db): (siteId: number) => Promise<SiteLink | undefined> {
+  const snapshot = registrySnapshot(db);
+  let from: readonly SiteView[] | null = null;
   let table = new Map<number, SiteLink>();
-  let loadedAt = Number.NEGATIVE_INFINITY;
-  // One read at a time: the hits of one answer (and concurrent answers) wait for the same read.
-  let reading: Promise<void> | null = null;
-  const reload = (): Promise<void> => {
-    reading ??= listSites(db).then((sites) => {
-      table = new Map(sites.map((s) => [s.id, { code: s.code, name: s.name, origin: `https://${s.primaryDomain}` }]));
-      loadedAt = performance.now();
-    }).finally(() => { reading = null; });
-    return reading;
-  };
   return async (siteId) => {
-    const age = performance.now() - loadedAt;
     // A site unknown to the table may be new: read again, but not more than once a second.
-    if (age > TTL_MS || (!table.has(siteId) && age > 1_000)) await reload();
+    const sites = await snapshot((age) => age <= TTL_MS && (table.has(siteId) || age <= 1_000));
+    if (sites !== from) {
+      table = new Map(sites.map((s) => [s.id, { code: s.code, name: s.name, origin: `https://${s.primaryDomain}` }]));
+      from = sites;
+    }
     return table.get(siteId);
   };
 }
 
 /**
- * The ids of the sites that are not open (being set up, offline, closed), read again at most
- * every TTL_MS: the public searches leave out the documents they are home to.
+ * The ids of the sites that are not open (being set up, offline, closed): the public searches
+ * leave out the documents they are home to.
  */
 export function hiddenSitesResolver(db: Db): () => Promise<readonly number[]> {
+  const snapshot = registrySnapshot(db);
+  let from: readonly SiteView[] | null = null;
   let ids: readonly number[] = [];
-  let loadedAt = Number.NEGATIVE_INFINITY;
-  let reading: Promise<void> | null = null;
   return async () => {
-    if (performance.now() - loadedAt > TTL_MS) {
-      reading ??= listSites(db).then((sites) => {
-        ids = sites.filter((s) => s.status !== 'open').map((s) => s.id);
-        loadedAt = performance.now();
-      }).finally(() => { reading = null; });
-      await reading;
+    const sites = await snapshot((age) => age <= TTL_MS);
+    if (sites !== from) {
+      ids = sites.filter((s) => s.status !== 'open').map((s) => s.id);
+      from = sites;
     }
     return ids;
   };
